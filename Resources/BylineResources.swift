@@ -1,0 +1,128 @@
+import BylineSegment
+import BylineText
+import Foundation
+
+/// Finds Byline's bundled data and loads it into the domain types.
+///
+/// The data lives in `data/` of the resource bundle that SwiftPM copies beside the
+/// binary. `BYLINE_RESOURCES` (a path to a `data` folder) overrides the search, and a
+/// source checkout's `Resources/data` is the last place tried, so a binary copied
+/// elsewhere still finds its data during development.
+///
+/// ```swift
+/// let resources = try ResourceBundle.locate()
+/// let rules = try resources.segmentationRules(for: "de")
+/// ```
+public struct ResourceBundle: Sendable {
+    /// The `data` folder in use.
+    public let dataDirectory: URL
+
+    public init(dataDirectory: URL) { self.dataDirectory = dataDirectory }
+
+    /// Searches the usual places for the data folder.
+    /// - Throws: ``ResourceError/notFound(triedPaths:)`` naming every path tried.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ResourceError)
+        -> ResourceBundle
+    {
+        var tried: [String] = []
+        var candidates: [URL] = []
+        if let override = environment["BYLINE_RESOURCES"], !override.isEmpty {
+            candidates.append(URL(fileURLWithPath: override))
+        }
+        let bundleName = "Byline_BylineResources.resources"
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName).appendingPathComponent("data"))
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName).appendingPathComponent("data"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(bundleName).appendingPathComponent("data"))
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("data"))
+        for candidate in candidates {
+            tried.append(candidate.path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("segment").path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
+                return ResourceBundle(dataDirectory: candidate)
+            }
+        }
+        throw .notFound(triedPaths: tried)
+    }
+
+    /// The segmentation rules for `language`: its abbreviations, sentence starters and
+    /// attribution verbs from the data files, its month names from ICU.
+    ///
+    /// A language without data files gets empty lists (ICU's rules alone).
+    /// - Throws: ``ResourceError/malformed(_:reason:)`` for a bad line in a data file.
+    public func segmentationRules(for language: LanguageTag) throws(ResourceError) -> SegmentationRules {
+        let code = language.language
+        var abbreviations: [String: SegmentationRules.AbbreviationKind] = [:]
+        for (location, fields) in try records(in: "abbreviations/\(code).tsv", fieldCount: 2) {
+            guard let kind = SegmentationRules.AbbreviationKind(rawValue: fields[1]) else {
+                throw .malformed(location, reason: "unknown abbreviation kind \"\(fields[1])\" (expected title, number or general)")
+            }
+            abbreviations[fields[0]] = kind
+        }
+        let starters = Set(try records(in: "segment/starters/\(code).txt", fieldCount: 1).map { $0.fields[0] })
+        let verbs = Set(try records(in: "segment/attribution/\(code).txt", fieldCount: 1).map { $0.fields[0] })
+        var ordinalDot = false
+        for (location, fields) in try records(in: "segment/languages.tsv", fieldCount: 2) where fields[0] == code {
+            guard fields[1] == "yes" || fields[1] == "no" else {
+                throw .malformed(location, reason: "ordinal_dot must be yes or no, not \"\(fields[1])\"")
+            }
+            ordinalDot = fields[1] == "yes"
+        }
+        let months = Set(ICULocale(language).monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        return SegmentationRules(
+            language: language, abbreviations: abbreviations, sentenceStarters: starters,
+            attributionVerbs: verbs, monthNames: months, ordinalDot: ordinalDot)
+    }
+
+    /// The non-comment lines of a data file split at tabs, each with its location.
+    /// A missing file yields no records.
+    func records(in relativePath: String, fieldCount: Int) throws(ResourceError) -> [(location: SourceLocation, fields: [String])] {
+        let url = dataDirectory.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        let text: SourceText
+        do {
+            text = try SourceText(decoding: data, language: .undetermined, origin: url.path)
+        } catch {
+            throw .malformed(error.location, reason: "not UTF-8")
+        }
+        var result: [(SourceLocation, [String])] = []
+        for (index, line) in text.string.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let location = SourceLocation(file: url.path, line: index + 1, column: 1)
+            guard fields.count == fieldCount, fields.allSatisfy({ !$0.isEmpty }) else {
+                throw .malformed(location, reason: "expected \(fieldCount) tab-separated field(s), found \(fields.count)")
+            }
+            result.append((location, fields))
+        }
+        return result
+    }
+}
+
+/// Why bundled data could not be used.
+public enum ResourceError: Error, Sendable, CustomStringConvertible {
+    /// No data folder was found in any of `triedPaths`.
+    case notFound(triedPaths: [String])
+    /// A data file exists but could not be read.
+    case unreadable(path: String, reason: String)
+    /// A line of a data file is not in the expected format.
+    case malformed(SourceLocation, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(paths):
+            "Byline's data folder was not found; set BYLINE_RESOURCES to it. Tried:\n  " + paths.joined(separator: "\n  ")
+        case let .unreadable(path, reason): "\(path): cannot read: \(reason)"
+        case let .malformed(location, reason): "\(location): \(reason)"
+        }
+    }
+}

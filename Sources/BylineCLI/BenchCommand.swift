@@ -1,0 +1,154 @@
+import ArgumentParser
+import BylineSegment
+import BylineText
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time Byline's stages on your own files.",
+        subcommands: [BenchSegmentCommand.self])
+}
+
+/// Times sentence segmentation with offsets against ICU's bare sentence iterator on the
+/// same text in the same run, so the ratio holds however loaded the machine is.
+struct BenchSegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Sentence segmentation throughput (MB/s, sentences/s) on one core.",
+        discussion: """
+            FILE is plain text (segmented with --lang) or JSON Lines with "lang" and "text" \
+            (or "article") per line, each segmented in its own language. Each pass converts \
+            every boundary to a Unicode-scalar offset, as the batch interface does. Build with \
+            -c release first.
+            """)
+
+    @Argument(help: "Text or .jsonl files.")
+    var files: [String]
+
+    @Option(name: .customLong("lang"), help: "Language of plain-text files.")
+    var language: String = "und"
+
+    @Option(help: "Timed passes over the whole input; the median is reported.")
+    var repeats: Int = 5
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+    }
+
+    func run() throws {
+        var documents: [(LanguageTag, String)] = []
+        for file in files {
+            let bytes: [UInt8]
+            do { bytes = try InputReader.readAll(file) } catch let error as CLIError {
+                Diagnostics.error(error.description)
+                throw ExitCode(1)
+            }
+            let text: String
+            do { text = try SourceText(decoding: bytes, language: .undetermined, origin: file).string } catch {
+                Diagnostics.error(error.description)
+                throw ExitCode(1)
+            }
+            if file.hasSuffix(".jsonl") {
+                for (index, line) in text.split(separator: "\n").enumerated() {
+                    struct Line: Decodable { var lang: String?; var text: String?; var article: String? }
+                    guard let decoded = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)),
+                        let body = decoded.text ?? decoded.article
+                    else {
+                        Diagnostics.error("\(file):\(index + 1):1: expected a JSON object with \"text\" or \"article\"")
+                        throw ExitCode(1)
+                    }
+                    documents.append((LanguageTag(decoded.lang ?? language), body))
+                }
+            } else {
+                documents.append((LanguageTag(language), text))
+            }
+        }
+        let context = try SegmentationContext(options: SentenceSegmenter.Options())
+        let totalBytes = documents.reduce(0) { $0 + $1.1.utf8.count }
+        var segmenters: [SentenceSegmenter] = []
+        var breakers: [ICUBreaker] = []
+        for (language, _) in documents {
+            let segmenter = try context.sentenceSegmenter(for: language)
+            segmenters.append(segmenter)
+            breakers.append(try ICUBreaker(kind: .sentence, icuLocale: segmenter.locale.identifier))
+        }
+        var bylineSeconds: [Double] = []
+        var icuSeconds: [Double] = []
+        var sentenceCount = 0
+        var icuCount = 0
+        for _ in 0..<repeats {
+            var count = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for (index, (_, text)) in documents.enumerated() {
+                var cursor = ScalarOffsetCursor(text)
+                for sentence in segmenters[index].sentences(in: text) {
+                    count &+= cursor.offset(of: sentence.range.lowerBound)
+                    count &+= cursor.offset(of: sentence.range.upperBound)
+                    sentenceCount += 1
+                }
+            }
+            bylineSeconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let icuStart = DispatchTime.now().uptimeNanoseconds
+            for (index, (_, text)) in documents.enumerated() {
+                var copy = text
+                copy.withUTF8 { bytes in
+                    breakers[index].forEachBoundary(in: bytes) { offset, _ in icuCount &+= offset }
+                }
+            }
+            icuSeconds.append(Double(DispatchTime.now().uptimeNanoseconds - icuStart) / 1e9)
+            blackHole(count)
+        }
+        let sentencesPerPass = sentenceCount / repeats
+        let byline = median(bylineSeconds)
+        let icu = median(icuSeconds)
+        let megabytes = Double(totalBytes) / 1_000_000
+        var output = StandardOutput()
+        output.write { buffer in
+            switch format {
+            case .json, .jsonl:
+                buffer.raw("{\"documents\": \(documents.count), \"bytes\": \(totalBytes), \"sentences\": \(sentencesPerPass)")
+                buffer.raw(", \"repeats\": \(repeats), \"byline_seconds\": ")
+                buffer.number(byline, digits: 6)
+                buffer.raw(", \"byline_mb_per_s\": ")
+                buffer.number(megabytes / byline, digits: 2)
+                buffer.raw(", \"byline_sentences_per_s\": ")
+                buffer.number(Double(sentencesPerPass) / byline, digits: 0)
+                buffer.raw(", \"icu_seconds\": ")
+                buffer.number(icu, digits: 6)
+                buffer.raw(", \"icu_mb_per_s\": ")
+                buffer.number(megabytes / icu, digits: 2)
+                buffer.raw(", \"ratio_byline_to_icu\": ")
+                buffer.number(icu / byline, digits: 3)
+                buffer.raw(", \"icu_version\": ")
+                buffer.string(ICULocale.icuVersion)
+                buffer.raw("}\n")
+            case .text:
+                let rows = [
+                    ("input", String(format: "%d documents, %.2f MB, %d sentences", documents.count, megabytes, sentencesPerPass)),
+                    ("byline", String(format: "%8.1f MB/s  %10.0f sentences/s  (median of %d, offsets in scalars)", megabytes / byline, Double(sentencesPerPass) / byline, repeats)),
+                    ("ICU alone", String(format: "%8.1f MB/s  (sentence iterator, UTF-8 offsets only, ICU %@)", megabytes / icu, ICULocale.icuVersion)),
+                    ("ratio", String(format: "%8.2f × ICU's bare iterator speed", icu / byline)),
+                ]
+                for (label, value) in rows {
+                    buffer.raw(label.padding(toLength: 10, withPad: " ", startingAt: 0) + value + "\n")
+                }
+            }
+        }
+        output.flush()
+        blackHole(icuCount)
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted[sorted.count / 2]
+    }
+}
+
+/// Keeps a computed value alive so the optimiser cannot drop the work that made it.
+@inline(never) func blackHole(_ value: Int) {
+    if value == 0x5EED_5EED { print("") }
+}

@@ -1,0 +1,215 @@
+import ArgumentParser
+import BylineSegment
+import BylineText
+import Foundation
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// Aligned columns for a person.
+    case text
+    /// One JSON document.
+    case json
+    /// One JSON object per line.
+    case jsonl
+}
+
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Split a report into sentences (and words), with offsets into the original.",
+        discussion: """
+            Sentences follow ICU's rules for the language plus newsroom rules: abbreviations, \
+            initials, ordinals, quotations with their attribution, dialogue dashes, datelines. \
+            A line break ends a sentence unless --unwrap is given.
+
+            With --batch, reads JSON Lines {"id", "lang", "text"} on standard input and writes \
+            {"id", "sentences": [{"text", "start", "end"}]} per line; offsets count Unicode scalars.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, …; und for none).")
+    var language: String = "und"
+
+    @Flag(help: "List the words of each sentence (letters, numbers, kana, ideographs).")
+    var words = false
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Join hard-wrapped lines (wire copy, PDF text) before segmenting.")
+    var unwrap = false
+
+    @Flag(help: "Make a dateline (\"BAKU, Nov 1 (TURAN) —\") a sentence of its own instead of part of the lede.")
+    var separateDatelines = false
+
+    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
+    var batch = false
+
+    func run() throws {
+        let context = try SegmentationContext(
+            options: SentenceSegmenter.Options(unwrap: unwrap, attachDatelines: !separateDatelines))
+        let defaultLanguage = LanguageTag(language)
+        if batch {
+            let runner = BatchRunner<SegmentRequest> { request, _, reply in
+                guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
+                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let result = try segment(text, language: language, context: context)
+                reply.raw(", \"sentences\": ")
+                writeSentences(result, in: text, to: &reply, withWords: words)
+            }
+            if !runner.run() { throw ExitCode(1) }
+            return
+        }
+        let source: SourceText
+        do {
+            source = try input.read(language: defaultLanguage)
+        } catch let error as CLIError {
+            Diagnostics.error(error.description)
+            throw ExitCode(1)
+        }
+        let result = try segment(source.string, language: defaultLanguage, context: context)
+        var output = StandardOutput()
+        switch format {
+        case .json:
+            output.write { buffer in
+                buffer.raw("{\"language\": ")
+                buffer.string(defaultLanguage.description)
+                buffer.raw(", \"sentences\": ")
+                writeSentences(result, in: source.string, to: &buffer, withWords: words)
+                buffer.raw("}\n")
+            }
+        case .jsonl:
+            var cursor = ScalarOffsetCursor(source.string)
+            for item in result {
+                output.write { buffer in
+                    writeSentence(item, in: source.string, cursor: &cursor, to: &buffer, withWords: words)
+                    buffer.raw("\n")
+                }
+            }
+        case .text:
+            writeTable(result, in: source.string, to: &output)
+        }
+        output.flush()
+    }
+
+    /// A sentence and, when asked for, its word-like tokens.
+    struct SegmentedSentence {
+        var sentence: Sentence
+        var words: [Word]
+    }
+
+    private func segment(_ text: String, language: LanguageTag, context: SegmentationContext) throws -> [SegmentedSentence] {
+        let sentences = try context.sentenceSegmenter(for: language).sentences(in: text)
+        guard words else { return sentences.map { SegmentedSentence(sentence: $0, words: []) } }
+        let tokens = try context.wordSegmenter(for: language).words(in: text).filter(\.kind.isWordLike)
+        var result: [SegmentedSentence] = []
+        result.reserveCapacity(sentences.count)
+        var index = 0
+        for sentence in sentences {
+            while index < tokens.count, tokens[index].range.lowerBound < sentence.range.lowerBound { index += 1 }
+            var inside: [Word] = []
+            while index < tokens.count, tokens[index].range.upperBound <= sentence.range.upperBound {
+                inside.append(tokens[index])
+                index += 1
+            }
+            result.append(SegmentedSentence(sentence: sentence, words: inside))
+        }
+        return result
+    }
+
+    private func writeSentences(_ result: [SegmentedSentence], in text: String, to buffer: inout JSONBuffer, withWords: Bool) {
+        var cursor = ScalarOffsetCursor(text)
+        buffer.raw("[")
+        for (index, item) in result.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            writeSentence(item, in: text, cursor: &cursor, to: &buffer, withWords: withWords)
+        }
+        buffer.raw("]")
+    }
+
+    private func writeSentence(
+        _ item: SegmentedSentence, in text: String, cursor: inout ScalarOffsetCursor, to buffer: inout JSONBuffer,
+        withWords: Bool
+    ) {
+        buffer.raw("{\"text\": ")
+        buffer.string(text[item.sentence.range])
+        buffer.raw(", \"start\": ")
+        buffer.int(cursor.offset(of: item.sentence.range.lowerBound))
+        var wordsJSON = JSONBuffer(capacity: 0)
+        if withWords {
+            wordsJSON.raw(", \"words\": [")
+            for (index, word) in item.words.enumerated() {
+                if index > 0 { wordsJSON.raw(", ") }
+                wordsJSON.raw("{\"text\": ")
+                wordsJSON.string(text[word.range])
+                wordsJSON.raw(", \"start\": ")
+                wordsJSON.int(cursor.offset(of: word.range.lowerBound))
+                wordsJSON.raw(", \"end\": ")
+                wordsJSON.int(cursor.offset(of: word.range.upperBound))
+                wordsJSON.raw(", \"kind\": ")
+                wordsJSON.string(word.kind.name)
+                wordsJSON.raw("}")
+            }
+            wordsJSON.raw("]")
+        }
+        buffer.raw(", \"end\": ")
+        buffer.int(cursor.offset(of: item.sentence.range.upperBound))
+        buffer.bytes.append(contentsOf: wordsJSON.bytes)
+        buffer.raw("}")
+    }
+
+    /// Aligned columns: number, scalar range, sentence (line breaks shown as ↵); words
+    /// indented below when asked for.
+    private func writeTable(_ result: [SegmentedSentence], in text: String, to output: inout StandardOutput) {
+        var cursor = ScalarOffsetCursor(text)
+        var rows: [(number: String, span: String, body: String, words: [(String, String, String)])] = []
+        for (index, item) in result.enumerated() {
+            let start = cursor.offset(of: item.sentence.range.lowerBound)
+            var words: [(String, String, String)] = []
+            for word in item.words {
+                let wordStart = cursor.offset(of: word.range.lowerBound)
+                let wordEnd = cursor.offset(of: word.range.upperBound)
+                words.append(("\(wordStart)–\(wordEnd)", word.kind.name, String(text[word.range])))
+            }
+            let end = cursor.offset(of: item.sentence.range.upperBound)
+            let body = text[item.sentence.range].replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")
+            rows.append((String(index + 1), "\(start)–\(end)", body, words))
+        }
+        let numberWidth = rows.map(\.number.count).max() ?? 1
+        let spanWidth = rows.map(\.span.count).max() ?? 1
+        for row in rows {
+            output.write { buffer in
+                buffer.raw(String(repeating: " ", count: numberWidth - row.number.count) + row.number + "  ")
+                buffer.raw(row.span + String(repeating: " ", count: spanWidth - row.span.count) + "  ")
+                buffer.raw(row.body + "\n")
+                let wordSpanWidth = row.words.map(\.0.count).max() ?? 0
+                for (span, kind, word) in row.words {
+                    buffer.raw(String(repeating: " ", count: numberWidth + 2))
+                    buffer.raw(span + String(repeating: " ", count: wordSpanWidth - span.count))
+                    buffer.raw("  " + kind + String(repeating: " ", count: 11 - kind.count) + word + "\n")
+                }
+            }
+        }
+    }
+}
+
+/// A `segment --batch` request line.
+struct SegmentRequest: Decodable, BatchRequest {
+    var id: JSONValue?
+    var lang: String?
+    var text: String?
+}
+
+extension Word.Kind {
+    /// The name JSON and tables use.
+    var name: String {
+        switch self {
+        case .letters: "letters"
+        case .number: "number"
+        case .kana: "kana"
+        case .ideographic: "ideographic"
+        case .other: "other"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import BylineText
+import CBylineICU
+
+/// How a ``LanguageTag`` maps onto ICU's locales.
+///
+/// A tag ICU does not know (`xx`, `klingon`) resolves to the root locale; callers warn
+/// and go on rather than fail, since root rules still segment any script correctly.
+public struct ICULocale: Sendable, Hashable {
+    /// The tag as asked for.
+    public let tag: LanguageTag
+    /// The ICU locale id used (`tr_TR`, `az_Cyrl`, or `""` for root).
+    public let identifier: String
+    /// False when ICU does not know the language and root rules are used instead.
+    public let isKnown: Bool
+
+    public init(_ tag: LanguageTag) {
+        self.tag = tag
+        var buffer = [CChar](repeating: 0, count: 157)
+        let length = byline_locale_from_tag(tag.description, &buffer, Int32(buffer.count))
+        let identifier = length > 0 ? String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        if tag.language == "und" || tag.language == "root" {
+            self.identifier = ""
+            isKnown = true
+        } else if !identifier.isEmpty, byline_locale_language_is_known(identifier) != 0 {
+            self.identifier = identifier
+            isKnown = true
+        } else {
+            self.identifier = ""
+            isKnown = false
+        }
+    }
+
+    /// The locale's month names in every form ICU has (wide and abbreviated, format and
+    /// stand-alone): `марта` and `март`, `Okt` and `Oktober`.
+    public var monthNames: [String] {
+        var names: [String] = []
+        var buffer = [UInt16](repeating: 0, count: 64)
+        for kind in Int32(0)...3 {
+            for month in Int32(0)..<12 {
+                let length = byline_locale_month_name(identifier, kind, month, &buffer, Int32(buffer.count))
+                if length > 0 {
+                    names.append(String(decoding: buffer.prefix(Int(length)), as: UTF16.self))
+                }
+            }
+        }
+        return names
+    }
+
+    /// The version of the ICU library Byline is linked against ("72.1").
+    public static var icuVersion: String { String(cString: byline_icu_version()) }
+}

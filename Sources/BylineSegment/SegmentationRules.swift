@@ -1,0 +1,53 @@
+import BylineText
+
+/// What the newsroom passes know about one language: its abbreviations, the words that
+/// open sentences, the verbs of attribution and its month names.
+///
+/// A value type, so tests build a tiny one; `BylineResources` fills it from the data
+/// files under `Resources/data/` and from ICU's month names.
+///
+/// ```swift
+/// let rules = SegmentationRules(language: "en", abbreviations: ["dr": .title, "etc": .general],
+///                               sentenceStarters: ["the", "he"])
+/// ```
+public struct SegmentationRules: Sendable {
+    /// How an abbreviation behaves before the next word.
+    public enum AbbreviationKind: String, Sendable, Hashable {
+        /// Precedes a name and never ends a sentence (`Dr.`, `Prof.`, `Sen.`).
+        case title
+        /// Precedes a number and is not a sentence end there (`No. 5`, `p. 55`, `ст. 15`).
+        case number
+        /// May end a sentence; a break is made only before a word that opens sentences
+        /// (`etc. The …` breaks, `Inc. Telephone` does not).
+        case general
+    }
+
+    /// The language the rules are for.
+    public var language: LanguageTag
+    /// Abbreviations, lower-cased and without the final period (`u.s`, `т.е`, `z.b`).
+    public var abbreviations: [String: AbbreviationKind]
+    /// Lower-cased words that often open a sentence (`the`, `he`, `однако`).
+    public var sentenceStarters: Set<String>
+    /// Lower-cased verbs that attribute a quotation (`said`, `asked`, `сказал`, `dedi`).
+    public var attributionVerbs: Set<String>
+    /// Lower-cased month names and their abbreviations.
+    public var monthNames: Set<String>
+    /// True where a number followed by a period is usually an ordinal (`am 3. Oktober`).
+    public var ordinalDot: Bool
+
+    public init(
+        language: LanguageTag,
+        abbreviations: [String: AbbreviationKind] = [:],
+        sentenceStarters: Set<String> = [],
+        attributionVerbs: Set<String> = [],
+        monthNames: Set<String> = [],
+        ordinalDot: Bool = false
+    ) {
+        self.language = language
+        self.abbreviations = abbreviations
+        self.sentenceStarters = sentenceStarters
+        self.attributionVerbs = attributionVerbs
+        self.monthNames = monthNames
+        self.ordinalDot = ordinalDot
+    }
+}

@@ -1,0 +1,169 @@
+/// Scalar-level reading of UTF-8 bytes around a position, for the newsroom passes.
+///
+/// The passes look at a few scalars on each side of a candidate boundary, so they decode
+/// in place instead of building strings: a boundary costs a handful of byte reads.
+struct UTF8Bytes {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    var count: Int { bytes.count }
+
+    subscript(offset: Int) -> UInt8 { bytes[offset] }
+
+    /// The scalar starting at `offset` and its length in bytes.
+    func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = bytes[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC0..<0xE0: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0..<0xF0: length = 3; value = UInt32(lead & 0x0F)
+        default: length = 4; value = UInt32(lead & 0x07)
+        }
+        guard offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        for index in 1..<length {
+            value = value << 6 | UInt32(bytes[offset + index] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar that ends just before `offset`, and where it starts.
+    func scalar(before offset: Int) -> (scalar: Unicode.Scalar, start: Int) {
+        var start = offset - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return (scalar(at: start).scalar, start)
+    }
+
+    /// The offset after the white space that starts at `offset`.
+    func skippingSpace(from offset: Int) -> Int {
+        var position = offset
+        while position < bytes.count {
+            let (scalar, length) = scalar(at: position)
+            guard scalar.isSegmentSpace else { break }
+            position += length
+        }
+        return position
+    }
+
+    /// The offset where the white space that ends at `offset` begins.
+    func skippingSpace(backFrom offset: Int) -> Int {
+        var position = offset
+        while position > 0 {
+            let (scalar, start) = scalar(before: position)
+            guard scalar.isSegmentSpace else { break }
+            position = start
+        }
+        return position
+    }
+
+    /// True when the bytes in `range` hold a line or paragraph separator.
+    func containsLineBreak(_ range: Range<Int>) -> Bool {
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let (scalar, length) = scalar(at: position)
+            if scalar.isLineBreak { return true }
+            position += length
+        }
+        return false
+    }
+
+    /// The number of line breaks in `range`, counting CR LF once.
+    func lineBreakCount(_ range: Range<Int>) -> Int {
+        var position = range.lowerBound
+        var count = 0
+        while position < range.upperBound {
+            let (scalar, length) = scalar(at: position)
+            if scalar.isLineBreak, !(scalar == "\r" && position + 1 < bytes.count && bytes[position + 1] == 0x0A) {
+                count += 1
+            }
+            position += length
+        }
+        return count
+    }
+
+    /// The scalars of `range`, decoded into a string; for short pieces on rare paths.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space as the segmenter skips it between sentences (UAX #29 Sp and Sep).
+    var isSegmentSpace: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return true
+        case 0..<0x80: return false
+        default: return properties.isWhitespace || value == 0x200B || value == 0xFEFF
+        }
+    }
+
+    /// A hard line or paragraph break.
+    var isLineBreak: Bool {
+        switch value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// A scalar that can end a sentence: `. ! ?`, the ellipsis, and every other
+    /// Sentence_Terminal (`。`, `؟`, `।`, `։`).
+    var isSentenceTerminator: Bool {
+        switch value {
+        case 0x2E, 0x21, 0x3F, 0x2026: return true
+        case 0..<0x80: return false
+        default: return properties.isSentenceTerminal
+        }
+    }
+
+    /// Terminators of scripts written without spaces between sentences.
+    var endsSentenceWithoutSpace: Bool {
+        switch value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0xFF61, 0x0964, 0x0965: return true
+        default: return false
+        }
+    }
+
+    /// Quotes and closing brackets that may follow a terminator (UAX #29 Close).
+    var isCloser: Bool {
+        switch value {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D: return true
+        case 0..<0x80: return false
+        default:
+            switch properties.generalCategory {
+            case .closePunctuation, .finalPunctuation, .initialPunctuation: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Quotes and opening brackets that may precede the first word of a sentence,
+    /// plus Spanish `¿ ¡`.
+    var isOpener: Bool {
+        switch value {
+        case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0xBF, 0xA1: return true
+        case 0..<0x80: return false
+        default:
+            switch properties.generalCategory {
+            case .openPunctuation, .initialPunctuation, .finalPunctuation: return true
+            default: return false
+            }
+        }
+    }
+
+    /// A hyphen or dash that can lead a line of dialogue or a quotation.
+    var isDash: Bool {
+        switch value {
+        case 0x2D, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return true
+        default: return false
+        }
+    }
+
+    /// A letter or a digit: what makes a piece of text more than punctuation.
+    var isLetterOrDigit: Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return properties.isAlphabetic || properties.numericType != nil
+        }
+    }
+}
