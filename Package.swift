@@ -50,6 +50,6 @@ let package = Package(
             exclude: ["Data/README.md"],
             resources: [.copy("Data")]),
         .testTarget(
-            name: "BylineCLITests", dependencies: ["BylineTestSupport"]),
+            name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]
 )

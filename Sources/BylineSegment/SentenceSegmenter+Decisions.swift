@@ -8,6 +8,8 @@ extension SentenceSegmenter {
         var first: Unicode.Scalar
         var word: String
         var afterDash: Bool
+        /// An opening quote or bracket comes before the word (`? [via …`, `. "the …`).
+        var afterOpener: Bool
 
         var isLowercase: Bool { first.properties.isLowercase }
         var isUppercase: Bool { first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter }
@@ -39,12 +41,13 @@ extension SentenceSegmenter {
             if following.isLowercase { return false }
             return !isInsideOpenQuotation(candidate.end, in: text)
         }
-        if preceding.closedQuote, isAttribution(following, in: text) { return false }
+        if preceding.closedQuote, !following.afterOpener, isAttribution(following, in: text) { return false }
 
         let isEllipsis = preceding.terminator == "\u{2026}" || (preceding.terminator == "." && preceding.terminatorRun >= 2)
         if preceding.terminator != "." || isEllipsis {
-            // `?`, `!`, `…`: a lower-case word continues the sentence (`Yahoo! is`, `"Why?" he asked`).
-            return !following.isLowercase
+            // `?`, `!`, `…`: a lower-case word continues the sentence (`Yahoo! is`, `"Why?" he asked`),
+            // unless it opens a bracket or quotation of its own.
+            return !following.isLowercase || following.afterOpener
         }
         if preceding.closedAnything {
             return !following.isLowercase
@@ -75,12 +78,30 @@ extension SentenceSegmenter {
         if isDottedAbbreviation(token) {
             return opensSentence
         }
-        if following.isLowercase { return false }
+        if following.isLowercase {
+            // A lower-case word after a plain word and a period starts a sentence written
+            // without capitals (`i am out of town. i am in portland.`); abbreviations,
+            // initials and dotted forms were ruled out above.
+            return lowercaseStartsSentence && isPlainWord(scalars)
+        }
         if scalars.allSatisfy({ $0.properties.numericType != nil }) {
             if rules.ordinalDot, isOrdinal(tokenRange, following, in: text) { return false }
             return true
         }
         return true
+    }
+
+    /// A word of two or more letters (apostrophes and inner hyphens allowed).
+    private func isPlainWord(_ scalars: String.UnicodeScalarView) -> Bool {
+        var letters = 0
+        for scalar in scalars {
+            if scalar.properties.isAlphabetic {
+                letters += 1
+            } else if scalar != "'" && scalar != "’" && scalar != "-" && scalar != "&" {
+                return false
+            }
+        }
+        return letters >= 2
     }
 
     /// `U.S`, `e.g`, `т.е`, `b.z.b`: letters in groups of at most three, joined by periods.
@@ -190,6 +211,7 @@ extension SentenceSegmenter {
     func following(_ next: Int, in text: UTF8Bytes) -> Following {
         var position = next
         var afterDash = false
+        var afterOpener = false
         while position < text.count {
             let (scalar, length) = text.scalar(at: position)
             if scalar.isDash {
@@ -198,7 +220,9 @@ extension SentenceSegmenter {
                 let after = position + length
                 if after < text.count, text.scalar(at: after).scalar.properties.numericType != nil { break }
                 afterDash = true
-            } else if !scalar.isOpener && !scalar.isSegmentSpace {
+            } else if scalar.isOpener {
+                afterOpener = true
+            } else if !scalar.isSegmentSpace {
                 break
             }
             position += length
@@ -211,7 +235,8 @@ extension SentenceSegmenter {
             wordEnd += length
         }
         let first = wordStart < text.count ? text.scalar(at: wordStart).scalar : " "
-        return Following(wordStart: wordStart, first: first, word: text.string(wordStart..<wordEnd), afterDash: afterDash)
+        return Following(wordStart: wordStart, first: first, word: text.string(wordStart..<wordEnd), afterDash: afterDash,
+            afterOpener: afterOpener)
     }
 
     /// The run of non-space bytes that ends at `end`, without opening quotes or brackets.

@@ -21,6 +21,8 @@ extension SentenceSegmenter {
                 merge = true
             } else if options.attachDatelines, startsParagraph, isDateline(piece, in: text) {
                 merge = sameLine || endsWithDash(piece, in: text)
+                // Only the first piece of a paragraph can be its dateline.
+                startsParagraph = false
             } else {
                 merge = false
             }

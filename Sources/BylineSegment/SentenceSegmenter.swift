@@ -46,6 +46,8 @@ public final class SentenceSegmenter {
     public var options: Options
 
     let breaker: ICUBreaker
+    /// Whether a lower-case word after a plain word and a period opens a new sentence.
+    var lowercaseStartsSentence = true
 
     /// Opens ICU's sentence iterator for the rules' language.
     /// - Throws: ``SegmentationError/icu(function:code:name:)`` when ICU has no data.
