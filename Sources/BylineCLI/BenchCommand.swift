@@ -71,10 +71,14 @@ struct BenchSegmentCommand: ParsableCommand {
         let totalBytes = documents.reduce(0) { $0 + $1.1.utf8.count }
         var segmenters: [SentenceSegmenter] = []
         var breakers: [ICUBreaker] = []
+        var breakerByLanguage: [LanguageTag: ICUBreaker] = [:]
         for (language, _) in documents {
             let segmenter = try context.sentenceSegmenter(for: language)
             segmenters.append(segmenter)
-            breakers.append(try ICUBreaker(kind: .sentence, icuLocale: segmenter.locale.identifier))
+            if breakerByLanguage[language] == nil {
+                breakerByLanguage[language] = try ICUBreaker(kind: .sentence, icuLocale: segmenter.locale.identifier)
+            }
+            breakers.append(breakerByLanguage[language]!)
         }
         var bylineSeconds: [Double] = []
         var icuSeconds: [Double] = []

@@ -6,14 +6,25 @@ extension SentenceSegmenter {
     struct Following {
         var wordStart: Int
         var first: Unicode.Scalar
-        var word: String
         var afterDash: Bool
         /// An opening quote or bracket comes before the word (`? [via …`, `. "the …`).
         var afterOpener: Bool
 
-        var isLowercase: Bool { first.properties.isLowercase }
-        var isUppercase: Bool { first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter }
-        var isDigit: Bool { first.properties.numericType != nil }
+        var isLowercase: Bool { first.isLowercaseLetter }
+        var isUppercase: Bool { first.isUppercaseLetter }
+        var isDigit: Bool { first.isDigit }
+
+        /// The word itself: letters and apostrophes from `wordStart`. Decoded only when
+        /// a rule needs to look it up.
+        func word(in text: UTF8Bytes) -> String {
+            var end = wordStart
+            while end < text.count {
+                let (scalar, length) = text.scalar(at: end)
+                guard scalar.isLetter || scalar == "'" || scalar == "’" else { break }
+                end += length
+            }
+            return text.string(wordStart..<end)
+        }
     }
 
     /// What precedes a candidate boundary: the terminator, any closers after it, and the
@@ -61,7 +72,9 @@ extension SentenceSegmenter {
         guard !tokenRange.isEmpty else { return !following.isLowercase }
         let token = text.string(tokenRange)
         let key = lowercased(token)
-        let opensSentence = following.isUppercase && rules.sentenceStarters.contains(lowercased(following.word))
+        var opensSentence: Bool {
+            following.isUppercase && rules.sentenceStarters.contains(lowercased(following.word(in: text)))
+        }
 
         if let kind = rules.abbreviations[key] {
             switch kind {
@@ -71,7 +84,7 @@ extension SentenceSegmenter {
             }
         }
         let scalars = token.unicodeScalars
-        if scalars.count == 1, let only = scalars.first, only.properties.isAlphabetic {
+        if scalars.count == 1, let only = scalars.first, only.isLetter {
             // An initial (`Jonas E. Smith`, `А. С. Пушкин`) or a list letter.
             return opensSentence
         }
@@ -84,7 +97,7 @@ extension SentenceSegmenter {
             // initials and dotted forms were ruled out above.
             return lowercaseStartsSentence && isPlainWord(scalars)
         }
-        if scalars.allSatisfy({ $0.properties.numericType != nil }) {
+        if scalars.allSatisfy(\.isDigit) {
             if rules.ordinalDot, isOrdinal(tokenRange, following, in: text) { return false }
             return true
         }
@@ -95,7 +108,7 @@ extension SentenceSegmenter {
     private func isPlainWord(_ scalars: String.UnicodeScalarView) -> Bool {
         var letters = 0
         for scalar in scalars {
-            if scalar.properties.isAlphabetic {
+            if scalar.isLetter {
                 letters += 1
             } else if scalar != "'" && scalar != "’" && scalar != "-" && scalar != "&" {
                 return false
@@ -106,23 +119,23 @@ extension SentenceSegmenter {
 
     /// `U.S`, `e.g`, `т.е`, `b.z.b`: letters in groups of at most three, joined by periods.
     private func isDottedAbbreviation(_ token: String) -> Bool {
-        guard token.contains(".") else { return false }
+        guard token.utf8.contains(0x2E) else { return false }
         let groups = token.split(separator: ".", omittingEmptySubsequences: false)
         return groups.count >= 2 && groups.allSatisfy { group in
-            !group.isEmpty && group.count <= 3 && group.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+            !group.isEmpty && group.count <= 3 && group.unicodeScalars.allSatisfy(\.isLetter)
         }
     }
 
     /// A number before a period is an ordinal when a month follows (`3. Oktober`) or a
     /// function word precedes it (`der 18. Wirtschaftsgipfel`, `bis zum 31.`).
     private func isOrdinal(_ number: Range<Int>, _ following: Following, in text: UTF8Bytes) -> Bool {
-        if rules.monthNames.contains(lowercased(following.word)) { return true }
+        if rules.monthNames.contains(lowercased(following.word(in: text))) { return true }
         let before = text.skippingSpace(backFrom: number.lowerBound)
         guard before < number.lowerBound, before > 0 else { return false }
         let previous = token(endingAt: before, in: text)
         guard !previous.isEmpty else { return false }
         let word = text.string(previous)
-        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
+        guard let first = word.unicodeScalars.first, first.isLowercaseLetter else { return false }
         return rules.sentenceStarters.contains(lowercased(word))
     }
 
@@ -136,7 +149,7 @@ extension SentenceSegmenter {
             let start = position
             while position < text.count {
                 let (scalar, length) = text.scalar(at: position)
-                guard scalar.properties.isAlphabetic || scalar == "'" || scalar == "’" || scalar == "-" else { break }
+                guard scalar.isLetter || scalar == "'" || scalar == "’" || scalar == "-" else { break }
                 position += length
             }
             guard position > start else { return false }
@@ -218,7 +231,7 @@ extension SentenceSegmenter {
                 // A dash leads dialogue only when space follows it (`— Куда?`, `-Біз`
                 // is written without one too) but not a negative number (`-5`).
                 let after = position + length
-                if after < text.count, text.scalar(at: after).scalar.properties.numericType != nil { break }
+                if after < text.count, text.scalar(at: after).scalar.isDigit { break }
                 afterDash = true
             } else if scalar.isOpener {
                 afterOpener = true
@@ -227,16 +240,8 @@ extension SentenceSegmenter {
             }
             position += length
         }
-        let wordStart = position
-        var wordEnd = position
-        while wordEnd < text.count {
-            let (scalar, length) = text.scalar(at: wordEnd)
-            guard scalar.properties.isAlphabetic || scalar == "'" || scalar == "’" else { break }
-            wordEnd += length
-        }
-        let first = wordStart < text.count ? text.scalar(at: wordStart).scalar : " "
-        return Following(wordStart: wordStart, first: first, word: text.string(wordStart..<wordEnd), afterDash: afterDash,
-            afterOpener: afterOpener)
+        let first = position < text.count ? text.scalar(at: position).scalar : " "
+        return Following(wordStart: position, first: first, afterDash: afterDash, afterOpener: afterOpener)
     }
 
     /// The run of non-space bytes that ends at `end`, without opening quotes or brackets.

@@ -64,7 +64,15 @@ extension SentenceSegmenter {
     /// A dateline: a place in capitals or with a comma, then a date or an agency, and a
     /// dash or period: `WASHINGTON (Reuters) -`, `BAKU, Nov 1 (TURAN) —`, `Москва, 5 марта.`
     func isDateline(_ range: Range<Int>, in text: UTF8Bytes) -> Bool {
-        guard range.count <= 120 else { return false }
+        guard range.count <= 120, text.scalar(at: range.lowerBound).scalar.isUppercaseLetter else { return false }
+        // Cheap byte checks first: at most eight words, and a dash or period at the end.
+        var spaces = 0
+        for offset in range where text[offset] == 0x20 { spaces += 1 }
+        let last = text.scalar(before: range.upperBound).scalar
+        guard spaces <= 8, last == "." || last.isDash else { return false }
+        let bytes = UnsafeBufferPointer(rebasing: text.bytes[range])
+        let hasComma = bytes.contains(0x2C)
+        if last == ".", !(hasComma && bytes.contains(where: { (0x30...0x39).contains($0) })) { return false }
         let piece = text.string(range)
         let words = piece.split(whereSeparator: { $0.isWhitespace })
         guard words.count >= 2, words.count <= 8, let first = words.first,

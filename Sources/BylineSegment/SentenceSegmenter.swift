@@ -137,6 +137,9 @@ public final class SentenceSegmenter {
         let count = text.count
         var offset = 0
         while offset < count {
+            // Skip eight bytes at a time while none of them can start a terminator.
+            while offset + 8 <= count, !Self.mayHoldTerminator(text.bytes, at: offset) { offset += 8 }
+            guard offset < count else { break }
             let byte = text[offset]
             let isTerminator: Bool
             if byte == 0x2E || byte == 0x21 || byte == 0x3F {
@@ -165,6 +168,18 @@ public final class SentenceSegmenter {
             }
         }
         return found
+    }
+
+    /// True when the eight bytes at `offset` include `.`, `!`, `?` or 0xE2 (the lead byte
+    /// of U+2026): a SWAR test, eight bytes per step.
+    @inline(__always)
+    static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return hasZeroByte(word ^ (ones &* 0x2E)) || hasZeroByte(word ^ (ones &* 0x21))
+            || hasZeroByte(word ^ (ones &* 0x3F)) || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
     /// Turns breaks into trimmed byte ranges.

@@ -91,9 +91,10 @@ extension Unicode.Scalar {
     /// White space as the segmenter skips it between sentences (UAX #29 Sp and Sep).
     var isSegmentSpace: Bool {
         switch value {
+        // White_Space (Unicode 15) outside ASCII, plus ZERO WIDTH SPACE and the BOM.
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return true
-        case 0..<0x80: return false
-        default: return properties.isWhitespace || value == 0x200B || value == 0xFEFF
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
         }
     }
 
@@ -155,6 +156,42 @@ extension Unicode.Scalar {
         switch value {
         case 0x2D, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return true
         default: return false
+        }
+    }
+
+    /// A letter of any script (Alphabetic), with an ASCII fast path.
+    var isLetter: Bool {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return properties.isAlphabetic
+        }
+    }
+
+    /// A lower-case letter (`a`, `ə`, `д`).
+    var isLowercaseLetter: Bool {
+        switch value {
+        case 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return properties.isLowercase
+        }
+    }
+
+    /// An upper-case or title-case letter (`A`, `Ə`, `Д`, `ǅ`).
+    var isUppercaseLetter: Bool {
+        switch value {
+        case 0x41...0x5A: return true
+        case 0..<0x80: return false
+        default: return properties.isUppercase || properties.generalCategory == .titlecaseLetter
+        }
+    }
+
+    /// A digit of any script (`7`, `٧`, `७`).
+    var isDigit: Bool {
+        switch value {
+        case 0x30...0x39: return true
+        case 0..<0x80: return false
+        default: return properties.numericType == .decimal
         }
     }
 

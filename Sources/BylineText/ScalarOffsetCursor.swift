@@ -9,11 +9,13 @@
 /// cursor.offset(of: sentence.range.lowerBound)
 /// ```
 public struct ScalarOffsetCursor {
+    private let string: String
     private let scalars: String.UnicodeScalarView
     private var position: String.Index
     private var offset = 0
 
     public init(_ string: String) {
+        self.string = string
         scalars = string.unicodeScalars
         position = scalars.startIndex
     }
@@ -21,7 +23,16 @@ public struct ScalarOffsetCursor {
     /// The scalar offset of `index`, which must not come before the previous one asked.
     public mutating func offset(of index: String.Index) -> Int {
         precondition(index >= position, "positions must come in document order")
-        offset += scalars.distance(from: position, to: index)
+        let utf8 = string.utf8
+        let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            // Every byte that is not a UTF-8 continuation byte starts a scalar.
+            let from = utf8.distance(from: utf8.startIndex, to: position)
+            let to = utf8.distance(from: utf8.startIndex, to: index)
+            var count = 0
+            for byte in bytes[from..<to] where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        offset += counted ?? scalars.distance(from: position, to: index)
         position = index
         return offset
     }
