@@ -65,16 +65,28 @@ public struct ResourceBundle: Sendable {
         let starters = Set(try records(in: "segment/starters/\(code).txt", fieldCount: 1).map { $0.fields[0] })
         let verbs = Set(try records(in: "segment/attribution/\(code).txt", fieldCount: 1).map { $0.fields[0] })
         var ordinalDot = false
-        for (location, fields) in try records(in: "segment/languages.tsv", fieldCount: 2) where fields[0] == code {
-            guard fields[1] == "yes" || fields[1] == "no" else {
-                throw .malformed(location, reason: "ordinal_dot must be yes or no, not \"\(fields[1])\"")
+        var lowercaseStarts = true
+        for (location, fields) in try records(in: "segment/languages.tsv", fieldCount: 3) where fields[0] == code {
+            for field in fields.dropFirst() where field != "yes" && field != "no" {
+                throw .malformed(location, reason: "expected yes or no, not \"\(field)\"")
             }
             ordinalDot = fields[1] == "yes"
+            lowercaseStarts = fields[2] == "yes"
+        }
+        var terminators: Set<Unicode.Scalar> = []
+        for (location, fields) in try records(in: "segment/terminators.tsv", fieldCount: 2) where fields[0] == code {
+            guard fields[1].hasPrefix("U+"), let value = UInt32(fields[1].dropFirst(2), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            else {
+                throw .malformed(location, reason: "expected a scalar written U+XXXX, not \"\(fields[1])\"")
+            }
+            terminators.insert(scalar)
         }
         let months = Set(ICULocale(language).monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
         return SegmentationRules(
             language: language, abbreviations: abbreviations, sentenceStarters: starters,
-            attributionVerbs: verbs, monthNames: months, ordinalDot: ordinalDot)
+            attributionVerbs: verbs, monthNames: months, ordinalDot: ordinalDot, extraTerminators: terminators,
+            lowercaseMayStartSentence: lowercaseStarts)
     }
 
     /// The non-comment lines of a data file split at tabs, each with its location.

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rebuild the generated data files that the sentence segmenter reads.
 
-Run from anywhere inside the repository, with a Python 3.11 that has pysbd 0.3.4,
-sentence-splitter 1.4 and stopwordsiso installed:
+Run it with a Python 3.11 that has pysbd 0.3.4, sentence-splitter 1.4 and
+stopwordsiso 0.7.1 installed (the working directory does not matter):
 
     ~/.cache/byline-peers/bin/python scripts/build-segmentation-data.py
 
@@ -16,7 +16,17 @@ Inputs
   lists of the language classes in ``pysbd/lang/``. Prepositive entries become
   ``title``, number entries become ``number``, the rest ``general``. Languages whose
   class only inherits the English default list contribute nothing (that list is used
-  for English alone).
+  for English alone). Three lists need more care:
+    - Kazakh: the list mixes abbreviations (written there with a final period) with
+      acronyms written without one (НАТО, ҚР, FBI) that often end a sentence; only
+      the former are taken (``PYSBD_PERIOD_ONLY``).
+    - Italian: the list is mostly a dictionary of acronyms and of everyday words
+      (USA, UEFA, via, bar); an entry is taken only if it has an inner period, is
+      also in the Moses Italian list, or is marked prepositive or numeric
+      (``PYSBD_CROSS_CHECKED``). Its prepositive list is a grab bag, so only the
+      honorifics in ``PYSBD_TITLE_ALLOW`` become titles.
+    - Everywhere, prepositive entries that do not precede names (``vs``, ``fig``,
+      ``co``, ``ph.d``) are taken as ``general`` (``PYSBD_NOT_TITLE``).
 * sentence-splitter (LGPL-3.0; its ``non_breaking_prefixes/*.txt`` are the Moses
   non-breaking prefix lists, LGPL-2.1): entries marked ``#NUMERIC_ONLY#`` become
   ``number``, the rest ``general``.
@@ -32,8 +42,8 @@ Outputs
 -------
 * ``Resources/data/abbreviations/<lang>.tsv``          form<TAB>kind
 * ``Resources/data/segment/starters/<lang>.txt``       one word a line
-* ``Resources/data/SHA256SUMS``                        checksums of every data file
-  this script writes or reads from the repository (``sha256sum -c`` format)
+* ``Resources/data/SHA256SUMS``                        checksums (``sha256sum -c``
+  format) of the generated files and of the hand-curated segmentation files
 * the checksum table in ``Resources/PROVENANCE.md`` between the
   ``<!-- segmentation-checksums:begin -->`` and ``:end -->`` markers, if present.
 
@@ -45,12 +55,13 @@ Inner periods are kept (``u.s``, ``т.е``); a space after a period is removed
 (``и т. д``, ``cour de cass``) is a phrase, not one token, and is skipped; the
 curated files carry the useful ones in their one-token form (``т.д``).
 Allowed characters are letters, combining marks, digits, ``-`` and apostrophes;
-anything else (``°c``, ``km/t``, ``s/n``) is skipped.
+anything else (``°c``, ``km/t``, ``s/n``) is skipped, and so is a form that begins
+with a digit (``1βσ``).
 
 An upstream entry is dropped when:
   1. it is a single letter, unless a source marks it as a number prefix (``p. 55``):
      the segmenter treats lone letters as initials by itself;
-  2. it is made of digits only or begins with one, or is a Roman numeral written with i, v and x only
+  2. it is made of digits only, or is a Roman numeral written with i, v and x only
      (``ii``, ``xiv``): the segmenter deals with numbers structurally, and "World
      War II." often ends a sentence;
   3. its kind is ``general`` or ``title`` and it is an ordinary word of the language
@@ -59,10 +70,17 @@ An upstream entry is dropped when:
      or an entry of ``ORDINARY_WORDS`` below, a hand-made list of the words that the
      upstream lists carry as abbreviations although they are everyday words
      (``fed``, ``wash``, ``gen`` in German, Spanish prefixes such as ``para``).
+     Abbreviations that a stop word list happens to contain (Italian ``ecc``,
+     Polish ``np``) are exempted through ``STOPWORD_ABBREVIATIONS``.
      ``number`` entries are kept even when they are words (``no``, ``art``), since
      they only hold a sentence together before a digit.
 Curated entries are never dropped, and the curated kind wins over the upstream one.
-Otherwise, when sources disagree, the kind is chosen as title > number > general.
+Otherwise, when sources disagree, the kind is chosen as title > number > terminal >
+general. ``terminal`` (an abbreviation that closes a list or a time and ends the
+sentence before any capitalised word: etc, a.m, и т.д) comes from the curated files only.
+
+Turkish and Azerbaijani forms are lower-cased the Turkic way (İ → i, I → ı), as the
+segmenter does, so that the Moses entries written with a capital İ still match.
 
 Starter rules
 -------------
@@ -71,14 +89,15 @@ letters, combining marks and apostrophes, plus the curated ``add`` words, minus:
   * the curated ``drop`` words (nouns, names, interjections and web junk that the
     stop word lists contain: ``microsoft``, ``world``, ``москва``, ``jahr``);
   * every abbreviation form of the same language;
-  * single letters, except the one-letter words listed in ``ONE_LETTER_WORDS``.
+  * Roman numerals written with i, v and x (``ii``, ``xiv``);
+  * single letters, except the one-letter words listed in ``ONE_LETTER_WORDS``
+    (English "a" and "i", Russian "в" and "и", Italian "e", Turkish "o", ...).
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
-import os
 import re
 import sys
 import unicodedata
@@ -96,6 +115,7 @@ STARTERS_DIR = SEGMENT_DIR / "starters"
 STARTERS_CURATED_DIR = STARTERS_DIR / "curated"
 ATTRIBUTION_DIR = SEGMENT_DIR / "attribution"
 LANGUAGES_FILE = SEGMENT_DIR / "languages.tsv"
+TERMINATORS_FILE = SEGMENT_DIR / "terminators.tsv"
 SUMS_FILE = DATA / "SHA256SUMS"
 PROVENANCE = REPO / "Resources" / "PROVENANCE.md"
 
@@ -106,8 +126,8 @@ LANGUAGES = (
     "en ru az tr de fr es kk uk da it nl bg hy ar pl pt fi sv no cs sk el fa hi mr ja zh"
 ).split()
 
-KINDS = ("title", "number", "general")
-KIND_RANK = {"title": 0, "number": 1, "general": 2}
+KINDS = ("title", "number", "terminal", "general")
+KIND_RANK = {"title": 0, "number": 1, "terminal": 2, "general": 3}
 
 # pysbd language modules and class names. Languages not listed here either have no
 # pysbd class or one that only inherits the English default list.
@@ -148,7 +168,7 @@ PYSBD_TITLE_ALLOW = {
 }
 # Entries of pysbd's prepositive lists that do not precede names.
 PYSBD_NOT_TITLE = {
-    "bros", "co", "corp", "ee", "fig", "inc", "jr", "ltd", "ph", "ph.d", "v", "vs",
+    "bros", "co", "corp", "ee", "fig", "fru", "inc", "jr", "ltd", "ph", "ph.d", "v", "vs",
 }
 
 # Everyday words that upstream lists carry as abbreviations. Dropped when their kind
@@ -158,47 +178,87 @@ ORDINARY_WORDS = {
         "arc", "ark", "bart", "con", "fed", "ida", "ken", "mass", "op", "ore",
         "penn", "ref", "wash", "yuk",
     },
-    "de": {
-        "bart", "bse", "con", "gen", "op", "vorm",
+    "bg": {"ген", "полк", "ха"},
+    "cs": {
+        "čas", "film", "hod", "hor", "hut", "kol", "les", "lid", "pas", "sest",
+        "slang", "sport", "var",
     },
+    "da": {
+        "bag", "best", "billard", "bio", "dans", "del", "do", "fisk", "form",
+        "gross", "hat", "kog", "kurv", "log", "mal", "mønt", "mur", "pass", "port",
+        "post", "rest", "run", "sko", "smed", "soldat", "sort", "spot", "sport",
+        "spøg", "sø", "søn", "told", "ur", "verb",
+    },
+    "de": {"ass", "bart", "bse", "con", "gen", "op", "vorm"},
     "es": {
         # prefixes that pysbd's Spanish list carries as abbreviations
-        "aero", "ambi", "anfi", "ante", "anti", "archi", "arci", "auto", "bi",
+        "aero", "ambi", "an", "anfi", "ante", "anti", "archi", "arci", "auto", "bi",
         "bien", "bis", "com", "con", "contra", "crio", "cuadri", "cuasi", "cuatri",
         "deci", "des", "di", "dis", "ecto", "endo", "entre", "epi", "equi", "extra",
-        "geo", "hemi", "hetero", "hiper", "hipo", "homo", "im", "infra", "inter",
-        "intra", "iso", "macro", "mega", "micro", "mini", "mono", "multi", "neo",
-        "omni", "para", "pen", "pluri", "poli", "post", "pre", "pro", "pseudo",
-        "re", "retro", "semi", "seudo", "sobre", "sub", "super", "supra", "trans",
-        "tras", "tri", "ulter", "ultra", "uni", "vice", "yuxta",
-        # ordinary words
-        "da", "fin", "let", "mar", "mil", "sal", "sin", "ver",
+        "geo", "hemi", "hetero", "hiper", "hipo", "homo", "im", "in", "infra",
+        "inter", "intra", "iso", "macro", "mega", "micro", "mini", "mono", "multi",
+        "neo", "omni", "para", "pen", "pluri", "poli", "pos", "post", "pre", "pro",
+        "pseudo", "re", "retro", "semi", "seudo", "sobre", "sub", "super", "supra",
+        "trans", "tras", "tri", "ulter", "ultra", "uni", "vice", "yuxta",
+        # ordinary words and names
+        "col", "da", "emma", "fin", "let", "mar", "mil", "sal", "sin", "ten", "ver",
     },
-    "fr": {
-        "jeu", "mer", "sam", "sept",
-    },
-    "it": {
-        "all", "con", "es", "id", "on", "op", "ord", "post", "res", "via",
-    },
+    "fr": {"jeu", "mer", "sam", "sec", "sept"},
+    "it": {"all", "con", "es", "id", "on", "op", "ord", "post", "res", "via"},
+    "kk": {"май"},
     "nl": {
-        "begins", "bestuurswet", "dat", "dez", "get", "hand", "herald", "lid",
-        "mand", "me", "or", "os", "pas", "top", "ver",
+        "begins", "bel", "best", "bestuurswet", "dat", "dez", "get", "hand",
+        "herald", "hert", "lid", "mand", "me", "or", "os", "pan", "pas", "pat", "po",
+        "tint", "top", "ver", "volt",
     },
-    "ru": {
-        "ген", "газ", "до", "мин", "полк",
+    "no": {"ber", "pants", "skill"},
+    "pl": {
+        "gal", "hot", "kat", "kult", "lek", "lip", "pie", "por", "port", "rum", "tur",
+        "zew",
+    },
+    "pt": {"memo", "tele"},
+    "ru": {"газ", "до", "жен", "муж", "полк", "род", "уст"},
+    "sk": {"os", "tal", "živ"},
+    "sv": {
+        "ack", "bet", "data", "fam", "fil", "hand", "kung", "mil", "mus", "myt",
+        "real", "sjö", "spa", "sport", "vers",
     },
     "tr": {
-        "ant", "ar", "ark", "as", "bağ", "bot", "bul", "böl", "dam", "far", "fil",
-        "hayır", "i\u0307t", "is",
+        "al", "ant", "ar", "ark", "as", "bağ", "bot", "bul", "böl", "dam", "far",
+        "fil", "hayır", "i\u0307t", "is",
     },
-    "kk": {
-        "май",
-    },
+}
+
+# Real abbreviations that the stop word lists of these languages also carry; rule 3
+# would otherwise drop them.
+STOPWORD_ABBREVIATIONS = {
+    "cs": {"atd", "atp"},
+    "el": {"κλπ", "κτλ"},
+    "it": {"co", "ecc", "inc", "sig"},
+    "nl": {"bijv", "bv", "dhr", "etc", "mevr", "mr", "mrs", "mw"},
+    "pl": {"dr", "godz", "hab", "inż", "mgr", "np", "ok", "prof", "tel", "tzw", "ul"},
+    "sv": {"nr"},
 }
 
 # One-letter words that may open a sentence and so stay among the starters.
 ONE_LETTER_WORDS = {
+    "az": {"o"},
+    "bg": {"а", "в", "и", "с", "я"},
+    "cs": {"a", "i", "k", "o", "s", "u", "v", "z"},
+    "da": {"i", "å"},
+    "el": {"η", "ή", "ο"},
     "en": {"a", "i"},
+    "es": {"a", "y"},
+    "fr": {"à"},
+    "it": {"a", "e", "i", "o", "è"},
+    "no": {"i", "å"},
+    "pl": {"a", "i", "o", "u", "w", "z"},
+    "pt": {"a", "e", "o", "à", "é"},
+    "ru": {"а", "в", "и", "к", "о", "с", "у", "я"},
+    "sk": {"a", "i", "k", "o", "s", "u", "v", "z"},
+    "sv": {"i"},
+    "tr": {"o"},
+    "uk": {"а", "в", "з", "і", "о", "у", "я"},
 }
 
 LETTER_CATEGORIES = ("L", "M")
@@ -210,14 +270,21 @@ def is_letter(ch: str) -> bool:
 
 
 def is_form_char(ch: str) -> bool:
-    return is_letter(ch) or ch.isdigit() or ch in "-'’."
+    return is_letter(ch) or ch.isdigit() or ch in "-'’.°"
 
 
-def normalise_form(raw: str) -> str | None:
+def turkic_lower(text: str, lang: str | None) -> str:
+    """Lower-case; for tr and az, dotted İ becomes i and dotless I becomes ı first."""
+    if lang in ("tr", "az"):
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
+
+
+def normalise_form(raw: str, lang: str | None = None) -> str | None:
     """Lower-case an abbreviation, drop its final period, squeeze "z. B" to "z.b".
 
     Returns None for entries that are not one token of allowed characters."""
-    form = unicodedata.normalize("NFC", raw.strip()).lower()
+    form = turkic_lower(unicodedata.normalize("NFC", raw.strip()), lang)
     form = form.rstrip(".")
     form = re.sub(r"\.\s+", ".", form)
     if not form or any(ch.isspace() for ch in form):
@@ -317,7 +384,7 @@ def curated_abbreviations(lang: str) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for raw, kind in read_tsv(path, CURATED_HEADER):
-        form = normalise_form(raw)
+        form = normalise_form(raw, lang)
         if form is None or form != raw:
             sys.exit(f"{path}: {raw!r} is not a normalised form")
         if kind not in KINDS:
@@ -361,10 +428,12 @@ def stopwords(lang: str) -> set[str]:
 
 def build_abbreviations(lang: str) -> dict[str, str]:
     curated = curated_abbreviations(lang)
-    ordinary = stopwords(lang) | ORDINARY_WORDS.get(lang, set())
+    ordinary = (stopwords(lang) - STOPWORD_ABBREVIATIONS.get(lang, set())) | ORDINARY_WORDS.get(
+        lang, set()
+    )
     merged: dict[str, str] = {}
     for raw, kind in pysbd_entries(lang) + moses_entries(lang):
-        form = normalise_form(raw)
+        form = normalise_form(raw, lang)
         if form is None:
             continue
         previous = merged.get(form)
@@ -392,6 +461,7 @@ def build_starters(lang: str, abbreviation_forms: set[str]) -> set[str]:
     words = {w for w in stopwords(lang) if is_starter_shape(w)} | add
     words -= drop
     words -= abbreviation_forms
+    words = {w for w in words if not (len(w) > 1 and ROMAN_IVX.match(w))}
     one_letter = ONE_LETTER_WORDS.get(lang, set())
     return {w for w in words if letter_count(w) > 1 or w in one_letter}
 
@@ -468,7 +538,8 @@ def main() -> int:
         | set(ABBR_CURATED_DIR.glob("*.tsv"))
         | set(STARTERS_CURATED_DIR.glob("*.tsv"))
         | set(ATTRIBUTION_DIR.glob("*.txt"))
-        | ({LANGUAGES_FILE} if LANGUAGES_FILE.exists() else set()),
+        | ({LANGUAGES_FILE} if LANGUAGES_FILE.exists() else set())
+        | ({TERMINATORS_FILE} if TERMINATORS_FILE.exists() else set()),
         key=lambda p: p.relative_to(DATA).as_posix(),
     )
     sums = [(sha256(p), p.relative_to(DATA).as_posix()) for p in tracked]
@@ -479,7 +550,7 @@ def main() -> int:
         for lang, counts, n_starters in summary:
             print(
                 f"{lang}\ttitle={counts['title']}\tnumber={counts['number']}"
-                f"\tgeneral={counts['general']}\tstarters={n_starters}"
+                f"\tterminal={counts['terminal']}\tgeneral={counts['general']}\tstarters={n_starters}"
             )
     return 0
 

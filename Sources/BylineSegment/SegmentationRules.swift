@@ -18,8 +18,11 @@ public struct SegmentationRules: Sendable {
         /// Precedes a number and is not a sentence end there (`No. 5`, `p. 55`, `ст. 15`).
         case number
         /// May end a sentence; a break is made only before a word that opens sentences
-        /// (`etc. The …` breaks, `Inc. Telephone` does not).
+        /// (`Inc. The …` breaks, `Inc. Telephone` does not).
         case general
+        /// Usually closes a list or a time and ends the sentence before any capitalised
+        /// word (`etc.`, `a.m.`, `и т. д.`, `vb.`); a lower-case word continues it.
+        case terminal
     }
 
     /// The language the rules are for.
@@ -34,6 +37,12 @@ public struct SegmentationRules: Sendable {
     public var monthNames: Set<String>
     /// True where a number followed by a period is usually an ordinal (`am 3. Oktober`).
     public var ordinalDot: Bool
+    /// False where a period before a lower-case word is punctuation inside a sentence, as
+    /// in Armenian, whose period marks a pause and whose full stop is `։`.
+    public var lowercaseMayStartSentence: Bool
+    /// Scalars that end sentences in this language beyond Unicode's Sentence_Terminal:
+    /// Armenian text often has the ASCII colon where the full stop `։` belongs.
+    public var extraTerminators: Set<Unicode.Scalar>
 
     public init(
         language: LanguageTag,
@@ -41,7 +50,9 @@ public struct SegmentationRules: Sendable {
         sentenceStarters: Set<String> = [],
         attributionVerbs: Set<String> = [],
         monthNames: Set<String> = [],
-        ordinalDot: Bool = false
+        ordinalDot: Bool = false,
+        extraTerminators: Set<Unicode.Scalar> = [],
+        lowercaseMayStartSentence: Bool = true
     ) {
         self.language = language
         self.abbreviations = abbreviations
@@ -49,5 +60,7 @@ public struct SegmentationRules: Sendable {
         self.attributionVerbs = attributionVerbs
         self.monthNames = monthNames
         self.ordinalDot = ordinalDot
+        self.extraTerminators = extraTerminators
+        self.lowercaseMayStartSentence = lowercaseMayStartSentence
     }
 }

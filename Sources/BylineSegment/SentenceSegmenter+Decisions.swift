@@ -38,49 +38,142 @@ extension SentenceSegmenter {
         var closedAnything: Bool
     }
 
-    func isBreak(_ candidate: Candidate, in text: UTF8Bytes) -> Bool {
+    /// Whether `candidate` ends a sentence; `sentenceStart` is where the current sentence
+    /// began, so a token never reaches back across a break already made.
+    func isBreak(_ candidate: Candidate, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
         let gap = candidate.end..<candidate.next
-        if text.containsLineBreak(gap) { return true }
+        if text.containsLineBreak(gap) || candidate.startsListItem { return true }
         guard let preceding = preceding(candidate.end, in: text) else { return candidate.fromICU }
+        let following = following(candidate.next, in: text)
         if gap.isEmpty {
             // Inside a token (a URL's `?`, `e-mail.com`): only scripts that put no space
-            // after a sentence end there.
-            return candidate.fromICU && preceding.terminator.endsSentenceWithoutSpace
+            // after a sentence end there, and a word glued to the next sentence's
+            // capitalised word (`Hello world.Today is`).
+            if preceding.terminator.endsSentenceWithoutSpace { return true }
+            return isGluedSentenceStart(preceding, following, in: text)
         }
-        let following = following(candidate.next, in: text)
+        if following.first == "." || following.first == "\u{2026}" {
+            // A spaced ellipsis follows (`compounds. . . . The`): a period glued to a word
+            // ends the sentence before it; the dots of the ellipsis itself do not.
+            return preceding.terminator == "." && !isStandalonePeriod(preceding, in: text)
+        }
+        if preceding.terminator == ".", isStandalonePeriod(preceding, in: text) {
+            // The last dot of a spaced ellipsis inside a sentence (`the thing is . . . I`).
+            // Four dots (a period and an ellipsis, `period . . . . Next`) end the sentence.
+            if spacedDotCount(endingAt: preceding.terminatorStart, in: text) >= 4 { return !following.isLowercase }
+            let before = text.skippingSpace(backFrom: preceding.terminatorStart)
+            if before > 0, text.scalar(before: before).scalar == "." { return false }
+        }
         if following.afterDash {
             if following.isLowercase { return false }
             return !isInsideOpenQuotation(candidate.end, in: text)
         }
         if preceding.closedQuote, !following.afterOpener, isAttribution(following, in: text) { return false }
+        // `2012 жыл. №590`: the numero sign continues a reference.
+        if following.first == "№" { return false }
 
         let isEllipsis = preceding.terminator == "\u{2026}" || (preceding.terminator == "." && preceding.terminatorRun >= 2)
         if preceding.terminator != "." || isEllipsis {
-            // `?`, `!`, `…`: a lower-case word continues the sentence (`Yahoo! is`, `"Why?" he asked`),
-            // unless it opens a bracket or quotation of its own.
-            return !following.isLowercase || following.afterOpener
+            // `?`, `!`, `…` end a sentence before a capital, or before a bracket or quotation
+            // that opens. Before a lower-case word: after a closing quote the attribution
+            // follows (`"Why?" he asked`); a bare `?` ends a sentence of text written without
+            // capitals (`any format url? thanks!`); a bare `!` does so only where the sentence
+            // itself began in lower case (`wow! so cool`, but `Yahoo! in the accounts`).
+            if !following.isLowercase || following.afterOpener { return true }
+            if preceding.closedAnything || preceding.terminator == "\u{2026}" || preceding.terminator == "." { return false }
+            if preceding.terminator == "!" {
+                return sentenceStartsLowercase(before: preceding.terminatorStart, in: text)
+            }
+            return preceding.terminator == "?"
         }
         if preceding.closedAnything {
             return !following.isLowercase
         }
-        return periodEndsSentence(preceding, following, in: text)
+        return periodEndsSentence(preceding, following, sentenceStart: sentenceStart, in: text)
+    }
+
+    /// How many stand-alone dots, separated by single spaces, end at the period starting at `offset`.
+    private func spacedDotCount(endingAt offset: Int, in text: UTF8Bytes) -> Int {
+        var count = 1
+        var position = offset
+        // Count dots that stand alone; a period glued to a word (`compounds. . . .`) ends
+        // its sentence before the ellipsis instead.
+        while position >= 3, text[position - 1] == 0x20, text[position - 2] == 0x2E, text[position - 3] == 0x20 {
+            count += 1
+            position -= 2
+        }
+        return count
+    }
+
+    /// The numero sign in its spellings precedes a number in every language (`N°. 5`).
+    static let universalAbbreviations: [String: SegmentationRules.AbbreviationKind] = [
+        "n°": .number, "nº": .number,
+    ]
+
+    /// A period with white space (or nothing) before it: one dot of `. . .`.
+    private func isStandalonePeriod(_ preceding: Preceding, in text: UTF8Bytes) -> Bool {
+        preceding.terminatorRun == 1
+            && (preceding.terminatorStart == 0 || text.scalar(before: preceding.terminatorStart).scalar.isSegmentSpace)
+    }
+
+    /// `world.Today`, `1,000.That`: a plain word or number, a terminator, then a capitalised
+    /// word in lower case after its first letter, with no space between. URLs, e-mail
+    /// addresses, initials (`J.Aron`) and dotted abbreviations (`U.S.Army`) do not qualify.
+    private func isGluedSentenceStart(_ preceding: Preceding, _ following: Following, in text: UTF8Bytes) -> Bool {
+        guard following.isUppercase, !following.afterDash, !following.afterOpener else { return false }
+        let second = following.wordStart + text.scalar(at: following.wordStart).length
+        guard second < text.count else { return false }
+        let secondScalar = text.scalar(at: second).scalar
+        // `Today`, or a one-letter word (`I dag`), but not `NET` or `U.S`.
+        guard secondScalar.isLowercaseLetter || secondScalar.isSegmentSpace else { return false }
+        var position = following.wordStart
+        while position < text.count, !text.scalar(at: position).scalar.isSegmentSpace {
+            // `Jane.Doe@example.com`, `site.Com/page`: an address, not two sentences.
+            if text[position] == 0x40 || text[position] == 0x2F { return false }
+            position += 1
+        }
+        let tokenRange = token(endingAt: preceding.terminatorStart, in: text)
+        var letters = 0
+        var digits = 0
+        position = tokenRange.lowerBound
+        while position < tokenRange.upperBound {
+            let (scalar, length) = text.scalar(at: position)
+            if scalar.isLetter {
+                letters += 1
+            } else if scalar.isDigit {
+                digits += 1
+            } else if scalar != "," && scalar != "'" && scalar != "’" && scalar != "-" {
+                return false  // `.`, `/`, `@`, `:`: a URL, an address or an abbreviation
+            }
+            position += length
+        }
+        if letters == 0 { return digits > 0 }
+        return letters >= 2 && digits == 0 && rules.abbreviations[lowercased(text.string(tokenRange))] == nil
     }
 
     /// The decision after a lone period: abbreviations, initials, ordinals, numbers.
-    private func periodEndsSentence(_ preceding: Preceding, _ following: Following, in text: UTF8Bytes) -> Bool {
-        let tokenRange = token(endingAt: preceding.terminatorStart, in: text)
+    private func periodEndsSentence(
+        _ preceding: Preceding, _ following: Following, sentenceStart: Int, in text: UTF8Bytes
+    ) -> Bool {
+        let tokenRange = token(endingAt: preceding.terminatorStart, notBefore: sentenceStart, in: text)
         guard !tokenRange.isEmpty else { return !following.isLowercase }
         let token = text.string(tokenRange)
         let key = lowercased(token)
         var opensSentence: Bool {
-            following.isUppercase && rules.sentenceStarters.contains(lowercased(following.word(in: text)))
+            guard following.isUppercase else { return false }
+            let word = following.word(in: text)
+            // Another initial follows (`А. С. Пушкин`): `С.` is not the preposition `с`.
+            let wordEnd = following.wordStart + word.utf8.count
+            if word.unicodeScalars.count == 1, wordEnd < text.count, text[wordEnd] == 0x2E { return false }
+            return rules.sentenceStarters.contains(lowercased(word))
         }
 
-        if let kind = rules.abbreviations[key] {
+        if let kind = rules.abbreviations[key] ?? Self.universalAbbreviations[key] {
             switch kind {
             case .title: return false
             case .number: return following.isDigit ? false : opensSentence
             case .general: return opensSentence
+            case .terminal: return following.isUppercase || following.isDigit
             }
         }
         let scalars = token.unicodeScalars
@@ -92,16 +185,35 @@ extension SentenceSegmenter {
             return opensSentence
         }
         if following.isLowercase {
-            // A lower-case word after a plain word and a period starts a sentence written
-            // without capitals (`i am out of town. i am in portland.`); abbreviations,
-            // initials and dotted forms were ruled out above.
-            return lowercaseStartsSentence && isPlainWord(scalars)
+            // In text written without capitals (`i am out of town. i am in portland.`), a
+            // lower-case word after a plain word and a period starts a sentence. Where the
+            // sentence itself began with a capital, the word before the period is more
+            // likely a clipped abbreviation (`la centrale meteor. si è guastata`).
+            return rules.lowercaseMayStartSentence && isPlainWord(scalars)
         }
         if scalars.allSatisfy(\.isDigit) {
             if rules.ordinalDot, isOrdinal(tokenRange, following, in: text) { return false }
             return true
         }
         return true
+    }
+
+    /// True when the sentence that ends at `offset` began with a lower-case letter: the
+    /// first letter after the previous terminator or line break.
+    private func sentenceStartsLowercase(before offset: Int, in text: UTF8Bytes) -> Bool {
+        var position = offset
+        var firstLetter: Unicode.Scalar?
+        while position > 0 {
+            let (scalar, start) = text.scalar(before: position)
+            if scalar.isLineBreak || (isTerminator(scalar) && start < offset - 1
+                && text.scalar(at: position).scalar.isSegmentSpace)
+            {
+                break
+            }
+            if scalar.isLetter { firstLetter = scalar }
+            position = start
+        }
+        return firstLetter?.isLowercaseLetter ?? false
     }
 
     /// A word of two or more letters (apostrophes and inner hyphens allowed).
@@ -200,19 +312,19 @@ extension SentenceSegmenter {
         var closedAnything = false
         while position > 0 {
             let (scalar, start) = text.scalar(before: position)
-            guard scalar.isCloser, !scalar.isSentenceTerminator else { break }
+            guard scalar.isCloser, !isTerminator(scalar) else { break }
             closedAnything = true
             if scalar != ")" && scalar != "]" && scalar != "}" { closedQuote = true }
             position = start
         }
         guard position > 0 else { return nil }
         let (terminator, terminatorStart) = text.scalar(before: position)
-        guard terminator.isSentenceTerminator else { return nil }
+        guard isTerminator(terminator) else { return nil }
         var run = 1
         var runStart = terminatorStart
         while runStart > 0 {
             let (scalar, start) = text.scalar(before: runStart)
-            guard scalar.isSentenceTerminator else { break }
+            guard isTerminator(scalar) else { break }
             run += 1
             runStart = start
         }
@@ -245,9 +357,9 @@ extension SentenceSegmenter {
     }
 
     /// The run of non-space bytes that ends at `end`, without opening quotes or brackets.
-    func token(endingAt end: Int, in text: UTF8Bytes) -> Range<Int> {
+    func token(endingAt end: Int, notBefore limit: Int = 0, in text: UTF8Bytes) -> Range<Int> {
         var start = end
-        while start > 0 {
+        while start > limit {
             let (scalar, previous) = text.scalar(before: start)
             if scalar.isSegmentSpace { break }
             start = previous
@@ -260,9 +372,23 @@ extension SentenceSegmenter {
         return start..<end
     }
 
+    /// A terminator of Unicode's or of the language's own.
+    func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isSentenceTerminator || (!rules.extraTerminators.isEmpty && rules.extraTerminators.contains(scalar))
+    }
+
+    /// Lower case as the data files are written: ASCII fast, Turkic `İ`/`I` → `i`/`ı`
+    /// for Turkish and Azerbaijani.
     func lowercased(_ string: String) -> String {
-        if string.utf8.allSatisfy({ $0 < 0x80 }) {
+        if string.utf8.allSatisfy({ $0 < 0x80 }) && !usesTurkicCasing {
             return String(decoding: string.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        if usesTurkicCasing {
+            var mapped = String.UnicodeScalarView()
+            for scalar in string.unicodeScalars {
+                mapped.append(scalar == "İ" ? "i" : scalar == "I" ? "ı" : scalar)
+            }
+            return String(mapped).lowercased()
         }
         return string.lowercased()
     }

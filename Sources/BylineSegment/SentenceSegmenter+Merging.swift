@@ -44,11 +44,15 @@ extension SentenceSegmenter {
         return false
     }
 
-    /// `1.`, `12)`, `(3)`, `a.`, `iv.`, `•`: a marker that introduces a list item.
+    /// `1.`, `12)`, `(3)`, `1.)`, `• 3.`, `⁃9.`, `a.`, `iv.`: a marker that introduces a list item.
     private func isListMarker(_ range: Range<Int>, in text: UTF8Bytes) -> Bool {
-        guard range.count <= 6 else { return false }
+        guard range.count <= 10 else { return false }
         var body = Substring(text.string(range))
+        while let first = body.unicodeScalars.first, first.isListBullet || first.isSegmentSpace {
+            body = Substring(body.unicodeScalars.dropFirst())
+        }
         if body.first == "(" { body = body.dropFirst() }
+        if body.hasSuffix(".)") { body = body.dropLast() }
         guard let last = body.last, last == "." || last == ")" else { return false }
         body = body.dropLast()
         guard !body.isEmpty else { return false }

@@ -46,8 +46,8 @@ public final class SentenceSegmenter {
     public var options: Options
 
     let breaker: ICUBreaker
-    /// Whether a lower-case word after a plain word and a period opens a new sentence.
-    var lowercaseStartsSentence = true
+    /// Turkish and Azerbaijani pair `İ` with `i` and `I` with `ı`.
+    let usesTurkicCasing: Bool
 
     /// Opens ICU's sentence iterator for the rules' language.
     /// - Throws: ``SegmentationError/icu(function:code:name:)`` when ICU has no data.
@@ -55,6 +55,7 @@ public final class SentenceSegmenter {
         self.rules = rules
         self.options = options
         locale = ICULocale(rules.language)
+        usesTurkicCasing = ["tr", "az", "crh", "tt", "ba"].contains(rules.language.language)
         breaker = try ICUBreaker(kind: .sentence, icuLocale: locale.identifier)
     }
 
@@ -88,14 +89,29 @@ public final class SentenceSegmenter {
         var end: Int
         var next: Int
         var fromICU: Bool
+        /// Placed before the marker of an inline list item (`… first item 2. The second`).
+        var startsListItem = false
+    }
+
+    /// A list marker found in the text: `2.`, `b)`, `• 3.`, `1.)`.
+    struct ListMarker {
+        /// Where the marker (with its bullet) starts.
+        var start: Int
+        /// 1-based value: the number, or the letter's place in the alphabet.
+        var value: Int
+        var isLetter: Bool
+        /// The bytes after the value (`.`, `)`, `.)`), so mixed styles are not one list.
+        var style: UInt16
     }
 
     private func segment(_ text: UTF8Bytes) -> [Range<Int>] {
         let candidates = collectCandidates(text)
         var breaks: [Candidate] = []
         breaks.reserveCapacity(candidates.count)
-        for candidate in candidates where isBreak(candidate, in: text) {
+        var sentenceStart = 0
+        for candidate in candidates where isBreak(candidate, sentenceStart: sentenceStart, in: text) {
             breaks.append(candidate)
+            sentenceStart = candidate.next
         }
         return pieces(of: text, breaks: mergePieces(of: text, breaks: breaks))
     }
@@ -109,69 +125,172 @@ public final class SentenceSegmenter {
             guard next < text.count else { return }
             fromICU.append(Candidate(end: text.skippingSpace(backFrom: offset), next: next, fromICU: true))
         }
-        let fromScan = scanTerminators(text)
-        // Merge the two ascending lists; the same place found twice is kept once, as ICU's.
+        var markers: [ListMarker] = []
+        var fromScan = scanTerminators(text, markers: &markers)
+        if markers.count >= 2 {
+            fromScan = Self.merging(fromScan, listItemCandidates(markers, in: text))
+        }
+        return Self.merging(fromICU, fromScan)
+    }
+
+    /// Merges two lists ordered by `next`; a place in both is kept once, from the first,
+    /// except that a list-item start always wins.
+    static func merging(_ first: [Candidate], _ second: [Candidate]) -> [Candidate] {
         var merged: [Candidate] = []
-        merged.reserveCapacity(fromICU.count + fromScan.count)
+        merged.reserveCapacity(first.count + second.count)
         var left = 0
         var right = 0
-        while left < fromICU.count || right < fromScan.count {
-            if right == fromScan.count || (left < fromICU.count && fromICU[left].next <= fromScan[right].next) {
-                if right < fromScan.count, fromScan[right].next == fromICU[left].next { right += 1 }
-                merged.append(fromICU[left])
+        while left < first.count || right < second.count {
+            if right == second.count || (left < first.count && first[left].next <= second[right].next) {
+                var candidate = first[left]
+                if right < second.count, second[right].next == candidate.next {
+                    candidate.startsListItem = candidate.startsListItem || second[right].startsListItem
+                    right += 1
+                }
+                merged.append(candidate)
                 left += 1
             } else {
-                merged.append(fromScan[right])
+                merged.append(second[right])
                 right += 1
             }
         }
         return merged
     }
 
+    /// Candidates before inline list markers that belong to a sequence: two numbers in a
+    /// row (`1. … 2. …`) or three letters (`a) … b) … c) …`), same style.
+    private func listItemCandidates(_ markers: [ListMarker], in text: UTF8Bytes) -> [Candidate] {
+        var inList = [Bool](repeating: false, count: markers.count)
+        var runStart = 0
+        for index in 1...markers.count {
+            let continues = index < markers.count
+                && markers[index].isLetter == markers[index - 1].isLetter
+                && markers[index].style == markers[index - 1].style
+                && markers[index].value == markers[index - 1].value + 1
+            if !continues {
+                let length = index - runStart
+                if length >= (markers[runStart].isLetter ? 3 : 2) {
+                    for member in runStart..<index { inList[member] = true }
+                }
+                runStart = index
+            }
+        }
+        var result: [Candidate] = []
+        for (index, marker) in markers.enumerated() where inList[index] && marker.start > 0 {
+            let end = text.skippingSpace(backFrom: marker.start)
+            guard end < marker.start, end > 0, !text.containsLineBreak(end..<marker.start) else { continue }
+            result.append(Candidate(end: end, next: marker.start, fromICU: false, startsListItem: true))
+        }
+        return result
+    }
+
+    /// Reads a list marker whose punctuation (`.` or `)`) is at `offset`.
+    private func listMarker(punctuationAt offset: Int, in text: UTF8Bytes) -> ListMarker? {
+        var valueStart = offset
+        while valueStart > 0, offset - valueStart < 2, (0x30...0x39).contains(text[valueStart - 1]) { valueStart -= 1 }
+        let isLetter: Bool
+        let value: Int
+        if valueStart < offset {
+            isLetter = false
+            value = (valueStart..<offset).reduce(0) { $0 * 10 + Int(text[$1] - 0x30) }
+        } else if offset > 0, (0x61...0x7A).contains(text[offset - 1]) {
+            valueStart = offset - 1
+            isLetter = true
+            value = Int(text[offset - 1] - 0x60)
+        } else {
+            return nil
+        }
+        // Before the value: the start of the text, white space, or a bullet and a space.
+        var start = valueStart
+        if start > 0 {
+            let (before, beforeStart) = text.scalar(before: start)
+            if before.isListBullet {
+                start = beforeStart
+            } else if before.isSegmentSpace {
+                let bulletEnd = text.skippingSpace(backFrom: start)
+                if bulletEnd > 0, bulletEnd < start {
+                    let (bullet, bulletStart) = text.scalar(before: bulletEnd)
+                    if bullet.isListBullet, bulletStart == 0 || text.scalar(before: bulletStart).scalar.isSegmentSpace {
+                        start = bulletStart
+                    }
+                }
+            } else {
+                return nil
+            }
+        }
+        // After: `.`, `)` or `.)`, then a space.
+        var styleEnd = offset + 1
+        if text[offset] == 0x2E, styleEnd < text.count, text[styleEnd] == 0x29 { styleEnd += 1 }
+        guard styleEnd < text.count, text[styleEnd] == 0x20 || text[styleEnd] == 0x09 else { return nil }
+        // A numbered item starts with a capital or a digit (`2. The second`); `for 1. above`
+        // is a reference to one. Lettered items, which need a run of three, may be lower case.
+        if !isLetter, start == valueStart {
+            let itemStart = text.skippingSpace(from: styleEnd)
+            guard itemStart < text.count, text.scalar(at: itemStart).scalar.isUppercaseLetter else { return nil }
+        }
+        let style = styleEnd - offset == 2 ? UInt16(0x2E29) : UInt16(text[offset])
+        return ListMarker(start: start, value: value, isLetter: isLetter, style: style)
+    }
+
     /// Every `. ! ? …` (with closing quotes or brackets) followed by white space.
     ///
     /// ICU proposes no boundary before a lower-case word, a number or a dash; these are
     /// the places the newsroom rules may still break.
-    private func scanTerminators(_ text: UTF8Bytes) -> [Candidate] {
+    private func scanTerminators(_ text: UTF8Bytes, markers: inout [ListMarker]) -> [Candidate] {
         var found: [Candidate] = []
         let count = text.count
         var offset = 0
         while offset < count {
             // Skip eight bytes at a time while none of them can start a terminator.
-            while offset + 8 <= count, !Self.mayHoldTerminator(text.bytes, at: offset) { offset += 8 }
+            while offset + 8 <= count, rules.extraTerminators.isEmpty, !Self.mayHoldTerminator(text.bytes, at: offset) {
+                offset += 8
+            }
             guard offset < count else { break }
             let byte = text[offset]
-            let isTerminator: Bool
+            let startsTerminator: Bool
             if byte == 0x2E || byte == 0x21 || byte == 0x3F {
-                isTerminator = true
+                startsTerminator = true
+            } else if byte < 0x80, !rules.extraTerminators.isEmpty, rules.extraTerminators.contains(Unicode.Scalar(byte)) {
+                startsTerminator = true
             } else if byte == 0xE2, offset + 2 < count, text[offset + 1] == 0x80, text[offset + 2] == 0xA6 {
-                isTerminator = true  // U+2026 HORIZONTAL ELLIPSIS
+                startsTerminator = true  // U+2026 HORIZONTAL ELLIPSIS
+            } else if byte == 0xEF, offset + 2 < count, text[offset + 1] == 0xBC,
+                text[offset + 2] == 0x8E || text[offset + 2] == 0x81 || text[offset + 2] == 0x9F
+            {
+                startsTerminator = true  // U+FF0E, U+FF01, U+FF1F: full-width . ! ?
             } else {
-                isTerminator = false
+                startsTerminator = false
             }
-            guard isTerminator else {
+            if byte == 0x2E || byte == 0x29, let marker = listMarker(punctuationAt: offset, in: text) {
+                markers.append(marker)
+            }
+            guard startsTerminator else {
                 offset += 1
                 continue
             }
             var end = offset
             while end < count {
                 let (scalar, length) = text.scalar(at: end)
-                guard scalar.isSentenceTerminator || scalar.isCloser else { break }
+                guard isTerminator(scalar) || scalar.isCloser else { break }
                 end += length
             }
-            if end < count, text.scalar(at: end).scalar.isSegmentSpace {
+            guard end < count else { break }
+            let after = text.scalar(at: end).scalar
+            if after.isSegmentSpace {
                 let next = text.skippingSpace(from: end)
                 if next < count { found.append(Candidate(end: end, next: next, fromICU: false)) }
                 offset = next
             } else {
+                // No space: a candidate only before a capital (`world.Today`), for the glue rule.
+                if after.isUppercaseLetter { found.append(Candidate(end: end, next: end, fromICU: false)) }
                 offset = end
             }
         }
         return found
     }
 
-    /// True when the eight bytes at `offset` include `.`, `!`, `?` or 0xE2 (the lead byte
-    /// of U+2026): a SWAR test, eight bytes per step.
+    /// True when the eight bytes at `offset` include `.`, `!`, `?`, `)`, 0xE2 (the lead
+    /// byte of U+2026) or 0xEF (of the full-width `．！？`): a SWAR test, eight bytes per step.
     @inline(__always)
     static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
@@ -180,6 +299,7 @@ public final class SentenceSegmenter {
         @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
         return hasZeroByte(word ^ (ones &* 0x2E)) || hasZeroByte(word ^ (ones &* 0x21))
             || hasZeroByte(word ^ (ones &* 0x3F)) || hasZeroByte(word ^ (ones &* 0xE2))
+            || hasZeroByte(word ^ (ones &* 0x29)) || hasZeroByte(word ^ (ones &* 0xEF))
     }
 
     /// Turns breaks into trimmed byte ranges.

@@ -195,6 +195,14 @@ extension Unicode.Scalar {
         }
     }
 
+    /// A bullet that may precede a list marker (`• 3.`, `⁃9.`).
+    var isListBullet: Bool {
+        switch value {
+        case 0x2022, 0x2043, 0x25E6, 0x25AA, 0x2023, 0x00B7, 0x2A, 0x2D: return true
+        default: return false
+        }
+    }
+
     /// A letter or a digit: what makes a piece of text more than punctuation.
     var isLetterOrDigit: Bool {
         switch value {
