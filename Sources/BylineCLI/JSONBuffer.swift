@@ -27,20 +27,33 @@ struct JSONBuffer {
     /// non-ASCII text stays readable).
     mutating func string<S: StringProtocol>(_ text: S) {
         bytes.append(0x22)
-        for byte in text.utf8 {
+        let appended = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        if appended == nil { appendEscaped(Array(text.utf8).withUnsafeBufferPointer { Array($0) }) }
+        bytes.append(0x22)
+    }
+
+    private mutating func appendEscaped(_ source: [UInt8]) {
+        source.withUnsafeBufferPointer { appendEscaped($0) }
+    }
+
+    /// Copies runs of bytes that need no escape in one step each.
+    private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for (index, byte) in source.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
             switch byte {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
             case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
             case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
             case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
+            default:
                 let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
             }
+            runStart = index + 1
         }
-        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
     }
 
     /// Echoes a value read from a batch line (the `id`).

@@ -195,10 +195,15 @@ struct SegmentCommand: ParsableCommand {
 }
 
 /// A `segment --batch` request line.
-struct SegmentRequest: Decodable, BatchRequest {
-    var id: JSONValue?
+struct SegmentRequest: FastBatchRequest {
+    var id: JSONValue? { nil }
     var lang: String?
     var text: String?
+
+    init(line: BatchLine) throws(BatchLineError) {
+        lang = try line.string("lang")
+        text = try line.string("text")
+    }
 }
 
 extension Word.Kind {
