@@ -105,11 +105,6 @@ extension SentenceSegmenter {
         return count
     }
 
-    /// The numero sign in its spellings precedes a number in every language (`N°. 5`).
-    static let universalAbbreviations: [String: SegmentationRules.AbbreviationKind] = [
-        "n°": .number, "nº": .number,
-    ]
-
     /// A period with white space (or nothing) before it: one dot of `. . .`.
     private func isStandalonePeriod(_ preceding: Preceding, in text: UTF8Bytes) -> Bool {
         preceding.terminatorRun == 1
@@ -157,8 +152,7 @@ extension SentenceSegmenter {
     ) -> Bool {
         let tokenRange = token(endingAt: preceding.terminatorStart, notBefore: sentenceStart, in: text)
         guard !tokenRange.isEmpty else { return !following.isLowercase }
-        let token = text.string(tokenRange)
-        let key = lowercased(token)
+        let shape = TokenShape(tokenRange, in: text)
         var opensSentence: Bool {
             guard following.isUppercase else { return false }
             let word = following.word(in: text)
@@ -168,7 +162,7 @@ extension SentenceSegmenter {
             return rules.sentenceStarters.contains(lowercased(word))
         }
 
-        if let kind = rules.abbreviations[key] ?? Self.universalAbbreviations[key] {
+        if let kind = abbreviationKind(tokenRange, isASCII: shape.isASCII, in: text) {
             switch kind {
             case .title: return false
             case .number: return following.isDigit ? false : opensSentence
@@ -176,26 +170,75 @@ extension SentenceSegmenter {
             case .terminal: return following.isUppercase || following.isDigit
             }
         }
-        let scalars = token.unicodeScalars
-        if scalars.count == 1, let only = scalars.first, only.isLetter {
+        if shape.scalars == 1, shape.letters == 1 {
             // An initial (`Jonas E. Smith`, `А. С. Пушкин`) or a list letter.
             return opensSentence
         }
-        if isDottedAbbreviation(token) {
+        if shape.isDottedAbbreviation {
             return opensSentence
         }
         if following.isLowercase {
-            // In text written without capitals (`i am out of town. i am in portland.`), a
-            // lower-case word after a plain word and a period starts a sentence. Where the
-            // sentence itself began with a capital, the word before the period is more
-            // likely a clipped abbreviation (`la centrale meteor. si è guastata`).
-            return rules.lowercaseMayStartSentence && isPlainWord(scalars)
+            // A lower-case word after a plain word and a period starts a sentence of text
+            // written without capitals (`i am out of town. i am in portland.`):
+            // abbreviations, initials and dotted forms were ruled out above.
+            return rules.lowercaseMayStartSentence && shape.isPlainWord
         }
-        if scalars.allSatisfy(\.isDigit) {
+        if shape.digits == shape.scalars {
             if rules.ordinalDot, isOrdinal(tokenRange, following, in: text) { return false }
             return true
         }
         return true
+    }
+
+    /// The abbreviation kind of a token, looked up without allocating for ASCII tokens.
+    private func abbreviationKind(_ range: Range<Int>, isASCII: Bool, in text: UTF8Bytes) -> SegmentationRules.AbbreviationKind? {
+        if isASCII && !usesTurkicCasing {
+            return abbreviationTable.value(forASCIILowercasing: text.bytes[range])
+        }
+        return abbreviationTable.value(forASCIILowercasing: Array(lowercased(text.string(range)).utf8))
+    }
+
+    /// What a token is made of, read in one pass over its bytes.
+    struct TokenShape {
+        var scalars = 0
+        var letters = 0
+        var digits = 0
+        var isASCII = true
+        /// Letters in groups of one to three joined by periods (`U.S`, `e.g`, `т.е`).
+        var isDottedAbbreviation = false
+        /// Two or more letters with at most apostrophes, hyphens and `&` between them.
+        var isPlainWord = false
+
+        init(_ range: Range<Int>, in text: UTF8Bytes) {
+            var dots = 0
+            var others = 0
+            var groupLetters = 0
+            var groupsFit = true
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let (scalar, length) = text.scalar(at: position)
+                if length > 1 { isASCII = false }
+                scalars += 1
+                if scalar.isLetter {
+                    letters += 1
+                    groupLetters += 1
+                } else if scalar.isDigit {
+                    digits += 1
+                    groupsFit = false
+                } else if scalar == "." {
+                    dots += 1
+                    if groupLetters == 0 || groupLetters > 3 { groupsFit = false }
+                    groupLetters = 0
+                } else {
+                    if scalar != "'" && scalar != "’" && scalar != "-" && scalar != "&" { others += 1 }
+                    groupsFit = false
+                }
+                position += length
+            }
+            if groupLetters == 0 || groupLetters > 3 { groupsFit = false }
+            isDottedAbbreviation = dots > 0 && groupsFit
+            isPlainWord = letters >= 2 && digits == 0 && dots == 0 && others == 0
+        }
     }
 
     /// True when the sentence that ends at `offset` began with a lower-case letter: the
@@ -205,37 +248,11 @@ extension SentenceSegmenter {
         var firstLetter: Unicode.Scalar?
         while position > 0 {
             let (scalar, start) = text.scalar(before: position)
-            if scalar.isLineBreak || (isTerminator(scalar) && start < offset - 1
-                && text.scalar(at: position).scalar.isSegmentSpace)
-            {
-                break
-            }
+            if scalar.isLineBreak || (isTerminator(scalar) && text.scalar(at: position).scalar.isSegmentSpace) { break }
             if scalar.isLetter { firstLetter = scalar }
             position = start
         }
         return firstLetter?.isLowercaseLetter ?? false
-    }
-
-    /// A word of two or more letters (apostrophes and inner hyphens allowed).
-    private func isPlainWord(_ scalars: String.UnicodeScalarView) -> Bool {
-        var letters = 0
-        for scalar in scalars {
-            if scalar.isLetter {
-                letters += 1
-            } else if scalar != "'" && scalar != "’" && scalar != "-" && scalar != "&" {
-                return false
-            }
-        }
-        return letters >= 2
-    }
-
-    /// `U.S`, `e.g`, `т.е`, `b.z.b`: letters in groups of at most three, joined by periods.
-    private func isDottedAbbreviation(_ token: String) -> Bool {
-        guard token.utf8.contains(0x2E) else { return false }
-        let groups = token.split(separator: ".", omittingEmptySubsequences: false)
-        return groups.count >= 2 && groups.allSatisfy { group in
-            !group.isEmpty && group.count <= 3 && group.unicodeScalars.allSatisfy(\.isLetter)
-        }
     }
 
     /// A number before a period is an ordinal when a month follows (`3. Oktober`) or a

@@ -48,6 +48,13 @@ public final class SentenceSegmenter {
     let breaker: ICUBreaker
     /// Turkish and Azerbaijani pair `İ` with `i` and `I` with `ı`.
     let usesTurkicCasing: Bool
+    /// The rules' abbreviations, plus the numero sign, for lookups without allocation.
+    let abbreviationTable: ByteKeyTable<SegmentationRules.AbbreviationKind>
+
+    /// The numero sign in its spellings precedes a number in every language (`N°. 5`).
+    static let universalAbbreviations: [String: SegmentationRules.AbbreviationKind] = [
+        "n°": .number, "nº": .number,
+    ]
 
     /// Opens ICU's sentence iterator for the rules' language.
     /// - Throws: ``SegmentationError/icu(function:code:name:)`` when ICU has no data.
@@ -56,6 +63,7 @@ public final class SentenceSegmenter {
         self.options = options
         locale = ICULocale(rules.language)
         usesTurkicCasing = ["tr", "az", "crh", "tt", "ba"].contains(rules.language.language)
+        abbreviationTable = ByteKeyTable(Self.universalAbbreviations.merging(rules.abbreviations) { _, language in language })
         breaker = try ICUBreaker(kind: .sentence, icuLocale: locale.identifier)
     }
 

@@ -57,6 +57,27 @@ struct SegmentCommandTests {
         #expect(lines[3].contains(#""text": "Два.", "start": 6, "end": 10"#))
     }
 
+    @Test("Malformed batch lines get an error naming the line and column; ids of any JSON type are echoed", arguments: [
+        (#"{"id": 1, "text": "unterminated}"#, #"{"id": null, "error": "line 1: not valid JSON at column 33: unterminated string"}"#),
+        (#"{"id": 2, "text": "ok"} trailing"#, #"{"id": null, "error": "line 1: not valid JSON at column 25: unexpected text after the JSON object"}"#),
+        (#"[1, 2]"#, #"{"id": null, "error": "line 1: not valid JSON at column 1: not a JSON object"}"#),
+        (#"{"id": {"doc": [1, 2]}, "text": 5}"#, #"{"id": {"doc": [1, 2]}, "error": "line 1: field \"text\" must be a string"}"#),
+    ])
+    func malformedBatchLines(line: String, expected: String) throws {
+        let result = try CommandRunner.run(["segment", "--batch", "--lang", "en"], input: Data((line + "\n").utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput == expected + "\n")
+    }
+
+    @Test("JSON escapes, including surrogate pairs, decode to the scalars that offsets count")
+    func escapes() throws {
+        let line = #"{"id": "e", "lang": "en", "text": "Tab\there \ud83c\udde6\ud83c\uddff flag. \"Quoted\" next."}"#
+        let result = try CommandRunner.run(["segment", "--batch"], input: Data((line + "\n").utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains(#"{"text": "Tab\there 🇦🇿 flag.", "start": 0, "end": 17}"#))
+        #expect(result.standardOutput.contains(#"{"text": "\"Quoted\" next.", "start": 18, "end": 32}"#))
+    }
+
     @Test("Invalid UTF-8 names the file, line, column and byte offset, and prints nothing else")
     func invalidUTF8() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-\(UUID().uuidString)")

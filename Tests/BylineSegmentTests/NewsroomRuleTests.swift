@@ -73,6 +73,54 @@ struct NewsroomRuleTests {
         #expect(try sentences(text, language) == expected)
     }
 
+    @Test("Inline list items each start a sentence; a reference to an item does not", arguments: [
+        ("en", "1.) The first item 2.) The second item", ["1.) The first item", "2.) The second item"]),
+        ("en", "a) here it is b) another c) one more", ["a) here it is", "b) another", "c) one more"]),
+        ("es", "• 1. Busca atención prenatal \n• 2. Aliméntate bien", ["• 1. Busca atención prenatal", "• 2. Aliméntate bien"]),
+        ("en", "As payment for 1. above, no fee is due and for 2. above, none either.", ["As payment for 1. above, no fee is due and for 2. above, none either."]),
+    ] as [(LanguageTag, String, [String])])
+    func inlineLists(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("A sentence glued to the previous one without a space is split off, an address is not", arguments: [
+        ("en", "Hello world.Today is Tuesday.Mr. Smith went out.", ["Hello world.", "Today is Tuesday.", "Mr. Smith went out."]),
+        ("en", "Her email is Jane.Doe@example.com. I wrote.", ["Her email is Jane.Doe@example.com.", "I wrote."]),
+        ("en", "The U.S.Army and J.Aron came.", ["The U.S.Army and J.Aron came."]),
+    ] as [(LanguageTag, String, [String])])
+    func gluedSentences(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("Spaced ellipses: three dots continue the sentence, a fourth ends it")
+    func spacedEllipsis() throws {
+        #expect(try sentences("the thing is . . . I didn’t mean it.", "en") == ["the thing is . . . I didn’t mean it."])
+        #expect(try sentences("End with a period . . . . Next sentence.", "en") == ["End with a period . . . .", "Next sentence."])
+        #expect(try sentences("into compounds. . . . The practice went on.", "en") == ["into compounds.", ". . . The practice went on."])
+    }
+
+    @Test("Abbreviations that close a list or a time end the sentence before a capital", arguments: [
+        ("en", "He left at 6 P.M. Travelers who stayed at 5 P.M. left later.", ["He left at 6 P.M.", "Travelers who stayed at 5 P.M. left later."]),
+        ("ru", "Купили хлеб, молоко и т.д. Потом вернулись.", ["Купили хлеб, молоко и т.д.", "Потом вернулись."]),
+    ] as [(LanguageTag, String, [String])])
+    func terminalAbbreviations(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("Armenian text ends sentences at a colon standing for the full stop, not at its period")
+    func armenian() throws {
+        #expect(try sentences("Այսօր երկուշաբթի է: Ես գնում եմ աշխատանքի:", "hy") == ["Այսօր երկուշաբթի է:", "Ես գնում եմ աշխատանքի:"])
+        #expect(try sentences("Պատասխանում եմ. սեր, գիտելիք:", "hy") == ["Պատասխանում եմ. սեր, գիտելիք:"])
+    }
+
+    @Test("A question before a lower-case word ends a sentence; a brand's exclamation does not", arguments: [
+        ("en", "is it for guitar? i will check.", ["is it for guitar?", "i will check."]),
+        ("en", "She works at Yahoo! in the accounting department.", ["She works at Yahoo! in the accounting department."]),
+    ] as [(LanguageTag, String, [String])])
+    func questionsBeforeLowercase(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
     @Test("A quotation followed by its attribution stays one sentence", arguments: [
         ("en", "\"Why?\" he asked. Nobody answered.", ["\"Why?\" he asked.", "Nobody answered."]),
         ("en", "\"Why?\" Blinken asked. Nobody answered.", ["\"Why?\" Blinken asked.", "Nobody answered."]),
