@@ -178,11 +178,12 @@ struct SegmentCommand: ParsableCommand {
         }
         let numberWidth = rows.map(\.number.count).max() ?? 1
         let spanWidth = rows.map(\.span.count).max() ?? 1
+        let bodyWidth = Terminal.columns.map { max(20, $0 - numberWidth - spanWidth - 4) }
         for row in rows {
             output.write { buffer in
                 buffer.raw(String(repeating: " ", count: numberWidth - row.number.count) + row.number + "  ")
                 buffer.raw(row.span + String(repeating: " ", count: spanWidth - row.span.count) + "  ")
-                buffer.raw(row.body + "\n")
+                buffer.raw(Terminal.fit(row.body, width: bodyWidth) + "\n")
                 let wordSpanWidth = row.words.map(\.0.count).max() ?? 0
                 for (span, kind, word) in row.words {
                     buffer.raw(String(repeating: " ", count: numberWidth + 2))
