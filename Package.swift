@@ -13,21 +13,33 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CICU", pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]),
         .target(name: "CBylineICU", dependencies: ["CICU"]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "BylineText"),
         .target(name: "BylineSegment", dependencies: ["BylineText", "CBylineICU"]),
+        .target(
+            name: "BylineTM",
+            dependencies: [
+                "BylineText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        .target(name: "CBylineXML", dependencies: ["CLibXML2"]),
+        .target(name: "BylineTMX", dependencies: ["BylineText", "BylineTM", "CBylineXML"]),
         .target(
             name: "BylineResources", dependencies: ["BylineText", "BylineSegment"],
             path: "Resources", exclude: ["PROVENANCE.md"], resources: [.copy("data")]),
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineText", "BylineSegment", "BylineResources",
+                "BylineText", "BylineSegment", "BylineResources", "BylineTM", "BylineTMX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -49,6 +61,13 @@ let package = Package(
             ],
             exclude: ["Data/README.md"],
             resources: [.copy("Data")]),
+        .testTarget(
+            name: "BylineTMTests",
+            dependencies: [
+                "BylineTM", "BylineTMX", "BylineTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

@@ -11,8 +11,11 @@ public struct BylineCommand: ParsableCommand {
             Unicode scalars, end exclusive. Exit status: 0 on success, 1 when an input \
             failed, 64 for a usage error.
             """,
-        version: "0.1.0 (ICU \(ICULocale.icuVersion))",
-        subcommands: [SegmentCommand.self, BenchCommand.self])
+        version: "\(version) (ICU \(ICULocale.icuVersion))",
+        subcommands: [SegmentCommand.self, TMCommand.self, BenchCommand.self])
+
+    /// Byline's version, as exports and `--version` name it.
+    public static let version = "0.1.0"
 
     public init() {}
 }

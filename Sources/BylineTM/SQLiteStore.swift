@@ -1,0 +1,184 @@
+import BylineText
+import Foundation
+import GRDB
+
+/// The embedded translation memory: one SQLite file, written through GRDB.
+///
+/// Every write is one transaction (`DatabaseQueue.write`), so a failed or killed import
+/// leaves the file as it was. The schema is created and changed by named, append-only
+/// migrations. WAL journaling lets lookups read while an import runs.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "desk.sqlite")
+/// var reader = try TMXReader(path: "agency.tmx")
+/// let report = try await store.importUnits(from: &reader, options: ImportOptions(origin: .imported(file: "agency.tmx")))
+/// ```
+public final class SQLiteStore: TranslationMemoryStore {
+    /// The path of the database file.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// - Throws: ``TMStoreError`` when the file cannot be opened or migrated.
+    public init(path: String) throws(TMStoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw TMStoreError(error, path: path)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 units and variants") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE units (
+                        id INTEGER PRIMARY KEY,
+                        source_lang TEXT,
+                        origin TEXT NOT NULL,
+                        origin_file TEXT,
+                        story_id TEXT,
+                        alternative_of INTEGER REFERENCES units(id) ON DELETE SET NULL,
+                        content_hash INTEGER NOT NULL,
+                        creation_date TEXT, creation_id TEXT, change_date TEXT, change_id TEXT,
+                        usage_count INTEGER, last_usage_date TEXT,
+                        attributes TEXT, properties TEXT, notes TEXT,
+                        stored_at TEXT NOT NULL
+                    );
+                    CREATE INDEX units_content_hash ON units(content_hash);
+                    CREATE INDEX units_story ON units(story_id) WHERE story_id IS NOT NULL;
+                    CREATE TABLE variants (
+                        id INTEGER PRIMARY KEY,
+                        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        lang TEXT NOT NULL,
+                        lang_base TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        markup TEXT NOT NULL,
+                        match_key INTEGER NOT NULL,
+                        creation_date TEXT, creation_id TEXT, change_date TEXT, change_id TEXT,
+                        usage_count INTEGER, last_usage_date TEXT,
+                        attributes TEXT, properties TEXT, notes TEXT
+                    );
+                    CREATE INDEX variants_unit ON variants(unit_id);
+                    CREATE INDEX variants_match_key ON variants(match_key);
+                    """)
+        }
+        return migrator
+    }
+
+    // MARK: Import
+
+    public func importUnits<Source: UnitSource>(from source: inout Source, options: ImportOptions) async throws
+        -> ImportReport
+    {
+        try importUnitsSynchronously(from: &source, options: options)
+    }
+
+    /// The import, run on the calling thread.
+    public func importUnitsSynchronously<Source: UnitSource>(from source: inout Source, options: ImportOptions) throws
+        -> ImportReport
+    {
+        var report = ImportReport()
+        let storedAt = Self.timestamp()
+        do {
+            try queue.inTransaction { db in
+                let writer = try UnitWriter(db: db, storedAt: storedAt)
+                while let unit = try source.nextUnit() {
+                    report.read += 1
+                    try writer.store(unit, options: options, report: &report)
+                    if report.read % 10_000 == 0 { options.progress?(report.read) }
+                }
+                options.progress?(report.read)
+                return options.dryRun ? .rollback : .commit
+            }
+        } catch let error as DatabaseError {
+            throw TMStoreError(error, path: path)
+        }
+        return report
+    }
+
+    // MARK: Export
+
+    public func exportUnits(matching filter: ExportFilter, _ body: (TranslationUnit) throws -> Void) async throws -> Int {
+        try exportUnitsSynchronously(matching: filter, body)
+    }
+
+    /// The export, run on the calling thread, reading in one snapshot.
+    public func exportUnitsSynchronously(matching filter: ExportFilter, _ body: (TranslationUnit) throws -> Void) throws
+        -> Int
+    {
+        do {
+            return try queue.read { db in try UnitReader(db: db, filter: filter).forEach(body) }
+        } catch let error as DatabaseError {
+            throw TMStoreError(error, path: path)
+        }
+    }
+
+    // MARK: Statistics
+
+    public func statistics() async throws -> Statistics { try statisticsSynchronously() }
+
+    /// The counts, read on the calling thread.
+    public func statisticsSynchronously() throws -> Statistics {
+        do {
+            return try queue.read { db in
+                let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") ?? 0
+                let variants = try Int.fetchOne(db, sql: "SELECT count(*) FROM variants") ?? 0
+                let alternatives = try Int.fetchOne(db, sql: "SELECT count(*) FROM units WHERE alternative_of IS NOT NULL") ?? 0
+                let languages = try Row.fetchAll(
+                    db, sql: "SELECT lang, count(*) AS n FROM variants GROUP BY lang ORDER BY n DESC, lang"
+                ).map { (LanguageTag($0["lang"] as String), $0["n"] as Int) }
+                let origins = try Row.fetchAll(
+                    db, sql: "SELECT origin, count(*) AS n FROM units GROUP BY origin ORDER BY n DESC, origin"
+                ).map { ($0["origin"] as String, $0["n"] as Int) }
+                return Statistics(units: units, variants: variants, languages: languages, origins: origins, alternatives: alternatives)
+            }
+        } catch let error as DatabaseError {
+            throw TMStoreError(error, path: path)
+        }
+    }
+
+    /// Now, as TMX writes dates (`20241124T230800Z`).
+    static func timestamp() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: Date())
+    }
+}
+
+/// A store failure, keeping the SQL and SQLite's message behind it.
+public struct TMStoreError: Error, Sendable, CustomStringConvertible {
+    /// The database file.
+    public var path: String
+    /// What SQLite said.
+    public var message: String
+    /// The statement that failed, if any.
+    public var sql: String?
+
+    init(_ error: any Error, path: String) {
+        self.path = path
+        if let error = error as? DatabaseError {
+            message = error.message ?? "\(error.resultCode)"
+            sql = error.sql
+        } else {
+            message = "\(error)"
+            sql = nil
+        }
+    }
+
+    public var description: String {
+        var text = "\(path): translation memory: \(message)"
+        if let sql { text += " (in: \(sql.prefix(120)))" }
+        return text
+    }
+}
