@@ -25,6 +25,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "BylineText"),
         .target(name: "BylineSegment", dependencies: ["BylineText", "CBylineICU"]),
+        .target(name: "BylineSummarize", dependencies: ["BylineText", "BylineSegment"]),
         .target(
             name: "BylineTM",
             dependencies: [
@@ -34,12 +35,12 @@ let package = Package(
         .target(name: "CBylineXML", dependencies: ["CLibXML2"]),
         .target(name: "BylineTMX", dependencies: ["BylineText", "BylineTM", "CBylineXML"]),
         .target(
-            name: "BylineResources", dependencies: ["BylineText", "BylineSegment"],
+            name: "BylineResources", dependencies: ["BylineText", "BylineSegment", "BylineSummarize"],
             path: "Resources", exclude: ["PROVENANCE.md"], resources: [.copy("data")]),
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineText", "BylineSegment", "BylineResources", "BylineTM", "BylineTMX",
+                "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -68,6 +69,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BylineSummarizeTests",
+            dependencies: ["BylineSummarize", "BylineSegment", "BylineResources", "BylineTestSupport"]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

@@ -1,4 +1,5 @@
 import BylineSegment
+import BylineSummarize
 import BylineText
 import Foundation
 
@@ -117,6 +118,54 @@ public struct ResourceBundle: Sendable {
             result.append((location, fields))
         }
         return result
+    }
+
+    /// The stop words of `language` from `stopwords/<lang>.txt`; empty for a language without a list.
+    /// - Throws: ``ResourceError/malformed(_:reason:)`` for a bad line.
+    public func stopWords(for language: LanguageTag) throws(ResourceError) -> StopWords {
+        StopWords(try records(in: "stopwords/\(language.language).txt", fieldCount: 1).map { $0.fields[0] })
+    }
+
+    /// The page-furniture patterns of `language` from `furniture/<lang>.txt`, followed by
+    /// the English ones, which websites in every language carry (`Read more`, `Photo`).
+    /// - Throws: ``ResourceError/malformed(_:reason:)`` for a bad line.
+    public func furnitureRules(for language: LanguageTag) throws(ResourceError) -> FurnitureRules {
+        var rules = try furniturePatterns(in: "furniture/\(language.language).txt")
+        if language.language != "en" { rules = rules.merging(try furniturePatterns(in: "furniture/en.txt")) }
+        return rules
+    }
+
+    /// Everything the summarizer needs for `language`: stop words, furniture patterns, the
+    /// light stemmer and month names (from ICU, as for segmentation).
+    /// - Throws: ``ResourceError/malformed(_:reason:)`` for a bad line in a data file.
+    public func summarizationRules(for language: LanguageTag) throws(ResourceError) -> SummarizationRules {
+        let months = Set(ICULocale(language).monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        return SummarizationRules(
+            language: language, stopWords: try stopWords(for: language), furniture: try furnitureRules(for: language),
+            monthNames: months)
+    }
+
+    private func furniturePatterns(in relativePath: String) throws(ResourceError) -> FurnitureRules {
+        var patterns: [FurniturePattern] = []
+        for (location, fields) in try records(in: relativePath, fieldCount: 4) {
+            guard let match = FurniturePattern.Match(rawValue: fields[1]) else {
+                throw .malformed(location, reason: "unknown match \"\(fields[1])\" (expected prefix or line)")
+            }
+            let maximum: Int?
+            if fields[3] == "any" {
+                maximum = nil
+            } else if let value = Int(fields[3]), value > 0 {
+                maximum = value
+            } else {
+                throw .malformed(location, reason: "expected a number of words or any, not \"\(fields[3])\"")
+            }
+            let phrase = fields[2].split(separator: " ").map(String.init)
+            guard !phrase.isEmpty, phrase.allSatisfy({ $0 == $0.lowercased() }) else {
+                throw .malformed(location, reason: "the phrase must be lower-case words, not \"\(fields[2])\"")
+            }
+            patterns.append(FurniturePattern(kind: fields[0], match: match, phrase: phrase, maximumWords: maximum))
+        }
+        return FurnitureRules(patterns: patterns)
     }
 }
 

@@ -34,7 +34,7 @@ struct UnitReader {
         let variants = try Row.fetchCursor(
             db,
             sql: """
-                SELECT unit_id, lang, markup, creation_date, creation_id, change_date, change_id, usage_count,
+                SELECT unit_id, lang, text, markup, creation_date, creation_id, change_date, change_id, usage_count,
                     last_usage_date, attributes, properties, notes
                 FROM variants ORDER BY unit_id, position
                 """)
@@ -53,7 +53,9 @@ struct UnitReader {
                     if keep {
                         unitVariants.append(
                             Variant(
-                                language: language, segment: try Segment(markup: variantRow["markup"]),
+                                language: language,
+                                segment: try (variantRow["markup"] as String?).map { try Segment(markup: $0) }
+                                    ?? Segment(text: variantRow["text"]),
                                 metadata: Self.metadata(variantRow)))
                     }
                 }

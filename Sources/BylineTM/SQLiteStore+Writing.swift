@@ -10,9 +10,17 @@ import GRDB
 /// - the same source text as a stored unit but other targets: a new unit that records
 ///   the first one as the translation it is an alternative to;
 /// - fewer than two variants with text: skipped.
-struct UnitWriter {
+///
+/// Units written by this import are remembered in memory, so only units that were stored
+/// before it are looked up in the database; into an empty store nothing is looked up at
+/// all, and the two hash indexes are dropped for the load and rebuilt (sorted) at the end.
+final class UnitWriter {
     let db: Database
     let storedAt: String
+    /// True when the store held no unit when the import began.
+    let startedEmpty: Bool
+    private var seenContent: [MemoryKey: Int64] = [:]
+    private var seenSources: [MemoryKey: Int64] = [:]
     let findByContent: Statement
     let loadVariants: Statement
     let findSource: Statement
@@ -23,10 +31,18 @@ struct UnitWriter {
     init(db: Database, storedAt: String) throws {
         self.db = db
         self.storedAt = storedAt
+        startedEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") == 0
+        if startedEmpty {
+            try db.execute(sql: "DROP INDEX variants_match_key; DROP INDEX units_content_hash")
+        }
         findByContent = try db.cachedStatement(sql: "SELECT id, change_date, usage_count FROM units WHERE content_hash = ?")
-        loadVariants = try db.cachedStatement(sql: "SELECT lang, markup FROM variants WHERE unit_id = ? ORDER BY position")
+        loadVariants = try db.cachedStatement(sql: "SELECT lang, text, markup FROM variants WHERE unit_id = ? ORDER BY position")
         findSource = try db.cachedStatement(
-            sql: "SELECT unit_id FROM variants WHERE match_key = ? AND lang = ? AND text = ? ORDER BY unit_id LIMIT 1")
+            sql: """
+                SELECT s.unit_id FROM variants s JOIN variants t ON t.unit_id = s.unit_id
+                WHERE s.match_key = ? AND s.lang = ? AND s.text = ? AND t.lang = ? COLLATE NOCASE
+                ORDER BY s.unit_id LIMIT 1
+                """)
         insertUnit = try db.cachedStatement(
             sql: """
                 INSERT INTO units (source_lang, origin, origin_file, story_id, alternative_of, content_hash,
@@ -43,6 +59,24 @@ struct UnitWriter {
                 """)
         refreshUnit = try db.cachedStatement(
             sql: "UPDATE units SET change_date = ?, change_id = ?, usage_count = ?, last_usage_date = ? WHERE id = ?")
+    }
+
+    /// Rebuilds what the import dropped; call once, after the last unit.
+    func finish() throws {
+        if startedEmpty {
+            try db.execute(
+                sql: """
+                    CREATE INDEX variants_match_key ON variants(match_key);
+                    CREATE INDEX units_content_hash ON units(content_hash);
+                    """)
+        }
+    }
+
+    /// Two independent hashes: the stored 64-bit key and the process's seeded hash, so
+    /// units held in memory are told apart without reading them back.
+    private struct MemoryKey: Hashable {
+        var stored: Int64
+        var seeded: Int
     }
 
     /// A variant with the forms the store keeps computed once.
@@ -64,12 +98,14 @@ struct UnitWriter {
             return
         }
         let contentHash = MatchKey.contentHash(prepared.map { ($0.language, $0.markup) })
-        if let existing = try existingUnit(matching: prepared, contentHash: contentHash) {
+        var seeded = Hasher()
+        for item in prepared.map({ $0.language.lowercased() + "\u{1F}" + $0.markup }).sorted() { seeded.combine(item) }
+        let contentKey = MemoryKey(stored: contentHash, seeded: seeded.finalize())
+        let existing = try seenContent[contentKey].map(storedStamps) ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
+        if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
-                try refreshUnit.execute(arguments: [
-                    incoming, unit.metadata.changeID, max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0),
-                    unit.metadata.lastUsageDate, existing.id,
-                ])
+                let usage = max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0)
+                try refreshUnit.execute(arguments: [incoming, unit.metadata.changeID, usage, unit.metadata.lastUsageDate, existing.id])
                 report.updated += 1
             } else {
                 report.duplicates += 1
@@ -80,12 +116,29 @@ struct UnitWriter {
         let source =
             sourceLanguage.flatMap { language in prepared.first(where: { $0.variant.language == language })
                 ?? prepared.first(where: { $0.variant.language.language == language.language }) } ?? prepared[0]
-        var find = RawStatement(findSource)
-        find.reset()
-        find.bind(MatchKey(source.text).value)
-        find.bind(source.language)
-        find.bind(source.text)
-        let alternativeOf = try find.firstInteger()
+        // An alternative translation has the same source and another text in one of the
+        // same target languages; a unit in a new target language is not one.
+        let sourceKey = MatchKey(source.text).value
+        let targetLanguages = Set(prepared.map(\.language).filter { $0 != source.language })
+        let sourceMemoryKeys = targetLanguages.sorted().map { target in
+            var hasher = Hasher()
+            hasher.combine(source.language)
+            hasher.combine(source.text)
+            hasher.combine(target.lowercased())
+            return MemoryKey(stored: sourceKey, seeded: hasher.finalize())
+        }
+        var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources[$0] }.first
+        if alternativeOf == nil, !startedEmpty {
+            var find = RawStatement(findSource)
+            for target in targetLanguages.sorted() where alternativeOf == nil {
+                find.reset()
+                find.bind(sourceKey)
+                find.bind(source.language)
+                find.bind(source.text)
+                find.bind(target)
+                alternativeOf = try find.firstInteger()
+            }
+        }
 
         let file: String? = if case .imported(let file) = options.origin { file } else { nil }
         let metadata = unit.metadata
@@ -109,13 +162,20 @@ struct UnitWriter {
             insertRow.bind(item.language)
             insertRow.bind(item.variant.language.language.lowercased())
             insertRow.bind(item.text)
-            insertRow.bind(item.markup)
+            // Most segments are plain text: their markup is the escaped text, so only
+            // segments with codes store it.
+            insertRow.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
             insertRow.bind(MatchKey(item.text).value)
             bindStamps(item.variant.metadata, to: &insertRow)
             try insertRow.execute()
         }
         report.created += 1
-        if alternativeOf != nil { report.alternatives += 1 }
+        seenContent[contentKey] = unitID
+        if alternativeOf == nil {
+            for key in sourceMemoryKeys { seenSources[key] = unitID }
+        } else {
+            report.alternatives += 1
+        }
     }
 
     /// Binds the twelve metadata columns both tables share, in their order.
@@ -137,6 +197,12 @@ struct UnitWriter {
         var usageCount: Int?
     }
 
+    /// The change date and usage of a unit written earlier in this import.
+    private func storedStamps(_ id: Int64) throws -> Existing {
+        let row = try Row.fetchOne(db, sql: "SELECT change_date, usage_count FROM units WHERE id = ?", arguments: [id])
+        return Existing(id: id, changeDate: row?[0], usageCount: row?[1])
+    }
+
     /// A stored unit with exactly these variants (language and markup, in any order).
     private func existingUnit(matching prepared: [Prepared], contentHash: Int64) throws -> Existing? {
         let candidates = try Row.fetchAll(findByContent, arguments: [contentHash])
@@ -144,7 +210,9 @@ struct UnitWriter {
         let wanted = prepared.map { [$0.language.lowercased(), $0.markup] }.sorted { $0.lexicographicallyPrecedes($1) }
         for row in candidates {
             let id: Int64 = row[0]
-            let stored = try Row.fetchAll(loadVariants, arguments: [id]).map { [($0[0] as String).lowercased(), $0[1] as String] }
+            let stored = try Row.fetchAll(loadVariants, arguments: [id]).map { row in
+                [(row[0] as String).lowercased(), (row[2] as String?) ?? Segment(text: row[1]).markup]
+            }
                 .sorted { $0.lexicographicallyPrecedes($1) }
             if stored == wanted { return Existing(id: id, changeDate: row[1], usageCount: row[2]) }
         }

@@ -1,0 +1,322 @@
+import ArgumentParser
+import BylineResources
+import BylineSegment
+import BylineSummarize
+import BylineText
+import Foundation
+
+struct SummarizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarize",
+        abstract: "Cut a report to the sentences that carry its facts, in their original order.",
+        discussion: """
+            Sentences are ranked by a lead prior on the first body sentences, centrality, \
+            entity density and number density; near-repeats are skipped, and page furniture \
+            (photo credits, section labels, calls to action, bylines, repeated and short \
+            label lines) is never picked. Picks are exact slices of the input.
+
+            With --batch, reads JSON Lines {"id", "lang", "article", "n"} on standard input and \
+            writes {"id", "summary", "sentences": [{"start", "end", "score"}]} per line ("n" \
+            overrides --sentences; offsets count Unicode scalars). --explain adds an "explain" \
+            field with every feature and every excluded line.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, …).")
+    var language: String = "und"
+
+    @Option(help: "Sentences to keep.")
+    var sentences: Int = 3
+
+    @Option(help: "Keep sentences while their words fit this budget (instead of --sentences).")
+    var words: Int?
+
+    @Flag(help: "Show each sentence's features, weights and total, and why lines were excluded.")
+    var explain = false
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("weight"), help: ArgumentHelp(
+        "Change a feature weight, NAME=VALUE (\(SummaryWeights.names.joined(separator: ", "))); repeatable.",
+        valueName: "name=value"))
+    var weightSettings: [String] = []
+
+    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
+    var batch = false
+
+    func validate() throws {
+        guard sentences >= 0 else { throw ValidationError("--sentences must not be negative") }
+        if let words, words < 1 { throw ValidationError("--words must be at least 1") }
+        if format == .jsonl { throw ValidationError("--format takes text or json") }
+        _ = try parsedWeights()
+    }
+
+    private func parsedWeights() throws -> SummaryWeights {
+        var weights = SummaryWeights()
+        for setting in weightSettings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, weights.set(parts[0], to: value) else {
+                throw ValidationError(
+                    "--weight \(setting): expected NAME=VALUE with NAME one of \(SummaryWeights.names.joined(separator: ", "))")
+            }
+        }
+        return weights
+    }
+
+    func run() throws {
+        let context = try SummarizationContext(weights: try parsedWeights())
+        let defaultLanguage = LanguageTag(language)
+        if batch {
+            let runner = BatchRunner<SummarizeRequest> { request, _, reply in
+                guard let article = request.article else { throw BatchLineError(message: "missing field \"article\"") }
+                if let n = request.n, n < 0 { throw BatchLineError(message: "field \"n\" must not be negative") }
+                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let length: SummaryLength = request.n.map { .sentences($0) } ?? words.map { .words($0) } ?? .sentences(sentences)
+                let summary = try context.summarize(article, language: language, length: length)
+                SummaryWriter.writeBatchFields(summary, of: article, explain: explain, weights: context.weights, to: &reply)
+            }
+            if !runner.run() { throw ExitCode(1) }
+            return
+        }
+        let source: SourceText
+        do {
+            source = try input.read(language: defaultLanguage)
+        } catch let error as CLIError {
+            Diagnostics.error(error.description)
+            throw ExitCode(1)
+        }
+        let length: SummaryLength = words.map { .words($0) } ?? .sentences(sentences)
+        let summary = try context.summarize(source.string, language: defaultLanguage, length: length)
+        var output = StandardOutput()
+        output.write { buffer in
+            switch format {
+            case .json, .jsonl:
+                buffer.raw("{\"language\": ")
+                buffer.string(defaultLanguage.description)
+                SummaryWriter.writeBatchFields(summary, of: source.string, explain: explain, weights: context.weights, to: &buffer)
+                buffer.raw("}\n")
+            case .text:
+                if explain {
+                    SummaryWriter.writeExplanation(summary, of: source.string, weights: context.weights, to: &buffer)
+                } else {
+                    for pick in summary.picks {
+                        buffer.raw(String(source.string[pick.range]))
+                        buffer.raw("\n")
+                    }
+                }
+            }
+        }
+        output.flush()
+    }
+}
+
+/// A `summarize --batch` request line.
+struct SummarizeRequest: Decodable, BatchRequest {
+    var id: JSONValue?
+    var lang: String?
+    var article: String?
+    var n: Int?
+}
+
+/// Segmenters and rankers per language, made on first use and kept for the run.
+final class SummarizationContext {
+    let weights: SummaryWeights
+    private let resources: ResourceBundle
+    private let segmentation: SegmentationContext
+    private var rankers: [LanguageTag: SummaryRanker] = [:]
+
+    init(weights: SummaryWeights) throws {
+        self.weights = weights
+        resources = try ResourceBundle.locate()
+        segmentation = try SegmentationContext(options: SentenceSegmenter.Options())
+    }
+
+    func ranker(for language: LanguageTag) throws -> SummaryRanker {
+        if let ranker = rankers[language] { return ranker }
+        let ranker = SummaryRanker(rules: try resources.summarizationRules(for: language), weights: weights)
+        rankers[language] = ranker
+        return ranker
+    }
+
+    /// Segments `text` into sentences and words and summarises it.
+    func summarize(_ text: String, language: LanguageTag, length: SummaryLength) throws -> Summary {
+        let sentences = try segmentation.sentenceSegmenter(for: language).sentences(in: text)
+        let words = try segmentation.wordSegmenter(for: language).words(in: text)
+        return try ranker(for: language).summarize(text, sentences: sentences, words: words, length: length)
+    }
+}
+
+/// Writes summaries as batch fields, JSON and an aligned explanation table.
+enum SummaryWriter {
+    /// `, "summary": …, "sentences": [...]` and, when asked, `, "explain": {...}`.
+    static func writeBatchFields(
+        _ summary: Summary, of text: String, explain: Bool, weights: SummaryWeights, to buffer: inout JSONBuffer
+    ) {
+        buffer.raw(", \"summary\": ")
+        var joined = ""
+        for (index, pick) in summary.picks.enumerated() {
+            if index > 0 { joined += "\n" }
+            joined += text[pick.range]
+        }
+        buffer.string(joined)
+        buffer.raw(", \"sentences\": [")
+        var cursor = ScalarOffsetCursor(text)
+        for (index, pick) in summary.picks.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"start\": ")
+            buffer.int(cursor.offset(of: pick.range.lowerBound))
+            buffer.raw(", \"end\": ")
+            buffer.int(cursor.offset(of: pick.range.upperBound))
+            buffer.raw(", \"score\": ")
+            buffer.number(pick.score)
+            buffer.raw("}")
+        }
+        buffer.raw("]")
+        if explain {
+            buffer.raw(", \"explain\": ")
+            writeExplanationJSON(summary, of: text, weights: weights, to: &buffer)
+        }
+    }
+
+    static func featureValues(_ features: SentenceFeatures, weights: SummaryWeights) -> [(String, Double, Double)] {
+        [
+            ("position", features.position, weights.position),
+            ("centrality", features.centrality, weights.centrality),
+            ("entities", features.entities, weights.entities),
+            ("numbers", features.numbers, weights.numbers),
+            ("brevity", features.brevity, -weights.brevity),
+        ]
+    }
+
+    static func writeExplanationJSON(_ summary: Summary, of text: String, weights: SummaryWeights, to buffer: inout JSONBuffer) {
+        buffer.raw("{\"weights\": {")
+        let weightList: [(String, Double)] = [
+            ("position", weights.position), ("centrality", weights.centrality), ("entities", weights.entities),
+            ("numbers", weights.numbers), ("brevity", -weights.brevity), ("redundancy", -weights.redundancy),
+        ]
+        for (index, (name, value)) in weightList.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.string(name)
+            buffer.raw(": ")
+            buffer.number(value)
+        }
+        buffer.raw("}, \"lead_prior\": [")
+        for (index, value) in weights.leadPrior.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.number(value)
+        }
+        buffer.raw("], \"capitalisation\": ")
+        buffer.raw(summary.usesCapitalisation ? "true" : "false")
+        buffer.raw(", \"candidates\": [")
+        var cursor = ScalarOffsetCursor(text)
+        for (index, candidate) in summary.candidates.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"start\": ")
+            buffer.int(cursor.offset(of: candidate.range.lowerBound))
+            buffer.raw(", \"end\": ")
+            buffer.int(cursor.offset(of: candidate.range.upperBound))
+            buffer.raw(", \"words\": ")
+            buffer.int(candidate.wordCount)
+            buffer.raw(", \"features\": {")
+            for (featureIndex, (name, value, weight)) in featureValues(candidate.features, weights: weights).enumerated() {
+                if featureIndex > 0 { buffer.raw(", ") }
+                buffer.string(name)
+                buffer.raw(": {\"value\": ")
+                buffer.number(value)
+                buffer.raw(", \"weight\": ")
+                buffer.number(weight)
+                buffer.raw(", \"contribution\": ")
+                buffer.number(value * weight)
+                buffer.raw("}")
+            }
+            buffer.raw("}, \"total\": ")
+            buffer.number(candidate.total)
+            buffer.raw(", \"redundancy\": ")
+            buffer.number(candidate.redundancy)
+            buffer.raw(", \"picked\": ")
+            buffer.raw(candidate.pickRank != nil ? "true" : "false")
+            if let rank = candidate.pickRank {
+                buffer.raw(", \"pick_rank\": ")
+                buffer.int(rank + 1)
+            }
+            buffer.raw("}")
+        }
+        buffer.raw("], \"excluded\": [")
+        cursor = ScalarOffsetCursor(text)
+        for (index, piece) in summary.excluded.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"start\": ")
+            buffer.int(cursor.offset(of: piece.range.lowerBound))
+            buffer.raw(", \"end\": ")
+            buffer.int(cursor.offset(of: piece.range.upperBound))
+            buffer.raw(", \"text\": ")
+            buffer.string(text[piece.range])
+            buffer.raw(", \"kind\": ")
+            buffer.string(piece.kind)
+            buffer.raw(", \"reason\": ")
+            buffer.string(piece.explanation)
+            buffer.raw("}")
+        }
+        buffer.raw("]}")
+    }
+
+    /// The summary, then one row per candidate with each feature's value under a header
+    /// that gives its weight, then the excluded lines with their reasons.
+    static func writeExplanation(_ summary: Summary, of text: String, weights: SummaryWeights, to buffer: inout JSONBuffer) {
+        func shown(_ range: TextRange, limit: Int) -> String {
+            var line = text[range].replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")
+            if line.count > limit { line = String(line.prefix(limit - 1)) + "…" }
+            return line
+        }
+        func pad(_ value: String, _ width: Int, right: Bool = true) -> String {
+            let padding = String(repeating: " ", count: max(0, width - value.count))
+            return right ? padding + value : value + padding
+        }
+        func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+        buffer.raw("summary (\(summary.picks.count) of \(summary.candidates.count) candidate sentences):\n")
+        for pick in summary.picks { buffer.raw("  " + String(text[pick.range]) + "\n") }
+        let leadPrior = weights.leadPrior.map { String(format: "%.2f", $0) }.joined(separator: ", ")
+        buffer.raw("\nweights: position \(format(weights.position)) (lead prior \(leadPrior)), ")
+        buffer.raw("centrality \(format(weights.centrality)), entities \(format(weights.entities)), ")
+        buffer.raw("numbers \(format(weights.numbers)), brevity −\(format(weights.brevity)) ")
+        buffer.raw("(under \(weights.shortSentenceWords) words), redundancy −\(format(weights.redundancy))\n")
+        buffer.raw("capitalisation: " + (summary.usesCapitalisation ? "used as evidence of names\n" : "not used (too few capitals)\n"))
+        buffer.raw("total = Σ value × weight; a pick's rank is reduced by redundancy × its similarity to earlier picks\n\n")
+
+        var cursor = ScalarOffsetCursor(text)
+        var spans: [String] = []
+        for candidate in summary.candidates {
+            let start = cursor.offset(of: candidate.range.lowerBound)
+            spans.append("\(start)–\(cursor.offset(of: candidate.range.upperBound))")
+        }
+        let spanWidth = max(4, spans.map(\.count).max() ?? 0)
+        let columns = ["position", "centrality", "entities", "numbers", "brevity"]
+        var header = pad("#", 3) + "  " + pad("span", spanWidth, right: false)
+        for name in columns { header += "  " + pad(name, 10) }
+        header += "  " + pad("total", 7) + "  " + pad("similar", 7) + "  pick  sentence\n"
+        buffer.raw(header)
+        for (index, candidate) in summary.candidates.enumerated() {
+            var row = pad(String(index + 1), 3) + "  " + pad(spans[index], spanWidth, right: false)
+            for (_, value, _) in featureValues(candidate.features, weights: weights) { row += "  " + pad(format(value), 10) }
+            row += "  " + pad(format(candidate.total), 7) + "  " + pad(format(candidate.redundancy), 7)
+            row += "  " + pad(candidate.pickRank.map { String($0 + 1) } ?? "", 4) + "  " + shown(candidate.range, limit: 60) + "\n"
+            buffer.raw(row)
+        }
+        guard !summary.excluded.isEmpty else { return }
+        buffer.raw("\nexcluded:\n")
+        cursor = ScalarOffsetCursor(text)
+        var rows: [(String, String, String)] = []
+        for piece in summary.excluded {
+            let start = cursor.offset(of: piece.range.lowerBound)
+            rows.append(("\(start)–\(cursor.offset(of: piece.range.upperBound))", piece.explanation, shown(piece.range, limit: 60)))
+        }
+        let excludedSpanWidth = rows.map(\.0.count).max() ?? 0
+        let reasonWidth = rows.map(\.1.count).max() ?? 0
+        for (span, reason, line) in rows {
+            buffer.raw("  " + pad(span, excludedSpanWidth, right: false) + "  " + pad(reason, reasonWidth, right: false) + "  " + line + "\n")
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import BylineSegment
+import BylineText
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The per-report work behind a summary: tokens folded, stemmed and interned, entities
+/// and numbers counted, features computed for every candidate sentence.
+struct DocumentAnalysis {
+    let text: String
+    let sentences: [Sentence]
+    let ranker: SummaryRanker
+    /// Sorted, distinct content-term ids per sentence.
+    private(set) var terms: [[Int32]] = []
+    private(set) var wordCounts: [Int] = []
+    private(set) var entityCounts: [Int] = []
+    private(set) var numberWeights: [Double] = []
+    private(set) var usesCapitalisation = false
+
+    /// A capitalised word-like token in a sentence.
+    private struct Capital {
+        var range: TextRange
+        var folded: String
+        var isInitial: Bool
+        /// Only white space separates it from the previous capitalised token.
+        var continuesRun: Bool
+        var isAcronym: Bool
+    }
+
+    init(text: String, sentences: [Sentence], words: [Word], ranker: SummaryRanker) {
+        self.text = text
+        self.sentences = sentences
+        self.ranker = ranker
+        analyse(words)
+    }
+
+    private mutating func analyse(_ words: [Word]) {
+        let rules = ranker.rules
+        var interned: [String: Int32] = [:]
+        var capitalsPerSentence: [[Capital]] = []
+        var capitalisedElsewhere: Set<String> = []
+        var letterTokens = 0
+        var capitalTokens = 0
+        var wordIndex = 0
+        terms.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            while wordIndex < words.count, words[wordIndex].range.lowerBound < sentence.range.lowerBound { wordIndex += 1 }
+            var sentenceTerms: [Int32] = []
+            var capitals: [Capital] = []
+            var wordCount = 0
+            var numberWeight = 0.0
+            var previousWasCapital = false
+            var gapIsSpace = true
+            var atStart = true
+            var previousWord: Substring?
+            var first = wordIndex
+            var sentenceLetters = 0
+            var sentenceUpper = 0
+            while first < words.count, words[first].range.upperBound <= sentence.range.upperBound {
+                let word = words[first]
+                first += 1
+                guard word.kind.isWordLike else {
+                    let piece = text[word.range]
+                    if !piece.allSatisfy(\.isWhitespace) {
+                        gapIsSpace = false
+                        // After an opening quote, a colon or a dash a capital is sentence-initial again.
+                        if piece.unicodeScalars.contains(where: { Self.restartsCapitals.contains($0) }) { atStart = true }
+                    }
+                    continue
+                }
+                wordCount += 1
+                let piece = text[word.range]
+                if word.kind == .number {
+                    numberWeight += NumberWeights.weight(
+                        of: piece, before: previousWord, after: nextWord(after: first, in: words, sentence: sentence),
+                        symbolBefore: symbol(before: word.range.lowerBound, limit: sentence.range.lowerBound),
+                        symbolAfter: symbol(after: word.range.upperBound, limit: sentence.range.upperBound),
+                        monthNames: rules.monthNames)
+                    previousWasCapital = false
+                } else {
+                    let folded = CaseFolding.lower(String(piece), turkic: rules.usesTurkicCasing)
+                    let isStopWord = rules.stopWords.contains(folded)
+                    if !isStopWord, folded.unicodeScalars.count > 1 {
+                        let stem = rules.stemmer.stem(folded)
+                        let id: Int32
+                        if let known = interned[stem] { id = known } else {
+                            id = Int32(interned.count)
+                            interned[stem] = id
+                        }
+                        sentenceTerms.append(id)
+                    }
+                    let firstScalar = piece.unicodeScalars.first!
+                    sentenceLetters += 1
+                    if firstScalar.properties.isUppercase {
+                        sentenceUpper += 1
+                        let isAcronym = piece.unicodeScalars.count >= 2
+                            && piece.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                        if !isStopWord || isAcronym {
+                            capitals.append(Capital(range: word.range, folded: folded, isInitial: atStart,
+                                                    continuesRun: previousWasCapital && gapIsSpace, isAcronym: isAcronym))
+                            if !atStart { capitalisedElsewhere.insert(folded) }
+                        }
+                        previousWasCapital = !isStopWord || isAcronym
+                    } else {
+                        previousWasCapital = false
+                    }
+                }
+                previousWord = piece
+                atStart = false
+                gapIsSpace = true
+            }
+            letterTokens += sentenceLetters
+            // A line in capitals (a shouted headline) says nothing about names.
+            if sentenceLetters >= 4, sentenceUpper * 10 > sentenceLetters * 8 { capitals.removeAll() }
+            capitalTokens += capitals.count
+            sentenceTerms.sort()
+            terms.append(Self.distinct(sentenceTerms))
+            wordCounts.append(wordCount)
+            numberWeights.append(numberWeight)
+            capitalsPerSentence.append(capitals)
+        }
+        // Lower-cased copy has (almost) no capitals; then they mark nothing.
+        usesCapitalisation = letterTokens > 0 && capitalTokens * 50 >= letterTokens
+        for (index, capitals) in capitalsPerSentence.enumerated() {
+            entityCounts.append(countEntities(capitals, sentence: sentences[index], elsewhere: capitalisedElsewhere))
+        }
+    }
+
+    /// Distinct entities in one sentence: the mention finder's ids, plus runs of
+    /// capitalised words that no mention covers.
+    private func countEntities(_ capitals: [Capital], sentence: Sentence, elsewhere: Set<String>) -> Int {
+        var entities: Set<String> = []
+        var mentionRanges: [TextRange] = []
+        if let finder = ranker.mentionFinder {
+            for mention in finder.mentions(in: text, range: sentence.range, language: ranker.rules.language) {
+                entities.insert("=" + mention.entity)
+                mentionRanges.append(mention.range)
+            }
+        }
+        guard usesCapitalisation else { return entities.count }
+        let capitalisesNouns = ranker.rules.capitalisesNouns
+        var run: [String] = []
+        var runIsEvidence = false
+        func closeRun() {
+            // Two capitalised words in a row (`North Korean`, `Lloyd Austin`) name something
+            // even where a single capital proves nothing.
+            if !run.isEmpty, runIsEvidence || run.count >= 2 { entities.insert(run.joined(separator: " ")) }
+            run.removeAll(keepingCapacity: true)
+            runIsEvidence = false
+        }
+        for capital in capitals {
+            if !capital.continuesRun { closeRun() }
+            if mentionRanges.contains(where: { $0.overlaps(capital.range) }) {
+                closeRun()
+                continue
+            }
+            // A capital opening a sentence is evidence only if the word is capitalised
+            // elsewhere too; where every noun has a capital, only an acronym is.
+            let evidence = capital.isAcronym
+                || (!capitalisesNouns && (!capital.isInitial || elsewhere.contains(capital.folded)))
+            run.append(capital.folded)
+            runIsEvidence = runIsEvidence || evidence
+        }
+        closeRun()
+        return entities.count
+    }
+
+    /// The candidate sentences with their features and totals.
+    mutating func scoredSentences() -> [ScoredSentence] {
+        let weights = ranker.weights
+        let centrality = self.centrality()
+        var result: [ScoredSentence] = []
+        result.reserveCapacity(sentences.count)
+        for index in sentences.indices {
+            let words = max(1, wordCounts[index])
+            let features = SentenceFeatures(
+                position: index < weights.leadPrior.count ? weights.leadPrior[index] : 0,
+                centrality: centrality[index],
+                entities: min(1, Double(entityCounts[index]) / Double(words) / 0.25),
+                numbers: min(1, numberWeights[index] / Double(words) * 8),
+                brevity: wordCounts[index] < weights.shortSentenceWords ? 1 : 0)
+            let total = weights.position * features.position + weights.centrality * features.centrality
+                + weights.entities * features.entities + weights.numbers * features.numbers
+                - weights.brevity * features.brevity
+            result.append(ScoredSentence(range: sentences[index].range, index: index, wordCount: wordCounts[index],
+                                         features: features, total: total, redundancy: 0, pickRank: nil))
+        }
+        return result
+    }
+
+    /// For each sentence, the sum over the others of shared terms divided by the sum of
+    /// the logarithms of both lengths (the similarity of TextRank and of sumy's Reduction),
+    /// scaled so that the most central sentence has 1.
+    private func centrality() -> [Double] {
+        let count = terms.count
+        var scores = [Double](repeating: 0, count: count)
+        let logLengths = terms.map { log(Double($0.count) + 1) }
+        for left in 0..<count where !terms[left].isEmpty {
+            for right in (left + 1)..<max(left + 1, count) where !terms[right].isEmpty {
+                let shared = Self.sharedCount(terms[left], terms[right])
+                guard shared > 0 else { continue }
+                let value = Double(shared) / (logLengths[left] + logLengths[right])
+                scores[left] += value
+                scores[right] += value
+            }
+        }
+        let top = scores.max() ?? 0
+        return top > 0 ? scores.map { $0 / top } : scores
+    }
+
+    /// Cosine similarity of two sentences' term sets, for the redundancy check.
+    func similarity(_ left: Int, _ right: Int) -> Double {
+        let a = terms[left]
+        let b = terms[right]
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return Double(Self.sharedCount(a, b)) / (Double(a.count) * Double(b.count)).squareRoot()
+    }
+
+    static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    static func distinct(_ sorted: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(sorted.count)
+        for value in sorted where result.last != value { result.append(value) }
+        return result
+    }
+
+    static let restartsCapitals: Set<Unicode.Scalar> = Set("\"“”«„‘:—–(".unicodeScalars)
+
+    private func nextWord(after index: Int, in words: [Word], sentence: Sentence) -> Substring? {
+        var next = index
+        while next < words.count, words[next].range.upperBound <= sentence.range.upperBound {
+            if words[next].kind.isWordLike { return text[words[next].range] }
+            if !text[words[next].range].allSatisfy(\.isWhitespace) { return nil }
+            next += 1
+        }
+        return nil
+    }
+
+    /// The non-space scalar just before `index` (within the sentence), if any.
+    private func symbol(before index: String.Index, limit: String.Index) -> Unicode.Scalar? {
+        let scalars = text.unicodeScalars
+        var position = index
+        while position > limit {
+            position = scalars.index(before: position)
+            let scalar = scalars[position]
+            if scalar != " " { return scalar }
+        }
+        return nil
+    }
+
+    /// The non-space scalar just after `index` (within the sentence), if any.
+    private func symbol(after index: String.Index, limit: String.Index) -> Unicode.Scalar? {
+        let scalars = text.unicodeScalars
+        var position = index
+        while position < limit {
+            let scalar = scalars[position]
+            if scalar != " " { return scalar }
+            position = scalars.index(after: position)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,37 @@
+import BylineText
+
+/// What the summarizer knows about one language: its stop words, its light stemmer and
+/// the page furniture its websites carry.
+///
+/// A value type, so tests build a tiny one; `BylineResources` fills it from
+/// `Resources/data/stopwords/` and `Resources/data/furniture/`.
+///
+/// ```swift
+/// let rules = SummarizationRules(language: "en", stopWords: StopWords(["the", "a"]),
+///                                furniture: FurnitureRules(patterns: []))
+/// ```
+public struct SummarizationRules: Sendable {
+    public var language: LanguageTag
+    public var stopWords: StopWords
+    public var furniture: FurnitureRules
+    public var stemmer: SuffixStripper
+    /// Lower-cased month names, so `5 March` counts as a date rather than a quantity.
+    public var monthNames: Set<String>
+    /// True where every noun is capitalised (German), so a capital alone does not mark a name.
+    public var capitalisesNouns: Bool
+    /// True for Turkish and Azerbaijani, which pair `İ` with `i` and `I` with `ı`.
+    public var usesTurkicCasing: Bool
+
+    public init(
+        language: LanguageTag, stopWords: StopWords, furniture: FurnitureRules, stemmer: SuffixStripper? = nil,
+        monthNames: Set<String> = []
+    ) {
+        self.monthNames = monthNames
+        self.language = language
+        self.stopWords = stopWords
+        self.furniture = furniture
+        self.stemmer = stemmer ?? SuffixStripper(language: language)
+        capitalisesNouns = ["de", "lb", "gsw"].contains(language.language)
+        usesTurkicCasing = ["tr", "az", "crh", "tt", "ba"].contains(language.language)
+    }
+}

@@ -1,0 +1,118 @@
+import BylineSegment
+import BylineSummarize
+import BylineText
+import Testing
+
+@Suite("Summary ranking")
+struct SummaryRankerTests {
+    static let wireReport = """
+        BAKU, Nov 1 (TURAN) — Azerbaijan's central bank kept its refinancing rate at 7.25% on Friday, citing inflation of 5.1% in September.
+        The bank said prices for food rose 6.4% over the year, while services rose 2.9%.
+        Analysts had expected no change.
+        "We see inflation returning to the target range by the middle of next year," the bank's chairman Taleh Kazimov told reporters.
+        The next rate decision is due on January 24.
+        The manat has been pegged at 1.7 to the US dollar since 2017.
+        """
+
+    @Test("A dateline stays with its lede, and picks come back in the order of the text")
+    func datelineAndOrder() throws {
+        let text = Self.wireReport
+        let summary = try summarize(text, language: "en", length: .sentences(3))
+        let picked = pickedTexts(summary, in: text)
+        #expect(picked.count == 3)
+        #expect(picked.first?.hasPrefix("BAKU, Nov 1 (TURAN) — Azerbaijan's central bank") == true)
+        let starts = summary.picks.map(\.range.lowerBound)
+        #expect(starts == starts.sorted())
+    }
+
+    @Test("A quotation keeps its attribution")
+    func quoteAttribution() throws {
+        let text = Self.wireReport
+        let summary = try summarize(text, language: "en", length: .sentences(6))
+        #expect(pickedTexts(summary, in: text).contains {
+            $0.hasPrefix("\"We see inflation") && $0.hasSuffix("told reporters.")
+        })
+    }
+
+    @Test("Picks are trimmed ranges of the input that never include a line break")
+    func exactRanges() throws {
+        let text = "  \n\nPhoto AP\n   The first sentence has facts: 40 people were hurt.   \n\n  The second one has more, with 12 arrests.  \n"
+        let summary = try summarize(text, language: "en", length: .sentences(2))
+        for piece in pickedTexts(summary, in: text) {
+            #expect(piece == piece.trimmingWhitespace)
+            #expect(!piece.contains("\n"))
+        }
+        #expect(pickedTexts(summary, in: text).count == 2)
+    }
+
+    @Test("Asking for more sentences than the report has returns every candidate")
+    func moreThanAvailable() throws {
+        let text = "Photo TURAN\n\nOnly one sentence carries the news today.\n\nFollow us on social networks\n"
+        let summary = try summarize(text, language: "en", length: .sentences(10))
+        #expect(pickedTexts(summary, in: text) == ["Only one sentence carries the news today."])
+    }
+
+    @Test("Empty and blank input give an empty summary", arguments: ["", "   \n\n  "])
+    func emptyInput(text: String) throws {
+        let summary = try summarize(text, language: "en", length: .sentences(3))
+        #expect(summary.picks.isEmpty)
+        #expect(summary.candidates.isEmpty)
+    }
+
+    @Test("A word budget keeps sentences while they fit, and at least one")
+    func wordBudget() throws {
+        let text = Self.wireReport
+        let small = try summarize(text, language: "en", length: .words(5))
+        #expect(small.picks.count == 1)
+        let larger = try summarize(text, language: "en", length: .words(45))
+        let words = larger.candidates.filter { $0.pickRank != nil }.reduce(0) { $0 + $1.wordCount }
+        #expect(words <= 45)
+        #expect(larger.picks.count >= 2)
+    }
+
+    @Test("Lower-cased copy turns capitalisation evidence off instead of misreading it")
+    func lowerCasedCopy() throws {
+        let text = Self.wireReport.lowercased()
+        let summary = try summarize(text, language: "en", length: .sentences(3))
+        #expect(!summary.usesCapitalisation)
+        #expect(summary.picks.count == 3)
+        let cased = try summarize(Self.wireReport, language: "en", length: .sentences(3))
+        #expect(cased.usesCapitalisation)
+    }
+
+    @Test("Money and percentages weigh more than years and times")
+    func numberWeights() throws {
+        let quantities = "The fund lost $4.5bn, or 12%, of its value."
+        let dates = "The fund was set up in 1998, at 10:30 on a Monday."
+        let text = quantities + "\n" + dates + "\n"
+        let summary = try summarize(text, language: "en", length: .sentences(2))
+        let byText = Dictionary(uniqueKeysWithValues: summary.candidates.map { (String(text[$0.range]), $0.features.numbers) })
+        #expect(try #require(byText[quantities]) > (try #require(byText[dates])))
+    }
+
+    @Test("A mention finder adds entities that capitals miss")
+    func mentionFinder() throws {
+        struct Finder: EntityMentionFinder {
+            func mentions(in text: String, range: TextRange, language: LanguageTag) -> [EntityMention] {
+                guard let found = text[range].range(of: "pyongyang") else { return [] }
+                return [EntityMention(range: found, entity: "Q18808")]
+            }
+        }
+        let text = "officials in pyongyang said nothing about the launch on tuesday."
+        let sentences = [Sentence(range: text.startIndex..<text.endIndex)]
+        let words = try WordSegmenter(language: "en").words(in: text)
+        let rules = SummarizationRules(language: "en", stopWords: StopWords(["in", "the", "on", "about"]),
+                                       furniture: FurnitureRules(patterns: []))
+        let without = SummaryRanker(rules: rules).summarize(text, sentences: sentences, words: words, length: .sentences(1))
+        let with = SummaryRanker(rules: rules, mentionFinder: Finder())
+            .summarize(text, sentences: sentences, words: words, length: .sentences(1))
+        #expect(without.candidates[0].features.entities == 0)
+        #expect(with.candidates[0].features.entities > 0)
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
