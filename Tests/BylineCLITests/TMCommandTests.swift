@@ -1,0 +1,124 @@
+import BylineTestSupport
+import Foundation
+import Testing
+
+/// A scratch folder for one test.
+private final class Folder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("byline-cli-tm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func write(_ name: String, _ text: String) throws -> String {
+        try Data(text.utf8).write(to: url.appendingPathComponent(name))
+        return path(name)
+    }
+}
+
+private func tmxDocument(units: Int, prefix: String = "Unit") -> String {
+    var body = ""
+    body.reserveCapacity(units * 160)
+    for index in 0..<units {
+        body += "<tu><tuv xml:lang=\"en\"><seg>\(prefix) \(index) of the Kursk report.</seg></tuv>"
+        body += "<tuv xml:lang=\"ru\"><seg>\(prefix) \(index) доклада о Курске.</seg></tuv></tu>\n"
+    }
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body>
+        \(body)</body></tmx>
+        """
+}
+
+private func stats(_ database: String) throws -> [String: Any] {
+    let result = try CommandRunner.run(["tm", "stats", "--db", database, "--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any] ?? [:]
+}
+
+@Suite("byline tm")
+struct TMCommandTests {
+    @Test("Import prints a report, a second import of the same file changes nothing, export writes TMX")
+    func importExport() throws {
+        let folder = try Folder()
+        let database = folder.path("tm.sqlite")
+        let file = try folder.write("a.tmx", tmxDocument(units: 3))
+        let first = try CommandRunner.run(["tm", "import", file, "--db", database, "--format", "json"])
+        #expect(first.status == 0)
+        #expect(first.standardOutput.contains(#""created": 3"#))
+        let second = try CommandRunner.run(["tm", "import", file, "--db", database, "--format", "json"])
+        #expect(second.standardOutput.contains(#""created": 0"#))
+        #expect(second.standardOutput.contains(#""duplicates": 3"#))
+        #expect(try stats(database)["units"] as? Int == 3)
+        let output = folder.path("out.tmx")
+        let export = try CommandRunner.run(["tm", "export", "--db", database, "-o", output, "--lang", "en,ru"])
+        #expect(export.status == 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.contains("<seg>Unit 2 доклада о Курске.</seg>"))
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">"))
+    }
+
+    @Test("A broken file exits 1 with FILE:LINE:COLUMN and leaves the memory as it was")
+    func brokenFile() throws {
+        let folder = try Folder()
+        let database = folder.path("tm.sqlite")
+        _ = try CommandRunner.run(["tm", "import", try folder.write("seed.tmx", tmxDocument(units: 2)), "--db", database])
+        let broken = try folder.write("broken.tmx", tmxDocument(units: 5).replacingOccurrences(of: "Unit 3 of", with: "Unit 3 & of"))
+        let result = try CommandRunner.run(["tm", "import", broken, "--db", database])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("\(broken):7:"))
+        #expect(result.standardOutput.isEmpty)
+        #expect(try stats(database)["units"] as? Int == 2)
+    }
+
+    @Test("An import killed halfway leaves the memory exactly as it was")
+    func killedImport() throws {
+        let folder = try Folder()
+        let database = folder.path("tm.sqlite")
+        _ = try CommandRunner.run(["tm", "import", try folder.write("seed.tmx", tmxDocument(units: 2, prefix: "Seed")), "--db", database])
+        let big = try folder.write("big.tmx", tmxDocument(units: 400_000))
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["tm", "import", big, "--db", database]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the import has written into the database's journal, then kill it.
+        let wal = database + "-wal"
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, process.isRunning {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > 1_000_000 { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(process.isRunning, "the import finished before it could be killed; make the file larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let after = try stats(database)
+        #expect(after["units"] as? Int == 2)
+        #expect(after["variants"] as? Int == 4)
+    }
+
+    @Test("A dry run reports what would be imported and keeps nothing")
+    func dryRun() throws {
+        let folder = try Folder()
+        let database = folder.path("tm.sqlite")
+        let result = try CommandRunner.run(["tm", "import", try folder.write("a.tmx", tmxDocument(units: 4)), "--db", database, "--dry-run"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("dry run: nothing was kept"))
+        #expect(try stats(database)["units"] as? Int == 0)
+    }
+
+    @Test("A missing file and a PostgreSQL URL are clear errors")
+    func errors() throws {
+        let folder = try Folder()
+        let missing = try CommandRunner.run(["tm", "import", folder.path("none.tmx"), "--db", folder.path("tm.sqlite")])
+        #expect(missing.status == 1)
+        #expect(missing.standardError.hasPrefix("\(folder.path("none.tmx")):1:1: cannot read"))
+        let url = try CommandRunner.run(["tm", "stats", "--db", "postgres://desk@localhost/tm"])
+        #expect(url.status == 64)
+    }
+}
