@@ -40,6 +40,13 @@ struct RawStatement {
 
     mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
 
+    mutating func bind(blob: [UInt8]) {
+        index += 1
+        blob.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(statement.sqliteStatement, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        }
+    }
+
     /// Runs a statement that returns no rows.
     func execute() throws {
         let code = sqlite3_step(statement.sqliteStatement)
@@ -51,6 +58,21 @@ struct RawStatement {
         let code = sqlite3_step(statement.sqliteStatement)
         switch code {
         case SQLITE_ROW: return sqlite3_column_int64(statement.sqliteStatement, 0)
+        case SQLITE_DONE: return nil
+        default: throw failure(code)
+        }
+    }
+
+    /// Runs a query and hands the first column of the first row, a blob, to `body`.
+    func firstBlob<Result>(_ body: (UnsafeRawBufferPointer) -> Result) throws -> Result? {
+        let code = sqlite3_step(statement.sqliteStatement)
+        switch code {
+        case SQLITE_ROW:
+            let count = Int(sqlite3_column_bytes(statement.sqliteStatement, 0))
+            guard count > 0, let pointer = sqlite3_column_blob(statement.sqliteStatement, 0) else {
+                return body(UnsafeRawBufferPointer(start: nil, count: 0))
+            }
+            return body(UnsafeRawBufferPointer(start: pointer, count: count))
         case SQLITE_DONE: return nil
         default: throw failure(code)
         }

@@ -21,6 +21,7 @@ final class UnitWriter {
     let startedEmpty: Bool
     private var seenContent: [MemoryKey: Int64] = [:]
     private var seenSources: [MemoryKey: Int64] = [:]
+    private let fuzzyIndex: FuzzyIndexWriter
     let findByContent: Statement
     let loadVariants: Statement
     let findSource: Statement
@@ -32,6 +33,7 @@ final class UnitWriter {
         self.db = db
         self.storedAt = storedAt
         startedEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") == 0
+        fuzzyIndex = try FuzzyIndexWriter(db: db)
         if startedEmpty {
             try db.execute(sql: "DROP INDEX variants_match_key; DROP INDEX units_content_hash")
         }
@@ -54,8 +56,8 @@ final class UnitWriter {
             sql: """
                 INSERT INTO variants (unit_id, position, lang, lang_base, text, markup, match_key,
                     creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
-                    attributes, properties, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    attributes, properties, notes, word_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         refreshUnit = try db.cachedStatement(
             sql: "UPDATE units SET change_date = ?, change_id = ?, usage_count = ?, last_usage_date = ? WHERE id = ?")
@@ -63,6 +65,7 @@ final class UnitWriter {
 
     /// Rebuilds what the import dropped; call once, after the last unit.
     func finish() throws {
+        try fuzzyIndex.flush()
         if startedEmpty {
             try db.execute(
                 sql: """
@@ -156,18 +159,22 @@ final class UnitWriter {
         let unitID = db.lastInsertedRowID
         var insertRow = RawStatement(insertVariant)
         for (position, item) in prepared.enumerated() {
+            let base = item.variant.language.language.lowercased()
+            let (terms, wordCount) = MatchTokenizer.indexTerms(item.text, language: base)
             insertRow.reset()
             insertRow.bind(unitID)
             insertRow.bind(position)
             insertRow.bind(item.language)
-            insertRow.bind(item.variant.language.language.lowercased())
+            insertRow.bind(base)
             insertRow.bind(item.text)
             // Most segments are plain text: their markup is the escaped text, so only
             // segments with codes store it.
             insertRow.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
             insertRow.bind(MatchKey(item.text).value)
             bindStamps(item.variant.metadata, to: &insertRow)
+            insertRow.bind(wordCount)
             try insertRow.execute()
+            try fuzzyIndex.add(variant: db.lastInsertedRowID, terms: terms)
         }
         report.created += 1
         seenContent[contentKey] = unitID

@@ -17,6 +17,8 @@ public final class SQLiteStore: TranslationMemoryStore {
     /// The path of the database file.
     public let path: String
     let queue: DatabaseQueue
+    /// Reused by lookups (one at a time: reads on a queue are serialised).
+    let scratch = CandidateScratch()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// - Throws: ``TMStoreError`` when the file cannot be opened or migrated.
@@ -77,6 +79,23 @@ public final class SQLiteStore: TranslationMemoryStore {
                     CREATE INDEX variants_unit ON variants(unit_id);
                     CREATE INDEX variants_match_key ON variants(match_key);
                     """)
+        }
+        migrator.registerMigration("v2 fuzzy index") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE variants ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0;
+                    CREATE TABLE fuzzy_terms (term INTEGER PRIMARY KEY, postings BLOB NOT NULL);
+                    """)
+            // Index what an earlier version stored.
+            let index = try FuzzyIndexWriter(db: db)
+            let update = try db.makeStatement(sql: "UPDATE variants SET word_count = ? WHERE id = ?")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, lang_base, text FROM variants ORDER BY id")
+            while let row = try rows.next() {
+                let (terms, wordCount) = MatchTokenizer.indexTerms(row[2], language: row[1])
+                try index.add(variant: row[0], terms: terms)
+                try update.execute(arguments: [wordCount, row[0] as Int64])
+            }
+            try index.flush()
         }
         return migrator
     }

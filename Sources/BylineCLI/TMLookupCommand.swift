@@ -1,0 +1,151 @@
+import ArgumentParser
+import BylineTM
+import BylineText
+import Foundation
+
+struct TMLookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Find exact and fuzzy matches for a segment, with a match percentage.",
+        discussion: """
+            Exact matches score 100. Fuzzy matches are scored by the formula in \
+            docs/tm-matching.md: token and character edit distance, with small costs for case, \
+            punctuation and numbers (numbers are placeables: the query's values are put into the \
+            target), and fixed penalties for inline codes, aligned units, alternative \
+            translations and language-variant fallback.
+
+            With --batch, reads JSON Lines {"id", "text"} and writes {"id", "matches": [{"score", \
+            "source", "target", "type"}]} per line, answering each line as it arrives.
+            """)
+
+    @Argument(help: "The segment to look up (omit with --batch).")
+    var text: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .customLong("from"), help: "Language of the segment.")
+    var sourceLanguage: String
+
+    @Option(name: .customLong("to"), help: "Language of the translations wanted.")
+    var targetLanguage: String
+
+    @Option(name: .customLong("min"), help: "Lowest match percentage returned.")
+    var minimum: Double = 75
+
+    @Option(name: .customLong("max"), help: "At most this many matches, best first.")
+    var maximum: Int = 5
+
+    @Flag(help: "Show each match's text scores and penalties.")
+    var explain = false
+
+    @Flag(help: "Read JSON Lines requests on standard input.")
+    var batch = false
+
+    @Option(help: "Output format without --batch: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard (0...100).contains(minimum) else { throw ValidationError("--min must be between 0 and 100") }
+        guard maximum >= 1 else { throw ValidationError("--max must be at least 1") }
+        if batch, text != nil { throw ValidationError("give the segment or --batch, not both") }
+        if !batch, text == nil { throw ValidationError("give a segment to look up, or --batch") }
+    }
+
+    func run() throws {
+        let store = try database.openStore()
+        let options = LookupOptions(minimumScore: minimum, maximum: maximum)
+        let source = LanguageTag(sourceLanguage)
+        let target = LanguageTag(targetLanguage)
+        if batch {
+            let runner = BatchRunner<LookupRequest> { request, _, reply in
+                let matches = try store.matches(for: request.text, from: source, to: target, options: options)
+                reply.raw(", \"matches\": ")
+                Self.write(matches, to: &reply, explain: explain)
+            }
+            if !runner.run() { throw ExitCode(1) }
+            return
+        }
+        let matches: [Match]
+        do {
+            matches = try store.matches(for: text ?? "", from: source, to: target, options: options)
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(1)
+        }
+        var output = StandardOutput()
+        output.write { buffer in
+            if format != .text {
+                buffer.raw("{\"matches\": ")
+                Self.write(matches, to: &buffer, explain: explain)
+                buffer.raw("}\n")
+                return
+            }
+            if matches.isEmpty { buffer.raw("no match at \(Int(minimum)) % or above\n") }
+            for match in matches {
+                let score = String(format: "%5.1f", match.score)
+                buffer.raw("\(score)  \(match.kind.rawValue)\(match.repaired ? ", numbers replaced" : "")\n")
+                buffer.raw("       \(match.sourceLanguage)  \(match.source)\n")
+                buffer.raw("       \(match.targetLanguage)  \(match.target)\n")
+                if explain {
+                    if let comparison = match.comparison {
+                        buffer.raw(String(format: "       tokens %.1f, characters %.1f\n", comparison.tokenScore, comparison.characterScore))
+                    }
+                    for penalty in match.penalties {
+                        buffer.raw(String(format: "       −%.1f  ", penalty.points) + penalty.reason + "\n")
+                    }
+                }
+            }
+        }
+        output.flush()
+    }
+
+    static func write(_ matches: [Match], to buffer: inout JSONBuffer, explain: Bool) {
+        buffer.raw("[")
+        for (index, match) in matches.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"score\": ")
+            buffer.number(match.score, digits: 1)
+            buffer.raw(", \"source\": ")
+            buffer.string(match.source)
+            buffer.raw(", \"target\": ")
+            buffer.string(match.target)
+            buffer.raw(", \"type\": ")
+            buffer.string(match.kind.rawValue)
+            buffer.raw(", \"repaired\": \(match.repaired), \"unit\": \(match.unitID)")
+            buffer.raw(", \"source_lang\": ")
+            buffer.string(match.sourceLanguage.description)
+            buffer.raw(", \"target_lang\": ")
+            buffer.string(match.targetLanguage.description)
+            if explain {
+                if let comparison = match.comparison {
+                    buffer.raw(", \"token_score\": ")
+                    buffer.number(comparison.tokenScore, digits: 1)
+                    buffer.raw(", \"character_score\": ")
+                    buffer.number(comparison.characterScore, digits: 1)
+                }
+                buffer.raw(", \"penalties\": [")
+                for (position, penalty) in match.penalties.enumerated() {
+                    if position > 0 { buffer.raw(", ") }
+                    buffer.raw("{\"points\": ")
+                    buffer.number(penalty.points, digits: 1)
+                    buffer.raw(", \"reason\": ")
+                    buffer.string(penalty.reason)
+                    buffer.raw("}")
+                }
+                buffer.raw("]")
+            }
+            buffer.raw("}")
+        }
+        buffer.raw("]")
+    }
+}
+
+/// A `tm lookup --batch` request line.
+struct LookupRequest: FastBatchRequest {
+    var id: JSONValue? { nil }
+    var text: String
+
+    init(line: BatchLine) throws(BatchLineError) {
+        text = try line.requiredString("text")
+    }
+}

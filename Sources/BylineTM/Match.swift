@@ -1,0 +1,55 @@
+import BylineText
+
+/// One suggestion from the translation memory for a query segment.
+public struct Match: Sendable {
+    public enum Kind: String, Sendable {
+        /// The stored source equals the query (white space aside).
+        case exact
+        /// A similar source.
+        case fuzzy
+    }
+
+    /// The match percentage, 100 for exact, lower for fuzzy matches.
+    public var score: Double
+    public var kind: Kind
+    /// The stored source text and its language.
+    public var source: String
+    public var sourceLanguage: LanguageTag
+    /// The translation, with numbers replaced when the query's differ (see `repaired`).
+    public var target: String
+    public var targetLanguage: LanguageTag
+    /// The stored target as TMX markup, inline codes included (before any repair).
+    public var targetMarkup: String
+    /// True when placeables (numbers) of the target were replaced with the query's.
+    public var repaired: Bool
+    /// The unit the match comes from.
+    public var unitID: Int64
+    public var origin: String
+    /// What the score is made of: the comparison and each fixed penalty.
+    public var comparison: MatchScorer.Comparison?
+    public var penalties: [Penalty]
+
+    /// A deduction from the text score, with its reason.
+    public struct Penalty: Sendable, Hashable {
+        public var points: Double
+        public var reason: String
+
+        public init(points: Double, reason: String) {
+            self.points = points
+            self.reason = reason
+        }
+    }
+}
+
+/// How a lookup searches.
+public struct LookupOptions: Sendable {
+    /// Suggestions below this percentage are not returned.
+    public var minimumScore: Double
+    /// At most this many suggestions, best first.
+    public var maximum: Int
+
+    public init(minimumScore: Double = 50, maximum: Int = 5) {
+        self.minimumScore = minimumScore
+        self.maximum = maximum
+    }
+}

@@ -1,0 +1,111 @@
+/// Byline's fuzzy match percentage: how much of a stored source a translator can reuse
+/// for a new segment. The formula, its constants and the reasons are in `docs/tm-matching.md`.
+///
+/// `score = 100 − (token penalty + character penalty) / 2 − fixed penalties`, where
+/// - the token penalty is `100 × cost / max(weight(query), weight(source))` for a weighted
+///   edit distance over match tokens: a word or number inserted, deleted or replaced costs
+///   1, punctuation 0.25, a word differing only in case 0.05, a number replaced by another
+///   number 0.1 (numbers are placeables: the new value goes into the target);
+/// - the character penalty is `100 × Levenshtein / max(length)` over the lower-cased texts,
+///   which tells `he was hot` from `he was lost` when both differ by one word;
+/// - fixed penalties come from the unit, not the text (inline codes, aligned units,
+///   alternatives, language-variant fallback) and are added by the lookup.
+public struct MatchScorer: Sendable {
+    public struct Costs: Sendable, Hashable {
+        public var word = 1.0
+        public var punctuation = 0.25
+        public var caseOnly = 0.05
+        public var number = 0.1
+
+        public init() {}
+    }
+
+    public var costs = Costs()
+
+    public init() {}
+
+    /// What the comparison found.
+    public struct Comparison: Sendable, Hashable {
+        /// The percentage from the text alone (0–100).
+        public var score: Double
+        public var tokenScore: Double
+        public var characterScore: Double
+        /// Pairs of differing numbers, query value first, in order.
+        public var numberChanges: [(query: String, source: String)]
+
+        public static func == (lhs: Comparison, rhs: Comparison) -> Bool {
+            lhs.score == rhs.score && lhs.tokenScore == rhs.tokenScore && lhs.characterScore == rhs.characterScore
+                && lhs.numberChanges.elementsEqual(rhs.numberChanges, by: { $0 == $1 })
+        }
+
+        public func hash(into hasher: inout Hasher) { hasher.combine(score) }
+    }
+
+    /// Compares a query with a stored source, both already tokenised.
+    public func compare(query: [MatchToken], source: [MatchToken]) -> Comparison {
+        let tokenScore = self.tokenScore(query, source)
+        let characterScore = Self.characterScore(
+            query.map(\.folded).joined(separator: " "), source.map(\.folded).joined(separator: " "))
+        let numbers = numberChanges(query, source)
+        let score = max(0, min(100, (tokenScore + characterScore) / 2))
+        return Comparison(score: score, tokenScore: tokenScore, characterScore: characterScore, numberChanges: numbers)
+    }
+
+    private func weight(_ token: MatchToken) -> Double {
+        token.kind == .punctuation ? costs.punctuation : costs.word
+    }
+
+    private func substitution(_ a: MatchToken, _ b: MatchToken) -> Double {
+        if a.text == b.text { return 0 }
+        if a.kind == .number, b.kind == .number { return costs.number }
+        if a.folded == b.folded { return costs.caseOnly }
+        if a.kind == .punctuation, b.kind == .punctuation { return costs.punctuation }
+        return max(weight(a), weight(b))
+    }
+
+    /// 100 × (1 − weighted edit distance / larger weighted length).
+    func tokenScore(_ query: [MatchToken], _ source: [MatchToken]) -> Double {
+        let total = max(query.reduce(0) { $0 + weight($1) }, source.reduce(0) { $0 + weight($1) })
+        guard total > 0 else { return 100 }
+        var previous = [Double](repeating: 0, count: source.count + 1)
+        var current = previous
+        for (j, token) in source.enumerated() { previous[j + 1] = previous[j] + weight(token) }
+        for a in query {
+            current[0] = previous[0] + weight(a)
+            for (j, b) in source.enumerated() {
+                current[j + 1] = min(previous[j] + substitution(a, b), previous[j + 1] + weight(a), current[j] + weight(b))
+            }
+            swap(&previous, &current)
+        }
+        return 100 * (1 - previous[source.count] / total)
+    }
+
+    /// 100 × (1 − Levenshtein distance / longer length), in Unicode scalars.
+    static func characterScore(_ a: String, _ b: String) -> Double {
+        let left = Array(a.unicodeScalars)
+        let right = Array(b.unicodeScalars)
+        let longer = max(left.count, right.count)
+        guard longer > 0 else { return 100 }
+        var previous = Array(0...right.count)
+        var current = previous
+        for i in 1...max(1, left.count) where !left.isEmpty {
+            current[0] = i
+            for j in 1...max(1, right.count) where !right.isEmpty {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                current[j] = min(previous[j - 1] + cost, previous[j] + 1, current[j - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        let distance = left.isEmpty ? right.count : previous[right.count]
+        return 100 * (1 - Double(distance) / Double(longer))
+    }
+
+    /// The numbers that differ, paired in order of appearance when both sides have the
+    /// same count of numbers.
+    func numberChanges(_ query: [MatchToken], _ source: [MatchToken]) -> [(query: String, source: String)] {
+        let queryNumbers = query.filter { $0.kind == .number }.map(\.text)
+        let sourceNumbers = source.filter { $0.kind == .number }.map(\.text)
+        guard queryNumbers.count == sourceNumbers.count else { return [] }
+        return zip(queryNumbers, sourceNumbers).filter { $0 != $1 }.map { (query: $0, source: $1) }
+    }
+}

@@ -1,0 +1,206 @@
+import BylineText
+
+/// A token of a segment as fuzzy matching sees it.
+public struct MatchToken: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Letters, with inner apostrophes and hyphens (`don't`, `North-Korean`).
+        case word
+        /// Digits with inner separators (`1,200`, `3.5`, `8 000` is two tokens).
+        case number
+        /// Any other visible character, one per token.
+        case punctuation
+    }
+
+    /// The token as written.
+    public var text: String
+    /// Lower-cased, for comparison.
+    public var folded: String
+    public var kind: Kind
+
+    public init(text: String, folded: String, kind: Kind) {
+        self.text = text
+        self.folded = folded
+        self.kind = kind
+    }
+}
+
+/// Splits segments into match tokens and index terms.
+public enum MatchTokenizer {
+    /// The tokens of `text`; white space separates and is dropped.
+    public static func tokens(_ text: String) -> [MatchToken] {
+        var tokens: [MatchToken] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if MatchKey.isSpace(scalar) {
+                index += 1
+                continue
+            }
+            let start = index
+            let kind: MatchToken.Kind
+            if isLetter(scalar) {
+                kind = .word
+                index += 1
+                while index < scalars.count {
+                    if isLetter(scalars[index]) || isDigit(scalars[index]) {
+                        index += 1
+                    } else if isJoiner(scalars[index]), index + 1 < scalars.count, isLetter(scalars[index + 1]) {
+                        index += 2
+                    } else {
+                        break
+                    }
+                }
+            } else if isDigit(scalar) {
+                kind = .number
+                index += 1
+                while index < scalars.count {
+                    if isDigit(scalars[index]) {
+                        index += 1
+                    } else if (scalars[index] == "," || scalars[index] == "." || scalars[index] == "'"),
+                        index + 1 < scalars.count, isDigit(scalars[index + 1])
+                    {
+                        index += 2
+                    } else {
+                        break
+                    }
+                }
+            } else {
+                kind = .punctuation
+                index += 1
+            }
+            let piece = String(String.UnicodeScalarView(scalars[start..<index]))
+            tokens.append(MatchToken(text: piece, folded: kind == .word ? fold(piece) : piece, kind: kind))
+        }
+        return tokens
+    }
+
+    /// Lower case, with the typographic apostrophe made plain so `don’t` matches `don't`.
+    static func fold(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return word.lowercased().replacingApostrophes()
+    }
+
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0..<0x80: false
+        default: scalar.properties.isAlphabetic
+        }
+    }
+
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39: true
+        case 0..<0x80: false
+        default: scalar.properties.numericType == .decimal
+        }
+    }
+
+    @inline(__always) static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "’" || scalar == "-"
+    }
+
+    /// Languages whose words take long suffix chains; their index also has word prefixes,
+    /// so `Londra'ya` and `Londra'dan` share a term.
+    static let agglutinative: Set<String> = ["tr", "az", "kk", "uz", "ky", "tk", "tt", "ba", "fi", "hu", "et", "ko", "ja"]
+
+    /// The index terms of a segment and its word count, in one pass without building
+    /// tokens: its distinct words (lower-cased) and numbers, plus five-letter prefixes of
+    /// long words in agglutinative languages, each hashed with the language. Queries and
+    /// stored segments go through this same function, so their terms always agree.
+    public static func indexTerms(_ text: String, language: String) -> (terms: [Int64], wordCount: Int) {
+        var base: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in language.utf8 { base = (base ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let wordBase = (base ^ 0x1F) &* 0x100_0000_01b3
+        let prefixBase = (base ^ 0x1E) &* 0x100_0000_01b3
+        let prefixes = agglutinative.contains(language)
+        var terms: [Int64] = []
+        var wordCount = 0
+        var hash = wordBase
+        var prefixHash = prefixBase
+        var length = 0
+        var kind: MatchToken.Kind?
+        var pendingJoiner: Unicode.Scalar?
+
+        @inline(__always) func mix(_ hash: inout UInt64, _ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+                return
+            }
+            if scalar == "’" {
+                hash = (hash ^ 0x27) &* 0x100_0000_01b3
+                return
+            }
+            if scalar.properties.changesWhenLowercased {
+                for lower in scalar.properties.lowercaseMapping.utf8 { hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3 }
+            } else {
+                for byte in UTF8.encode(scalar)! { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+        }
+        func finishToken() {
+            guard kind != nil else { return }
+            terms.append(Int64(bitPattern: hash))
+            if prefixes, kind == .word, length > 6 { terms.append(Int64(bitPattern: prefixHash)) }
+            wordCount += 1
+            kind = nil
+            hash = wordBase
+            prefixHash = prefixBase
+            length = 0
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            mix(&hash, scalar)
+            length += 1
+            if length <= 5 { mix(&prefixHash, scalar) }
+        }
+
+        for scalar in text.unicodeScalars {
+            let letter = isLetter(scalar)
+            let digit = !letter && isDigit(scalar)
+            if let joiner = pendingJoiner {
+                pendingJoiner = nil
+                // A joiner stays inside a word before a letter, inside a number before a digit.
+                if (kind == .word && letter) || (kind == .number && digit) {
+                    append(joiner)
+                    append(scalar)
+                    continue
+                }
+                finishToken()
+            }
+            if letter || (digit && kind == .word) {
+                if kind == .number { finishToken() }
+                if kind == nil { kind = .word }
+                append(scalar)
+            } else if digit {
+                if kind == nil { kind = .number }
+                append(scalar)
+            } else if kind == .word, isJoiner(scalar) {
+                pendingJoiner = scalar
+            } else if kind == .number, scalar == "," || scalar == "." || scalar == "'" {
+                pendingJoiner = scalar
+            } else {
+                finishToken()
+            }
+        }
+        finishToken()
+        // Distinct terms, in first-seen order.
+        var seen = Set<Int64>(minimumCapacity: terms.count)
+        return (terms.filter { seen.insert($0).inserted }, wordCount)
+    }
+
+    /// The number of words and numbers: the length that match windows compare.
+    public static func wordCount(_ tokens: [MatchToken]) -> Int {
+        tokens.reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
+    }
+
+}
+
+extension String {
+    fileprivate func replacingApostrophes() -> String {
+        guard unicodeScalars.contains("’") else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "’" ? "'" : $0 }))
+    }
+}
