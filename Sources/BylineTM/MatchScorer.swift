@@ -6,8 +6,9 @@
 ///   edit distance over match tokens: a word or number inserted, deleted or replaced costs
 ///   1, punctuation 0.25, a word differing only in case 0.05, a number replaced by another
 ///   number 0.1 (numbers are placeables: the new value goes into the target);
-/// - the character penalty is `100 × Levenshtein / max(length)` over the lower-cased texts,
-///   which tells `he was hot` from `he was lost` when both differ by one word;
+/// - the character penalty is `100 × Levenshtein / max(length)` over the lower-cased texts
+///   with every number written `#`, which tells `he was hot` from `he was lost` when both
+///   differ by one word;
 /// - fixed penalties come from the unit, not the text (inline codes, aligned units,
 ///   alternatives, language-variant fallback) and are added by the lookup.
 public struct MatchScorer: Sendable {
@@ -44,8 +45,9 @@ public struct MatchScorer: Sendable {
     /// Compares a query with a stored source, both already tokenised.
     public func compare(query: [MatchToken], source: [MatchToken]) -> Comparison {
         let tokenScore = self.tokenScore(query, source)
-        let characterScore = Self.characterScore(
-            query.map(\.folded).joined(separator: " "), source.map(\.folded).joined(separator: " "))
+        // Numbers are placeables: the character comparison sees each as one mark, so a
+        // changed value is priced by the token cost alone.
+        let characterScore = Self.characterScore(Self.characterForm(query), Self.characterForm(source))
         let numbers = numberChanges(query, source)
         let score = max(0, min(100, (tokenScore + characterScore) / 2))
         return Comparison(score: score, tokenScore: tokenScore, characterScore: characterScore, numberChanges: numbers)
@@ -78,6 +80,11 @@ public struct MatchScorer: Sendable {
             swap(&previous, &current)
         }
         return 100 * (1 - previous[source.count] / total)
+    }
+
+    /// The lower-cased text the character score compares, a number standing as `#`.
+    static func characterForm(_ tokens: [MatchToken]) -> String {
+        tokens.map { $0.kind == .number ? "#" : $0.folded }.joined(separator: " ")
     }
 
     /// 100 × (1 − Levenshtein distance / longer length), in Unicode scalars.

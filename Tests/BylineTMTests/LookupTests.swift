@@ -1,0 +1,127 @@
+import BylineTM
+import BylineTMX
+import BylineText
+import Foundation
+import Testing
+
+/// A memory built from TMX units written inline.
+func memory(_ units: String, in scratch: Scratch, origin: Origin = .manual) throws -> SQLiteStore {
+    let store = try SQLiteStore(path: scratch.path("lookup-\(UUID().uuidString).sqlite"))
+    var reader = try TMXReader(path: try scratch.file("units-\(UUID().uuidString).tmx", tmx(units)))
+    _ = try store.importUnitsSynchronously(from: &reader, options: ImportOptions(origin: origin))
+    return store
+}
+
+func pair(_ english: String, _ other: String, language: String = "ru", attributes: String = "") -> String {
+    "<tu\(attributes)><tuv xml:lang=\"en\"><seg>\(english)</seg></tuv><tuv xml:lang=\"\(language)\"><seg>\(other)</seg></tuv></tu>"
+}
+
+@Suite("TM lookup")
+struct LookupTests {
+    static let units = [
+        pair("About 8,000 North Korean troops are in Kursk.", "Около 8\u{A0}000 северокорейских военных находятся в Курске."),
+        pair("The talks resumed on Friday.", "Переговоры возобновились в пятницу."),
+        pair("The meat stays good in cold weather.", "Мясо не портится в холодную погоду."),
+        pair("Both Washington and Seoul have issued a warning.", "Вашингтон и Сеул выступили с предупреждением."),
+    ].joined(separator: "\n")
+
+    @Test("An exact match scores 100, white space aside, without fuzzy work")
+    func exact() throws {
+        let scratch = try Scratch()
+        let store = try memory(Self.units, in: scratch)
+        let matches = try store.matches(for: "  The talks   resumed on Friday. ", from: "en", to: "ru", options: LookupOptions())
+        #expect(matches.count == 1)
+        #expect(matches.first?.score == 100)
+        #expect(matches.first?.kind == .exact)
+        #expect(matches.first?.target == "Переговоры возобновились в пятницу.")
+    }
+
+    @Test("A near duplicate is found with a percentage below 100", arguments: [
+        ("This meat stays good in cold weather.", "The meat stays good in cold weather.", 85.0...99.9),
+        ("The talks resumed on Saturday.", "The talks resumed on Friday.", 75.0...95.0),
+        ("the talks resumed on friday.", "The talks resumed on Friday.", 98.0...99.9),
+        ("The talks resumed on Friday", "The talks resumed on Friday.", 90.0...99.9),
+    ] as [(String, String, ClosedRange<Double>)])
+    func fuzzy(query: String, expected: String, range: ClosedRange<Double>) throws {
+        let scratch = try Scratch()
+        let store = try memory(Self.units, in: scratch)
+        let top = try #require(try store.matches(for: query, from: "en", to: "ru", options: LookupOptions()).first)
+        #expect(top.source == expected)
+        #expect(top.kind == .fuzzy)
+        #expect(range.contains(top.score), "\(top.score)")
+    }
+
+    @Test("A differing number costs little and is replaced in the target, written the target's way", arguments: [
+        ("ru", "Около 8\u{A0}000 военных.", "Около 9\u{A0}500 военных."),
+        ("tr", "Yaklaşık 8.000 asker.", "Yaklaşık 9.500 asker."),
+        ("az", "Təxminən 8000 hərbçi.", "Təxminən 9500 hərbçi."),
+    ])
+    func placeables(language: String, stored: String, repaired: String) throws {
+        let scratch = try Scratch()
+        let store = try memory(pair("About 8,000 troops.", stored, language: language), in: scratch)
+        let top = try #require(
+            try store.matches(for: "About 9,500 troops.", from: "en", to: LanguageTag(language), options: LookupOptions()).first)
+        #expect(top.repaired)
+        #expect(top.target == repaired)
+        #expect(top.score >= 95)
+    }
+
+    @Test("A number that also appears inside another is not replaced there")
+    func placeableBoundaries() throws {
+        let scratch = try Scratch()
+        let store = try memory(pair("Route 8 reopened.", "Трасса 18 и трасса 8 открыты."), in: scratch)
+        let top = try #require(try store.matches(for: "Route 9 reopened.", from: "en", to: "ru", options: LookupOptions()).first)
+        #expect(top.target == "Трасса 18 и трасса 9 открыты.")
+    }
+
+    @Test("Penalties: aligned units, alternatives and language-variant fallback cost fixed points")
+    func penalties() throws {
+        let scratch = try Scratch()
+        let aligned = try memory(pair("The talks resumed on Friday.", "Переговоры возобновились в пятницу."), in: scratch, origin: .aligned)
+        let top = try #require(try aligned.matches(for: "The talks resumed on Friday.", from: "en", to: "ru", options: LookupOptions()).first)
+        #expect(top.score == 98)
+        #expect(top.penalties.map(\.reason).contains { $0.contains("aligned") })
+
+        let both = try memory(
+            pair("Good morning.", "Доброе утро.") + pair("Good morning.", "С добрым утром."), in: scratch)
+        let greetings = try both.matches(for: "Good morning.", from: "en", to: "ru", options: LookupOptions())
+        #expect(greetings.map(\.score) == [100, 99])
+
+        let portuguese = try memory(pair("Good morning.", "Bom dia.", language: "pt-PT"), in: scratch)
+        let fallback = try #require(try portuguese.matches(for: "Good morning.", from: "en", to: "pt-BR", options: LookupOptions()).first)
+        #expect(fallback.score == 99)
+        #expect(fallback.targetLanguage == "pt-PT")
+    }
+
+    @Test("Inline codes in the stored source cost a point each")
+    func codes() throws {
+        let scratch = try Scratch()
+        let store = try memory(
+            #"<tu><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>.</seg></tuv><tuv xml:lang="ru"><seg>Нажмите <bpt i="1">&lt;b&gt;</bpt>ОК<ept i="1">&lt;/b&gt;</ept>.</seg></tuv></tu>"#,
+            in: scratch)
+        let top = try #require(try store.matches(for: "Press OK.", from: "en", to: "ru", options: LookupOptions()).first)
+        #expect(top.score == 98)
+        #expect(top.targetMarkup.contains("<bpt i=\"1\">"))
+    }
+
+    @Test("Empty, one-word, unrelated and over-long queries behave")
+    func edgeQueries() throws {
+        let scratch = try Scratch()
+        let store = try memory(Self.units, in: scratch)
+        #expect(try store.matches(for: "   ", from: "en", to: "ru", options: LookupOptions()).isEmpty)
+        #expect(try store.matches(for: "Friday", from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
+        #expect(try store.matches(for: "Completely unrelated words about gardening tools.", from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
+        let long = String(repeating: "The talks resumed on Friday and went on for hours. ", count: 40)
+        #expect(try store.matches(for: long, from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
+    }
+
+    @Test("Equal scores are ordered by the older unit first")
+    func ties() throws {
+        let scratch = try Scratch()
+        let store = try memory(pair("Talks resumed.", "Переговоры возобновились.") + pair("Talks resumed!", "Переговоры возобновились!"), in: scratch)
+        let matches = try store.matches(for: "Talks resumed?", from: "en", to: "ru", options: LookupOptions(minimumScore: 50))
+        #expect(matches.count == 2)
+        #expect(matches[0].score == matches[1].score)
+        #expect(matches[0].unitID < matches[1].unitID)
+    }
+}
