@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "byline", targets: ["byline"]),
         .library(name: "BylineText", targets: ["BylineText"]),
         .library(name: "BylineSegment", targets: ["BylineSegment"]),
+        .library(name: "BylineNormalize", targets: ["BylineNormalize"]),
         .library(name: "BylineResources", targets: ["BylineResources"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "BylineText"),
         .target(name: "BylineSegment", dependencies: ["BylineText", "CBylineICU"]),
+        .target(name: "BylineNormalize", dependencies: ["BylineText", "CBylineICU"]),
         .target(name: "BylineSummarize", dependencies: ["BylineText", "BylineSegment"]),
         .target(
             name: "BylineTM",
@@ -41,6 +43,7 @@ let package = Package(
             name: "BylineCLI",
             dependencies: [
                 "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
+                "BylineNormalize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -72,6 +75,12 @@ let package = Package(
         .testTarget(
             name: "BylineSummarizeTests",
             dependencies: ["BylineSummarize", "BylineSegment", "BylineResources", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineNormalizeTests",
+            dependencies: [
+                "BylineNormalize", "BylineTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

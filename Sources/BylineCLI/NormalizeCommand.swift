@@ -1,0 +1,137 @@
+import ArgumentParser
+import BylineNormalize
+import BylineText
+import Foundation
+
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalize, repair, fold, case-map or transliterate text, reporting every change.",
+        discussion: """
+            Operations (--op): \(NormalizationOperation.names.joined(separator: ", ")). \
+            fix repairs mojibake, HTML entities, controls, invisible characters and odd spaces, then \
+            applies NFC; fold makes a search key; latin uses the BGN/PCGN table of --lang.
+
+            Prints the normalized text. With --changes (or --format json) prints JSON: the text and \
+            every change as {"start", "end", "from", "to", "kind"}, offsets in Unicode scalars of \
+            the input, end exclusive.
+
+            With --batch, reads JSON Lines {"id", "lang", "op", "text"} on standard input and writes \
+            {"id", "text"} per line ("changes" too with --changes); a line's "op" and "lang" \
+            override --op and --lang.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, az-Cyrl, tr, …; und for none).")
+    var language: String = "und"
+
+    @Option(name: .customLong("op"), help: "The operation: \(NormalizationOperation.names.joined(separator: ", ")).")
+    var operationName: String?
+
+    @Flag(help: "Report every change with its offsets in the input, as JSON.")
+    var changes = false
+
+    @Option(help: "Output format: text (the normalized text) or json (text and changes).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
+    var batch = false
+
+    func validate() throws {
+        if let operationName {
+            do { _ = try NormalizationOperation(name: operationName) } catch { throw ValidationError(error.description) }
+        } else if !batch {
+            throw ValidationError("missing --op (one of \(NormalizationOperation.names.joined(separator: ", ")))")
+        }
+        do { try TextNormalizer.checkLanguage(LanguageTag(language)) } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let normalizer = TextNormalizer()
+        let defaultLanguage = LanguageTag(language)
+        let defaultOperation = try operationName.map { try NormalizationOperation(name: $0) }
+        if batch {
+            let runner = BatchRunner<NormalizeRequest> { request, _, reply in
+                guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
+                guard let name = request.op ?? defaultOperation?.rawValue else {
+                    throw BatchLineError(message: "missing field \"op\" (and no --op given)")
+                }
+                let operation = try NormalizationOperation(name: name)
+                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let result = try normalizer.normalize(text, operation: operation, language: language)
+                reply.raw(", \"text\": ")
+                reply.string(result.text)
+                if changes {
+                    reply.raw(", \"changes\": ")
+                    Self.writeChanges(result, to: &reply)
+                }
+            }
+            if !runner.run() { throw ExitCode(1) }
+            return
+        }
+        guard let operation = defaultOperation else { throw ExitCode(64) }
+        let source: SourceText
+        do {
+            source = try input.read(language: defaultLanguage)
+        } catch let error as CLIError {
+            Diagnostics.error(error.description)
+            throw ExitCode(1)
+        }
+        let result: NormalizedText
+        do {
+            result = try normalizer.normalize(source, operation: operation)
+        } catch {
+            Diagnostics.error("\(input.origin): \(error)")
+            throw ExitCode(1)
+        }
+        var output = StandardOutput()
+        output.write { buffer in
+            if changes || format != .text {
+                buffer.raw("{\"language\": ")
+                buffer.string(defaultLanguage.description)
+                buffer.raw(", \"op\": ")
+                buffer.string(operation.rawValue)
+                buffer.raw(", \"text\": ")
+                buffer.string(result.text)
+                buffer.raw(", \"changes\": ")
+                Self.writeChanges(result, to: &buffer)
+                buffer.raw("}\n")
+            } else {
+                buffer.raw(result.text)
+            }
+        }
+        output.flush()
+    }
+
+    /// `[{"start", "end", "from", "to", "kind"}, …]` with scalar offsets into the input.
+    static func writeChanges(_ result: NormalizedText, to buffer: inout JSONBuffer) {
+        var cursor = ScalarOffsetCursor(result.source)
+        buffer.raw("[")
+        for (index, change) in result.changes.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"start\": ")
+            buffer.int(cursor.offset(of: change.range.lowerBound))
+            buffer.raw(", \"end\": ")
+            buffer.int(cursor.offset(of: change.range.upperBound))
+            buffer.raw(", \"from\": ")
+            buffer.string(result.source[change.range])
+            buffer.raw(", \"to\": ")
+            buffer.string(change.replacement)
+            buffer.raw(", \"kind\": ")
+            buffer.string(change.kind.name)
+            buffer.raw("}")
+        }
+        buffer.raw("]")
+    }
+}
+
+/// A `normalize --batch` request line.
+struct NormalizeRequest: Decodable, BatchRequest {
+    var id: JSONValue?
+    var lang: String?
+    var op: String?
+    var text: String?
+}
