@@ -63,18 +63,19 @@ struct RawStatement {
         }
     }
 
-    /// Runs a query and hands the first column of the first row, a blob, to `body`.
-    func firstBlob<Result>(_ body: (UnsafeRawBufferPointer) -> Result) throws -> Result? {
-        let code = sqlite3_step(statement.sqliteStatement)
-        switch code {
-        case SQLITE_ROW:
-            let count = Int(sqlite3_column_bytes(statement.sqliteStatement, 0))
-            guard count > 0, let pointer = sqlite3_column_blob(statement.sqliteStatement, 0) else {
-                return body(UnsafeRawBufferPointer(start: nil, count: 0))
+    /// Runs a query and hands the first column of every row, a blob, to `body`.
+    func forEachBlob(_ body: (UnsafeRawBufferPointer) -> Void) throws {
+        while true {
+            let code = sqlite3_step(statement.sqliteStatement)
+            switch code {
+            case SQLITE_ROW:
+                let count = Int(sqlite3_column_bytes(statement.sqliteStatement, 0))
+                if count > 0, let pointer = sqlite3_column_blob(statement.sqliteStatement, 0) {
+                    body(UnsafeRawBufferPointer(start: pointer, count: count))
+                }
+            case SQLITE_DONE: return
+            default: throw failure(code)
             }
-            return body(UnsafeRawBufferPointer(start: pointer, count: count))
-        case SQLITE_DONE: return nil
-        default: throw failure(code)
         }
     }
 

@@ -15,7 +15,8 @@ extension SQLiteStore {
     {
         do {
             return try queue.read { db in
-                try Lookup(db: db, source: source, target: target, options: options, scratch: scratch).run(query)
+                try Lookup(db: db, source: source, target: target, options: options, scratch: scratch, targetUnits: targetUnits)
+                    .run(query)
             }
         } catch let error as DatabaseError {
             throw TMStoreError(error, path: path)
@@ -31,6 +32,7 @@ struct Lookup {
     let options: LookupOptions
     let scorer = MatchScorer()
     let scratch: CandidateScratch
+    let targetUnits: TargetUnits
 
     /// How many candidates, at most, are read and token-scored.
     static let candidateLimit = 200
@@ -58,7 +60,9 @@ struct Lookup {
             let candidates = exact.map {
                 Candidate(variantID: $0[0], unitID: $0[1], text: $0[2], language: $0[3], comparison: nil, exact: true)
             }
-            return try translations(of: candidates, queryTokens: [])
+            // A source stored only with other languages leaves the query to fuzzy matching.
+            let found = try translations(of: candidates, queryTokens: [])
+            if !found.isEmpty { return found }
         }
         return try fuzzy(query, base: sourceBase)
     }
@@ -80,15 +84,14 @@ struct Lookup {
         // principle it then contains one of the `terms − required + 1` rarest.
         let required = max(1, Int((Double(terms.count) * options.minimumScore / 100 * 0.6).rounded(.down)))
         let prefixLength = max(1, frequencies.count - required + 1)
-        let total = Double(try Int.fetchOne(db, sql: "SELECT max(id) FROM variants") ?? 1)
+        let total = Double(try Int.fetchOne(db, sql: "SELECT max(id) FROM units") ?? 1)
+        let withTarget = try targetUnits.units(in: target.language.lowercased(), db: db)
         // Terms in more than a tenth of all variants are left to scoring: they rank nothing
         // and their lists are the longest. The rarest term is always read.
         let commonLimit = max(1000, Int(total / 10))
-        var read = 0
         scratch.reset(capacity: Int(total) + 1)
         for (position, (term, count)) in frequencies.prefix(prefixLength).enumerated() where position == 0 || count <= commonLimit {
-            scratch.add(try index.variants(term), weight: Float(log(total / Double(count)) + 1))
-            read += count
+            scratch.add(try index.units(term), weight: Float(log(total / Double(count)) + 1), allowed: withTarget)
         }
         let ranked = scratch.best(Self.candidateLimit)
         guard !ranked.isEmpty else { return [] }
@@ -97,7 +100,7 @@ struct Lookup {
             db,
             sql: """
                 SELECT id, unit_id, text, lang, word_count FROM variants
-                WHERE id IN (\(placeholders)) AND lang_base = ?
+                WHERE unit_id IN (\(placeholders)) AND lang_base = ?
                 """,
             arguments: StatementArguments(ranked.map { Int64($0) } + [base]))
         var candidates: [Candidate] = []
@@ -209,9 +212,10 @@ final class CandidateScratch: @unchecked Sendable {
         if weights.count < capacity { weights = [Float](repeating: 0, count: capacity) }
     }
 
-    func add(_ ids: [UInt32], weight: Float) {
+    /// Adds `weight` to each id that `allowed` contains.
+    func add(_ ids: [UInt32], weight: Float, allowed: UnitSet) {
         weights.withUnsafeMutableBufferPointer { buffer in
-            for id in ids where Int(id) < buffer.count {
+            for id in ids where Int(id) < buffer.count && allowed.contains(id) {
                 if buffer[Int(id)] == 0 { touched.append(id) }
                 buffer[Int(id)] += weight
             }
@@ -236,4 +240,37 @@ final class CandidateScratch: @unchecked Sendable {
             .sorted { (weights[Int($0)], $1) > (weights[Int($1)], $0) }
             .prefix(limit).map { $0 }
     }
+}
+
+/// A set of unit ids as a bitmap: membership is one load and a mask.
+struct UnitSet: Sendable {
+    private var words: [UInt64]
+
+    init(_ ids: [Int64]) {
+        let largest = ids.max() ?? 0
+        words = [UInt64](repeating: 0, count: Int(largest / 64) + 1)
+        for id in ids where id >= 0 { words[Int(id / 64)] |= 1 << UInt64(id % 64) }
+    }
+
+    @inline(__always) func contains(_ id: UInt32) -> Bool {
+        let word = Int(id / 64)
+        return word < words.count && words[word] & (1 << UInt64(id % 64)) != 0
+    }
+}
+
+/// The units that have a variant in a language, per language, read once per store and
+/// kept until the store is written to.
+final class TargetUnits: @unchecked Sendable {
+    private var cache: [String: UnitSet] = [:]
+    private let lock = NSLock()
+
+    func units(in language: String, db: Database) throws -> UnitSet {
+        if let cached = lock.withLock({ cache[language] }) { return cached }
+        let ids = try Int64.fetchAll(db, sql: "SELECT unit_id FROM variants WHERE lang_base = ?", arguments: [language])
+        let set = UnitSet(ids)
+        lock.withLock { cache[language] = set }
+        return set
+    }
+
+    func invalidate() { lock.withLock { cache.removeAll() } }
 }

@@ -35,7 +35,7 @@ final class UnitWriter {
         startedEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") == 0
         fuzzyIndex = try FuzzyIndexWriter(db: db)
         if startedEmpty {
-            try db.execute(sql: "DROP INDEX variants_match_key; DROP INDEX units_content_hash")
+            try db.execute(sql: "DROP INDEX variants_match_key; DROP INDEX units_content_hash; DROP INDEX variants_language")
         }
         findByContent = try db.cachedStatement(sql: "SELECT id, change_date, usage_count FROM units WHERE content_hash = ?")
         loadVariants = try db.cachedStatement(sql: "SELECT lang, text, markup FROM variants WHERE unit_id = ? ORDER BY position")
@@ -71,6 +71,7 @@ final class UnitWriter {
                 sql: """
                     CREATE INDEX variants_match_key ON variants(match_key);
                     CREATE INDEX units_content_hash ON units(content_hash);
+                    CREATE INDEX variants_language ON variants(lang_base, unit_id);
                     """)
         }
     }
@@ -174,7 +175,7 @@ final class UnitWriter {
             bindStamps(item.variant.metadata, to: &insertRow)
             insertRow.bind(wordCount)
             try insertRow.execute()
-            try fuzzyIndex.add(variant: db.lastInsertedRowID, terms: terms)
+            try fuzzyIndex.add(unit: unitID, terms: terms)
         }
         report.created += 1
         seenContent[contentKey] = unitID

@@ -19,6 +19,8 @@ public final class SQLiteStore: TranslationMemoryStore {
     let queue: DatabaseQueue
     /// Reused by lookups (one at a time: reads on a queue are serialised).
     let scratch = CandidateScratch()
+    /// Units per target language, for lookups; cleared by every import.
+    let targetUnits = TargetUnits()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// - Throws: ``TMStoreError`` when the file cannot be opened or migrated.
@@ -84,15 +86,21 @@ public final class SQLiteStore: TranslationMemoryStore {
             try db.execute(
                 sql: """
                     ALTER TABLE variants ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0;
-                    CREATE TABLE fuzzy_terms (term INTEGER PRIMARY KEY, postings BLOB NOT NULL);
+                    CREATE INDEX variants_language ON variants(lang_base, unit_id);
+                    CREATE TABLE fuzzy_postings (
+                        term INTEGER NOT NULL,
+                        chunk INTEGER NOT NULL,
+                        postings BLOB NOT NULL,
+                        PRIMARY KEY (term, chunk)
+                    ) WITHOUT ROWID;
                     """)
             // Index what an earlier version stored.
             let index = try FuzzyIndexWriter(db: db)
             let update = try db.makeStatement(sql: "UPDATE variants SET word_count = ? WHERE id = ?")
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, lang_base, text FROM variants ORDER BY id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, unit_id, lang_base, text FROM variants ORDER BY unit_id, id")
             while let row = try rows.next() {
-                let (terms, wordCount) = MatchTokenizer.indexTerms(row[2], language: row[1])
-                try index.add(variant: row[0], terms: terms)
+                let (terms, wordCount) = MatchTokenizer.indexTerms(row[3], language: row[2])
+                try index.add(unit: row[1], terms: terms)
                 try update.execute(arguments: [wordCount, row[0] as Int64])
             }
             try index.flush()
@@ -123,6 +131,7 @@ public final class SQLiteStore: TranslationMemoryStore {
                     if report.read % 10_000 == 0 { options.progress?(report.read) }
                 }
                 try writer.finish()
+                targetUnits.invalidate()
                 options.progress?(report.read)
                 return options.dryRun ? .rollback : .commit
             }
