@@ -12,44 +12,59 @@ import GRDB
 final class FuzzyIndexWriter {
     private let db: Database
     private let insert: Statement
-    private var pending: [Int64: [UInt8]] = [:]
-    private var pendingPostings = 0
+    /// Pending postings as (term, unit) pairs, in arrival order.
+    private var pending: [Posting] = []
     private var lastUnit: Int64 = 0
-    /// Postings held before a flush: about 4 MB of ids.
+    /// Postings held before a flush: a million pairs, 16 MB.
     private let flushThreshold = 1_000_000
+
+    private struct Posting {
+        var term: Int64
+        var unit: UInt32
+    }
 
     init(db: Database) throws {
         self.db = db
         insert = try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (term, chunk, postings) VALUES (?, ?, ?)")
+        pending.reserveCapacity(flushThreshold)
     }
 
     /// Records that unit `id` has a variant containing `terms`. Ids must not decrease.
     func add(unit id: Int64, terms: [Int64]) throws {
-        let value = UInt32(truncatingIfNeeded: id)
-        let bytes: [UInt8] = [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8(value >> 24)]
-        for term in terms {
-            // Two variants of one unit in the same language list the unit once.
-            if id == lastUnit, let list = pending[term], list.count >= 4, Array(list.suffix(4)) == bytes { continue }
-            pending[term, default: []].append(contentsOf: bytes)
-            pendingPostings += 1
-        }
+        let unit = UInt32(truncatingIfNeeded: id)
+        for term in terms { pending.append(Posting(term: term, unit: unit)) }
         lastUnit = id
-        if pendingPostings >= flushThreshold { try flush() }
+        if pending.count >= flushThreshold { try flush() }
     }
 
     /// Writes what is pending as one chunk per term, numbered by the last unit id in it,
-    /// so chunks sort in id order. A unit's postings never straddle two chunks.
+    /// so chunks sort in id order. A unit's postings never straddle two chunks; a unit
+    /// listed twice for a term (two variants in one language) is written once.
     func flush() throws {
+        guard !pending.isEmpty else { return }
+        pending.sort { $0.term < $1.term || ($0.term == $1.term && $0.unit < $1.unit) }
         var statement = RawStatement(insert)
-        for (term, postings) in pending.sorted(by: { $0.key < $1.key }) {
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < pending.count {
+            let term = pending[index].term
+            bytes.removeAll(keepingCapacity: true)
+            var previous: UInt32?
+            while index < pending.count, pending[index].term == term {
+                let unit = pending[index].unit
+                if unit != previous {
+                    withUnsafeBytes(of: unit.littleEndian) { bytes.append(contentsOf: $0) }
+                    previous = unit
+                }
+                index += 1
+            }
             statement.reset()
             statement.bind(term)
             statement.bind(lastUnit)
-            statement.bind(blob: postings)
+            statement.bind(blob: bytes)
             try statement.execute()
         }
         pending.removeAll(keepingCapacity: true)
-        pendingPostings = 0
     }
 }
 

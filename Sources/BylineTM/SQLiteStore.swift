@@ -32,10 +32,10 @@ public final class SQLiteStore: TranslationMemoryStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // Imports into a non-empty store touch the hash indexes at random; a larger
-            // page cache (48 MiB at most, allocated as needed) keeps more of them in
+            // page cache (32 MiB at most, allocated as needed) keeps more of them in
             // memory. NORMAL is the safe synchronous level under WAL: a crash never
             // corrupts the file and loses at most the last transaction.
-            try db.execute(sql: "PRAGMA cache_size = -49152; PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
