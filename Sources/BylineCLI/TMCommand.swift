@@ -7,7 +7,7 @@ struct TMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tm",
         abstract: "Keep a translation memory: import and export TMX, count what it holds.",
-        subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMAnalyzeCommand.self, TMStatsCommand.self])
+        subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMAnalyzeCommand.self, TMConcordanceCommand.self, TMStatsCommand.self])
 }
 
 /// The `--db` option every `tm` command shares.

@@ -105,6 +105,18 @@ public final class SQLiteStore: TranslationMemoryStore {
             }
             try index.flush()
         }
+        migrator.registerMigration("v3 concordance") { db in
+            // An external-content full-text index over the variants' text, brought up to date
+            // by the first concordance search after an import (see `concordance`), so imports
+            // do not pay for it.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE variants_fts USING fts5(
+                        text, content='variants', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+                    CREATE TABLE fts_state (indexed_through INTEGER NOT NULL);
+                    INSERT INTO fts_state VALUES (0);
+                    """)
+        }
         return migrator
     }
 

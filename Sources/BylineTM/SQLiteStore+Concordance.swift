@@ -1,0 +1,111 @@
+import BylineText
+import GRDB
+
+/// One hit of a concordance search: a stored variant containing the words, with where
+/// they are, and the unit's other variants.
+public struct ConcordanceHit: Sendable {
+    public var unitID: Int64
+    public var language: LanguageTag
+    public var text: String
+    /// The matched words, as scalar ranges of `text`.
+    public var highlights: [Range<Int>]
+    /// The unit's variants in the other languages.
+    public var translations: [(language: LanguageTag, text: String)]
+}
+
+extension SQLiteStore {
+    /// Searches sources and targets for `words` (all of them, in any order; a phrase in
+    /// double quotes stays a phrase), in `language` or in every language when nil.
+    ///
+    /// The full-text index (SQLite FTS5, case and accents folded) is brought up to date
+    /// first, in one transaction, with the variants stored since the last search.
+    public func concordance(_ words: String, language: LanguageTag?, limit: Int) throws -> [ConcordanceHit] {
+        do {
+            try queue.write { db in
+                let through = try Int64.fetchOne(db, sql: "SELECT indexed_through FROM fts_state") ?? 0
+                try db.execute(
+                    sql: "INSERT INTO variants_fts(rowid, text) SELECT id, text FROM variants WHERE id > ?", arguments: [through])
+                try db.execute(sql: "UPDATE fts_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM variants)")
+            }
+            return try queue.read { db in
+                var sql = """
+                    SELECT v.unit_id, v.lang, highlight(variants_fts, 0, char(1), char(2))
+                    FROM variants_fts JOIN variants v ON v.id = variants_fts.rowid
+                    WHERE variants_fts MATCH ?
+                    """
+                var arguments: [any DatabaseValueConvertible] = [Self.ftsQuery(words)]
+                if let language {
+                    sql += " AND v.lang_base = ?"
+                    arguments.append(language.language.lowercased())
+                }
+                sql += " ORDER BY rank LIMIT ?"
+                arguments.append(limit)
+                var hits: [ConcordanceHit] = []
+                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+                    let (text, highlights) = Self.unmark(row[2])
+                    let unit: Int64 = row[0]
+                    let others = try Row.fetchAll(
+                        db, sql: "SELECT lang, text FROM variants WHERE unit_id = ? AND lang != ? ORDER BY position",
+                        arguments: [unit, row[1] as String]
+                    ).map { (LanguageTag($0[0] as String), $0[1] as String) }
+                    hits.append(
+                        ConcordanceHit(unitID: unit, language: LanguageTag(row[1] as String), text: text, highlights: highlights, translations: others))
+                }
+                return hits
+            }
+        } catch let error as DatabaseError {
+            throw TMStoreError(error, path: path)
+        }
+    }
+
+    /// The user's words as an FTS5 query: every bare word quoted (so no word is read as an
+    /// operator), phrases in double quotes kept whole.
+    static func ftsQuery(_ words: String) -> String {
+        var parts: [String] = []
+        var phrase: String?
+        for piece in words.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(piece)
+            if phrase == nil, word.hasPrefix("\"") {
+                word.removeFirst()
+                if word.hasSuffix("\""), !word.isEmpty {
+                    word.removeLast()
+                    parts.append("\"" + word.replacingOccurrences(of: "\"", with: "") + "\"")
+                } else {
+                    phrase = word
+                }
+                continue
+            }
+            if let open = phrase {
+                if word.hasSuffix("\"") {
+                    word.removeLast()
+                    parts.append("\"" + (open + " " + word).replacingOccurrences(of: "\"", with: "") + "\"")
+                    phrase = nil
+                } else {
+                    phrase = open + " " + word
+                }
+                continue
+            }
+            parts.append("\"" + word.replacingOccurrences(of: "\"", with: "") + "\"")
+        }
+        if let open = phrase { parts.append("\"" + open.replacingOccurrences(of: "\"", with: "") + "\"") }
+        return parts.joined(separator: " ")
+    }
+
+    /// Removes the highlight marks (U+0001 … U+0002) and returns the ranges they marked.
+    static func unmark(_ marked: String) -> (String, [Range<Int>]) {
+        var text = String.UnicodeScalarView()
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var count = 0
+        for scalar in marked.unicodeScalars {
+            switch scalar {
+            case "\u{1}": start = count
+            case "\u{2}": ranges.append(start..<count)
+            default:
+                text.append(scalar)
+                count += 1
+            }
+        }
+        return (String(text), ranges)
+    }
+}

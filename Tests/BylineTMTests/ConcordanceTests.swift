@@ -1,0 +1,39 @@
+import BylineTM
+import BylineText
+import Foundation
+import Testing
+
+@Suite("Concordance")
+struct ConcordanceTests {
+    @Test("Words are found in any order, case and accents ignored, with their ranges and translations")
+    func words() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
+        _ = try importFile(fixture, into: store)
+        let hits = try store.concordance("WARNING seoul", language: "en", limit: 10)
+        #expect(hits.count == 2)
+        let first = try #require(hits.first)
+        let scalars = Array(first.text.unicodeScalars)
+        #expect(first.highlights.map { String(String.UnicodeScalarView(scalars[$0])) } == ["Seoul", "warning"])
+        #expect(first.translations.first?.language == "ru")
+        #expect(try store.concordance("Bakı", language: nil, limit: 10).isEmpty)
+        #expect(try store.concordance("VİLAYƏTİNDƏDİR", language: "az", limit: 10).isEmpty == false)
+    }
+
+    @Test("Units stored after a search are found by the next one; quotes keep a phrase")
+    func incremental() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
+        _ = try importFile(fixture, into: store)
+        #expect(try store.concordance("Pyongyang", language: nil, limit: 5).isEmpty)
+        let more = try scratch.file(
+            "more.tmx",
+            tmx(#"<tu><tuv xml:lang="en"><seg>Pyongyang fired a missile.</seg></tuv><tuv xml:lang="fr"><seg>Pyongyang a tiré un missile près du Café.</seg></tuv></tu>"#))
+        _ = try importFile(more, into: store)
+        #expect(try store.concordance("pyongyang", language: nil, limit: 5).count == 2)
+        #expect(try store.concordance("\"missile fired\"", language: nil, limit: 5).isEmpty)
+        #expect(try store.concordance("\"fired a missile\"", language: nil, limit: 5).count == 1)
+        #expect(try store.concordance("AND OR NOT", language: nil, limit: 5).isEmpty)
+        #expect(try store.concordance("tire cafe", language: "fr", limit: 5).count == 1)
+    }
+}
