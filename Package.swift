@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "BylineSegment", targets: ["BylineSegment"]),
         .library(name: "BylineNormalize", targets: ["BylineNormalize"]),
         .library(name: "BylineResources", targets: ["BylineResources"]),
+        .library(name: "BylineSummarize", targets: ["BylineSummarize"]),
+        .library(name: "BylineTM", targets: ["BylineTM"]),
+        .library(name: "BylineTMX", targets: ["BylineTMX"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -44,6 +44,18 @@ public final class TMXReader: UnitSource {
         try readPrologue()
     }
 
+    /// Reads a TMX document held in memory; `name` stands for the file in locations.
+    public init(bytes: [UInt8], name: String) throws(TMXError) {
+        path = name
+        guard bytes.count < Int(Int32.max),
+            let reader = bytes.withUnsafeBufferPointer({ byline_xml_open_memory($0.baseAddress, Int32($0.count), name) })
+        else {
+            throw .unreadable(path: name, reason: "cannot read the document")
+        }
+        self.reader = reader
+        try readPrologue()
+    }
+
     deinit { byline_xml_close(reader) }
 
     /// Bytes of the file parsed so far, for progress.

@@ -8,6 +8,9 @@
 
 struct byline_xml_reader {
     xmlTextReaderPtr reader;
+    /* For documents opened from memory: libxml2 reads the caller's buffer lazily, so the
+       reader keeps its own copy until it is closed. */
+    uint8_t *owned_bytes;
     int has_error;
     int error_line;
     int error_column;
@@ -48,12 +51,22 @@ byline_xml_reader *byline_xml_open_file(const char *path) {
 }
 
 byline_xml_reader *byline_xml_open_memory(const uint8_t *bytes, int32_t length, const char *url) {
-    return wrap(xmlReaderForMemory((const char *)bytes, length, url, NULL, parse_options));
+    uint8_t *copy = malloc(length > 0 ? (size_t)length : 1);
+    if (copy == NULL) return NULL;
+    if (length > 0) memcpy(copy, bytes, (size_t)length);
+    byline_xml_reader *self = wrap(xmlReaderForMemory((const char *)copy, length, url, NULL, parse_options));
+    if (self == NULL) {
+        free(copy);
+        return NULL;
+    }
+    self->owned_bytes = copy;
+    return self;
 }
 
 void byline_xml_close(byline_xml_reader *self) {
     if (self == NULL) return;
     xmlFreeTextReader(self->reader);
+    free(self->owned_bytes);
     free(self->error_message);
     free(self);
 }

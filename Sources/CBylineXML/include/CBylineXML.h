@@ -31,7 +31,7 @@ enum {
 /* Opens a file for streaming without network access. NULL if it cannot be opened. */
 byline_xml_reader *byline_xml_open_file(const char *path);
 
-/* Opens bytes in memory (copied). NULL on failure. */
+/* Opens a copy of bytes in memory; the caller's buffer may go at once. NULL on failure. */
 byline_xml_reader *byline_xml_open_memory(const uint8_t *bytes, int32_t length, const char *url);
 
 void byline_xml_close(byline_xml_reader *reader);

@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+// Fuzz targets for Byline, built with libFuzzer; see docs/fuzzing.md.
+import PackageDescription
+
+let package = Package(
+    name: "BylineFuzz",
+    dependencies: [.package(name: "Byline", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "fuzz-tmx",
+            dependencies: [
+                .product(name: "BylineTMX", package: "Byline"), .product(name: "BylineTM", package: "Byline"),
+            ]),
+        .executableTarget(
+            name: "fuzz-text",
+            dependencies: [
+                .product(name: "BylineSegment", package: "Byline"),
+                .product(name: "BylineNormalize", package: "Byline"),
+                .product(name: "BylineResources", package: "Byline"),
+                .product(name: "BylineText", package: "Byline"),
+            ]),
+    ]
+)
