@@ -7,8 +7,10 @@ import GRDB
 /// the target language before it ranks anything.
 ///
 /// Postings are collected in memory and written in chunks: each flush adds one row per
-/// term, keyed by (term, chunk), so an import never reads back or rewrites what it wrote,
-/// and memory stays bounded. A term's list is its chunks in order.
+/// term. Rows are keyed by (chunk, term), so a flush appends at the end of the table
+/// instead of touching pages all over it; the `fuzzy_terms` index on (term, chunk) finds a
+/// term's chunks, in order, at lookup. An import never reads back or rewrites what it
+/// wrote, and memory stays bounded.
 final class FuzzyIndexWriter {
     private let db: Database
     private let insert: Statement
@@ -25,7 +27,7 @@ final class FuzzyIndexWriter {
 
     init(db: Database) throws {
         self.db = db
-        insert = try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (term, chunk, postings) VALUES (?, ?, ?)")
+        insert = try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (chunk, term, postings) VALUES (?, ?, ?)")
         pending.reserveCapacity(flushThreshold)
     }
 
@@ -59,8 +61,8 @@ final class FuzzyIndexWriter {
                 index += 1
             }
             statement.reset()
-            statement.bind(term)
             statement.bind(lastUnit)
+            statement.bind(term)
             statement.bind(blob: bytes)
             try statement.execute()
         }

@@ -35,7 +35,8 @@ final class UnitWriter {
         startedEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") == 0
         fuzzyIndex = try FuzzyIndexWriter(db: db)
         if startedEmpty {
-            try db.execute(sql: "DROP INDEX variants_match_key; DROP INDEX units_content_hash; DROP INDEX variants_language")
+            try db.execute(
+                sql: "DROP INDEX variants_match_key; DROP INDEX units_content_hash; DROP INDEX variants_language; DROP INDEX fuzzy_terms")
         }
         findByContent = try db.cachedStatement(sql: "SELECT id, change_date, usage_count FROM units WHERE content_hash = ?")
         loadVariants = try db.cachedStatement(sql: "SELECT lang, text, markup FROM variants WHERE unit_id = ? ORDER BY position")
@@ -72,6 +73,7 @@ final class UnitWriter {
                     CREATE INDEX variants_match_key ON variants(match_key);
                     CREATE INDEX units_content_hash ON units(content_hash);
                     CREATE INDEX variants_language ON variants(lang_base, unit_id);
+                    CREATE INDEX fuzzy_terms ON fuzzy_postings(term, chunk);
                     """)
         }
     }

@@ -88,11 +88,12 @@ public final class SQLiteStore: TranslationMemoryStore {
                     ALTER TABLE variants ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0;
                     CREATE INDEX variants_language ON variants(lang_base, unit_id);
                     CREATE TABLE fuzzy_postings (
-                        term INTEGER NOT NULL,
                         chunk INTEGER NOT NULL,
+                        term INTEGER NOT NULL,
                         postings BLOB NOT NULL,
-                        PRIMARY KEY (term, chunk)
+                        PRIMARY KEY (chunk, term)
                     ) WITHOUT ROWID;
+                    CREATE INDEX fuzzy_terms ON fuzzy_postings(term, chunk);
                     """)
             // Index what an earlier version stored.
             let index = try FuzzyIndexWriter(db: db)
