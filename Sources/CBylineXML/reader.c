@@ -34,6 +34,14 @@ static void record_error(void *context, xmlErrorPtr error) {
 
 static const int parse_options = XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
 
+/* libxml2 also reports some input errors (encoding failures) through its generic error
+   channel, straight to standard error; the structured handler above already records them
+   with their location, so the generic channel is silenced. */
+static void ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
 static byline_xml_reader *wrap(xmlTextReaderPtr reader) {
     if (reader == NULL) return NULL;
     byline_xml_reader *self = calloc(1, sizeof *self);
@@ -47,10 +55,12 @@ static byline_xml_reader *wrap(xmlTextReaderPtr reader) {
 }
 
 byline_xml_reader *byline_xml_open_file(const char *path) {
+    xmlSetGenericErrorFunc(NULL, ignore_generic_error);
     return wrap(xmlReaderForFile(path, NULL, parse_options));
 }
 
 byline_xml_reader *byline_xml_open_memory(const uint8_t *bytes, int32_t length, const char *url) {
+    xmlSetGenericErrorFunc(NULL, ignore_generic_error);
     uint8_t *copy = malloc(length > 0 ? (size_t)length : 1);
     if (copy == NULL) return NULL;
     if (length > 0) memcpy(copy, bytes, (size_t)length);
