@@ -14,8 +14,9 @@ struct TMLookupCommand: ParsableCommand {
             target), and fixed penalties for inline codes, aligned units, alternative \
             translations and language-variant fallback.
 
-            With --batch, reads JSON Lines {"id", "text"} and writes {"id", "matches": [{"score", \
-            "source", "target", "type"}]} per line, answering each line as it arrives.
+            With --batch, reads JSON Lines {"id", "text"} (optionally "prev" and "next", the \
+            neighbouring segments, for context matches at 101) and writes {"id", "matches": \
+            [{"score", "source", "target", "type"}]} per line, answering each line as it arrives.
             """)
 
     @Argument(help: "The segment to look up (omit with --batch).")
@@ -35,7 +36,13 @@ struct TMLookupCommand: ParsableCommand {
     @Option(name: .customLong("max"), help: "At most this many matches, best first.")
     var maximum: Int = 5
 
-    @Flag(help: "Show each match's text scores and penalties.")
+    @Option(help: "The segment before this one in the story, for context matches (101 %).")
+    var previous: String?
+
+    @Option(help: "The segment after this one in the story, for context matches.")
+    var next: String?
+
+    @Flag(help: "Show each match's text scores, token diff and penalties.")
     var explain = false
 
     @Flag(help: "Read JSON Lines requests on standard input.")
@@ -58,7 +65,9 @@ struct TMLookupCommand: ParsableCommand {
         let target = LanguageTag(targetLanguage)
         if batch {
             let runner = BatchRunner<LookupRequest> { request, _, reply in
-                let matches = try store.matches(for: request.text, from: source, to: target, options: options)
+                let matches = try store.matches(
+                    for: request.text, from: source, to: target, options: options,
+                    context: MatchContext(previous: request.previous, next: request.next))
                 reply.raw(", \"matches\": ")
                 Self.write(matches, to: &reply, explain: explain)
             }
@@ -67,7 +76,9 @@ struct TMLookupCommand: ParsableCommand {
         }
         let matches: [Match]
         do {
-            matches = try store.matches(for: text ?? "", from: source, to: target, options: options)
+            matches = try store.matches(
+                for: text ?? "", from: source, to: target, options: options,
+                context: MatchContext(previous: previous, next: next))
         } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(1)
@@ -90,6 +101,7 @@ struct TMLookupCommand: ParsableCommand {
                     if let comparison = match.comparison {
                         buffer.raw(String(format: "       tokens %.1f, characters %.1f\n", comparison.tokenScore, comparison.characterScore))
                     }
+                    if !match.diff.isEmpty { buffer.raw("       diff  " + Self.describe(match.diff) + "\n") }
                     for penalty in match.penalties {
                         buffer.raw(String(format: "       −%.1f  ", penalty.points) + penalty.reason + "\n")
                     }
@@ -123,6 +135,8 @@ struct TMLookupCommand: ParsableCommand {
                     buffer.raw(", \"character_score\": ")
                     buffer.number(comparison.characterScore, digits: 1)
                 }
+                buffer.raw(", \"diff\": ")
+                buffer.string(Self.describe(match.diff))
                 buffer.raw(", \"penalties\": [")
                 for (position, penalty) in match.penalties.enumerated() {
                     if position > 0 { buffer.raw(", ") }
@@ -140,12 +154,31 @@ struct TMLookupCommand: ParsableCommand {
     }
 }
 
+extension TMLookupCommand {
+    /// The alignment as one line: `[-stored +query]` for a replacement, `[+added]`,
+    /// `[-removed]`, and the shared tokens as they are.
+    static func describe(_ diff: [MatchScorer.DiffStep]) -> String {
+        diff.map { step in
+            switch step {
+            case .same(let token): token
+            case .replaced(let source, let query): "[-\(source) +\(query)]"
+            case .added(let token): "[+\(token)]"
+            case .removed(let token): "[-\(token)]"
+            }
+        }.joined(separator: " ")
+    }
+}
+
 /// A `tm lookup --batch` request line.
 struct LookupRequest: FastBatchRequest {
     var id: JSONValue? { nil }
     var text: String
+    var previous: String?
+    var next: String?
 
     init(line: BatchLine) throws(BatchLineError) {
         text = try line.requiredString("text")
+        previous = try line.string("prev")
+        next = try line.string("next")
     }
 }

@@ -7,6 +7,8 @@ public struct Match: Sendable {
         case exact
         /// A similar source.
         case fuzzy
+        /// An exact match whose neighbouring segments match too (scored 101).
+        case context
     }
 
     /// The match percentage, 100 for exact, lower for fuzzy matches.
@@ -25,6 +27,8 @@ public struct Match: Sendable {
     /// The unit the match comes from.
     public var unitID: Int64
     public var origin: String
+    /// The token alignment with the query, for explanations (empty for exact matches).
+    public var diff: [MatchScorer.DiffStep]
     /// What the score is made of: the comparison and each fixed penalty.
     public var comparison: MatchScorer.Comparison?
     public var penalties: [Penalty]
@@ -38,6 +42,17 @@ public struct Match: Sendable {
             self.points = points
             self.reason = reason
         }
+    }
+}
+
+/// The segments around a query in its story, for context matches.
+public struct MatchContext: Sendable, Hashable {
+    public var previous: String?
+    public var next: String?
+
+    public init(previous: String? = nil, next: String? = nil) {
+        self.previous = previous
+        self.next = next
     }
 }
 

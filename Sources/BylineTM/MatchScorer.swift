@@ -53,11 +53,11 @@ public struct MatchScorer: Sendable {
         return Comparison(score: score, tokenScore: tokenScore, characterScore: characterScore, numberChanges: numbers)
     }
 
-    private func weight(_ token: MatchToken) -> Double {
+    func weight(_ token: MatchToken) -> Double {
         token.kind == .punctuation ? costs.punctuation : costs.word
     }
 
-    private func substitution(_ a: MatchToken, _ b: MatchToken) -> Double {
+    func substitution(_ a: MatchToken, _ b: MatchToken) -> Double {
         if a.text == b.text { return 0 }
         if a.kind == .number, b.kind == .number { return costs.number }
         if a.folded == b.folded { return costs.caseOnly }
@@ -114,5 +114,57 @@ public struct MatchScorer: Sendable {
         let sourceNumbers = source.filter { $0.kind == .number }.map(\.text)
         guard queryNumbers.count == sourceNumbers.count else { return [] }
         return zip(queryNumbers, sourceNumbers).filter { $0 != $1 }.map { (query: $0, source: $1) }
+    }
+}
+
+extension MatchScorer {
+    /// One step of the token alignment behind a score.
+    public enum DiffStep: Sendable, Hashable {
+        /// The same token on both sides (or differing only in case).
+        case same(String)
+        /// A stored-source token the query replaces.
+        case replaced(source: String, query: String)
+        /// A query token the stored source lacks.
+        case added(String)
+        /// A stored-source token the query lacks.
+        case removed(String)
+    }
+
+    /// The cheapest alignment of the query with the stored source, as the token score
+    /// priced it: what a translator changes to reuse the stored translation.
+    public func diff(query: [MatchToken], source: [MatchToken]) -> [DiffStep] {
+        let rows = query.count + 1
+        let columns = source.count + 1
+        var cost = [Double](repeating: 0, count: rows * columns)
+        for i in 1..<rows { cost[i * columns] = cost[(i - 1) * columns] + weight(query[i - 1]) }
+        for j in 1..<columns { cost[j] = cost[j - 1] + weight(source[j - 1]) }
+        for i in 1..<rows {
+            for j in 1..<columns {
+                cost[i * columns + j] = min(
+                    cost[(i - 1) * columns + j - 1] + substitution(query[i - 1], source[j - 1]),
+                    cost[(i - 1) * columns + j] + weight(query[i - 1]),
+                    cost[i * columns + j - 1] + weight(source[j - 1]))
+            }
+        }
+        var steps: [DiffStep] = []
+        var i = query.count
+        var j = source.count
+        while i > 0 || j > 0 {
+            if i > 0, j > 0,
+                cost[i * columns + j] == cost[(i - 1) * columns + j - 1] + substitution(query[i - 1], source[j - 1])
+            {
+                let same = query[i - 1].folded == source[j - 1].folded
+                steps.append(same ? .same(source[j - 1].text) : .replaced(source: source[j - 1].text, query: query[i - 1].text))
+                i -= 1
+                j -= 1
+            } else if i > 0, cost[i * columns + j] == cost[(i - 1) * columns + j] + weight(query[i - 1]) {
+                steps.append(.added(query[i - 1].text))
+                i -= 1
+            } else {
+                steps.append(.removed(source[j - 1].text))
+                j -= 1
+            }
+        }
+        return steps.reversed()
     }
 }

@@ -10,13 +10,19 @@ extension SQLiteStore {
     /// read first (a stored source that reaches the minimum score must share at least
     /// one of them), their posting lists are merged, and only the sources sharing the
     /// most terms are scored with ``MatchScorer``. Nothing scans the memory.
-    public func matches(for query: String, from source: LanguageTag, to target: LanguageTag, options: LookupOptions)
-        throws -> [Match]
-    {
+    ///
+    /// An exact match whose unit records the same neighbouring segment as `context` gives
+    /// (`x-context-pre` / `x-context-post` properties, as memoQ writes them) scores 101.
+    public func matches(
+        for query: String, from source: LanguageTag, to target: LanguageTag, options: LookupOptions,
+        context: MatchContext = MatchContext()
+    ) throws -> [Match] {
         do {
             return try queue.read { db in
-                try Lookup(db: db, source: source, target: target, options: options, scratch: scratch, targetUnits: targetUnits)
-                    .run(query)
+                try Lookup(
+                    db: db, source: source, target: target, options: options, context: context, scratch: scratch,
+                    targetUnits: targetUnits
+                ).run(query)
             }
         } catch let error as DatabaseError {
             throw TMStoreError(error, path: path)
@@ -30,6 +36,7 @@ struct Lookup {
     let source: LanguageTag
     let target: LanguageTag
     let options: LookupOptions
+    let context: MatchContext
     let scorer = MatchScorer()
     let scratch: CandidateScratch
     let targetUnits: TargetUnits
@@ -137,7 +144,7 @@ struct Lookup {
         let variants = try Row.fetchAll(
             db,
             sql: """
-                SELECT v.unit_id, v.lang, v.text, v.markup, u.origin, u.alternative_of
+                SELECT v.unit_id, v.lang, v.text, v.markup, u.origin, u.alternative_of, u.properties
                 FROM variants v JOIN units u ON u.id = v.unit_id
                 WHERE v.unit_id IN (\(placeholders)) AND v.lang_base = ?
                 ORDER BY v.unit_id, v.position
@@ -173,18 +180,35 @@ struct Lookup {
                     repaired = true
                 }
             }
-            let base = candidate.exact ? 100 : (candidate.comparison?.score ?? 0)
+            let inContext = candidate.exact && matchesContext(row[6])
+            let base = inContext ? 101 : candidate.exact ? 100 : (candidate.comparison?.score ?? 0)
             let score = max(0, (base - penalties.reduce(0) { $0 + $1.points }) * 10).rounded() / 10
             guard score >= options.minimumScore else { continue }
             matches.append(
                 Match(
-                    score: score, kind: candidate.exact ? .exact : .fuzzy, source: candidate.text,
+                    score: score, kind: inContext ? .context : candidate.exact ? .exact : .fuzzy, source: candidate.text,
                     sourceLanguage: sourceLanguage, target: targetText, targetLanguage: LanguageTag(row[1]),
                     targetMarkup: markup ?? segment.markup, repaired: repaired, unitID: candidate.unitID, origin: origin,
+                    diff: candidate.exact ? [] : scorer.diff(query: queryTokens, source: MatchTokenizer.tokens(candidate.text)),
                     comparison: candidate.comparison, penalties: penalties))
         }
         matches.sort { ($0.score, -$0.unitID) > ($1.score, -$1.unitID) }
         return Array(matches.prefix(options.maximum))
+    }
+
+    /// True when the unit's recorded neighbours match the query's.
+    private func matchesContext(_ properties: String?) -> Bool {
+        guard context.previous != nil || context.next != nil, let properties,
+            let pairs = try? JSONDecoder().decode([Attribute].self, from: Data(properties.utf8))
+        else { return false }
+        func same(_ stored: String?, _ given: String?) -> Bool? {
+            guard let given else { return nil }
+            guard let stored else { return false }
+            return MatchKey.normalized(stored) == MatchKey.normalized(given)
+        }
+        let previous = same(pairs.first(where: { $0.name == "x-context-pre" })?.value, context.previous)
+        let next = same(pairs.first(where: { $0.name == "x-context-post" })?.value, context.next)
+        return (previous ?? true) && (next ?? true) && (previous != nil || next != nil)
     }
 
     /// The variant in the asked language: the same tag, else the bare language, else

@@ -125,3 +125,41 @@ struct LookupTests {
         #expect(matches[0].unitID < matches[1].unitID)
     }
 }
+
+@Suite("TM lookup context and explanations")
+struct LookupContextTests {
+    static let unit = """
+        <tu><prop type="x-context-pre">Talks began in Baku.</prop><prop type="x-context-post">Both sides spoke.</prop>\
+        <tuv xml:lang="en"><seg>The talks resumed on Friday.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры возобновились в пятницу.</seg></tuv></tu>
+        """
+
+    @Test("An exact match whose neighbours match scores 101; other neighbours leave it at 100")
+    func context() throws {
+        let scratch = try Scratch()
+        let store = try memory(Self.unit, in: scratch)
+        let query = "The talks resumed on Friday."
+        let inContext = try store.matches(
+            for: query, from: "en", to: "ru", options: LookupOptions(), context: MatchContext(previous: "Talks  began in Baku."))
+        #expect(inContext.first?.score == 101)
+        #expect(inContext.first?.kind == .context)
+        let both = try store.matches(
+            for: query, from: "en", to: "ru", options: LookupOptions(),
+            context: MatchContext(previous: "Talks began in Baku.", next: "Both sides spoke."))
+        #expect(both.first?.score == 101)
+        let elsewhere = try store.matches(
+            for: query, from: "en", to: "ru", options: LookupOptions(), context: MatchContext(previous: "Rain fell in Kyiv."))
+        #expect(elsewhere.first?.score == 100)
+        #expect(try store.matches(for: query, from: "en", to: "ru", options: LookupOptions()).first?.score == 100)
+    }
+
+    @Test("The diff shows what a translator changes")
+    func diff() throws {
+        let scorer = MatchScorer()
+        let steps = scorer.diff(
+            query: MatchTokenizer.tokens("The meat stays good in cold weather."),
+            source: MatchTokenizer.tokens("This meat stays good in weather."))
+        #expect(steps.first == .replaced(source: "This", query: "The"))
+        #expect(steps.contains(.added("cold")))
+        #expect(steps.filter { if case .same = $0 { true } else { false } }.count == 6)
+    }
+}
