@@ -60,7 +60,7 @@ struct TMLookupCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openStore()
-        let options = LookupOptions(minimumScore: minimum, maximum: maximum)
+        let options = LookupOptions(minimumScore: minimum, maximum: maximum, explain: explain)
         let source = LanguageTag(sourceLanguage)
         let target = LanguageTag(targetLanguage)
         if batch {

@@ -27,7 +27,7 @@ public struct Match: Sendable {
     /// The unit the match comes from.
     public var unitID: Int64
     public var origin: String
-    /// The token alignment with the query, for explanations (empty for exact matches).
+    /// The token alignment with the query, when asked for (empty for exact matches).
     public var diff: [MatchScorer.DiffStep]
     /// What the score is made of: the comparison and each fixed penalty.
     public var comparison: MatchScorer.Comparison?
@@ -62,9 +62,12 @@ public struct LookupOptions: Sendable {
     public var minimumScore: Double
     /// At most this many suggestions, best first.
     public var maximum: Int
+    /// Compute each match's token diff (for explanations; it costs a second alignment).
+    public var explain: Bool
 
-    public init(minimumScore: Double = 50, maximum: Int = 5) {
+    public init(minimumScore: Double = 50, maximum: Int = 5, explain: Bool = false) {
         self.minimumScore = minimumScore
         self.maximum = maximum
+        self.explain = explain
     }
 }

@@ -189,7 +189,8 @@ struct Lookup {
                     score: score, kind: inContext ? .context : candidate.exact ? .exact : .fuzzy, source: candidate.text,
                     sourceLanguage: sourceLanguage, target: targetText, targetLanguage: LanguageTag(row[1]),
                     targetMarkup: markup ?? segment.markup, repaired: repaired, unitID: candidate.unitID, origin: origin,
-                    diff: candidate.exact ? [] : scorer.diff(query: queryTokens, source: MatchTokenizer.tokens(candidate.text)),
+                    diff: candidate.exact || !options.explain
+                        ? [] : scorer.diff(query: queryTokens, source: MatchTokenizer.tokens(candidate.text)),
                     comparison: candidate.comparison, penalties: penalties))
         }
         matches.sort { ($0.score, -$0.unitID) > ($1.score, -$1.unitID) }
