@@ -40,33 +40,7 @@ struct BenchSegmentCommand: ParsableCommand {
     }
 
     func run() throws {
-        var documents: [(LanguageTag, String)] = []
-        for file in files {
-            let bytes: [UInt8]
-            do { bytes = try InputReader.readAll(file) } catch let error as CLIError {
-                Diagnostics.error(error.description)
-                throw ExitCode(1)
-            }
-            let text: String
-            do { text = try SourceText(decoding: bytes, language: .undetermined, origin: file).string } catch {
-                Diagnostics.error(error.description)
-                throw ExitCode(1)
-            }
-            if file.hasSuffix(".jsonl") {
-                for (index, line) in text.split(separator: "\n").enumerated() {
-                    struct Line: Decodable { var lang: String?; var text: String?; var article: String? }
-                    guard let decoded = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)),
-                        let body = decoded.text ?? decoded.article
-                    else {
-                        Diagnostics.error("\(file):\(index + 1):1: expected a JSON object with \"text\" or \"article\"")
-                        throw ExitCode(1)
-                    }
-                    documents.append((LanguageTag(decoded.lang ?? language), body))
-                }
-            } else {
-                documents.append((LanguageTag(language), text))
-            }
-        }
+        let documents = try BenchDocuments.load(files, language: language)
         let context = try SegmentationContext(options: SentenceSegmenter.Options())
         let totalBytes = documents.reduce(0) { $0 + $1.1.utf8.count }
         var segmenters: [SentenceSegmenter] = []

@@ -36,33 +36,7 @@ struct BenchNormalizeCommand: ParsableCommand {
 
     func run() throws {
         let operation = try NormalizationOperation(name: operationName)
-        var documents: [(LanguageTag, String)] = []
-        for file in files {
-            let bytes: [UInt8]
-            do { bytes = try InputReader.readAll(file) } catch let error as CLIError {
-                Diagnostics.error(error.description)
-                throw ExitCode(1)
-            }
-            let text: String
-            do { text = try SourceText(decoding: bytes, language: .undetermined, origin: file).string } catch {
-                Diagnostics.error(error.description)
-                throw ExitCode(1)
-            }
-            guard file.hasSuffix(".jsonl") else {
-                documents.append((LanguageTag(language), text))
-                continue
-            }
-            for (index, line) in text.split(separator: "\n").enumerated() {
-                struct Line: Decodable { var lang: String?; var text: String?; var article: String? }
-                guard let decoded = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)),
-                    let body = decoded.text ?? decoded.article
-                else {
-                    Diagnostics.error("\(file):\(index + 1):1: expected a JSON object with \"text\" or \"article\"")
-                    throw ExitCode(1)
-                }
-                documents.append((LanguageTag(decoded.lang ?? language), body))
-            }
-        }
+        var documents = try BenchDocuments.load(files, language: language)
         // Languages ICU does not know are measured with the root locale's rules.
         documents = documents.map { document in
             (try? TextNormalizer.checkLanguage(document.0)) == nil ? (.undetermined, document.1) : document
