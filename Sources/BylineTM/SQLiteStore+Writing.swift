@@ -85,24 +85,13 @@ final class UnitWriter {
         var seeded: Int
     }
 
-    /// A variant with the forms the store keeps computed once.
-    private struct Prepared {
-        var variant: Variant
-        var language: String
-        var text: String
-        var markup: String
-    }
-
-    func store(_ unit: TranslationUnit, options: ImportOptions, report: inout ImportReport) throws {
-        let prepared = unit.variants.filter { !$0.segment.isEmpty }.map { variant in
-            Prepared(
-                variant: variant, language: variant.language.description, text: variant.segment.plainText,
-                markup: variant.segment.markup)
-        }
+    func store(_ unit: PreparedUnit, options: ImportOptions, report: inout ImportReport) throws {
+        let prepared = unit.variants
         guard prepared.count >= 2 else {
             report.skipped += 1
             return
         }
+        let unit = unit.unit
         let contentHash = MatchKey.contentHash(prepared.map { ($0.language, $0.markup) })
         var seeded = Hasher()
         for item in prepared.map({ $0.language.lowercased() + "\u{1F}" + $0.markup }).sorted() { seeded.combine(item) }
@@ -124,7 +113,7 @@ final class UnitWriter {
                 ?? prepared.first(where: { $0.variant.language.language == language.language }) } ?? prepared[0]
         // An alternative translation has the same source and another text in one of the
         // same target languages; a unit in a new target language is not one.
-        let sourceKey = MatchKey(source.text).value
+        let sourceKey = source.matchKey
         let targetLanguages = Set(prepared.map(\.language).filter { $0 != source.language })
         let sourceMemoryKeys = targetLanguages.sorted().map { target in
             var hasher = Hasher()
@@ -163,7 +152,7 @@ final class UnitWriter {
         var insertRow = RawStatement(insertVariant)
         for (position, item) in prepared.enumerated() {
             let base = item.variant.language.language.lowercased()
-            let (terms, wordCount) = MatchTokenizer.indexTerms(item.text, language: base)
+            let (terms, wordCount) = (item.terms, item.wordCount)
             insertRow.reset()
             insertRow.bind(unitID)
             insertRow.bind(position)
@@ -173,7 +162,7 @@ final class UnitWriter {
             // Most segments are plain text: their markup is the escaped text, so only
             // segments with codes store it.
             insertRow.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
-            insertRow.bind(MatchKey(item.text).value)
+            insertRow.bind(item.matchKey)
             bindStamps(item.variant.metadata, to: &insertRow)
             insertRow.bind(wordCount)
             try insertRow.execute()
@@ -214,7 +203,7 @@ final class UnitWriter {
     }
 
     /// A stored unit with exactly these variants (language and markup, in any order).
-    private func existingUnit(matching prepared: [Prepared], contentHash: Int64) throws -> Existing? {
+    private func existingUnit(matching prepared: [PreparedVariant], contentHash: Int64) throws -> Existing? {
         let candidates = try Row.fetchAll(findByContent, arguments: [contentHash])
         guard !candidates.isEmpty else { return nil }
         let wanted = prepared.map { [$0.language.lowercased(), $0.markup] }.sorted { $0.lexicographicallyPrecedes($1) }
@@ -273,5 +262,38 @@ final class UnitWriter {
             }
         }
         json += "\""
+    }
+}
+
+/// A unit with everything the store derives from its text computed: done on the reading
+/// thread of an import, so the writing thread only hashes and inserts.
+public struct PreparedUnit: Sendable {
+    public var unit: TranslationUnit
+    /// The variants that have text, in order.
+    var variants: [PreparedVariant]
+
+    public init(_ unit: TranslationUnit) {
+        self.unit = unit
+        variants = unit.variants.filter { !$0.segment.isEmpty }.map(PreparedVariant.init)
+    }
+}
+
+/// A variant with the forms the store keeps.
+struct PreparedVariant: Sendable {
+    var variant: Variant
+    var language: String
+    var text: String
+    var markup: String
+    var matchKey: Int64
+    var terms: [Int64]
+    var wordCount: Int
+
+    init(_ variant: Variant) {
+        self.variant = variant
+        language = variant.language.description
+        text = variant.segment.plainText
+        markup = variant.segment.markup
+        matchKey = MatchKey(text).value
+        (terms, wordCount) = MatchTokenizer.indexTerms(text, language: variant.language.language.lowercased())
     }
 }

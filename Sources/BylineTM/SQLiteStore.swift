@@ -135,19 +135,29 @@ public final class SQLiteStore: TranslationMemoryStore {
     {
         var report = ImportReport()
         let storedAt = Self.timestamp()
+        let pipeline = ImportPipeline(source)
+        pipeline.start()
+        var completed = false
+        defer {
+            pipeline.finish(cancelling: !completed)
+            source = pipeline.source
+        }
         do {
             try queue.inTransaction { db in
                 let writer = try UnitWriter(db: db, storedAt: storedAt)
-                while let unit = try source.nextUnit() {
-                    report.read += 1
-                    try writer.store(unit, options: options, report: &report)
-                    if report.read % 10_000 == 0 { options.progress?(report.read) }
+                while let batch = try pipeline.next() {
+                    for unit in batch {
+                        report.read += 1
+                        try writer.store(unit, options: options, report: &report)
+                        if report.read % 10_000 == 0 { options.progress?(report.read) }
+                    }
                 }
                 try writer.finish()
                 targetUnits.invalidate()
                 options.progress?(report.read)
                 return options.dryRun ? .rollback : .commit
             }
+            completed = true
         } catch let error as DatabaseError {
             throw TMStoreError(error, path: path)
         }

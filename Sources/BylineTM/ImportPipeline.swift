@@ -1,0 +1,90 @@
+import Foundation
+
+/// Reads and prepares units on a second thread while the importing thread writes them:
+/// parsing TMX and deriving keys and index terms take about half of an import, and run
+/// beside the database work instead of before it.
+///
+/// Units come out in the order the source gives them. The first error of the source ends
+/// the stream and is thrown by ``next()``; ``cancel()`` stops the reader early.
+final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
+    private(set) var source: Source
+    private let condition = NSCondition()
+    private var batches: [[PreparedUnit]] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private let done = DispatchSemaphore(value: 0)
+    /// Batches held at most; enough to keep the writer busy, little memory.
+    private let capacity = 8
+    private let batchSize = 256
+
+    init(_ source: Source) { self.source = source }
+
+    func start() {
+        let thread = Thread { [self] in produce() }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    private func produce() {
+        var batch: [PreparedUnit] = []
+        batch.reserveCapacity(batchSize)
+        do {
+            while !isCancelled, let unit = try source.nextUnit() {
+                batch.append(PreparedUnit(unit))
+                if batch.count == batchSize {
+                    push(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { push(batch) }
+            end(nil)
+        } catch {
+            end(error)
+        }
+        done.signal()
+    }
+
+    private var isCancelled: Bool { condition.withLock { cancelled } }
+
+    private func push(_ batch: [PreparedUnit]) {
+        condition.lock()
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        batches.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func end(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, nil at the end; throws the source's error.
+    func next() throws -> [PreparedUnit]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops the reader and waits for it, so the source is no longer in use.
+    func finish(cancelling: Bool) {
+        if cancelling {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        done.wait()
+    }
+}
