@@ -20,7 +20,7 @@ extension ResourceBundle {
         }
         var languages = Set(entries.flatMap { $0.forms.keys })
         languages.insert("en")
-        entries.append(contentsOf: Self.icuEntries(languages: languages.sorted()))
+        entries = Self.merging(Self.icuEntries(languages: languages.sorted()), into: entries)
         var lexicon: [LanguageTag: [String]] = [:]
         let folder = dataDirectory.appendingPathComponent("gazetteer/lexicon")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -79,6 +79,32 @@ extension ResourceBundle {
         } catch {
             throw .malformed(SourceLocation(file: url.path, line: 1, column: 1), reason: error.description)
         }
+    }
+
+    /// `entries` with ICU's entries added; an exemplar city that names the same place as a
+    /// GeoNames entry (the heaviest with the same English form) joins that entry, so that
+    /// one city has one id in every language.
+    static func merging(_ icu: [GazetteerEntry], into entries: [GazetteerEntry]) -> [GazetteerEntry] {
+        var result = entries
+        var byEnglish: [String: Int] = [:]
+        for (index, entry) in result.enumerated() where entry.kind == .place && entry.id.hasPrefix("geonames:") {
+            for form in entry.forms["en"] ?? [] where byEnglish[form].map({ result[$0].weight < entry.weight }) ?? true {
+                byEnglish[form] = index
+            }
+        }
+        for entry in icu {
+            guard entry.id.hasPrefix("tz:"), let english = entry.forms["en"]?.first, let target = byEnglish[english] else {
+                result.append(entry)
+                continue
+            }
+            for (language, names) in entry.forms.sorted(by: { $0.key < $1.key }) {
+                for name in names where !(result[target].forms[language] ?? []).contains(name) {
+                    result[target].forms[language, default: []].append(name)
+                }
+            }
+            result[target].related.append(contentsOf: entry.related)
+        }
+        return result
     }
 
     /// Region names and exemplar cities from ICU, as gazetteer entries: `region:KR`

@@ -35,7 +35,8 @@ extension NameNormalizer {
             for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
                 guard length == 1 || joinedAsName(words, from: index, count: length) else { continue }
                 let range = words[index].range.lowerBound..<words[index + length - 1].range.upperBound
-                if let form = exactForm(String(text[range]), language: language) {
+                let piece = text[range]
+                if let form = length == 1 ? knownForm(of: piece, language: language) : exactForm(String(piece), language: language) {
                     let entry = gazetteer.entry(of: form)
                     if !form.isLexical {
                         mentions.append(NameMention(range: range, entity: entry.id, kind: entry.kind))
@@ -81,6 +82,25 @@ extension NameNormalizer {
             guard gap == " " || gap == "-" || gap == "\u{00A0}" else { return false }
         }
         return true
+    }
+
+    /// The language's form that `word` writes, itself or inflected (`Seulda`, `Сеулом`,
+    /// `Seoul's`).
+    func knownForm(of word: Substring, language: String) -> Gazetteer.Form? {
+        if let form = exactForm(String(word), language: language) { return form }
+        let splits = Morphology.splits(of: word, language: language)
+        for (stem, suffix) in splits.dropFirst() where !suffix.isEmpty {
+            if let form = exactForm(String(stem), language: language) { return form }
+        }
+        if language == "ru" {
+            let index = languageIndex(for: language)
+            for (stem, _) in splits {
+                let key = keys.key(stem)
+                let found = index.stems[Morphology.russianStem(key)] ?? index.stems[key]
+                if let first = found?.first { return gazetteer.forms[Int(first)] }
+            }
+        }
+        return nil
     }
 
     func exactForm(_ text: String, language: String) -> Gazetteer.Form? {

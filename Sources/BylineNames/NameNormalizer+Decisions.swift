@@ -27,7 +27,9 @@ extension NameNormalizer {
             let key = keys.key(written)
             let letters = key.filter { $0 != 0x20 }.count
             // Accents or hyphens differ from this language's own form.
-            if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written) {
+            if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
+                addsAccents(form.text, to: written) || !written.contains(where: { !$0.isASCII })
+            {
                 return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
             }
             // Another language's form of an entity this language names differently.
@@ -76,51 +78,55 @@ extension NameNormalizer {
         let list = wordLists[language]
         if list?.containsCommonWord(lower) == true { return nil }
         let splits = Morphology.splits(of: written, language: language)
+        let russian = language == "ru"
 
-        // An inflected form of a name or word the language knows (`Seulda`, `Курске`, `Okulda`).
+        let personSlot = isPersonSlot(words, at: position, language: language)
+        let inUnknownName = partOfUnknownName(words, at: position, language: language)
+
+        // This language's name with accents missing (`Bogota`, `Zurich` in German).
+        for (stem, suffix) in splits where !russian || suffix.isEmpty {
+            let key = keys.key(stem)
+            if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem) {
+                let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
+                return change(range, form.text, .misspelling, form, 0.95, "\"\(stem)\" is \"\(form.text)\" without its accents")
+            }
+        }
+
+        let isProperName = list?.containsProperName(lower) == true
+        // Another language's name of an entity (`Seul` in English, `Kenya` in German), as a
+        // whole word first; an inflected one only when its stem is no word of this language.
+        if let change = foreignChange(word, stem: written, suffix: written[written.endIndex...], language: language,
+                                      isProperName: isProperName, personContext: personSlot || inUnknownName) {
+            return change.confidence > 0 ? change : nil
+        }
         for (stem, suffix) in splits where !suffix.isEmpty {
-            if exactForm(String(stem), language: language) != nil { return nil }
             if let list, list.containsCommonWord(lowerKey(stem, language: language)) || list.containsProperName(lowerKey(stem, language: language)) {
                 if Morphology.inflects(language) || suffix.hasPrefix("'") || suffix.hasPrefix("’") { return nil }
             }
         }
-        let russian = language == "ru"
-        if russian {
-            let index = languageIndex(for: language)
-            for (stem, _) in splits where index.stems[Morphology.russianStem(keys.key(stem))] != nil || index.stems[keys.key(stem)] != nil {
-                return nil
-            }
-        }
-        let isProperName = list?.containsProperName(lower) == true
-
-        // Another language's name of an entity (`Seul` in English, `Kenya` in German).
-        for (stem, suffix) in splits where suffix.isEmpty || Morphology.inflects(language) && !russian {
-            let stemText = String(stem)
-            if let (form, target) = foreignTarget(key: nil, written: stemText, language: language) {
-                if isProperName && gazetteer.entry(of: form).weight < 30 { return nil }
-                let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
-                return change(range, target, .foreign, form, isProperName ? 0.8 : 0.9,
-                              "\"\(stemText)\" is the \(form.language) form; \(language) writes \"\(target)\"")
+        if Morphology.inflects(language) && !russian {
+            for (stem, suffix) in splits where !suffix.isEmpty {
+                if let change = foreignChange(word, stem: stem, suffix: suffix, language: language, isProperName: false,
+                                              personContext: personSlot || inUnknownName) {
+                    return change.confidence > 0 ? change : nil
+                }
             }
         }
         if isProperName { return nil }
-        if let list, letterCount >= 3, list.containsProperName(lowerKey(written, language: language)) { return nil }
+        // A name of its own somewhere (a surname, a town of another language) or a word of
+        // another language is not a misspelling of something else.
+        if gazetteer.formsByText[String(written)] != nil { return nil }
+        if wordLists.contains(where: { $0.key != language && ($0.value.containsProperName(lowerKey(written, language: $0.key)) || $0.value.containsCommonWord(lowerKey(written, language: $0.key))) }) {
+            return nil
+        }
 
-        // The same letters as a name, accents missing (`Bogota`, `Frederic`).
-        for (stem, suffix) in splits {
-            let key = keys.key(stem)
-            if let form = bestForm(key: key, language: language, lexical: true), form.text != String(stem) {
-                let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
-                return change(range, form.text, .misspelling, form, 0.95, "\"\(stem)\" is \"\(form.text)\" without its accents")
-            }
-            if suffix.isEmpty, let form = accentedNameElsewhere(key: key, written: String(stem)) {
-                return change(word.range, form.text, .misspelling, form, 0.8,
-                              "\"\(stem)\" is the name \"\(form.text)\" (\(form.language)) without its accents")
-            }
+        // The same letters as a name of another language, accents missing (`Frederic`).
+        if let form = accentedNameElsewhere(key: keys.key(written), written: String(written)) {
+            return change(word.range, form.text, .misspelling, form, 0.8,
+                          "\"\(written)\" is the name \"\(form.text)\" (\(form.language)) without its accents")
         }
 
         // A misspelling of one of the language's names.
-        let personSlot = isPersonSlot(words, at: position, language: language)
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for (stem, suffix) in splits {
@@ -135,7 +141,7 @@ extension NameNormalizer {
                     distance > 0, distance <= EditDistance.allowance(letters: letters)
                 else { continue }
                 let entry = gazetteer.entry(of: form)
-                if personSlot && entry.kind.isPlace { continue }
+                if (personSlot || inUnknownName) && entry.kind.isPlace { continue }
                 var replacement = form.text
                 if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
                 else if !suffix.isEmpty { replacement += suffix }
@@ -146,18 +152,46 @@ extension NameNormalizer {
         }
         guard let best = decide(readings) else { return nil }
         let entry = gazetteer.entry(of: best.form)
-        let supported = context.supports(entry) || (entry.kind.isPlace && context.placeCount > 0 && !word.startsSentence)
+        let named = context.supports(entry)
+        let supported = named || (entry.kind.isPlace && context.placeCount > 0 && !word.startsSentence)
         if let list, ordinaryWordIsAsClose(lower, distance: best.distance, list: list, language: language), !supported {
             return nil
         }
-        // A lone word in a longer unknown name (`Seol Ki-hyeon`) is someone's name, not a place.
-        if entry.kind.isPlace && partOfUnknownName(words, at: position, language: language) { return nil }
+        // Two edits on a name of little weight is as likely another name the gazetteer lacks.
+        if best.distance >= 2 && !named && (best.form.isLexical || entry.weight < 20) && !word.startsSentence { return nil }
         var confidence = best.distance == 1 ? 0.8 : 0.7
         if supported { confidence += 0.13 }
         if best.form.isLexical { confidence -= 0.05 }
         return change(word.range, best.replacement, .misspelling, best.form, confidence,
                       "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
                         + (supported ? ", which the text's other names support" : ""))
+    }
+
+    /// True when `form` is `written` with accents added (never taken away: `Nigéria` and
+    /// `Nigeria` may both be right, but a missing accent is the usual slip).
+    func addsAccents(_ form: String, to written: Substring) -> Bool {
+        func accented(_ text: some StringProtocol) -> Int { text.unicodeScalars.filter { !$0.isASCII }.count }
+        return form != String(written) && accented(form) > accented(written)
+    }
+
+    /// The foreign-form change for `stem` (plus `suffix`, kept), a change of confidence 0
+    /// when the word is a foreign form that must nevertheless stay, or nil when it is none.
+    func foreignChange(
+        _ word: Token, stem: Substring, suffix: Substring, language: String, isProperName: Bool, personContext: Bool
+    ) -> NameChange? {
+        let stemText = String(stem)
+        guard let (form, target) = foreignTarget(key: nil, written: stemText, language: language) else { return nil }
+        let entry = gazetteer.entry(of: form)
+        let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
+        let knownHere = isProperName || exactForm(stemText, language: language) != nil
+        // A spelling this language's dictionary knows stands unless it names a major
+        // entity, and never yields to a form that differs from it by accents alone; a place
+        // reading never replaces part of a person's name.
+        if knownHere && (entry.weight < 30 || keys.key(target) == keys.key(stemText)) || entry.kind.isPlace && personContext {
+            return change(range, target, .foreign, form, 0, "kept")
+        }
+        return change(range, target, .foreign, form, knownHere ? 0.8 : 0.9,
+                      "\"\(stemText)\" is the \(form.language) form; \(language) writes \"\(target)\"")
     }
 
     // MARK: Shared rules
@@ -203,9 +237,8 @@ extension NameNormalizer {
         var targets: [String: (Gazetteer.Form, Int)] = [:]
         for index in indices {
             let form = gazetteer.forms[Int(index)]
-            if form.language == language { return nil }
-            guard !form.isLexical, let target = gazetteer.preferredForm(of: form.entry, language: language),
-                keys.key(target) != keys.key(written)
+            if form.language == language && !form.isLexical { return nil }
+            guard !form.isLexical, let target = gazetteer.preferredForm(of: form.entry, language: language), target != written
             else { continue }
             let weight = gazetteer.entry(of: form).weight
             if targets[target].map({ $0.1 < weight }) ?? true { targets[target] = (form, weight) }
@@ -249,7 +282,7 @@ extension NameNormalizer {
         func unknownName(_ index: Int) -> Bool {
             guard words.indices.contains(index), words[index].isCapitalised else { return false }
             let text = words[index].text
-            return exactForm(String(text), language: language) == nil && !isKnownWord(text, language: language)
+            return knownForm(of: text, language: language) == nil && !isKnownWord(text, language: language)
         }
         let next = position + 1
         if next < words.count, joinedAsName(words, from: position, count: 2), unknownName(next) { return true }
