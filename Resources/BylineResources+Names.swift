@@ -5,7 +5,9 @@ import Foundation
 
 extension ResourceBundle {
     /// The generated and curated gazetteer files, in the order they are read.
-    public static let gazetteerFiles = ["gazetteer/geonames.tsv", "gazetteer/subdivisions.tsv", "gazetteer/curated.tsv"]
+    public static let gazetteerFiles = [
+        "gazetteer/countries.tsv", "gazetteer/geonames.tsv", "gazetteer/subdivisions.tsv", "gazetteer/curated.tsv",
+    ]
 
     /// The shipped gazetteer: GeoNames places, iso-codes subdivisions, the curated people
     /// and organisations, each dictionary's proper names, and ICU's own region names and
@@ -85,15 +87,32 @@ extension ResourceBundle {
     /// GeoNames entry (the heaviest with the same English form) joins that entry, so that
     /// one city has one id in every language.
     static func merging(_ icu: [GazetteerEntry], into entries: [GazetteerEntry]) -> [GazetteerEntry] {
-        var result = entries
+        var result: [GazetteerEntry] = []
+        var position: [String: Int] = [:]
+        // Entries of several sources with one id (`region:KR` from iso-codes, GeoNames and
+        // ICU) become one entity with every form; ICU's names come first, so a fix writes
+        // the CLDR form.
+        for entry in icu.filter({ !$0.id.hasPrefix("tz:") }) + entries {
+            guard let index = position[entry.id] else {
+                position[entry.id] = result.count
+                result.append(entry)
+                continue
+            }
+            for (language, names) in entry.forms.sorted(by: { $0.key < $1.key }) {
+                for name in names where !(result[index].forms[language] ?? []).contains(name) {
+                    result[index].forms[language, default: []].append(name)
+                }
+            }
+            result[index].weight = max(result[index].weight, entry.weight)
+        }
         var byEnglish: [String: Int] = [:]
         for (index, entry) in result.enumerated() where entry.kind == .place && entry.id.hasPrefix("geonames:") {
             for form in entry.forms["en"] ?? [] where byEnglish[form].map({ result[$0].weight < entry.weight }) ?? true {
                 byEnglish[form] = index
             }
         }
-        for entry in icu {
-            guard entry.id.hasPrefix("tz:"), let english = entry.forms["en"]?.first, let target = byEnglish[english] else {
+        for entry in icu where entry.id.hasPrefix("tz:") {
+            guard let english = entry.forms["en"]?.first, let target = byEnglish[english] else {
                 result.append(entry)
                 continue
             }

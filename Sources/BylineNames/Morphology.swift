@@ -17,7 +17,8 @@ enum Morphology {
         larda lerde lardan lerden lara lere ların lerin sı si su sü
         """)
     /// Russian noun endings of the singular and plural cases.
-    static let russianEndings = suffixList("а я у ю е и ы о ом ем ём ой ей ою ею ам ям ах ях ами ями ов ев ь")
+    static let russianEndings = suffixList(
+        "а я у ю е и ы о ом ем ём ой ей ою ею ам ям ах ях ами ями ов ев ь ым им ых их ого его ому ему ую юю ая яя")
     /// What a Russian dictionary form loses before an ending is added (`Москва` → `Москв-`).
     static let russianStemFinals: Set<Unicode.Scalar> = ["а", "я", "о", "е", "и", "ы", "й", "ь"]
 

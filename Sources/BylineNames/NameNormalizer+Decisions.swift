@@ -1,3 +1,4 @@
+import Glibc
 import BylineText
 
 extension NameNormalizer {
@@ -81,12 +82,14 @@ extension NameNormalizer {
         let russian = language == "ru"
 
         let personSlot = isPersonSlot(words, at: position, language: language)
-        let inUnknownName = partOfUnknownName(words, at: position, language: language)
+        let inUnknownName = partOfLongerName(words, at: position, language: language)
 
         // This language's name with accents missing (`Bogota`, `Zurich` in German).
         for (stem, suffix) in splits where !russian || suffix.isEmpty {
             let key = keys.key(stem)
-            if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem) {
+            if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem),
+                form.isLexical || gazetteer.entry(of: form).weight >= 40
+            {
                 let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
                 return change(range, form.text, .misspelling, form, 0.95, "\"\(stem)\" is \"\(form.text)\" without its accents")
             }
@@ -126,7 +129,8 @@ extension NameNormalizer {
                           "\"\(written)\" is the name \"\(form.text)\" (\(form.language)) without its accents")
         }
 
-        // A misspelling of one of the language's names.
+        // A misspelling of one of the language's names, unless the word is part of a longer name.
+        if inUnknownName { return nil }
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for (stem, suffix) in splits {
@@ -141,7 +145,7 @@ extension NameNormalizer {
                     distance > 0, distance <= EditDistance.allowance(letters: letters)
                 else { continue }
                 let entry = gazetteer.entry(of: form)
-                if (personSlot || inUnknownName) && entry.kind.isPlace { continue }
+                if personSlot && entry.kind.isPlace { continue }
                 var replacement = form.text
                 if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
                 else if !suffix.isEmpty { replacement += suffix }
@@ -150,21 +154,33 @@ extension NameNormalizer {
                 readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value))
             }
         }
+        if debugNames { print("DEBUG", written, readings.map { "\($0.replacement) d\($0.distance) s\($0.score)" }) }
         guard let best = decide(readings) else { return nil }
         let entry = gazetteer.entry(of: best.form)
         let named = context.supports(entry)
         let supported = named || (entry.kind.isPlace && context.placeCount > 0 && !word.startsSentence)
-        if let list, ordinaryWordIsAsClose(lower, distance: best.distance, list: list, language: language), !supported {
+        if getenv("BYLINE_NOWORD") == nil, let list, ordinaryWordIsAsClose(lower, distance: best.distance, list: list, language: language), !supported {
             return nil
         }
+        // A small place that nothing in the text supports is as likely another place the
+        // gazetteer lacks, and two edits on a name of little weight likewise.
+        if !named && entry.kind.isPlace && entry.weight < 30 { return nil }
         // Two edits on a name of little weight is as likely another name the gazetteer lacks.
-        if best.distance >= 2 && !named && (best.form.isLexical || entry.weight < 20) && !word.startsSentence { return nil }
+        if best.distance >= 2 && !named && (best.form.isLexical || entry.weight < 20) { return nil }
         var confidence = best.distance == 1 ? 0.8 : 0.7
         if supported { confidence += 0.13 }
         if best.form.isLexical { confidence -= 0.05 }
         return change(word.range, best.replacement, .misspelling, best.form, confidence,
                       "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
                         + (supported ? ", which the text's other names support" : ""))
+    }
+
+    /// True when `word` has a letter this language's alphabet lacks (`é` in English or
+    /// Turkish, `ñ` in German): then an accented spelling is another language's.
+    func hasForeignLetters(_ word: Substring, language: String) -> Bool {
+        guard let alphabet = Self.alphabets[language] else { return true }
+        let letters = Set(alphabet)
+        return lowerKey(word, language: language).unicodeScalars.contains { $0.properties.isAlphabetic && !letters.contains($0) }
     }
 
     /// True when `form` is `written` with accents added (never taken away: `Nigéria` and
@@ -187,20 +203,34 @@ extension NameNormalizer {
         // A spelling this language's dictionary knows stands unless it names a major
         // entity, and never yields to a form that differs from it by accents alone; a place
         // reading never replaces part of a person's name.
-        if knownHere && (entry.weight < 30 || keys.key(target) == keys.key(stemText)) || entry.kind.isPlace && personContext {
+        let accentsOnly = keys.key(target) == keys.key(stemText)
+        // A word never becomes an official multi-word name (`Zelandia` → `Región de Selandia`),
+        // and a small place's name in another language is as likely a name of its own here.
+        if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
+            || entry.kind.isPlace && entry.kind != .country && entry.weight < 30
+        {
+            return change(range, target, .foreign, form, 0, "kept")
+        }
+        if knownHere && (entry.weight < 30 || accentsOnly) || entry.kind.isPlace && personContext
+            || accentsOnly && !hasForeignLetters(stem, language: language)
+        {
             return change(range, target, .foreign, form, 0, "kept")
         }
         return change(range, target, .foreign, form, knownHere ? 0.8 : 0.9,
                       "\"\(stemText)\" is the \(form.language) form; \(language) writes \"\(target)\"")
     }
 
+    var debugNames: Bool { getenv("BYLINE_DEBUG") != nil }
+
     // MARK: Shared rules
 
     /// Scores a reading: fewer edits first, then importance and the text's support.
     func score(_ form: Gazetteer.Form, distance: Int, context: DocumentContext) -> Double {
         let entry = gazetteer.entry(of: form)
-        var value = -3.0 * Double(distance)
-        value += Double(entry.weight) / 100 * 3
+        // One edit more outweighs any difference of importance; only the text's own names
+        // can overturn it.
+        var value = -4.0 * Double(distance)
+        value += Double(entry.weight) / 100 * 2.5
         if context.supports(entry) { value += 3 }
         if entry.kind.isPlace && context.placeCount > 0 { value += 0.5 }
         return value
@@ -276,17 +306,29 @@ extension NameNormalizer {
         return titles.contains(lowerKey(previous.text, language: language)) && !words[position].startsSentence
     }
 
-    /// True when the word sits in a run of capitalised words that are neither names nor
-    /// words (`Seol Ki-hyeon`): a name of its own that the gazetteer does not know.
-    func partOfUnknownName(_ words: [Token], at position: Int, language: String) -> Bool {
-        func unknownName(_ index: Int) -> Bool {
+    /// True when the word is one part of a longer capitalised name (`Seol Ki-hyeon`,
+    /// `Horst Görtz`, `Ben-Gurion`, `West Orange`): such a word belongs to a name of its
+    /// own, which only a reading of the whole run may change. A sentence-initial ordinary
+    /// word or a title before it does not count.
+    func partOfLongerName(_ words: [Token], at position: Int, language: String) -> Bool {
+        func namePart(_ index: Int, hyphenated: Bool) -> Bool {
             guard words.indices.contains(index), words[index].isCapitalised else { return false }
-            let text = words[index].text
-            return knownForm(of: text, language: language) == nil && !isKnownWord(text, language: language)
+            if hyphenated { return true }
+            let lower = lowerKey(words[index].text, language: language)
+            if wordLists[language]?.containsCommonWord(lower) == true { return false }
+            if NameSlots.titles[language]?.contains(lower) ?? false { return false }
+            // A name of its own beside it (`Seol Pxenyana`) is a list, not one long name.
+            return knownForm(of: words[index].text, language: language) == nil
         }
         let next = position + 1
-        if next < words.count, joinedAsName(words, from: position, count: 2), unknownName(next) { return true }
-        if position > 0, !words[position].startsSentence, joinedAsName(words, from: position - 1, count: 2), unknownName(position - 1) {
+        if next < words.count, joinedAsName(words, from: position, count: 2),
+            namePart(next, hyphenated: words[next].gapBefore == "-")
+        {
+            return true
+        }
+        if position > 0, joinedAsName(words, from: position - 1, count: 2),
+            namePart(position - 1, hyphenated: words[position].gapBefore == "-")
+        {
             return true
         }
         return false
