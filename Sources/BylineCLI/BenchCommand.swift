@@ -7,7 +7,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time Byline's stages on your own files.",
-        subcommands: [BenchSegmentCommand.self, BenchNormalizeCommand.self, BenchSummarizeCommand.self])
+        subcommands: [
+            BenchSegmentCommand.self, BenchNormalizeCommand.self, BenchNamesCommand.self, BenchSummarizeCommand.self,
+        ])
 }
 
 /// Times sentence segmentation with offsets against ICU's bare sentence iterator on the

@@ -1,4 +1,3 @@
-import Glibc
 import BylineText
 
 extension NameNormalizer {
@@ -42,7 +41,9 @@ extension NameNormalizer {
             let unknown = words[start..<start + length].contains { word in
                 !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
             }
-            guard unknown else { continue }
+            guard unknown, !isCommonWord(words[start].text, language: language),
+                !isCommonWord(words[start + length - 1].text, language: language)
+            else { continue }
             let index = languageIndex(for: language)
             var readings: [Reading] = []
             for candidate in index.index.candidates(for: key) {
@@ -54,13 +55,23 @@ extension NameNormalizer {
                 readings.append(Reading(form: form, replacement: form.text, distance: distance,
                                         score: score(form, distance: distance, context: context)))
             }
-            if let best = decide(readings) {
+            if let best = decide(readings), best.distance == 1 || sharesWord(key, best.form.key) {
                 let confidence = best.distance == 1 ? 0.85 : 0.75
                 return (change(range, best.replacement, .misspelling, best.form, confidence,
                                "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""), length)
             }
         }
         return nil
+    }
+
+    func isCommonWord(_ word: Substring, language: String) -> Bool {
+        wordLists[language]?.containsCommonWord(lowerKey(word, language: language)) == true
+    }
+
+    /// True when two phrase keys have a word in common (`jo biden`, `joe biden`).
+    func sharesWord(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        let first = Set(a.split(separator: 0x20).map(Array.init))
+        return b.split(separator: 0x20).contains { first.contains(Array($0)) }
     }
 
     func isConnector(_ word: Substring) -> Bool {
@@ -129,8 +140,10 @@ extension NameNormalizer {
                           "\"\(written)\" is the name \"\(form.text)\" (\(form.language)) without its accents")
         }
 
-        // A misspelling of one of the language's names, unless the word is part of a longer name.
-        if inUnknownName { return nil }
+        // A misspelling of one of the language's names, unless the word is part of a longer
+        // name or the text writes it the same way more than once (a name of its own, spelt
+        // consistently).
+        if inUnknownName || words.lazy.filter({ $0.text == written }).prefix(2).count > 1 { return nil }
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for (stem, suffix) in splits {
@@ -154,12 +167,11 @@ extension NameNormalizer {
                 readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value))
             }
         }
-        if debugNames { print("DEBUG", written, readings.map { "\($0.replacement) d\($0.distance) s\($0.score)" }) }
         guard let best = decide(readings) else { return nil }
         let entry = gazetteer.entry(of: best.form)
         let named = context.supports(entry)
         let supported = named || (entry.kind.isPlace && context.placeCount > 0 && !word.startsSentence)
-        if getenv("BYLINE_NOWORD") == nil, let list, ordinaryWordIsAsClose(lower, distance: best.distance, list: list, language: language), !supported {
+        if let list, ordinaryWordIsAsClose(lower, distance: best.distance, list: list, language: language), !supported {
             return nil
         }
         // A small place that nothing in the text supports is as likely another place the
@@ -219,8 +231,6 @@ extension NameNormalizer {
         return change(range, target, .foreign, form, knownHere ? 0.8 : 0.9,
                       "\"\(stemText)\" is the \(form.language) form; \(language) writes \"\(target)\"")
     }
-
-    var debugNames: Bool { getenv("BYLINE_DEBUG") != nil }
 
     // MARK: Shared rules
 

@@ -182,3 +182,10 @@ public final class NameNormalizer {
         return word.lowercased()
     }
 }
+
+extension NameNormalizer {
+    /// The number of word tokens with letters in `text`, as the analysis counts them.
+    public func tokenCount(in text: String, language: LanguageTag) -> Int {
+        tokens(in: text, language: language.language).count
+    }
+}
