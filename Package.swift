@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BylineText", targets: ["BylineText"]),
         .library(name: "BylineSegment", targets: ["BylineSegment"]),
         .library(name: "BylineNormalize", targets: ["BylineNormalize"]),
+        .library(name: "BylineNames", targets: ["BylineNames"]),
         .library(name: "BylineResources", targets: ["BylineResources"]),
         .library(name: "BylineSummarize", targets: ["BylineSummarize"]),
         .library(name: "BylineTM", targets: ["BylineTM"]),
@@ -30,7 +31,8 @@ let package = Package(
         .target(name: "BylineText"),
         .target(name: "BylineSegment", dependencies: ["BylineText", "CBylineICU"]),
         .target(name: "BylineNormalize", dependencies: ["BylineText", "CBylineICU"]),
-        .target(name: "BylineSummarize", dependencies: ["BylineText", "BylineSegment"]),
+        .target(name: "BylineNames", dependencies: ["BylineText", "BylineSegment", "BylineNormalize"]),
+        .target(name: "BylineSummarize", dependencies: ["BylineText", "BylineSegment", "BylineNames"]),
         .target(
             name: "BylineTM",
             dependencies: [
@@ -40,13 +42,13 @@ let package = Package(
         .target(name: "CBylineXML", dependencies: ["CLibXML2"]),
         .target(name: "BylineTMX", dependencies: ["BylineText", "BylineTM", "CBylineXML"]),
         .target(
-            name: "BylineResources", dependencies: ["BylineText", "BylineSegment", "BylineSummarize"],
+            name: "BylineResources", dependencies: ["BylineText", "BylineSegment", "BylineNames", "BylineSummarize"],
             path: "Resources", exclude: ["PROVENANCE.md"], resources: [.copy("data")]),
         .target(
             name: "BylineCLI",
             dependencies: [
                 "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
-                "BylineNormalize",
+                "BylineNormalize", "BylineNames",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -84,6 +86,9 @@ let package = Package(
                 "BylineNormalize", "BylineTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(
+            name: "BylineNamesTests",
+            dependencies: ["BylineNames", "BylineResources", "BylineTestSupport"]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

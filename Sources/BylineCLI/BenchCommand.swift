@@ -7,7 +7,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time Byline's stages on your own files.",
-        subcommands: [BenchSegmentCommand.self, BenchNormalizeCommand.self, BenchSummarizeCommand.self, BenchLookupCommand.self])
+        subcommands: [
+            BenchSegmentCommand.self, BenchNormalizeCommand.self, BenchNamesCommand.self, BenchSummarizeCommand.self,
+            BenchLookupCommand.self,
+        ])
 }
 
 /// Times sentence segmentation with offsets against ICU's bare sentence iterator on the

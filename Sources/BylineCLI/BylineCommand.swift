@@ -12,7 +12,10 @@ public struct BylineCommand: ParsableCommand {
             failed, 64 for a usage error.
             """,
         version: "\(version) (ICU \(ICULocale.icuVersion))",
-        subcommands: [SegmentCommand.self, NormalizeCommand.self, SummarizeCommand.self, TMCommand.self, BenchCommand.self])
+        subcommands: [
+            SegmentCommand.self, NormalizeCommand.self, NamesCommand.self, SummarizeCommand.self, TMCommand.self,
+            BenchCommand.self,
+        ])
 
     /// Byline's version, as exports and `--version` name it.
     public static let version = "0.1.0"

@@ -1,0 +1,161 @@
+import BylineNames
+import BylineSegment
+import BylineText
+import Foundation
+
+extension ResourceBundle {
+    /// The generated and curated gazetteer files, in the order they are read.
+    public static let gazetteerFiles = [
+        "gazetteer/countries.tsv", "gazetteer/geonames.tsv", "gazetteer/subdivisions.tsv", "gazetteer/curated.tsv",
+    ]
+
+    /// The shipped gazetteer: GeoNames places, iso-codes subdivisions, the curated people
+    /// and organisations, each dictionary's proper names, and ICU's own region names and
+    /// exemplar cities in every language the files name (read from ICU now, not shipped).
+    ///
+    /// Cost: reads about 4 MB and asks ICU for some 20,000 names; build it once per run.
+    /// - Throws: ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad entry.
+    public func gazetteer(adding extra: [GazetteerEntry] = []) throws(ResourceError) -> Gazetteer {
+        var entries: [GazetteerEntry] = []
+        for file in Self.gazetteerFiles {
+            entries.append(contentsOf: try gazetteerEntries(in: file))
+        }
+        var languages = Set(entries.flatMap { $0.forms.keys })
+        languages.insert("en")
+        entries = Self.merging(Self.icuEntries(languages: languages.sorted()), into: entries)
+        var lexicon: [LanguageTag: [String]] = [:]
+        let folder = dataDirectory.appendingPathComponent("gazetteer/lexicon")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".txt") {
+            let language = String(file.dropLast(4))
+            lexicon[LanguageTag(language)] = try records(in: "gazetteer/lexicon/\(file)", fieldCount: 1).map { $0.fields[0] }
+        }
+        let gazetteer = Gazetteer(entries: entries, lexicon: lexicon)
+        return extra.isEmpty ? gazetteer : gazetteer.adding(extra)
+    }
+
+    /// The entries of one gazetteer file under the data folder; none when it is missing.
+    func gazetteerEntries(in relativePath: String) throws(ResourceError) -> [GazetteerEntry] {
+        let url = dataDirectory.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try Self.gazetteerEntries(at: url.path)
+    }
+
+    /// Reads a gazetteer file anywhere (a desk's `--gazetteer FILE`): all of it or nothing.
+    /// - Throws: ``ResourceError`` with the file, line and column of the first bad entry.
+    public static func gazetteerEntries(at path: String) throws(ResourceError) -> [GazetteerEntry] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        let text: SourceText
+        do {
+            text = try SourceText(decoding: data, language: .undetermined, origin: path)
+        } catch {
+            throw .malformed(error.location, reason: "not UTF-8")
+        }
+        do {
+            return try GazetteerFile.entries(parsing: text.string, origin: path)
+        } catch {
+            switch error {
+            case let .malformed(location, reason): throw .malformed(location, reason: reason)
+            }
+        }
+    }
+
+    /// The word list of `language` (`wordlists/<lang>.bloom`), or nil when none ships.
+    /// - Throws: ``ResourceError`` when the file exists but is not a word-list filter.
+    public func wordList(for language: LanguageTag) throws(ResourceError) -> WordList? {
+        let url = dataDirectory.appendingPathComponent("wordlists/\(language.language).bloom")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        do {
+            return try WordList(bloomFilter: Array(data))
+        } catch {
+            throw .malformed(SourceLocation(file: url.path, line: 1, column: 1), reason: error.description)
+        }
+    }
+
+    /// `entries` with ICU's entries added; an exemplar city that names the same place as a
+    /// GeoNames entry (the heaviest with the same English form) joins that entry, so that
+    /// one city has one id in every language.
+    static func merging(_ icu: [GazetteerEntry], into entries: [GazetteerEntry]) -> [GazetteerEntry] {
+        var result: [GazetteerEntry] = []
+        var position: [String: Int] = [:]
+        // Entries of several sources with one id (`region:KR` from iso-codes, GeoNames and
+        // ICU) become one entity with every form; ICU's names come first, so a fix writes
+        // the CLDR form.
+        for entry in icu.filter({ !$0.id.hasPrefix("tz:") }) + entries {
+            guard let index = position[entry.id] else {
+                position[entry.id] = result.count
+                result.append(entry)
+                continue
+            }
+            for (language, names) in entry.forms.sorted(by: { $0.key < $1.key }) {
+                for name in names where !(result[index].forms[language] ?? []).contains(name) {
+                    result[index].forms[language, default: []].append(name)
+                }
+            }
+            result[index].weight = max(result[index].weight, entry.weight)
+        }
+        var byEnglish: [String: Int] = [:]
+        for (index, entry) in result.enumerated() where entry.kind == .place && entry.id.hasPrefix("geonames:") {
+            for form in entry.forms["en"] ?? [] where byEnglish[form].map({ result[$0].weight < entry.weight }) ?? true {
+                byEnglish[form] = index
+            }
+        }
+        for entry in icu where entry.id.hasPrefix("tz:") {
+            guard let english = entry.forms["en"]?.first, let target = byEnglish[english] else {
+                result.append(entry)
+                continue
+            }
+            for (language, names) in entry.forms.sorted(by: { $0.key < $1.key }) {
+                for name in names where !(result[target].forms[language] ?? []).contains(name) {
+                    result[target].forms[language, default: []].append(name)
+                }
+            }
+            result[target].related.append(contentsOf: entry.related)
+        }
+        return result
+    }
+
+    /// Region names and exemplar cities from ICU, as gazetteer entries: `region:KR`
+    /// (countries weigh 100, groupings 90) and `tz:Asia/Seoul` (60, related to its region).
+    public static func icuEntries(languages: [String]) -> [GazetteerEntry] {
+        var entries: [GazetteerEntry] = []
+        let available = Set(ICUPlaceNames.languages)
+        let usable = languages.filter { available.contains($0) }
+        for region in ICUPlaceNames.regionCodes {
+            var forms: [LanguageTag: [String]] = [:]
+            for language in usable {
+                if let name = ICUPlaceNames.regionName(region, language: language) { forms[LanguageTag(language)] = [name] }
+            }
+            guard !forms.isEmpty else { continue }
+            let macro = ICUPlaceNames.macroRegions.contains(region)
+            entries.append(GazetteerEntry(id: "region:\(region)", kind: macro ? .region : .country, weight: macro ? 90 : 100, forms: forms))
+        }
+        let zones = ICUPlaceNames.timeZones
+        var cities: [String: [LanguageTag: [String]]] = [:]
+        for language in usable {
+            guard let names = ICUPlaceNames.ExemplarCities(language: language) else { continue }
+            for (zone, _) in zones {
+                if let city = names.city(zone: zone, allowDerived: language == "en") {
+                    cities[zone, default: [:]][LanguageTag(language)] = [city]
+                }
+            }
+        }
+        for (zone, region) in zones {
+            guard let forms = cities[zone], forms[LanguageTag("en")] != nil else { continue }
+            entries.append(GazetteerEntry(id: "tz:\(zone)", kind: .place, weight: 60, forms: forms,
+                                          related: region.map { ["region:\($0)"] } ?? []))
+        }
+        return entries
+    }
+}

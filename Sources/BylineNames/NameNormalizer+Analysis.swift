@@ -1,0 +1,120 @@
+import BylineText
+
+extension NameNormalizer {
+    /// Context gathered from the names a text writes correctly.
+    struct DocumentContext {
+        var entities: Set<String> = []
+        var related: Set<String> = []
+        var placeCount = 0
+
+        func supports(_ entry: GazetteerEntry) -> Bool {
+            entities.contains(entry.id) || related.contains(entry.id)
+                || entry.related.contains(where: { entities.contains($0) || related.contains($0) })
+        }
+    }
+
+    /// Finds the names of `text` and the changes to make, in document order.
+    ///
+    /// Cost: one ICU word-break pass, a hash look-up per capitalised word, and an index
+    /// query only for capitalised words that are neither names nor dictionary words.
+    public func analyze(_ text: String, language tag: LanguageTag) -> NameAnalysis {
+        let language = formLanguage(for: tag)
+        let words = tokens(in: text, language: tag.language)
+        var resolved = [Bool](repeating: false, count: words.count)
+        var mentions: [NameMention] = []
+        var context = DocumentContext()
+
+        // Names written as the language writes them, longest first.
+        var index = 0
+        while index < words.count {
+            guard words[index].isCapitalised else {
+                index += 1
+                continue
+            }
+            var matched = 0
+            for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
+                guard length == 1 || joinedAsName(words, from: index, count: length) else { continue }
+                let range = words[index].range.lowerBound..<words[index + length - 1].range.upperBound
+                let piece = text[range]
+                if let form = length == 1 ? knownForm(of: piece, language: language) : exactForm(String(piece), language: language) {
+                    let entry = gazetteer.entry(of: form)
+                    if !form.isLexical {
+                        mentions.append(NameMention(range: range, entity: entry.id, kind: entry.kind))
+                        context.entities.insert(entry.id)
+                        context.related.formUnion(entry.related)
+                        if entry.kind.isPlace { context.placeCount += 1 }
+                    }
+                    matched = length
+                    break
+                }
+            }
+            for offset in 0..<matched { resolved[index + offset] = true }
+            index += max(matched, 1)
+        }
+
+        var changes: [NameChange] = []
+        index = 0
+        while index < words.count {
+            guard words[index].isCapitalised, !resolved[index] else {
+                index += 1
+                continue
+            }
+            if let (change, length) = phraseChange(words, from: index, resolved: resolved, text: text, language: language, context: context) {
+                changes.append(change)
+                index += length
+                continue
+            }
+            if let change = tokenChange(words, at: index, resolved: resolved, language: language, context: context) {
+                changes.append(change)
+            }
+            index += 1
+        }
+        changes = changes.filter { $0.confidence >= minimumConfidence }
+        return NameAnalysis(mentions: mentions, changes: changes, usedFallbackLanguage: language != tag.language)
+    }
+
+    /// True when `count` words from `start` are joined only by one space or hyphen, as the
+    /// words of one name are.
+    func joinedAsName(_ words: [Token], from start: Int, count: Int) -> Bool {
+        guard start + count <= words.count else { return false }
+        for offset in 1..<count {
+            let gap = words[start + offset].gapBefore
+            guard gap == " " || gap == "-" || gap == "\u{00A0}" else { return false }
+        }
+        return true
+    }
+
+    /// The language's form that `word` writes, itself or inflected (`Seulda`, `Сеулом`,
+    /// `Seoul's`).
+    func knownForm(of word: Substring, language: String) -> Gazetteer.Form? {
+        if let form = exactForm(String(word), language: language) { return form }
+        let splits = Morphology.splits(of: word, language: language)
+        for (stem, suffix) in splits.dropFirst() where !suffix.isEmpty {
+            if let form = exactForm(String(stem), language: language) { return form }
+        }
+        if language == "ru" {
+            let index = languageIndex(for: language)
+            for (stem, _) in splits {
+                let key = keys.key(stem)
+                let found = index.stems[Morphology.russianStem(key)] ?? index.stems[key]
+                if let first = found?.first { return gazetteer.forms[Int(first)] }
+            }
+        }
+        return nil
+    }
+
+    func exactForm(_ text: String, language: String) -> Gazetteer.Form? {
+        guard let candidates = gazetteer.formsByText[text] else { return nil }
+        var best: Gazetteer.Form?
+        for index in candidates {
+            let form = gazetteer.forms[Int(index)]
+            guard form.language == language else { continue }
+            if best == nil || (best!.isLexical && !form.isLexical)
+                || (!form.isLexical && gazetteer.entry(of: form).weight > gazetteer.entry(of: best!).weight)
+            {
+                best = form
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,400 @@
+import BylineText
+
+extension NameNormalizer {
+    /// One reading of a word or phrase as a name.
+    struct Reading {
+        var form: Gazetteer.Form
+        var replacement: String
+        var distance: Int
+        var score: Double
+    }
+
+    // MARK: Phrases
+
+    /// A change for a run of capitalised words read together (`Jo Biden`, `Sankt
+    /// Petersburg`, `Nordrhein Westfalen`), longest first, with the number of words used.
+    func phraseChange(
+        _ words: [Token], from start: Int, resolved: [Bool], text: String, language: String, context: DocumentContext
+    ) -> (NameChange, Int)? {
+        for length in stride(from: min(4, words.count - start), through: 2, by: -1) {
+            guard joinedAsName(words, from: start, count: length),
+                words[start..<start + length].allSatisfy({ $0.isCapitalised || isConnector($0.text) }),
+                words[start + length - 1].isCapitalised,
+                words[start..<start + length].contains(where: { !$0.isAllCapitals })
+            else { continue }
+            let range = words[start].range.lowerBound..<words[start + length - 1].range.upperBound
+            let written = text[range]
+            let key = keys.key(written)
+            let letters = key.filter { $0 != 0x20 }.count
+            // Accents or hyphens differ from this language's own form.
+            if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
+                addsAccents(form.text, to: written) || !written.contains(where: { !$0.isASCII })
+            {
+                return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
+            }
+            // Another language's form of an entity this language names differently.
+            if let (form, target) = foreignTarget(key: key, written: String(written), language: language) {
+                return (change(range, target, .foreign, form, 0.9, "\"\(written)\" is the \(form.language) form; \(language) writes \"\(target)\""), length)
+            }
+            // A misspelling: at least one word must be unknown, or every word would be a
+            // correct name of something else.
+            let unknown = words[start..<start + length].contains { word in
+                !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
+            }
+            guard unknown, !isCommonWord(words[start].text, language: language),
+                !isCommonWord(words[start + length - 1].text, language: language)
+            else { continue }
+            let index = languageIndex(for: language)
+            var readings: [Reading] = []
+            for candidate in index.index.candidates(for: key) {
+                let form = gazetteer.forms[Int(candidate)]
+                guard form.wordCount == length, !form.isLexical, form.key.first == key.first,
+                    let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
+                    distance > 0
+                else { continue }
+                readings.append(Reading(form: form, replacement: form.text, distance: distance,
+                                        score: score(form, distance: distance, context: context)))
+            }
+            if let best = decide(readings), best.distance == 1 || sharesWord(key, best.form.key) {
+                let confidence = best.distance == 1 ? 0.85 : 0.75
+                return (change(range, best.replacement, .misspelling, best.form, confidence,
+                               "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""), length)
+            }
+        }
+        return nil
+    }
+
+    func isCommonWord(_ word: Substring, language: String) -> Bool {
+        wordLists[language]?.containsCommonWord(lowerKey(word, language: language)) == true
+    }
+
+    /// True when two phrase keys have a word in common (`jo biden`, `joe biden`).
+    func sharesWord(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        let first = Set(a.split(separator: 0x20).map(Array.init))
+        return b.split(separator: 0x20).contains { first.contains(Array($0)) }
+    }
+
+    func isConnector(_ word: Substring) -> Bool {
+        ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "and", "of", "the", "y", "et", "und", "on", "upon", "am", "an"].contains(word)
+    }
+
+    // MARK: Single words
+
+    /// A change for one capitalised word that is neither a known name nor a word.
+    func tokenChange(_ words: [Token], at position: Int, resolved: [Bool], language: String, context: DocumentContext) -> NameChange? {
+        let word = words[position]
+        let written = word.text
+        let letterCount = written.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        guard letterCount >= 4, !word.isAllCapitals else { return nil }
+        let lower = lowerKey(written, language: language)
+        let list = wordLists[language]
+        if list?.containsCommonWord(lower) == true { return nil }
+        let splits = Morphology.splits(of: written, language: language)
+        let russian = language == "ru"
+
+        let personSlot = isPersonSlot(words, at: position, language: language)
+        let inUnknownName = partOfLongerName(words, at: position, language: language)
+
+        // This language's name with accents missing (`Bogota`, `Zurich` in German).
+        for (stem, suffix) in splits where !russian || suffix.isEmpty {
+            let key = keys.key(stem)
+            if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem),
+                form.isLexical || gazetteer.entry(of: form).weight >= 40
+            {
+                let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
+                return change(range, form.text, .misspelling, form, 0.95, "\"\(stem)\" is \"\(form.text)\" without its accents")
+            }
+        }
+
+        let isProperName = list?.containsProperName(lower) == true
+        // Another language's name of an entity (`Seul` in English, `Kenya` in German), as a
+        // whole word first; an inflected one only when its stem is no word of this language.
+        if let change = foreignChange(word, stem: written, suffix: written[written.endIndex...], language: language,
+                                      isProperName: isProperName, personContext: personSlot || inUnknownName) {
+            return change.confidence > 0 ? change : nil
+        }
+        for (stem, suffix) in splits where !suffix.isEmpty {
+            if let list, list.containsCommonWord(lowerKey(stem, language: language)) || list.containsProperName(lowerKey(stem, language: language)) {
+                if Morphology.inflects(language) || suffix.hasPrefix("'") || suffix.hasPrefix("’") { return nil }
+            }
+        }
+        if Morphology.inflects(language) && !russian {
+            for (stem, suffix) in splits where !suffix.isEmpty {
+                if let change = foreignChange(word, stem: stem, suffix: suffix, language: language, isProperName: false,
+                                              personContext: personSlot || inUnknownName) {
+                    return change.confidence > 0 ? change : nil
+                }
+            }
+        }
+        if isProperName { return nil }
+        // A name of its own somewhere (a surname, a town of another language) or a word of
+        // another language is not a misspelling of something else.
+        if gazetteer.formsByText[String(written)] != nil { return nil }
+        if wordLists.contains(where: { $0.key != language && ($0.value.containsProperName(lowerKey(written, language: $0.key)) || $0.value.containsCommonWord(lowerKey(written, language: $0.key))) }) {
+            return nil
+        }
+
+        // The same letters as a name of another language, accents missing (`Frederic`).
+        if let form = accentedNameElsewhere(key: keys.key(written), written: String(written)) {
+            return change(word.range, form.text, .misspelling, form, 0.8,
+                          "\"\(written)\" is the name \"\(form.text)\" (\(form.language)) without its accents")
+        }
+
+        // A misspelling of one of the language's names, unless the word is part of a longer
+        // name or the text writes it the same way more than once (a name of its own, spelt
+        // consistently).
+        if inUnknownName || words.lazy.filter({ $0.text == written }).prefix(2).count > 1 { return nil }
+        let index = languageIndex(for: language)
+        var readings: [Reading] = []
+        for (stem, suffix) in splits {
+            var key = keys.key(stem)
+            if russian { key = Morphology.russianStem(key) }
+            let letters = key.count
+            guard letters >= 4 else { continue }
+            for candidate in index.index.candidates(for: key) {
+                let form = gazetteer.forms[Int(candidate)]
+                guard form.wordCount == 1, let indexed = index.indexedKeys[candidate], indexed.first == key.first,
+                    let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
+                    distance > 0, distance <= EditDistance.allowance(letters: letters)
+                else { continue }
+                let entry = gazetteer.entry(of: form)
+                if personSlot && entry.kind.isPlace { continue }
+                var replacement = form.text
+                if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
+                else if !suffix.isEmpty { replacement += suffix }
+                var value = score(form, distance: distance, context: context)
+                if !suffix.isEmpty && !russian { value -= 0.5 }
+                readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value))
+            }
+        }
+        guard let best = decide(readings) else { return nil }
+        let entry = gazetteer.entry(of: best.form)
+        let named = context.supports(entry)
+        let supported = named || (entry.kind.isPlace && context.placeCount > 0 && !word.startsSentence)
+        if let list, ordinaryWordIsAsClose(lower, distance: best.distance, list: list, language: language), !supported {
+            return nil
+        }
+        // A small place that nothing in the text supports is as likely another place the
+        // gazetteer lacks, and two edits on a name of little weight likewise.
+        if !named && entry.kind.isPlace && entry.weight < 30 { return nil }
+        // Two edits on a name of little weight is as likely another name the gazetteer lacks.
+        if best.distance >= 2 && !named && (best.form.isLexical || entry.weight < 20) { return nil }
+        var confidence = best.distance == 1 ? 0.8 : 0.7
+        if supported { confidence += 0.13 }
+        if best.form.isLexical { confidence -= 0.05 }
+        return change(word.range, best.replacement, .misspelling, best.form, confidence,
+                      "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
+                        + (supported ? ", which the text's other names support" : ""))
+    }
+
+    /// True when `word` has a letter this language's alphabet lacks (`é` in English or
+    /// Turkish, `ñ` in German): then an accented spelling is another language's.
+    func hasForeignLetters(_ word: Substring, language: String) -> Bool {
+        guard let alphabet = Self.alphabets[language] else { return true }
+        let letters = Set(alphabet)
+        return lowerKey(word, language: language).unicodeScalars.contains { $0.properties.isAlphabetic && !letters.contains($0) }
+    }
+
+    /// True when `form` is `written` with accents added (never taken away: `Nigéria` and
+    /// `Nigeria` may both be right, but a missing accent is the usual slip).
+    func addsAccents(_ form: String, to written: Substring) -> Bool {
+        func accented(_ text: some StringProtocol) -> Int { text.unicodeScalars.filter { !$0.isASCII }.count }
+        return form != String(written) && accented(form) > accented(written)
+    }
+
+    /// The foreign-form change for `stem` (plus `suffix`, kept), a change of confidence 0
+    /// when the word is a foreign form that must nevertheless stay, or nil when it is none.
+    func foreignChange(
+        _ word: Token, stem: Substring, suffix: Substring, language: String, isProperName: Bool, personContext: Bool
+    ) -> NameChange? {
+        let stemText = String(stem)
+        guard let (form, target) = foreignTarget(key: nil, written: stemText, language: language) else { return nil }
+        let entry = gazetteer.entry(of: form)
+        let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
+        let knownHere = isProperName || exactForm(stemText, language: language) != nil
+        // A spelling this language's dictionary knows stands unless it names a major
+        // entity, and never yields to a form that differs from it by accents alone; a place
+        // reading never replaces part of a person's name.
+        let accentsOnly = keys.key(target) == keys.key(stemText)
+        // A word never becomes an official multi-word name (`Zelandia` → `Región de Selandia`),
+        // and a small place's name in another language is as likely a name of its own here.
+        if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
+            || entry.kind.isPlace && entry.kind != .country && entry.weight < 30
+        {
+            return change(range, target, .foreign, form, 0, "kept")
+        }
+        if knownHere && (entry.weight < 30 || accentsOnly) || entry.kind.isPlace && personContext
+            || accentsOnly && !hasForeignLetters(stem, language: language)
+        {
+            return change(range, target, .foreign, form, 0, "kept")
+        }
+        return change(range, target, .foreign, form, knownHere ? 0.8 : 0.9,
+                      "\"\(stemText)\" is the \(form.language) form; \(language) writes \"\(target)\"")
+    }
+
+    // MARK: Shared rules
+
+    /// Scores a reading: fewer edits first, then importance and the text's support.
+    func score(_ form: Gazetteer.Form, distance: Int, context: DocumentContext) -> Double {
+        let entry = gazetteer.entry(of: form)
+        // One edit more outweighs any difference of importance; only the text's own names
+        // can overturn it.
+        var value = -4.0 * Double(distance)
+        value += Double(entry.weight) / 100 * 2.5
+        if context.supports(entry) { value += 3 }
+        if entry.kind.isPlace && context.placeCount > 0 { value += 0.5 }
+        return value
+    }
+
+    /// The best reading when it stands clear of every rival with another spelling.
+    func decide(_ readings: [Reading]) -> Reading? {
+        var best: [String: Reading] = [:]
+        for reading in readings where best[reading.replacement].map({ $0.score < reading.score }) ?? true {
+            best[reading.replacement] = reading
+        }
+        let ranked = best.values.sorted { $0.score > $1.score || ($0.score == $1.score && $0.replacement < $1.replacement) }
+        guard let first = ranked.first else { return nil }
+        if ranked.count > 1 && ranked[1].score > first.score - 1.5 { return nil }
+        return first
+    }
+
+    /// The language's own form with exactly this key (accents, case and hyphens aside).
+    func bestForm(key: [UInt32], language: String, lexical: Bool) -> Gazetteer.Form? {
+        var found: [String: Gazetteer.Form] = [:]
+        for index in gazetteer.formsByKey[key] ?? [] {
+            let form = gazetteer.forms[Int(index)]
+            guard form.language == language, lexical || !form.isLexical else { continue }
+            found[form.text] = found[form.text] ?? form
+        }
+        return found.count == 1 ? found.values.first : nil
+    }
+
+    /// When `written` (or, given a key, any spelling with that key) is another language's
+    /// name of an entity that this language names differently, that form and the target.
+    func foreignTarget(key: [UInt32]?, written: String, language: String) -> (Gazetteer.Form, String)? {
+        let indices = key.map { gazetteer.formsByKey[$0] ?? [] } ?? gazetteer.formsByText[written] ?? []
+        guard !indices.isEmpty else { return nil }
+        var targets: [String: (Gazetteer.Form, Int)] = [:]
+        for index in indices {
+            let form = gazetteer.forms[Int(index)]
+            if form.language == language && !form.isLexical { return nil }
+            guard !form.isLexical, let target = gazetteer.preferredForm(of: form.entry, language: language), target != written
+            else { continue }
+            let weight = gazetteer.entry(of: form).weight
+            if targets[target].map({ $0.1 < weight }) ?? true { targets[target] = (form, weight) }
+        }
+        let ranked = targets.sorted { $0.value.1 > $1.value.1 || ($0.value.1 == $1.value.1 && $0.key < $1.key) }
+        guard let first = ranked.first else { return nil }
+        if ranked.count > 1 && ranked[1].value.1 * 2 > first.value.1 { return nil }
+        return (first.value.0, first.key)
+    }
+
+    /// A name of any language with the same letters as `written` plus accents it lacks
+    /// (`Frédéric` for `Frederic`), when exactly one spelling qualifies and `written` is
+    /// no name of its own anywhere.
+    func accentedNameElsewhere(key: [UInt32], written: String) -> Gazetteer.Form? {
+        guard gazetteer.formsByText[written] == nil, written.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        var found: [String: Gazetteer.Form] = [:]
+        for index in gazetteer.formsByKey[key] ?? [] {
+            let form = gazetteer.forms[Int(index)]
+            guard form.text != written, form.text.unicodeScalars.count == written.unicodeScalars.count else { continue }
+            found[form.text] = found[form.text] ?? form
+        }
+        return found.count == 1 ? found.values.first : nil
+    }
+
+    func isKnownWord<S: StringProtocol>(_ word: S, language: String) -> Bool {
+        guard let list = wordLists[language] else { return false }
+        let lower = lowerKey(word, language: language)
+        return list.containsCommonWord(lower) || list.containsProperName(lower)
+    }
+
+    /// True when a title (`Mr`, `President`) stands right before the word.
+    func isPersonSlot(_ words: [Token], at position: Int, language: String) -> Bool {
+        guard position > 0, let titles = NameSlots.titles[language] else { return false }
+        let previous = words[position - 1]
+        return titles.contains(lowerKey(previous.text, language: language)) && !words[position].startsSentence
+    }
+
+    /// True when the word is one part of a longer capitalised name (`Seol Ki-hyeon`,
+    /// `Horst Görtz`, `Ben-Gurion`, `West Orange`): such a word belongs to a name of its
+    /// own, which only a reading of the whole run may change. A sentence-initial ordinary
+    /// word or a title before it does not count.
+    func partOfLongerName(_ words: [Token], at position: Int, language: String) -> Bool {
+        func namePart(_ index: Int, hyphenated: Bool) -> Bool {
+            guard words.indices.contains(index), words[index].isCapitalised else { return false }
+            if hyphenated { return true }
+            let lower = lowerKey(words[index].text, language: language)
+            if wordLists[language]?.containsCommonWord(lower) == true { return false }
+            if NameSlots.titles[language]?.contains(lower) ?? false { return false }
+            // A name of its own beside it (`Seol Pxenyana`) is a list, not one long name.
+            return knownForm(of: words[index].text, language: language) == nil
+        }
+        let next = position + 1
+        if next < words.count, joinedAsName(words, from: position, count: 2),
+            namePart(next, hyphenated: words[next].gapBefore == "-")
+        {
+            return true
+        }
+        if position > 0, joinedAsName(words, from: position - 1, count: 2),
+            namePart(position - 1, hyphenated: words[position].gapBefore == "-")
+        {
+            return true
+        }
+        return false
+    }
+
+    /// True when some ordinary word lies closer to `lower` than `distance`, or as close:
+    /// probes every word one edit away in the word list.
+    func ordinaryWordIsAsClose(_ lower: String, distance: Int, list: WordList, language: String) -> Bool {
+        let letters = Array(lower.unicodeScalars)
+        let alphabet = Self.alphabets[language] ?? Self.alphabets["en"]!
+        func probe(_ scalars: [Unicode.Scalar]) -> Bool {
+            var candidate = String.UnicodeScalarView()
+            candidate.append(contentsOf: scalars)
+            return list.containsCommonWord(String(candidate))
+        }
+        guard distance >= 1 else { return false }
+        for index in letters.indices {
+            var deleted = letters
+            deleted.remove(at: index)
+            if deleted.count >= 3 && probe(deleted) { return true }
+            if index + 1 < letters.count {
+                var swapped = letters
+                swapped.swapAt(index, index + 1)
+                if probe(swapped) { return true }
+            }
+            for replacement in alphabet where replacement != letters[index] {
+                var substituted = letters
+                substituted[index] = replacement
+                if probe(substituted) { return true }
+            }
+        }
+        for index in 0...letters.count {
+            for insertion in alphabet {
+                var inserted = letters
+                inserted.insert(insertion, at: index)
+                if probe(inserted) { return true }
+            }
+        }
+        return false
+    }
+
+    static let alphabets: [String: [Unicode.Scalar]] = [
+        "en": Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars),
+        "de": Array("abcdefghijklmnopqrstuvwxyzäöüß".unicodeScalars),
+        "fr": Array("abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùüœ".unicodeScalars),
+        "es": Array("abcdefghijklmnopqrstuvwxyzáéíóúñü".unicodeScalars),
+        "tr": Array("abcçdefgğhıijklmnoöprsştuüvyz".unicodeScalars),
+        "az": Array("abcçdeəfgğhxıijkqlmnoöprsştuüvyz".unicodeScalars),
+        "ru": Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюя".unicodeScalars),
+    ]
+
+    func change(
+        _ range: TextRange, _ replacement: String, _ kind: NameChange.Kind, _ form: Gazetteer.Form, _ confidence: Double,
+        _ reason: String
+    ) -> NameChange {
+        NameChange(range: range, replacement: replacement, kind: kind, entity: gazetteer.entityID(of: form),
+                   confidence: min(confidence, 0.99), reason: reason)
+    }
+}

@@ -1,0 +1,191 @@
+import BylineNormalize
+import BylineSegment
+import BylineText
+
+/// Finds names in a text, and flags and fixes misspelt or foreign ones in the text
+/// language's own form: `Seol` → `Seoul` in English, `Seul` in Azerbaijani and Turkish,
+/// `Сеул` in Russian.
+///
+/// A capitalised word is a candidate (a name slot) unless it is an ordinary word of the
+/// language or a name the language's dictionary knows. Candidates come from a
+/// symmetric-delete index over the language's names, within one edit for words of up to
+/// five letters and two beyond (transpositions count one), compared on fold keys so
+/// accents never cost an edit. A candidate is ranked by distance, importance and context
+/// (the entity or its country named elsewhere in the text, a title before a person, a
+/// preposition before a place) and refused when a rival or an ordinary word is as close.
+/// Inflected names (`Seulda`, `Londra'ya`, `Сеулом`) are recognised and keep their ending
+/// when the stem is fixed.
+///
+/// Keeps ICU break iterators and per-language indexes, so it is not thread-safe: one per
+/// worker. The first text in a language builds that language's index.
+///
+/// ```swift
+/// let normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: ["en": english])
+/// let change = normalizer.changes(in: "Both Washington and Seol have …", language: "en")[0]
+/// change.replacement   // "Seoul"
+/// ```
+public final class NameNormalizer {
+    /// The changes made must reach this confidence; lower ones are dropped.
+    public var minimumConfidence = 0.6
+
+    let gazetteer: Gazetteer
+    let wordLists: [String: WordList]
+    let keys = MatchKeyMaker()
+    private var segmenters: [String: WordSegmenter] = [:]
+    private var indexes: [String: LanguageIndex] = [:]
+
+    /// The fuzzy index of one language's names and, for Russian, their stems.
+    struct LanguageIndex {
+        var index: DeleteIndex
+        var stems: [[UInt32]: [Int32]]
+        /// The key each form was indexed under (its stem key in Russian).
+        var indexedKeys: [Int32: [UInt32]]
+    }
+
+    /// - Parameters:
+    ///   - gazetteer: the names to find and fix.
+    ///   - wordLists: each language's words (by primary subtag or tag), which protect
+    ///     ordinary words and names the dictionary knows; a language without one is
+    ///     protected by the gazetteer alone.
+    public init(gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:]) {
+        self.gazetteer = gazetteer
+        var lists: [String: WordList] = [:]
+        for (tag, list) in wordLists { lists[tag.language] = list }
+        self.wordLists = lists
+    }
+
+    /// The language whose forms serve `language`: itself when the gazetteer has names in
+    /// it, else English (or any language, for a gazetteer without English).
+    public func formLanguage(for language: LanguageTag) -> String {
+        if gazetteer.formsByLanguage[language.language] != nil { return language.language }
+        if gazetteer.formsByLanguage["en"] != nil { return "en" }
+        return gazetteer.formsByLanguage.keys.sorted().first ?? "en"
+    }
+
+    /// The changes to make in `text`, in document order.
+    public func changes(in text: String, language: LanguageTag) -> [NameChange] {
+        analyze(text, language: language).changes
+    }
+
+    /// The names written correctly in `text`.
+    public func mentions(in text: String, language: LanguageTag) -> [NameMention] {
+        analyze(text, language: language).mentions
+    }
+
+    /// `text` with every change applied.
+    public static func apply(_ changes: [NameChange], to text: String) -> String {
+        var output = ""
+        var position = text.startIndex
+        for change in changes.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where change.range.lowerBound >= position {
+            output += text[position..<change.range.lowerBound]
+            output += change.replacement
+            position = change.range.upperBound
+        }
+        output += text[position...]
+        return output
+    }
+
+    // MARK: Tokens
+
+    /// A word of the text with what the decisions need to know about it.
+    struct Token {
+        var range: TextRange
+        var text: Substring
+        var isCapitalised: Bool
+        var isAllCapitals: Bool
+        /// First word of a sentence, a line or the text.
+        var startsSentence: Bool
+        /// The text between the previous word and this one.
+        var gapBefore: Substring
+    }
+
+    func tokens(in text: String, language: String) -> [Token] {
+        let segmenter: WordSegmenter
+        if let existing = segmenters[language] {
+            segmenter = existing
+        } else if let made = (try? WordSegmenter(language: LanguageTag(language))) ?? (try? WordSegmenter(language: .undetermined)) {
+            segmenters[language] = made
+            segmenter = made
+        } else {
+            return []
+        }
+        var result: [Token] = []
+        var previousEnd = text.startIndex
+        for word in segmenter.words(in: text) where word.kind == .letters {
+            var range = word.range
+            var piece = text[range]
+            // French and Italian elision: the name starts after "l'", "d'", "qu'".
+            if let apostrophe = piece.firstIndex(where: { $0 == "'" || $0 == "’" }),
+                piece.distance(from: piece.startIndex, to: apostrophe) <= 2,
+                piece[..<apostrophe].allSatisfy(\.isLowercase)
+            {
+                let after = piece.index(after: apostrophe)
+                if after < piece.endIndex {
+                    range = after..<range.upperBound
+                    piece = text[range]
+                }
+            }
+            guard let first = piece.unicodeScalars.first else { continue }
+            let capitalised = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+            let letters = piece.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let allCapitals = capitalised && letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+            let gap = text[previousEnd..<range.lowerBound]
+            let starts = result.isEmpty || gap.contains(where: { ".!?:;\n\r…•|".contains($0) })
+            result.append(Token(range: range, text: piece, isCapitalised: capitalised, isAllCapitals: allCapitals,
+                                startsSentence: starts, gapBefore: gap))
+            previousEnd = range.upperBound
+        }
+        return result
+    }
+
+    // MARK: Indexes
+
+    func languageIndex(for language: String) -> LanguageIndex {
+        if let existing = indexes[language] { return existing }
+        var entries: [(Int32, [UInt32])] = []
+        var stems: [[UInt32]: [Int32]] = [:]
+        var indexed: [Int32: [UInt32]] = [:]
+        let russian = language == "ru"
+        for formIndex in gazetteer.formsByLanguage[language] ?? [] {
+            let form = gazetteer.forms[Int(formIndex)]
+            var key = form.key
+            if russian, !key.contains(0x20) {
+                key = Morphology.russianStem(key)
+                stems[key, default: []].append(formIndex)
+            }
+            entries.append((formIndex, key))
+            indexed[formIndex] = key
+        }
+        let made = LanguageIndex(index: DeleteIndex(keys: entries), stems: stems, indexedKeys: indexed)
+        indexes[language] = made
+        return made
+    }
+
+    /// Builds the index of `language` now rather than on first use (for timing a load).
+    public func prepare(language: LanguageTag) {
+        _ = languageIndex(for: formLanguage(for: language))
+    }
+
+    /// How `word` is lower-cased for the word lists (Turkic dotted and dotless i in tr, az).
+    func lowerKey<S: StringProtocol>(_ word: S, language: String) -> String {
+        if language == "tr" || language == "az" {
+            var adjusted = ""
+            for character in word {
+                switch character {
+                case "I": adjusted.append("ı")
+                case "İ": adjusted.append("i")
+                default: adjusted.append(character)
+                }
+            }
+            return adjusted.lowercased()
+        }
+        return word.lowercased()
+    }
+}
+
+extension NameNormalizer {
+    /// The number of word tokens with letters in `text`, as the analysis counts them.
+    public func tokenCount(in text: String, language: LanguageTag) -> Int {
+        tokens(in: text, language: language.language).count
+    }
+}

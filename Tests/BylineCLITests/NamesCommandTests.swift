@@ -1,0 +1,60 @@
+import BylineTestSupport
+import Foundation
+import Testing
+
+@Suite("byline names")
+struct NamesCommandTests {
+    @Test("Batch mode answers each line with the corrected text and changes at scalar offsets of the input")
+    func batchOffsets() throws {
+        let input = """
+            {"id": "a", "lang": "en", "text": "Ünïcode first: Both Washington and Seol have issued a warning to Pyongyang."}
+            {"id": 2, "lang": "ru", "text": "И Вашингтон, и Сеол предупредили Пхеньян."}
+            {"id": "bad", "lang": "en"}
+
+            """
+        let result = try CommandRunner.run(["names", "--batch"], input: Data(input.utf8))
+        #expect(result.status == 1)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect((first["text"] as? String)?.contains("Washington and Seoul have") == true)
+        let change = try #require((first["changes"] as? [[String: Any]])?.first)
+        let scalars = Array("Ünïcode first: Both Washington and Seol have issued a warning to Pyongyang.".unicodeScalars)
+        let start = try #require(change["start"] as? Int)
+        let end = try #require(change["end"] as? Int)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "Seol")
+        #expect(change["from"] as? String == "Seol")
+        #expect(change["to"] as? String == "Seoul")
+        #expect(change["kind"] as? String == "misspelling")
+        #expect(lines[1].contains(#""to": "Сеул""#))
+        #expect(lines[2].hasPrefix(#"{"id": "bad", "error": "line 3: missing field \"text\""#))
+    }
+
+    @Test("--flag-only reports without replacing")
+    func flagOnly() throws {
+        let input = #"{"id": "x", "lang": "en", "text": "Both Washington and Seol met."}"# + "\n"
+        let result = try CommandRunner.run(["names", "--batch", "--flag-only"], input: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains(#""text": "Both Washington and Seol met.""#))
+        #expect(result.standardOutput.contains(#""to": "Seoul""#))
+    }
+
+    @Test("A malformed desk gazetteer stops the run with file:line:column and exit 1")
+    func malformedGazetteer() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("byline-desk-\(UUID().uuidString).tsv")
+        try Data("desk:one\tperson\t50\tAnna Example=en\ndesk:two\tperson\tmany\tBob=en\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CommandRunner.run(["names", "-", "--lang", "en", "--gazetteer", file.path], input: Data("Seol".utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.hasPrefix("\(file.path):2:17: the weight must be a whole number"))
+    }
+
+    @Test("An unknown language is matched with English forms and warned about")
+    func unknownLanguage() throws {
+        let result = try CommandRunner.run(["names", "-", "--lang", "xx"], input: Data("Both Washington and Seol met.".utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("Both Washington and Seoul met."))
+        #expect(result.standardError.contains("warning: no names for language \"xx\""))
+    }
+}

@@ -1,0 +1,120 @@
+import BylineNames
+import BylineResources
+import BylineText
+import Testing
+
+/// The shipped gazetteer and word lists, loaded once for every test here.
+enum Shipped {
+    static let gazetteer: Gazetteer? = {
+        guard let resources = try? ResourceBundle.locate() else { return nil }
+        return try? resources.gazetteer()
+    }()
+
+    static let wordLists: [LanguageTag: WordList] = {
+        guard let resources = try? ResourceBundle.locate() else { return [:] }
+        var lists: [LanguageTag: WordList] = [:]
+        for language in ["az", "de", "en", "es", "fr", "ru", "tr"] {
+            if let list = try? resources.wordList(for: LanguageTag(language)) { lists[LanguageTag(language)] = list }
+        }
+        return lists
+    }()
+
+    static func normalizer() throws -> NameNormalizer {
+        NameNormalizer(gazetteer: try #require(gazetteer), wordLists: wordLists)
+    }
+}
+
+@Suite("Name normalizer on the shipped gazetteer")
+struct NameNormalizerTests {
+    @Test("The seed's misspelt capital takes the form of the text's language", arguments: [
+        ("en", "Both Washington and Seol have issued a warning to Pyongyang to remove their troops from Russia.", "Seol", "Seoul"),
+        ("az", "Vaşinqton və Seol Pxenyana xəbərdarlıq edib.", "Seol", "Seul"),
+        ("tr", "Hem Washington hem de Seol, Pyongyang'a uyarıda bulundu.", "Seol", "Seul"),
+        ("ru", "И Вашингтон, и Сеол предупредили Пхеньян.", "Сеол", "Сеул"),
+    ])
+    func seed(language: String, text: String, written: String, expected: String) throws {
+        let changes = try Shipped.normalizer().changes(in: text, language: LanguageTag(language))
+        let change = try #require(changes.first)
+        #expect(changes.count == 1)
+        #expect(String(text[change.range]) == written)
+        #expect(change.replacement == expected)
+        #expect(change.kind == .misspelling)
+    }
+
+    @Test("The seed report gets one change, Seol to Seoul, and nothing else")
+    func seedReport() throws {
+        let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+        let text = try String(contentsOfFile: "/" + path + "/seeds/000_e10f10481b35292a.txt", encoding: .utf8)
+        let changes = try Shipped.normalizer().changes(in: text, language: "en")
+        #expect(changes.map { "\(text[$0.range])→\($0.replacement)" } == ["Seol→Seoul"])
+    }
+
+    @Test("Ordinary words near a name stay as they are", arguments: [
+        ("en", "Seal"), ("en", "Sell"), ("en", "Soul"), ("en", "Useful"), ("ru", "Курс"), ("tr", "Okul"), ("de", "Kurs"),
+    ])
+    func ordinaryWords(language: String, word: String) throws {
+        #expect(try Shipped.normalizer().changes(in: word, language: LanguageTag(language)).isEmpty)
+        let sentence = "Officials said \(word) was mentioned."
+        #expect(try Shipped.normalizer().changes(in: sentence, language: LanguageTag(language)).isEmpty)
+    }
+
+    @Test("Correct names near other names stay", arguments: [
+        ("en", "Iran and Iraq signed, as did Austria and Australia."), ("ru", "Руанда и Луанда."),
+        ("az", "Liviya və Boliviya."), ("de", "Kenia und Kanada."),
+    ])
+    func correctNames(language: String, text: String) throws {
+        #expect(try Shipped.normalizer().changes(in: text, language: LanguageTag(language)).isEmpty)
+    }
+
+    @Test("Seol as a Korean surname before a given name is left alone")
+    func koreanSurname() throws {
+        let text = "Midfielder Seol Ki-hyeon scored twice for Ulsan."
+        #expect(try Shipped.normalizer().changes(in: text, language: "en").isEmpty)
+    }
+
+    @Test("Azerbaijani and Turkish case suffixes on correct names stay", arguments: [
+        ("az", "Seulda və Rusiyada görüşlər oldu."), ("tr", "Londra'ya ve Seul'de toplantılar yapıldı."),
+        ("tr", "Londraya gittiler."),
+    ])
+    func turkicSuffixes(language: String, text: String) throws {
+        #expect(try Shipped.normalizer().changes(in: text, language: LanguageTag(language)).isEmpty)
+    }
+
+    @Test("A misspelt stem keeps its suffix, with or without an apostrophe", arguments: [
+        ("az", "Vaşinqton və Seolda görüş keçirildi, Pxenyan narazıdır.", "Seolda", "Seulda"),
+        ("tr", "Washington ve Seol'de görüşme yapıldı, Pyongyang tepki gösterdi.", "Seol'de", "Seul'de"),
+    ])
+    func turkicFix(language: String, text: String, written: String, expected: String) throws {
+        let change = try #require(try Shipped.normalizer().changes(in: text, language: LanguageTag(language)).first)
+        #expect(String(text[change.range]) == written)
+        #expect(change.replacement == expected)
+    }
+
+    @Test("Russian inflected names stay; a misspelt one keeps its ending")
+    func russianInflection() throws {
+        let normalizer = try Shipped.normalizer()
+        #expect(normalizer.changes(in: "Переговоры в Сеуле и под Курском, а потом в Курске.", language: "ru").isEmpty)
+        let text = "Вашингтон договорился с Сеолом, Пхеньян молчит."
+        let change = try #require(normalizer.changes(in: text, language: "ru").first)
+        #expect(String(text[change.range]) == "Сеолом")
+        #expect(change.replacement == "Сеулом")
+    }
+
+    @Test("Another language's correct form is replaced as foreign", arguments: [
+        ("en", "He flew to Seul on Monday.", "Seul", "Seoul"), ("de", "Er flog nach Kenya.", "Kenya", "Kenia"),
+        ("tr", "Heyet Rusia ile görüştü.", "Rusia", "Rusya"),
+    ])
+    func foreignForms(language: String, text: String, written: String, expected: String) throws {
+        let change = try #require(try Shipped.normalizer().changes(in: text, language: LanguageTag(language)).first)
+        #expect(String(text[change.range]) == written)
+        #expect(change.replacement == expected)
+        #expect(change.kind == .foreign)
+    }
+
+    @Test("A language without names of its own is matched with the English forms")
+    func unknownLanguage() throws {
+        let analysis = try Shipped.normalizer().analyze("Washington and Seol met.", language: "xx")
+        #expect(analysis.usedFallbackLanguage)
+        #expect(analysis.changes.first?.replacement == "Seoul")
+    }
+}
