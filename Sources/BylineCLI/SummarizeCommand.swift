@@ -187,6 +187,7 @@ enum SummaryWriter {
             ("entities", features.entities, weights.entities),
             ("numbers", features.numbers, weights.numbers),
             ("brevity", features.brevity, -weights.brevity),
+            ("length", features.length, -weights.length),
         ]
     }
 
@@ -194,7 +195,8 @@ enum SummaryWriter {
         buffer.raw("{\"weights\": {")
         let weightList: [(String, Double)] = [
             ("position", weights.position), ("centrality", weights.centrality), ("entities", weights.entities),
-            ("numbers", weights.numbers), ("brevity", -weights.brevity), ("redundancy", -weights.redundancy),
+            ("numbers", weights.numbers), ("brevity", -weights.brevity), ("length", -weights.length),
+            ("redundancy", -weights.redundancy), ("lead_quantity_share", weights.leadQuantityShare),
         ]
         for (index, (name, value)) in weightList.enumerated() {
             if index > 0 { buffer.raw(", ") }
@@ -279,10 +281,12 @@ enum SummaryWriter {
         buffer.raw("summary (\(summary.picks.count) of \(summary.candidates.count) candidate sentences):\n")
         for pick in summary.picks { buffer.raw("  " + String(text[pick.range]) + "\n") }
         let leadPrior = weights.leadPrior.map { String(format: "%.2f", $0) }.joined(separator: ", ")
-        buffer.raw("\nweights: position \(format(weights.position)) (lead prior \(leadPrior)), ")
+        buffer.raw("\nweights: position \(format(weights.position)) (lead prior \(leadPrior); ")
+        buffer.raw("after the lede \(String(format: "%.0f", weights.leadQuantityShare * 100)) % of it needs a quantity), ")
         buffer.raw("centrality \(format(weights.centrality)), entities \(format(weights.entities)), ")
         buffer.raw("numbers \(format(weights.numbers)), brevity −\(format(weights.brevity)) ")
-        buffer.raw("(under \(weights.shortSentenceWords) words), redundancy −\(format(weights.redundancy))\n")
+        buffer.raw("(under \(weights.shortSentenceWords) words), length −\(format(weights.length)) ")
+        buffer.raw("(log of words ÷ \(weights.longSentenceWords) above it), redundancy −\(format(weights.redundancy))\n")
         buffer.raw("capitalisation: " + (summary.usesCapitalisation ? "used as evidence of names\n" : "not used (too few capitals)\n"))
         buffer.raw("total = Σ value × weight; a pick's rank is reduced by redundancy × its similarity to earlier picks\n\n")
 
@@ -293,7 +297,7 @@ enum SummaryWriter {
             spans.append("\(start)–\(cursor.offset(of: candidate.range.upperBound))")
         }
         let spanWidth = max(4, spans.map(\.count).max() ?? 0)
-        let columns = ["position", "centrality", "entities", "numbers", "brevity"]
+        let columns = ["position", "centrality", "entities", "numbers", "brevity", "length"]
         var header = pad("#", 3) + "  " + pad("span", spanWidth, right: false)
         for name in columns { header += "  " + pad(name, 10) }
         header += "  " + pad("total", 7) + "  " + pad("similar", 7) + "  pick  sentence\n"

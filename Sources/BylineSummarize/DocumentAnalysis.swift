@@ -18,6 +18,8 @@ struct DocumentAnalysis {
     private(set) var wordCounts: [Int] = []
     private(set) var entityCounts: [Int] = []
     private(set) var numberWeights: [Double] = []
+    /// Weights of the sentence's quantities alone (money, percentages, measures, counts).
+    private(set) var quantityWeights: [Double] = []
     private(set) var usesCapitalisation = false
 
     /// A capitalised word-like token in a sentence.
@@ -52,6 +54,7 @@ struct DocumentAnalysis {
             var capitals: [Capital] = []
             var wordCount = 0
             var numberWeight = 0.0
+            var quantityWeight = 0.0
             var previousWasCapital = false
             var gapIsSpace = true
             var atStart = true
@@ -74,11 +77,14 @@ struct DocumentAnalysis {
                 wordCount += 1
                 let piece = text[word.range]
                 if word.kind == .number {
-                    numberWeight += NumberWeights.weight(
+                    let kind = NumberWeights.kind(
                         of: piece, before: previousWord, after: nextWord(after: first, in: words, sentence: sentence),
+                        hyphenatedAfter: hyphenatedWord(after: first, in: words, sentence: sentence),
                         symbolBefore: symbol(before: word.range.lowerBound, limit: sentence.range.lowerBound),
                         symbolAfter: symbol(after: word.range.upperBound, limit: sentence.range.upperBound),
                         monthNames: rules.monthNames)
+                    numberWeight += kind.weight
+                    if kind.isQuantity { quantityWeight += kind.weight }
                     previousWasCapital = false
                 } else {
                     let folded = CaseFolding.lower(String(piece), turkic: rules.usesTurkicCasing)
@@ -120,6 +126,7 @@ struct DocumentAnalysis {
             terms.append(Self.distinct(sentenceTerms))
             wordCounts.append(wordCount)
             numberWeights.append(numberWeight)
+            quantityWeights.append(quantityWeight)
             capitalsPerSentence.append(capitals)
         }
         // Lower-cased copy has (almost) no capitals; then they mark nothing.
@@ -176,15 +183,21 @@ struct DocumentAnalysis {
         result.reserveCapacity(sentences.count)
         for index in sentences.indices {
             let words = max(1, wordCounts[index])
+            var prior = index < weights.leadPrior.count ? weights.leadPrior[index] : 0
+            if index > 0 {
+                // After the lede, a sentence earns part of its place only by carrying a quantity.
+                prior *= 1 - weights.leadQuantityShare * (1 - min(1, quantityWeights[index]))
+            }
             let features = SentenceFeatures(
-                position: index < weights.leadPrior.count ? weights.leadPrior[index] : 0,
+                position: prior,
                 centrality: centrality[index],
                 entities: min(1, Double(entityCounts[index]) / Double(words) / 0.25),
                 numbers: min(1, numberWeights[index] / Double(words) * 8),
-                brevity: wordCounts[index] < weights.shortSentenceWords ? 1 : 0)
+                brevity: wordCounts[index] < weights.shortSentenceWords ? 1 : 0,
+                length: max(0, log(Double(words) / Double(max(1, weights.longSentenceWords)))))
             let total = weights.position * features.position + weights.centrality * features.centrality
                 + weights.entities * features.entities + weights.numbers * features.numbers
-                - weights.brevity * features.brevity
+                - weights.brevity * features.brevity - weights.length * features.length
             result.append(ScoredSentence(range: sentences[index].range, index: index, wordCount: wordCounts[index],
                                          features: features, total: total, redundancy: 0, pickRank: nil))
         }
@@ -254,6 +267,14 @@ struct DocumentAnalysis {
             next += 1
         }
         return nil
+    }
+
+    /// The word joined to the token before `index` by a hyphen alone (`year` in `17-year-old`).
+    private func hyphenatedWord(after index: Int, in words: [Word], sentence: Sentence) -> Substring? {
+        guard index + 1 < words.count, words[index + 1].range.upperBound <= sentence.range.upperBound,
+              text[words[index].range] == "-", words[index + 1].kind.isWordLike
+        else { return nil }
+        return text[words[index + 1].range]
     }
 
     /// The non-space scalar just before `index` (within the sentence), if any.

@@ -35,7 +35,8 @@ public struct SummaryPick: Sendable, Hashable {
 /// The feature values of one sentence, each in 0…1 (position and centrality) or a
 /// density scaled to about 0…1.
 public struct SentenceFeatures: Sendable, Hashable {
-    /// The lead prior: 1 for the lede, less for the next two body sentences, 0 later.
+    /// The lead prior: 1 for the lede, less for the next body sentences, 0 later; after the
+    /// lede, reduced for a sentence without a quantity (``SummaryWeights/leadQuantityShare``).
     public var position: Double
     /// Shared content words with the other sentences, relative to the most central one.
     public var centrality: Double
@@ -45,6 +46,8 @@ public struct SentenceFeatures: Sendable, Hashable {
     public var numbers: Double
     /// 1 for a sentence shorter than the short-sentence limit, else 0.
     public var brevity: Double
+    /// How far a sentence runs past the long-sentence limit: log(words ÷ limit), 0 below it.
+    public var length: Double
 }
 
 /// A candidate sentence with its features and how the ranker treated it.

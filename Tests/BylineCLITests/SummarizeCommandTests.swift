@@ -4,7 +4,7 @@ import Testing
 
 @Suite("byline summarize")
 struct SummarizeCommandTests {
-    @Test("The seed report's three-sentence summary is body text carrying the troop numbers")
+    @Test("The seed report's three-sentence summary is body text carrying the troop and casualty numbers")
     func seedSummary() throws {
         let result = try CommandRunner.run(["summarize", "seeds/000_e10f10481b35292a.txt", "--lang", "en", "--sentences", "3"])
         #expect(result.status == 0)
@@ -13,6 +13,7 @@ struct SummarizeCommandTests {
         #expect(lines.count == 3)
         #expect(lines[0].contains("8,000 North Korean troops"))
         #expect(lines[1].contains("10,000 North Koreans"))
+        #expect(lines[2].contains("1,200 casualties per day"))
         for furniture in ["Photo TURAN", "Leave a review", "Politics", "Follow us on social networks", "News Line"] {
             #expect(!lines.contains(furniture))
         }
@@ -23,7 +24,7 @@ struct SummarizeCommandTests {
         let result = try CommandRunner.run(["summarize", "seeds/000_e10f10481b35292a.txt", "--lang", "en", "--explain"])
         #expect(result.status == 0)
         let output = result.standardOutput
-        for column in ["position", "centrality", "entities", "numbers", "brevity", "total"] {
+        for column in ["position", "centrality", "entities", "numbers", "brevity", "length", "total"] {
             #expect(output.contains(column))
         }
         let excluded = try #require(output.components(separatedBy: "\nexcluded:\n").last)
@@ -77,7 +78,7 @@ struct SummarizeCommandTests {
         let explain = try #require(object["explain"] as? [String: Any])
         let candidates = try #require(explain["candidates"] as? [[String: Any]])
         let features = try #require(candidates.first?["features"] as? [String: [String: Double]])
-        #expect(Set(features.keys) == ["position", "centrality", "entities", "numbers", "brevity"])
+        #expect(Set(features.keys) == ["position", "centrality", "entities", "numbers", "brevity", "length"])
         #expect(features["position"]?["value"] == 1)
     }
 

@@ -90,6 +90,27 @@ struct SummaryRankerTests {
         #expect(try #require(byText[quantities]) > (try #require(byText[dates])))
     }
 
+    @Test("A counted quantity outweighs a bare year or date", arguments: [
+        ("Rescuers have now counted 1,200 casualties in the eastern towns.", "Rescuers were last sent to the eastern towns in 1998."),
+        ("Rescuers have now counted 1,200 casualties in the eastern towns.", "Rescuers were sent to the eastern towns on 5 March."),
+        ("Police said 17 people were hurt in the crash on the bridge.", "Police said a 17-year-old was hurt in the crash on the bridge."),
+    ])
+    func countedQuantityOutweighsDate(counted: String, dated: String) throws {
+        let lede = "A storm flooded the coast overnight, the regional government said on Monday."
+        func second(_ sentence: String) throws -> SentenceFeatures {
+            let text = lede + "\n" + sentence + "\n"
+            let summary = try summarize(text, language: "en", length: .sentences(1))
+            #expect(summary.candidates.count == 2)
+            return try #require(summary.candidates.last).features
+        }
+        let quantity = try second(counted)
+        let date = try second(dated)
+        #expect(quantity.numbers > date.numbers)
+        // In the same place after the lede, the sentence with a quantity keeps more of its lead prior.
+        #expect(quantity.position > date.position)
+        #expect(date.position < SummaryWeights().leadPrior[1] * 0.5)
+    }
+
     @Test("A mention finder adds entities that capitals miss")
     func mentionFinder() throws {
         struct Finder: EntityMentionFinder {
