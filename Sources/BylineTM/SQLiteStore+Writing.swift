@@ -91,11 +91,10 @@ final class UnitWriter {
             report.skipped += 1
             return
         }
+        let keys = unit.keys
         let unit = unit.unit
-        let contentHash = MatchKey.contentHash(prepared.map { ($0.language, $0.markup) })
-        var seeded = Hasher()
-        for item in prepared.map({ $0.language.lowercased() + "\u{1F}" + $0.markup }).sorted() { seeded.combine(item) }
-        let contentKey = MemoryKey(stored: contentHash, seeded: seeded.finalize())
+        let contentHash = keys.contentHash
+        let contentKey = MemoryKey(stored: contentHash, seeded: keys.contentSeeded)
         let existing = try seenContent[contentKey].map(storedStamps) ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
         if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
@@ -107,25 +106,14 @@ final class UnitWriter {
             }
             return
         }
-        let sourceLanguage = unit.sourceLanguage
-        let source =
-            sourceLanguage.flatMap { language in prepared.first(where: { $0.variant.language == language })
-                ?? prepared.first(where: { $0.variant.language.language == language.language }) } ?? prepared[0]
-        // An alternative translation has the same source and another text in one of the
-        // same target languages; a unit in a new target language is not one.
+        let source = prepared[keys.sourceIndex]
         let sourceKey = source.matchKey
-        let targetLanguages = Set(prepared.map(\.language).filter { $0 != source.language })
-        let sourceMemoryKeys = targetLanguages.sorted().map { target in
-            var hasher = Hasher()
-            hasher.combine(source.language)
-            hasher.combine(source.text)
-            hasher.combine(target.lowercased())
-            return MemoryKey(stored: sourceKey, seeded: hasher.finalize())
-        }
+        let targetLanguages = keys.targetLanguages
+        let sourceMemoryKeys = keys.sourceSeeded.map { MemoryKey(stored: sourceKey, seeded: $0) }
         var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources[$0] }.first
         if alternativeOf == nil, !startedEmpty {
             var find = RawStatement(findSource)
-            for target in targetLanguages.sorted() where alternativeOf == nil {
+            for target in targetLanguages where alternativeOf == nil {
                 find.reset()
                 find.bind(sourceKey)
                 find.bind(source.language)
@@ -139,13 +127,13 @@ final class UnitWriter {
         let metadata = unit.metadata
         var insert = RawStatement(insertUnit)
         insert.reset()
-        insert.bind(sourceLanguage?.description)
+        insert.bind(unit.sourceLanguage?.description)
         insert.bind(options.origin.kind)
         insert.bind(file)
         insert.bind(unit.storyID ?? options.storyID)
         insert.bind(alternativeOf)
         insert.bind(contentHash)
-        bindStamps(metadata, to: &insert)
+        bindStamps(metadata, encoded: keys.unitJSON, to: &insert)
         insert.bind(storedAt)
         try insert.execute()
         let unitID = db.lastInsertedRowID
@@ -163,7 +151,7 @@ final class UnitWriter {
             // segments with codes store it.
             insertRow.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
             insertRow.bind(item.matchKey)
-            bindStamps(item.variant.metadata, to: &insertRow)
+            bindStamps(item.variant.metadata, encoded: item.json, to: &insertRow)
             insertRow.bind(wordCount)
             try insertRow.execute()
             try fuzzyIndex.add(unit: unitID, terms: terms)
@@ -177,17 +165,17 @@ final class UnitWriter {
         }
     }
 
-    /// Binds the twelve metadata columns both tables share, in their order.
-    private func bindStamps(_ metadata: Metadata, to statement: inout RawStatement) {
+    /// Binds the metadata columns both tables share, in their order.
+    private func bindStamps(_ metadata: Metadata, encoded: EncodedMetadata, to statement: inout RawStatement) {
         statement.bind(metadata.creationDate)
         statement.bind(metadata.creationID)
         statement.bind(metadata.changeDate)
         statement.bind(metadata.changeID)
         statement.bind(metadata.usageCount)
         statement.bind(metadata.lastUsageDate)
-        statement.bind(Self.encode(metadata.attributes))
-        statement.bind(Self.encode(metadata.properties))
-        statement.bind(Self.encode(metadata.notes))
+        statement.bind(encoded.attributes)
+        statement.bind(encoded.properties)
+        statement.bind(encoded.notes)
     }
 
     private struct Existing {
@@ -265,16 +253,68 @@ final class UnitWriter {
     }
 }
 
-/// A unit with everything the store derives from its text computed: done on the reading
-/// thread of an import, so the writing thread only hashes and inserts.
+/// A unit with everything the store derives from it computed: done on the reading
+/// thread of an import, so the writing thread only looks up and inserts.
 public struct PreparedUnit: Sendable {
     public var unit: TranslationUnit
     /// The variants that have text, in order.
     var variants: [PreparedVariant]
+    var keys: UnitKeys
 
     public init(_ unit: TranslationUnit) {
         self.unit = unit
         variants = unit.variants.filter { !$0.segment.isEmpty }.map(PreparedVariant.init)
+        keys = UnitKeys(unit, variants)
+    }
+}
+
+/// The metadata lists of a unit or variant, as the store keeps them (JSON, or nil).
+struct EncodedMetadata: Sendable {
+    var attributes: String?
+    var properties: String?
+    var notes: String?
+
+    init(_ metadata: Metadata) {
+        attributes = UnitWriter.encode(metadata.attributes)
+        properties = UnitWriter.encode(metadata.properties)
+        notes = UnitWriter.encode(metadata.notes)
+    }
+}
+
+/// The hashes the duplicate rules compare.
+struct UnitKeys: Sendable {
+    var contentHash: Int64 = 0
+    var contentSeeded = 0
+    /// Which prepared variant is the source: the one in the source language, else the first.
+    var sourceIndex = 0
+    /// The other languages, sorted, and for each the seeded hash of (source, target language).
+    var targetLanguages: [String] = []
+    var sourceSeeded: [Int] = []
+    var unitJSON: EncodedMetadata
+
+    init(_ unit: TranslationUnit, _ prepared: [PreparedVariant]) {
+        unitJSON = EncodedMetadata(unit.metadata)
+        guard !prepared.isEmpty else { return }
+        let parts = prepared.map { $0.language.lowercased() + "\u{1F}" + $0.markup }.sorted()
+        contentHash = MatchKey.hash(parts: parts)
+        var seeded = Hasher()
+        for part in parts { seeded.combine(part) }
+        contentSeeded = seeded.finalize()
+        if let language = unit.sourceLanguage {
+            sourceIndex = prepared.firstIndex(where: { $0.variant.language == language })
+                ?? prepared.firstIndex(where: { $0.variant.language.language == language.language }) ?? 0
+        }
+        let source = prepared[sourceIndex]
+        // An alternative translation has the same source and another text in one of the
+        // same target languages; a unit in a new target language is not one.
+        targetLanguages = Set(prepared.map(\.language).filter { $0 != source.language }).sorted()
+        sourceSeeded = targetLanguages.map { target in
+            var hasher = Hasher()
+            hasher.combine(source.language)
+            hasher.combine(source.text)
+            hasher.combine(target.lowercased())
+            return hasher.finalize()
+        }
     }
 }
 
@@ -287,6 +327,7 @@ struct PreparedVariant: Sendable {
     var matchKey: Int64
     var terms: [Int64]
     var wordCount: Int
+    var json: EncodedMetadata
 
     init(_ variant: Variant) {
         self.variant = variant
@@ -295,5 +336,6 @@ struct PreparedVariant: Sendable {
         markup = variant.segment.markup
         matchKey = MatchKey(text).value
         (terms, wordCount) = MatchTokenizer.indexTerms(text, language: variant.language.language.lowercased())
+        json = EncodedMetadata(variant.metadata)
     }
 }
