@@ -1,3 +1,4 @@
+import BylineText
 import Foundation
 
 /// A byte buffer that JSON output is written into by hand: keys in a fixed order and
@@ -54,6 +55,19 @@ struct JSONBuffer {
             runStart = index + 1
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+    }
+
+    /// `"start": S, "end": E, "<textKey>": "…"` for a range of `text`: scalar offsets from
+    /// `cursor` (which must see ranges in document order) and the slice itself.
+    mutating func span<S: StringProtocol>(
+        _ range: Range<String.Index>, of text: S, cursor: inout ScalarOffsetCursor, textKey: String = "text"
+    ) where S.Index == String.Index {
+        raw("\"start\": ")
+        int(cursor.offset(of: range.lowerBound))
+        raw(", \"end\": ")
+        int(cursor.offset(of: range.upperBound))
+        raw(", \"\(textKey)\": ")
+        string(text[range])
     }
 
     /// Echoes a value read from a batch line (the `id`).

@@ -140,12 +140,8 @@ enum NamesWriter {
         var cursor = ScalarOffsetCursor(text)
         for (index, change) in analysis.changes.enumerated() {
             if index > 0 { buffer.raw(", ") }
-            buffer.raw("{\"start\": ")
-            buffer.int(cursor.offset(of: change.range.lowerBound))
-            buffer.raw(", \"end\": ")
-            buffer.int(cursor.offset(of: change.range.upperBound))
-            buffer.raw(", \"from\": ")
-            buffer.string(text[change.range])
+            buffer.raw("{")
+            buffer.span(change.range, of: text, cursor: &cursor, textKey: "from")
             buffer.raw(", \"to\": ")
             buffer.string(change.replacement)
             buffer.raw(", \"kind\": ")
@@ -166,12 +162,8 @@ enum NamesWriter {
             var mentionCursor = ScalarOffsetCursor(text)
             for (index, mention) in analysis.mentions.enumerated() {
                 if index > 0 { buffer.raw(", ") }
-                buffer.raw("{\"start\": ")
-                buffer.int(mentionCursor.offset(of: mention.range.lowerBound))
-                buffer.raw(", \"end\": ")
-                buffer.int(mentionCursor.offset(of: mention.range.upperBound))
-                buffer.raw(", \"text\": ")
-                buffer.string(text[mention.range])
+                buffer.raw("{")
+                buffer.span(mention.range, of: text, cursor: &mentionCursor)
                 buffer.raw(", \"entity\": ")
                 buffer.string(mention.entity)
                 buffer.raw("}")

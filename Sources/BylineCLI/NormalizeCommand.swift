@@ -112,12 +112,8 @@ struct NormalizeCommand: ParsableCommand {
         buffer.raw("[")
         for (index, change) in result.changes.enumerated() {
             if index > 0 { buffer.raw(", ") }
-            buffer.raw("{\"start\": ")
-            buffer.int(cursor.offset(of: change.range.lowerBound))
-            buffer.raw(", \"end\": ")
-            buffer.int(cursor.offset(of: change.range.upperBound))
-            buffer.raw(", \"from\": ")
-            buffer.string(result.source[change.range])
+            buffer.raw("{")
+            buffer.span(change.range, of: result.source, cursor: &cursor, textKey: "from")
             buffer.raw(", \"to\": ")
             buffer.string(change.replacement)
             buffer.raw(", \"kind\": ")

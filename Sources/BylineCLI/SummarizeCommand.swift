@@ -249,12 +249,8 @@ enum SummaryWriter {
         cursor = ScalarOffsetCursor(text)
         for (index, piece) in summary.excluded.enumerated() {
             if index > 0 { buffer.raw(", ") }
-            buffer.raw("{\"start\": ")
-            buffer.int(cursor.offset(of: piece.range.lowerBound))
-            buffer.raw(", \"end\": ")
-            buffer.int(cursor.offset(of: piece.range.upperBound))
-            buffer.raw(", \"text\": ")
-            buffer.string(text[piece.range])
+            buffer.raw("{")
+            buffer.span(piece.range, of: text, cursor: &cursor)
             buffer.raw(", \"kind\": ")
             buffer.string(piece.kind)
             buffer.raw(", \"reason\": ")
