@@ -13,6 +13,16 @@ struct InputOptions: ParsableArguments {
     /// The display name diagnostics use for the input.
     var origin: String { file }
 
+    /// Reads the input, or reports why not on standard error and exits with status 1.
+    func readOrExit(language: LanguageTag) throws -> SourceText {
+        do {
+            return try read(language: language)
+        } catch let error as CLIError {
+            Diagnostics.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
     /// Reads and decodes the input.
     /// - Throws: ``CLIError`` naming the file and, for bad UTF-8, its line, column and byte offset.
     func read(language: LanguageTag) throws -> SourceText {

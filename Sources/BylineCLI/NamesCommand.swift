@@ -68,13 +68,7 @@ struct NamesCommand: ParsableCommand {
             if !runner.run() { throw ExitCode(1) }
             return
         }
-        let source: SourceText
-        do {
-            source = try input.read(language: defaultLanguage)
-        } catch let error as CLIError {
-            Diagnostics.error(error.description)
-            throw ExitCode(1)
-        }
+        let source = try input.readOrExit(language: defaultLanguage)
         let analysis = try context.analyze(source.string, language: defaultLanguage)
         if analysis.usedFallbackLanguage {
             Diagnostics.warning("no names for language \"\(defaultLanguage)\"; matching with the English forms")

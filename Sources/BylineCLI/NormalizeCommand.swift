@@ -73,13 +73,7 @@ struct NormalizeCommand: ParsableCommand {
             return
         }
         guard let operation = defaultOperation else { throw ExitCode(64) }
-        let source: SourceText
-        do {
-            source = try input.read(language: defaultLanguage)
-        } catch let error as CLIError {
-            Diagnostics.error(error.description)
-            throw ExitCode(1)
-        }
+        let source = try input.readOrExit(language: defaultLanguage)
         let result: NormalizedText
         do {
             result = try normalizer.normalize(source, operation: operation)

@@ -61,13 +61,7 @@ struct SegmentCommand: ParsableCommand {
             if !runner.run() { throw ExitCode(1) }
             return
         }
-        let source: SourceText
-        do {
-            source = try input.read(language: defaultLanguage)
-        } catch let error as CLIError {
-            Diagnostics.error(error.description)
-            throw ExitCode(1)
-        }
+        let source = try input.readOrExit(language: defaultLanguage)
         let result = try segment(source.string, language: defaultLanguage, context: context)
         var output = StandardOutput()
         switch format {

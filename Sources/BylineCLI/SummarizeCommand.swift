@@ -80,13 +80,7 @@ struct SummarizeCommand: ParsableCommand {
             if !runner.run() { throw ExitCode(1) }
             return
         }
-        let source: SourceText
-        do {
-            source = try input.read(language: defaultLanguage)
-        } catch let error as CLIError {
-            Diagnostics.error(error.description)
-            throw ExitCode(1)
-        }
+        let source = try input.readOrExit(language: defaultLanguage)
         let length: SummaryLength = words.map { .words($0) } ?? .sentences(sentences)
         let summary = try context.summarize(source.string, language: defaultLanguage, length: length)
         var output = StandardOutput()

@@ -36,13 +36,7 @@ struct TMAnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openStore()
-        let source: SourceText
-        do {
-            source = try input.read(language: LanguageTag(sourceLanguage))
-        } catch let error as CLIError {
-            Diagnostics.error(error.description)
-            throw ExitCode(1)
-        }
+        let source = try input.readOrExit(language: LanguageTag(sourceLanguage))
         let context = try SegmentationContext(options: SentenceSegmenter.Options())
         let sentences = try context.sentenceSegmenter(for: source.language).sentences(in: source.string)
         var segments = [Int](repeating: 0, count: Self.bands.count)
