@@ -34,33 +34,7 @@ struct BenchNamesCommand: ParsableCommand {
     }
 
     func run() throws {
-        var documents: [(LanguageTag, String)] = []
-        for file in files {
-            let bytes: [UInt8]
-            do { bytes = try InputReader.readAll(file) } catch let error as CLIError {
-                Diagnostics.error(error.description)
-                throw ExitCode(1)
-            }
-            let text: String
-            do { text = try SourceText(decoding: bytes, language: .undetermined, origin: file).string } catch {
-                Diagnostics.error(error.description)
-                throw ExitCode(1)
-            }
-            guard file.hasSuffix(".jsonl") else {
-                documents.append((LanguageTag(language), text))
-                continue
-            }
-            for (index, line) in text.split(separator: "\n").enumerated() {
-                struct Line: Decodable { var lang: String?; var text: String?; var article: String? }
-                guard let decoded = try? JSONDecoder().decode(Line.self, from: Data(line.utf8)),
-                    let body = decoded.text ?? decoded.article
-                else {
-                    Diagnostics.error("\(file):\(index + 1):1: expected a JSON object with \"text\" or \"article\"")
-                    throw ExitCode(1)
-                }
-                documents.append((LanguageTag(decoded.lang ?? language), body))
-            }
-        }
+        let documents = try BenchDocuments.load(files, language: language)
         let memoryBefore = Self.residentMegabytes()
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let context: NamesContext
