@@ -242,11 +242,9 @@ public final class TMXReader: UnitSource {
         var text = ""
         while try read() {
             switch nodeType {
-            case BYLINE_XML_TEXT, BYLINE_XML_CDATA, BYLINE_XML_WHITESPACE,
-                BYLINE_XML_SIGNIFICANT_WHITESPACE:
-                text += value
-            case BYLINE_XML_ENTITY_REFERENCE:
-                throw .malformedXML(currentLocation, reason: "entity &\(name); is not defined by XML or the TMX DTD")
+            case BYLINE_XML_TEXT, BYLINE_XML_CDATA, BYLINE_XML_WHITESPACE, BYLINE_XML_SIGNIFICANT_WHITESPACE,
+                BYLINE_XML_ENTITY_REFERENCE:
+                text += try characterData()
             case BYLINE_XML_ELEMENT:
                 if let kind = InlineCode.Kind(rawValue: localName) {
                     if !text.isEmpty {
@@ -286,11 +284,9 @@ public final class TMXReader: UnitSource {
         var text = ""
         while try read() {
             switch nodeType {
-            case BYLINE_XML_TEXT, BYLINE_XML_CDATA, BYLINE_XML_WHITESPACE,
-                BYLINE_XML_SIGNIFICANT_WHITESPACE:
-                text += value
-            case BYLINE_XML_ENTITY_REFERENCE:
-                throw .malformedXML(currentLocation, reason: "entity &\(name); is not defined by XML or the TMX DTD")
+            case BYLINE_XML_TEXT, BYLINE_XML_CDATA, BYLINE_XML_WHITESPACE, BYLINE_XML_SIGNIFICANT_WHITESPACE,
+                BYLINE_XML_ENTITY_REFERENCE:
+                text += try characterData()
             case BYLINE_XML_ELEMENT:
                 warn("unexpected <\(name)> inside a text element; skipped")
                 try skipSubtree()
@@ -301,6 +297,15 @@ public final class TMXReader: UnitSource {
             }
         }
         throw .malformedXML(currentLocation, reason: "the file ends inside an element")
+    }
+
+    /// The text of the current text node; an entity reference left in the stream is one
+    /// that neither XML nor the TMX DTD defines.
+    private func characterData() throws(TMXError) -> String {
+        guard nodeType != BYLINE_XML_ENTITY_REFERENCE else {
+            throw .malformedXML(currentLocation, reason: "entity &\(name); is not defined by XML or the TMX DTD")
+        }
+        return value
     }
 
     /// Reads past `</tmx>` to the end, so trailing content is checked too.
