@@ -52,13 +52,6 @@ public struct MatchKey: Sendable, Hashable {
         }
     }
 
-    /// FNV-1a over UTF-8, 64 bits.
-    static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
-
     /// A hash over several strings, each length-prefixed so that boundaries count.
     static func hash(parts: [String]) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -71,17 +64,10 @@ public struct MatchKey: Sendable, Hashable {
     }
 }
 
-extension TranslationUnit {
-    /// A hash of the unit's content: every variant's language and markup, in a fixed
-    /// order. Two units with the same content hash and the same variants are duplicates.
-    public var contentHash: Int64 {
-        MatchKey.contentHash(variants.map { ($0.language.description, $0.segment.markup) })
-    }
-}
-
 extension MatchKey {
-    /// The content hash of variants given as language tag and markup.
-    static func contentHash(_ variants: [(language: String, markup: String)]) -> Int64 {
-        hash(parts: variants.map { $0.language.lowercased() + "\u{1F}" + $0.markup }.sorted())
+    /// What a unit's content hash covers: each variant's language (lower-cased) and
+    /// markup, in a fixed order, so two units with the same variants hash alike.
+    static func contentParts(_ variants: [(language: String, markup: String)]) -> [String] {
+        variants.map { $0.language.lowercased() + "\u{1F}" + $0.markup }.sorted()
     }
 }

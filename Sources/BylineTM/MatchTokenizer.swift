@@ -196,12 +196,6 @@ public enum MatchTokenizer {
         terms.removeLast(terms.count - distinct)
         return (terms, wordCount)
     }
-
-    /// The number of words and numbers: the length that match windows compare.
-    public static func wordCount(_ tokens: [MatchToken]) -> Int {
-        tokens.reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
-    }
-
 }
 
 extension String {

@@ -295,7 +295,7 @@ struct UnitKeys: Sendable {
     init(_ unit: TranslationUnit, _ prepared: [PreparedVariant]) {
         unitJSON = EncodedMetadata(unit.metadata)
         guard !prepared.isEmpty else { return }
-        let parts = prepared.map { $0.language.lowercased() + "\u{1F}" + $0.markup }.sorted()
+        let parts = MatchKey.contentParts(prepared.map { ($0.language, $0.markup) })
         contentHash = MatchKey.hash(parts: parts)
         var seeded = Hasher()
         for part in parts { seeded.combine(part) }

@@ -49,23 +49,6 @@ public struct Segment: Sendable, Hashable {
         }
     }
 
-    /// Every character of the segment with codes flattened to their text, as TMX tools
-    /// compare segments when they ignore markup.
-    public var flattenedText: String {
-        var result = ""
-        Self.appendFlattened(pieces, to: &result)
-        return result
-    }
-
-    private static func appendFlattened(_ pieces: [Piece], to result: inout String) {
-        for piece in pieces {
-            switch piece {
-            case .text(let text): result += text
-            case .code(let code): appendFlattened(code.content, to: &result)
-            }
-        }
-    }
-
     /// The inline codes, in order, at any depth.
     public var codes: [InlineCode] {
         var result: [InlineCode] = []

@@ -43,11 +43,6 @@ public struct TranslationUnit: Sendable, Hashable {
         variants.first(where: { $0.language == language })
             ?? variants.first(where: { $0.language.language == language.language })
     }
-
-    /// The source variant: the one in `sourceLanguage`, else the first.
-    public var sourceVariant: Variant? {
-        sourceLanguage.flatMap { variant(in: $0) } ?? variants.first
-    }
 }
 
 /// One language version of a unit (`<tuv>`).
