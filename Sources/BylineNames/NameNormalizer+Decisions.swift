@@ -7,6 +7,16 @@ extension NameNormalizer {
         var replacement: String
         var distance: Int
         var score: Double
+        /// The edits weighted by how common each slip is (``EditDistance/typoCost(_:_:)``).
+        var cost: Double
+
+        init(form: Gazetteer.Form, replacement: String, distance: Int, score: Double, cost: Double? = nil) {
+            self.form = form
+            self.replacement = replacement
+            self.distance = distance
+            self.score = score
+            self.cost = cost ?? Double(distance)
+        }
     }
 
     // MARK: Phrases
@@ -141,9 +151,9 @@ extension NameNormalizer {
         }
 
         // A misspelling of one of the language's names, unless the word is part of a longer
-        // name or the text writes it the same way more than once (a name of its own, spelt
-        // consistently).
-        if inUnknownName || words.lazy.filter({ $0.text == written }).prefix(2).count > 1 { return nil }
+        // name, is quoted, or the text writes it the same way more than once (a name of its
+        // own, spelt consistently).
+        if inUnknownName || word.isQuoted || words.lazy.filter({ $0.text == written }).prefix(2).count > 1 { return nil }
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for (stem, suffix) in splits {
@@ -164,21 +174,31 @@ extension NameNormalizer {
                 else if !suffix.isEmpty { replacement += suffix }
                 var value = score(form, distance: distance, context: context)
                 if !suffix.isEmpty && !russian { value -= 0.5 }
-                readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value))
+                readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
+                                        cost: EditDistance.typoCost(key, indexed)))
             }
         }
         guard let best = decide(readings) else { return nil }
         let entry = gazetteer.entry(of: best.form)
         let named = context.supports(entry)
         let supported = named || (entry.kind.isPlace && context.placeCount > 0 && !word.startsSentence)
-        if let list, ordinaryWordIsAsClose(lower, distance: best.distance, list: list, language: language), !supported {
+        if let list, !supported,
+            let rival = nearestOrdinaryWord(lower, list: list, language: language,
+                                            except: lowerKey(best.replacement, language: language)),
+            rival < best.cost + 0.29
+        {
             return nil
         }
         // A small place that nothing in the text supports is as likely another place the
         // gazetteer lacks, and two edits on a name of little weight likewise.
         if !named && entry.kind.isPlace && entry.weight < 30 { return nil }
-        // Two edits on a name of little weight is as likely another name the gazetteer lacks.
-        if best.distance >= 2 && !named && (best.form.isLexical || entry.weight < 20) { return nil }
+        // Two edits on a name of little weight is as likely another name the gazetteer
+        // lacks, unless both are common slips in a long word (`Appenines`, `Cyrrilic`).
+        if best.distance >= 2 && !named && (best.form.isLexical || entry.weight < 20)
+            && !(best.cost <= 1.2 && letterCount >= 7)
+        {
+            return nil
+        }
         var confidence = best.distance == 1 ? 0.8 : 0.7
         if supported { confidence += 0.13 }
         if best.form.isLexical { confidence -= 0.05 }
@@ -248,14 +268,25 @@ extension NameNormalizer {
 
     /// The best reading when it stands clear of every rival with another spelling.
     func decide(_ readings: [Reading]) -> Reading? {
-        var best: [String: Reading] = [:]
-        for reading in readings where best[reading.replacement].map({ $0.score < reading.score }) ?? true {
-            best[reading.replacement] = reading
+        // Readings that give the same replacement, or read the same name with and without
+        // an ending (`Achilles`, `Achilles` + `s`), are one reading, not rivals.
+        let sorted = readings.sorted { $0.score > $1.score || ($0.score == $1.score && $0.replacement < $1.replacement) }
+        var ranked: [Reading] = []
+        var replacements: Set<String> = []
+        var names: Set<String> = []
+        for reading in sorted where !replacements.contains(reading.replacement) && !names.contains(reading.form.text) {
+            ranked.append(reading)
+            replacements.insert(reading.replacement)
+            names.insert(reading.form.text)
         }
-        let ranked = best.values.sorted { $0.score > $1.score || ($0.score == $1.score && $0.replacement < $1.replacement) }
         guard let first = ranked.first else { return nil }
-        if ranked.count > 1 && ranked[1].score > first.score - 1.5 { return nil }
-        return first
+        let contenders = ranked.prefix { $0.score > first.score - 1.5 }
+        if contenders.count == 1 { return first }
+        // Close rivals: the one reached by a clearly likelier slip wins (`Ukranian` is
+        // `Ukrainian` with a letter dropped, `Uranian` with one changed), else none does.
+        let cheapest = contenders.min { $0.cost < $1.cost || ($0.cost == $1.cost && $0.score > $1.score) }!
+        let clear = contenders.allSatisfy { $0.form.text == cheapest.form.text || $0.cost >= cheapest.cost + 0.29 }
+        return clear ? cheapest : nil
     }
 
     /// The language's own form with exactly this key (accents, case and hyphens aside).
@@ -324,6 +355,10 @@ extension NameNormalizer {
         func namePart(_ index: Int, hyphenated: Bool) -> Bool {
             guard words.indices.contains(index), words[index].isCapitalised else { return false }
             if hyphenated { return true }
+            // A particle before a surname (`Di Caprio`, `Van Gogh`, `De Gaulle`).
+            if index < position, isConnector(Substring(words[index].text.lowercased())), words[index].text.count <= 3 {
+                return true
+            }
             let lower = lowerKey(words[index].text, language: language)
             if wordLists[language]?.containsCommonWord(lower) == true { return false }
             if NameSlots.titles[language]?.contains(lower) ?? false { return false }
@@ -344,40 +379,48 @@ extension NameNormalizer {
         return false
     }
 
-    /// True when some ordinary word lies closer to `lower` than `distance`, or as close:
-    /// probes every word one edit away in the word list.
-    func ordinaryWordIsAsClose(_ lower: String, distance: Int, list: WordList, language: String) -> Bool {
+    /// The typo cost (``EditDistance/typoCost(_:_:)``) of the likeliest ordinary word one
+    /// edit from `lower`, or nil when there is none: probes every such word in the word
+    /// list. `except` is the reading itself in lower case, which is no rival when the
+    /// language also uses it as a common word (`August` and `august`). A reading stands
+    /// against such a word only when it is clearly the likelier slip: `Sundey` is `Sunday`
+    /// with a vowel changed, `sunder` with a consonant.
+    func nearestOrdinaryWord(_ lower: String, list: WordList, language: String, except: String) -> Double? {
         let letters = Array(lower.unicodeScalars)
         let alphabet = Self.alphabets[language] ?? Self.alphabets["en"]!
-        func probe(_ scalars: [Unicode.Scalar]) -> Bool {
+        let written = letters.map(\.value)
+        var nearest: Double?
+        func probe(_ scalars: [Unicode.Scalar]) {
             var candidate = String.UnicodeScalarView()
             candidate.append(contentsOf: scalars)
-            return list.containsCommonWord(String(candidate))
+            let word = String(candidate)
+            guard word != except, list.containsCommonWord(word) else { return }
+            let cost = EditDistance.typoCost(written, scalars.map(\.value))
+            nearest = min(nearest ?? cost, cost)
         }
-        guard distance >= 1 else { return false }
         for index in letters.indices {
             var deleted = letters
             deleted.remove(at: index)
-            if deleted.count >= 3 && probe(deleted) { return true }
+            if deleted.count >= 3 { probe(deleted) }
             if index + 1 < letters.count {
                 var swapped = letters
                 swapped.swapAt(index, index + 1)
-                if probe(swapped) { return true }
+                probe(swapped)
             }
             for replacement in alphabet where replacement != letters[index] {
                 var substituted = letters
                 substituted[index] = replacement
-                if probe(substituted) { return true }
+                probe(substituted)
             }
         }
         for index in 0...letters.count {
             for insertion in alphabet {
                 var inserted = letters
                 inserted.insert(insertion, at: index)
-                if probe(inserted) { return true }
+                probe(inserted)
             }
         }
-        return false
+        return nearest
     }
 
     static let alphabets: [String: [Unicode.Scalar]] = [

@@ -97,6 +97,9 @@ public final class NameNormalizer {
         var startsSentence: Bool
         /// The text between the previous word and this one.
         var gapBefore: Substring
+        /// Quotation marks stand right around the word (`"Balard"`, `«Qarabağ»`): the
+        /// writer names something as it is written, a station, a brand, a club.
+        var isQuoted = false
     }
 
     func tokens(in text: String, language: String) -> [Token] {
@@ -131,12 +134,18 @@ public final class NameNormalizer {
             let allCapitals = capitalised && letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
             let gap = text[previousEnd..<range.lowerBound]
             let starts = result.isEmpty || gap.contains(where: { ".!?:;\n\r…•|".contains($0) })
+            var quoted = false
+            if let before = gap.last, range.upperBound < text.endIndex, Self.quotationMarks.contains(before) {
+                quoted = Self.quotationMarks.contains(text[range.upperBound])
+            }
             result.append(Token(range: range, text: piece, isCapitalised: capitalised, isAllCapitals: allCapitals,
-                                startsSentence: starts, gapBefore: gap))
+                                startsSentence: starts, gapBefore: gap, isQuoted: quoted))
             previousEnd = range.upperBound
         }
         return result
     }
+
+    static let quotationMarks: Set<Character> = ["\"", "'", "«", "»", "“", "”", "„", "‘", "’", "‹", "›", "「", "」"]
 
     // MARK: Indexes
 
