@@ -36,7 +36,9 @@ extension NameNormalizer {
                 guard length == 1 || joinedAsName(words, from: index, count: length) else { continue }
                 let range = words[index].range.lowerBound..<words[index + length - 1].range.upperBound
                 let piece = text[range]
-                if let form = length == 1 ? knownForm(of: piece, language: language) : exactForm(String(piece), language: language) {
+                if let form = length == 1 ? knownForm(of: piece, language: language) : exactForm(String(piece), language: language),
+                    !(form.isLexical && namesMajorEntityElsewhere(String(piece), language: language))
+                {
                     let entry = gazetteer.entry(of: form)
                     if !form.isLexical {
                         mentions.append(NameMention(range: range, entity: entry.id, kind: entry.kind))
@@ -101,6 +103,18 @@ extension NameNormalizer {
             }
         }
         return nil
+    }
+
+    /// True when `text`, a dictionary name of `language`, is another language's form of
+    /// a major entity that `language` names differently (`Soudan` in English): the
+    /// gazetteer, not the dictionary, decides such a word. Accents alone (`Agen`, `Agén`)
+    /// and a short name for a long one (`Congo`) are no difference.
+    func namesMajorEntityElsewhere(_ text: String, language: String) -> Bool {
+        guard let (form, target) = foreignTarget(key: nil, written: text, language: language),
+            keys.key(target) != keys.key(text) || differsInLetters(target, text, language: language)
+        else { return false }
+        let words = target.split(whereSeparator: { $0 == " " || $0 == "-" })
+        return gazetteer.entry(of: form).weight >= Self.majorWeight && !(words.count > 1 && words.contains(Substring(text)))
     }
 
     func exactForm(_ text: String, language: String) -> Gazetteer.Form? {

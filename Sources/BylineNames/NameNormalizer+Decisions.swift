@@ -39,6 +39,7 @@ extension NameNormalizer {
             // Accents or hyphens differ from this language's own form.
             if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
                 addsAccents(form.text, to: written) || !written.contains(where: { !$0.isASCII })
+                    || Self.lettersOnly(form.text) == Self.lettersOnly(written)
             {
                 return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
             }
@@ -212,7 +213,20 @@ extension NameNormalizer {
     func hasForeignLetters(_ word: Substring, language: String) -> Bool {
         guard let alphabet = Self.alphabets[language] else { return true }
         let letters = Set(alphabet)
-        return lowerKey(word, language: language).unicodeScalars.contains { $0.properties.isAlphabetic && !letters.contains($0) }
+        return lowerKey(word, language: language).unicodeScalars.contains {
+            ($0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark) && !letters.contains($0)
+        }
+    }
+
+    /// True when two spellings with the same fold key differ in letters that this
+    /// language keeps apart: `Küba` and `Kuba`, `Italiya` and `İtaliya` in Azerbaijani
+    /// are different words, not one word with and without accents.
+    func differsInLetters(_ a: String, _ b: String, language: String) -> Bool {
+        guard let distinct = Self.distinctLetters[language] else { return false }
+        let x = Array(lowerKey(a, language: language))
+        let y = Array(lowerKey(b, language: language))
+        guard x.count == y.count else { return true }
+        return zip(x, y).contains { $0 != $1 && (distinct.contains($0) || distinct.contains($1)) }
     }
 
     /// True when `form` is `written` with accents added (never taken away: `Nigéria` and
@@ -233,17 +247,21 @@ extension NameNormalizer {
         let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
         let knownHere = isProperName || exactForm(stemText, language: language) != nil
         // A spelling this language's dictionary knows stands unless it names a major
-        // entity, and never yields to a form that differs from it by accents alone; a place
+        // entity (dictionaries list exonyms such as `Cameroun` or `Soudan` among English
+        // names), and never yields to a form that differs from it by accents alone; a place
         // reading never replaces part of a person's name.
-        let accentsOnly = keys.key(target) == keys.key(stemText)
+        let accentsOnly = keys.key(target) == keys.key(stemText) && !differsInLetters(target, stemText, language: language)
         // A word never becomes an official multi-word name (`Zelandia` → `Región de Selandia`),
         // and a small place's name in another language is as likely a name of its own here.
+        // Nor does a short name become the long one it is part of (`Congo` is no misspelt
+        // `Congo-Brazzaville`).
         if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
+            || target.split(whereSeparator: { $0 == " " || $0 == "-" }).count > 1 && target.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(stem)
             || entry.kind.isPlace && entry.kind != .country && entry.weight < 30
         {
             return change(range, target, .foreign, form, 0, "kept")
         }
-        if knownHere && (entry.weight < 30 || accentsOnly) || entry.kind.isPlace && personContext
+        if knownHere && (entry.weight < Self.majorWeight || accentsOnly) || entry.kind.isPlace && personContext
             || accentsOnly && !hasForeignLetters(stem, language: language)
         {
             return change(range, target, .foreign, form, 0, "kept")
@@ -309,7 +327,7 @@ extension NameNormalizer {
         for index in indices {
             let form = gazetteer.forms[Int(index)]
             if form.language == language && !form.isLexical { return nil }
-            guard !form.isLexical, let target = gazetteer.preferredForm(of: form.entry, language: language), target != written
+            guard !form.isLexical, Self.foreignSources.contains(form.language), let target = gazetteer.preferredForm(of: form.entry, language: language), target != written
             else { continue }
             let weight = gazetteer.entry(of: form).weight
             if targets[target].map({ $0.1 < weight }) ?? true { targets[target] = (form, weight) }
@@ -422,6 +440,35 @@ extension NameNormalizer {
         }
         return nearest
     }
+
+    /// Entities of this weight and above (countries, capitals, major cities) are named in
+    /// the gazetteer's form even where a dictionary lists another spelling.
+    static let majorWeight = 60
+
+    /// The languages whose forms count as foreign forms in a text: those of the desk's
+    /// region, whose spellings leak into each other's copy, and Europe's larger languages,
+    /// which wire copy is translated from. A spelling only some other
+    /// language uses (`Misuri` is Galician and Slovene for Missouri, and Spanish writes it
+    /// too) is as likely this language's own variant.
+    static let foreignSources: Set<String> = [
+        "en", "ru", "az", "tr", "de", "fr", "es", "uk", "be", "kk", "ky", "uz", "tk",
+        "it", "pt", "nl", "pl", "sv", "da", "nb", "no", "fi", "cs",
+    ]
+
+    /// The letters of `text`, in lower case, without spaces, hyphens, dashes and dots.
+    static func lettersOnly<S: StringProtocol>(_ text: S) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }))
+    }
+
+    /// Letters with a mark that a language counts as letters of their own, not as accented
+    /// forms of another: `ü` and `u`, `ı` and `i` are different letters in Turkish, `é`
+    /// and `e` are one letter in French.
+    static let distinctLetters: [String: Set<Character>] = [
+        "tr": ["ç", "ğ", "ı", "i", "ö", "ş", "ü"],
+        "az": ["ç", "ğ", "ı", "i", "ö", "ş", "ü", "ə"],
+        "de": ["ä", "ö", "ü", "ß"],
+        "es": ["ñ"],
+    ]
 
     static let alphabets: [String: [Unicode.Scalar]] = [
         "en": Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars),
