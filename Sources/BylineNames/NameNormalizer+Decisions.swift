@@ -138,6 +138,10 @@ extension NameNormalizer {
             }
         }
         if isProperName { return nil }
+        if let form = accentedGivenName(words, at: position, language: language) {
+            return change(word.range, form.text, .misspelling, form, 0.8,
+                          "\"\(written)\" is the given name \"\(form.text)\" (\(form.language)) without its accents")
+        }
         // A name of its own somewhere (a surname, a town of another language) or a word of
         // another language is not a misspelling of something else.
         if gazetteer.formsByText[String(written)] != nil { return nil }
@@ -192,7 +196,13 @@ extension NameNormalizer {
         }
         // A small place that nothing in the text supports is as likely another place the
         // gazetteer lacks, and two edits on a name of little weight likewise.
-        if !named && entry.kind.isPlace && entry.weight < 30 { return nil }
+        // The English dictionary, or those of two languages, listing a longer name too
+        // (`Queensland`, `Ithaca`) make it no obscure place; other dictionaries list their
+        // own country's small towns, and a short word is near too many names.
+        let dictionaries = Set((gazetteer.formsByText[best.form.text] ?? []).lazy
+            .map { self.gazetteer.forms[Int($0)] }.filter(\.isLexical).map(\.language))
+        let wellKnown = letterCount >= 6 && (dictionaries.contains("en") || dictionaries.count >= 2)
+        if !named && entry.kind.isPlace && entry.weight < 30 && !wellKnown { return nil }
         // Two edits on a name of little weight is as likely another name the gazetteer
         // lacks, unless both are common slips in a long word (`Appenines`, `Cyrrilic`).
         if best.distance >= 2 && !named && (best.form.isLexical || entry.weight < 20)
@@ -288,7 +298,10 @@ extension NameNormalizer {
     func decide(_ readings: [Reading]) -> Reading? {
         // Readings that give the same replacement, or read the same name with and without
         // an ending (`Achilles`, `Achilles` + `s`), are one reading, not rivals.
-        let sorted = readings.sorted { $0.score > $1.score || ($0.score == $1.score && $0.replacement < $1.replacement) }
+        // A total order, so that the same text always gets the same answer.
+        let sorted = readings.sorted {
+            ($0.score, $1.replacement, $1.form.text, $1.cost, $1.form.entry) > ($1.score, $0.replacement, $0.form.text, $0.cost, $0.form.entry)
+        }
         var ranked: [Reading] = []
         var replacements: Set<String> = []
         var names: Set<String> = []
@@ -302,7 +315,7 @@ extension NameNormalizer {
         if contenders.count == 1 { return first }
         // Close rivals: the one reached by a clearly likelier slip wins (`Ukranian` is
         // `Ukrainian` with a letter dropped, `Uranian` with one changed), else none does.
-        let cheapest = contenders.min { $0.cost < $1.cost || ($0.cost == $1.cost && $0.score > $1.score) }!
+        let cheapest = contenders.min { ($0.cost, $1.score, $0.replacement) < ($1.cost, $0.score, $1.replacement) }!
         let clear = contenders.allSatisfy { $0.form.text == cheapest.form.text || $0.cost >= cheapest.cost + 0.29 }
         return clear ? cheapest : nil
     }
@@ -350,6 +363,42 @@ extension NameNormalizer {
             found[form.text] = found[form.text] ?? form
         }
         return found.count == 1 ? found.values.first : nil
+    }
+
+    /// The accented given name that `words[position]` writes without its marks, in a
+    /// language that keeps other languages' accents (`Rene Descartes`, `Ozlem Tureci` in
+    /// German): the word must be followed by a surname of the same language, be no word
+    /// of this language, and have exactly one accented spelling among the dictionaries'
+    /// names of a language that writes it so. English copy often drops such marks, so
+    /// English is left alone.
+    func accentedGivenName(_ words: [Token], at position: Int, language: String) -> Gazetteer.Form? {
+        let word = words[position]
+        guard language != "en", Self.distinctLetters[language] != nil || Self.alphabets[language] != nil,
+            word.text.unicodeScalars.allSatisfy(\.isASCII),
+            position + 1 < words.count, joinedAsName(words, from: position, count: 2),
+            words[position + 1].isCapitalised, !words[position + 1].isAllCapitals,
+            !isKnownWord(word.text, language: language),
+            position == 0 || !words[position - 1].isCapitalised || words[position].startsSentence
+        else { return nil }
+        let written = String(word.text)
+        if let own = gazetteer.formsByText[written], own.contains(where: { gazetteer.forms[Int($0)].language == language }) {
+            return nil
+        }
+        var found: [String: Gazetteer.Form] = [:]
+        for index in gazetteer.formsByKey[keys.key(written)] ?? [] {
+            let form = gazetteer.forms[Int(index)]
+            guard form.isLexical, form.language != "en", form.language != language, form.text != written,
+                form.text.unicodeScalars.count == written.unicodeScalars.count
+            else { continue }
+            found[form.text] = found[form.text] ?? form
+        }
+        // The surname must be a name in the same language (`Descartes` beside `René`):
+        // `Jose Yglesias` is an American writer who spelt it so.
+        guard found.count == 1, let form = found.values.first else { return nil }
+        let surname = words[position + 1].text
+        let sameLanguage = (gazetteer.formsByText[String(surname)] ?? []).contains { gazetteer.forms[Int($0)].language == form.language }
+            || wordLists[form.language]?.containsProperName(lowerKey(surname, language: form.language)) == true
+        return sameLanguage ? form : nil
     }
 
     func isKnownWord<S: StringProtocol>(_ word: S, language: String) -> Bool {
