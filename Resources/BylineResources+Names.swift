@@ -23,6 +23,7 @@ extension ResourceBundle {
         var languages = Set(entries.flatMap { $0.forms.keys })
         languages.insert("en")
         entries = Self.merging(Self.icuEntries(languages: languages.sorted()), into: entries)
+        entries += Self.calendarEntries(languages: languages.sorted())
         var lexicon: [LanguageTag: [String]] = [:]
         let folder = dataDirectory.appendingPathComponent("gazetteer/lexicon")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -124,6 +125,38 @@ extension ResourceBundle {
             result[target].related.append(contentsOf: entry.related)
         }
         return result
+    }
+
+    /// Month and weekday names from ICU (`calendar:month:10`, `calendar:weekday:0` for
+    /// Sunday), in the languages that capitalise them: `Oktober` in English copy is the
+    /// German form of `October`. Languages that write them in lower case (`октября`,
+    /// `octobre`) give no form, since a capitalised word there is something else.
+    public static func calendarEntries(languages: [String]) -> [GazetteerEntry] {
+        let locales = languages.map { ($0, ICULocale(LanguageTag($0))) }.filter { $0.1.isKnown }
+        func capitalised(_ name: String?) -> String? {
+            guard let name, let first = name.unicodeScalars.first, first.properties.isUppercase,
+                !name.contains(where: { $0 == "." || $0.isWhitespace })
+            else { return nil }
+            return name
+        }
+        var entries: [GazetteerEntry] = []
+        for (kind, count) in [("month", 12), ("weekday", 7)] {
+            for index in 0..<count {
+                var forms: [LanguageTag: [String]] = [:]
+                for (language, locale) in locales {
+                    var names: [String] = []
+                    for standAlone in [false, true] {
+                        let name = kind == "month" ? locale.monthName(index, standAlone: standAlone) : locale.weekdayName(index, standAlone: standAlone)
+                        if let name = capitalised(name), !names.contains(name) { names.append(name) }
+                    }
+                    if !names.isEmpty { forms[LanguageTag(language)] = names }
+                }
+                guard forms[LanguageTag("en")] != nil else { continue }
+                let number = kind == "month" ? index + 1 : index
+                entries.append(GazetteerEntry(id: "calendar:\(kind):\(number)", kind: .calendar, weight: 70, forms: forms))
+            }
+        }
+        return entries
     }
 
     /// Region names and exemplar cities from ICU, as gazetteer entries: `region:KR`

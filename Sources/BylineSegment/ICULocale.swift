@@ -46,6 +46,22 @@ public struct ICULocale: Sendable, Hashable {
         return names
     }
 
+    /// The wide name of month `index` (0 = January), in its format or stand-alone form
+    /// (`марта`, `март`), or nil when the locale has none.
+    public func monthName(_ index: Int, standAlone: Bool = false) -> String? {
+        var buffer = [UInt16](repeating: 0, count: 64)
+        let length = byline_locale_month_name(identifier, standAlone ? 2 : 0, Int32(index), &buffer, Int32(buffer.count))
+        return length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF16.self) : nil
+    }
+
+    /// The wide name of weekday `index` (0 = Sunday), in its format or stand-alone form,
+    /// or nil when the locale has none.
+    public func weekdayName(_ index: Int, standAlone: Bool = false) -> String? {
+        var buffer = [UInt16](repeating: 0, count: 64)
+        let length = byline_locale_weekday_name(identifier, standAlone ? 1 : 0, Int32(index), &buffer, Int32(buffer.count))
+        return length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF16.self) : nil
+    }
+
     /// The version of the ICU library Byline is linked against ("72.1").
     public static var icuVersion: String { String(cString: byline_icu_version()) }
 }

@@ -140,6 +140,19 @@ int32_t byline_locale_month_name(const char *locale, int32_t kind, int32_t index
     return length;
 }
 
+int32_t byline_locale_weekday_name(const char *locale, int32_t standalone, int32_t index,
+                                   uint16_t *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UDateFormat *format = udat_open(UDAT_NONE, UDAT_SHORT, locale, NULL, 0, NULL, 0, &status);
+    if (U_FAILURE(status)) return -1;
+    UDateFormatSymbolType type = standalone ? UDAT_STANDALONE_WEEKDAYS : UDAT_WEEKDAYS;
+    /* ICU counts weekdays from 1 (Sunday); index 0 is empty. */
+    int32_t length = udat_getSymbols(format, type, index + 1, (UChar *)out, capacity, &status);
+    udat_close(format);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return -1;
+    return length;
+}
+
 const char *byline_icu_version(void) {
     static char text[U_MAX_VERSION_STRING_LENGTH];
     UVersionInfo version;

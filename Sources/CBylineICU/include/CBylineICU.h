@@ -68,6 +68,11 @@ int32_t byline_locale_language(const char *locale, char *out, int32_t capacity);
 int32_t byline_locale_month_name(const char *locale, int32_t kind, int32_t index,
                                  uint16_t *out, int32_t capacity);
 
+/* Weekday names of a locale as UTF-16, wide, format (`standalone` 0) or stand-alone (1).
+   `index` 0 is Sunday, 6 Saturday. Returns the length in UTF-16 units, or -1. */
+int32_t byline_locale_weekday_name(const char *locale, int32_t standalone, int32_t index,
+                                   uint16_t *out, int32_t capacity);
+
 /* Version string of the linked ICU ("72.1"). */
 const char *byline_icu_version(void);
 
