@@ -7,6 +7,7 @@ extension ResourceBundle {
     /// The generated and curated gazetteer files, in the order they are read.
     public static let gazetteerFiles = [
         "gazetteer/countries.tsv", "gazetteer/geonames.tsv", "gazetteer/subdivisions.tsv", "gazetteer/curated.tsv",
+        "gazetteer/products.tsv",
     ]
 
     /// The shipped gazetteer: GeoNames places, iso-codes subdivisions, the curated people

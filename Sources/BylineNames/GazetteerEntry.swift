@@ -12,7 +12,7 @@ public struct GazetteerEntry: Sendable, Hashable {
     /// What an entity is; the normalizer reads a person slot ("Mr …") or a place slot
     /// ("in …") against it. `calendar` is a month or a weekday.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case country, region, place, person, organisation, event, name, calendar, other
+        case country, region, place, person, organisation, product, event, name, calendar, other
 
         /// Countries, regions and places: entities that prepositions like "in" take.
         public var isPlace: Bool { self == .country || self == .region || self == .place }
