@@ -21,6 +21,8 @@ extension NameNormalizer {
         let language = formLanguage(for: tag)
         let words = tokens(in: text, language: tag.language)
         var resolved = [Bool](repeating: false, count: words.count)
+        // Words that a mention of two words or more took: no phrase may start inside one.
+        var inLongerMention = [Bool](repeating: false, count: words.count)
         var mentions: [NameMention] = []
         var context = DocumentContext()
 
@@ -50,14 +52,19 @@ extension NameNormalizer {
                     break
                 }
             }
-            for offset in 0..<matched { resolved[index + offset] = true }
+            for offset in 0..<matched {
+                resolved[index + offset] = true
+                inLongerMention[index + offset] = matched > 1
+            }
             index += max(matched, 1)
         }
 
         var changes: [NameChange] = []
         index = 0
         while index < words.count {
-            guard words[index].isCapitalised, !resolved[index] else {
+            // A correct name may still begin another language's longer one (`North Korea`
+            // in German, `Saudi-Arabien` in English).
+            guard words[index].isCapitalised, !inLongerMention[index] else {
                 index += 1
                 continue
             }
@@ -66,7 +73,7 @@ extension NameNormalizer {
                 index += length
                 continue
             }
-            if let change = tokenChange(words, at: index, resolved: resolved, language: language, context: context) {
+            if !resolved[index], let change = tokenChange(words, at: index, resolved: resolved, language: language, context: context) {
                 changes.append(change)
             }
             index += 1

@@ -43,6 +43,12 @@ extension NameNormalizer {
             {
                 return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
             }
+            // This language's name spelt with letters of another alphabet (`Şri Lanka`).
+            if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
+                hasForeignLetters(written, language: language), !hasForeignLetters(Substring(form.text), language: language)
+            {
+                return (change(range, form.text, .foreign, form, 0.9, "\"\(written)\" has letters \(language) does not use; \(language) writes \"\(form.text)\""), length)
+            }
             // Another language's form of an entity this language names differently.
             if let (form, target) = foreignTarget(key: key, written: String(written), language: language) {
                 return (change(range, target, .foreign, form, 0.9, "\"\(written)\" is the \(form.language) form; \(language) writes \"\(target)\""), length)
@@ -266,6 +272,7 @@ extension NameNormalizer {
         // Nor does a short name become the long one it is part of (`Congo` is no misspelt
         // `Congo-Brazzaville`).
         if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
+            || target.contains("(") && !stemText.contains("(")
             || target.split(whereSeparator: { $0 == " " || $0 == "-" }).count > 1 && target.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(stem)
             || entry.kind.isPlace && entry.kind != .country && entry.weight < 30
         {
