@@ -184,7 +184,9 @@ extension NameNormalizer {
                 if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
                 else if !suffix.isEmpty { replacement += suffix }
                 var value = score(form, distance: distance, context: context)
-                if !suffix.isEmpty && !russian { value -= 0.5 }
+                // An ending is a weaker reading than the whole word, and a bare `s` on a
+                // name (`Guams`, `Guineas`) in English or German the weakest.
+                if !suffix.isEmpty && !russian { value -= Morphology.inflects(language) || suffix.first == "'" || suffix.first == "’" ? 0.5 : 1.5 }
                 readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
                                         cost: EditDistance.typoCost(key, indexed)))
             }
