@@ -84,11 +84,12 @@ extension NameNormalizer {
 
     /// True when `count` words from `start` are joined only by one space or hyphen, as the
     /// words of one name are.
-    func joinedAsName(_ words: [Token], from start: Int, count: Int) -> Bool {
+    /// With `dashes`, a spaced dash joins too, as in ICU's `Congo - Kinshasa`.
+    func joinedAsName(_ words: [Token], from start: Int, count: Int, dashes: Bool = false) -> Bool {
         guard start + count <= words.count else { return false }
         for offset in 1..<count {
             let gap = words[start + offset].gapBefore
-            guard gap == " " || gap == "-" || gap == "\u{00A0}" else { return false }
+            guard gap == " " || gap == "-" || gap == "\u{00A0}" || dashes && (gap == " - " || gap == " – ") else { return false }
         }
         return true
     }

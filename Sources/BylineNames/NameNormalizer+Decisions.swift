@@ -27,56 +27,69 @@ extension NameNormalizer {
         _ words: [Token], from start: Int, resolved: [Bool], text: String, language: String, context: DocumentContext
     ) -> (NameChange, Int)? {
         for length in stride(from: min(4, words.count - start), through: 2, by: -1) {
-            guard joinedAsName(words, from: start, count: length),
-                words[start..<start + length].allSatisfy({ $0.isCapitalised || isConnector($0.text) }),
-                words[start + length - 1].isCapitalised,
-                words[start..<start + length].contains(where: { !$0.isAllCapitals })
+            guard let (change, used) = phraseChange(words, from: start, length: length, text: text, language: language, context: context)
             else { continue }
-            let range = words[start].range.lowerBound..<words[start + length - 1].range.upperBound
-            let written = text[range]
-            let key = keys.key(written)
-            let letters = key.filter { $0 != 0x20 }.count
-            // Accents or hyphens differ from this language's own form.
-            if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
-                addsAccents(form.text, to: written) || !written.contains(where: { !$0.isASCII })
-                    || Self.lettersOnly(form.text) == Self.lettersOnly(written)
-            {
-                return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
-            }
-            // This language's name spelt with letters of another alphabet (`Şri Lanka`).
-            if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
-                hasForeignLetters(written, language: language), !hasForeignLetters(Substring(form.text), language: language)
-            {
-                return (change(range, form.text, .foreign, form, 0.9, "\"\(written)\" has letters \(language) does not use; \(language) writes \"\(form.text)\""), length)
-            }
-            // Another language's form of an entity this language names differently.
-            if let (form, target) = foreignTarget(key: key, written: String(written), language: language) {
-                return (change(range, target, .foreign, form, 0.9, "\"\(written)\" is the \(form.language) form; \(language) writes \"\(target)\""), length)
-            }
-            // A misspelling: at least one word must be unknown, or every word would be a
-            // correct name of something else.
-            let unknown = words[start..<start + length].contains { word in
-                !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
-            }
-            guard unknown, !isCommonWord(words[start].text, language: language),
-                !isCommonWord(words[start + length - 1].text, language: language)
+            // Words set apart by spaced dashes are read as one name only when the name is
+            // written so (`Congo - Kinshasa`); tokenised copy spaces every hyphen.
+            let written = text[change.range]
+            if (written.contains(" - ") || written.contains(" – ")) && !change.replacement.contains(" - ") { continue }
+            return (change, used)
+        }
+        return nil
+    }
+
+    private func phraseChange(
+        _ words: [Token], from start: Int, length: Int, text: String, language: String, context: DocumentContext
+    ) -> (NameChange, Int)? {
+        guard joinedAsName(words, from: start, count: length, dashes: true),
+            words[start..<start + length].allSatisfy({ $0.isCapitalised || isConnector($0.text) }),
+            words[start + length - 1].isCapitalised,
+            words[start..<start + length].contains(where: { !$0.isAllCapitals })
+        else { return nil }
+        let range = words[start].range.lowerBound..<words[start + length - 1].range.upperBound
+        let written = text[range]
+        let key = keys.key(written)
+        let letters = key.filter { $0 != 0x20 }.count
+        // Accents or hyphens differ from this language's own form.
+        if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
+            addsAccents(form.text, to: written) || !written.contains(where: { !$0.isASCII })
+                || Self.lettersOnly(form.text) == Self.lettersOnly(written)
+        {
+            return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
+        }
+        // This language's name spelt with letters of another alphabet (`Şri Lanka`).
+        if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
+            hasForeignLetters(written, language: language), !hasForeignLetters(Substring(form.text), language: language)
+        {
+            return (change(range, form.text, .foreign, form, 0.9, "\"\(written)\" has letters \(language) does not use; \(language) writes \"\(form.text)\""), length)
+        }
+        // Another language's form of an entity this language names differently.
+        if let (form, target) = foreignTarget(key: key, written: String(written), language: language) {
+            return (change(range, target, .foreign, form, 0.9, "\"\(written)\" is the \(form.language) form; \(language) writes \"\(target)\""), length)
+        }
+        // A misspelling: at least one word must be unknown, or every word would be a
+        // correct name of something else.
+        let unknown = words[start..<start + length].contains { word in
+            !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
+        }
+        guard unknown, !isCommonWord(words[start].text, language: language),
+            !isCommonWord(words[start + length - 1].text, language: language)
+        else { return nil }
+        let index = languageIndex(for: language)
+        var readings: [Reading] = []
+        for candidate in index.index.candidates(for: key) {
+            let form = gazetteer.forms[Int(candidate)]
+            guard form.wordCount == length, !form.isLexical, form.key.first == key.first,
+                let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
+                distance > 0
             else { continue }
-            let index = languageIndex(for: language)
-            var readings: [Reading] = []
-            for candidate in index.index.candidates(for: key) {
-                let form = gazetteer.forms[Int(candidate)]
-                guard form.wordCount == length, !form.isLexical, form.key.first == key.first,
-                    let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
-                    distance > 0
-                else { continue }
-                readings.append(Reading(form: form, replacement: form.text, distance: distance,
-                                        score: score(form, distance: distance, context: context)))
-            }
-            if let best = decide(readings), best.distance == 1 || sharesWord(key, best.form.key) {
-                let confidence = best.distance == 1 ? 0.85 : 0.75
-                return (change(range, best.replacement, .misspelling, best.form, confidence,
-                               "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""), length)
-            }
+            readings.append(Reading(form: form, replacement: form.text, distance: distance,
+                                    score: score(form, distance: distance, context: context)))
+        }
+        if let best = decide(readings), best.distance == 1 || sharesWord(key, best.form.key) {
+            let confidence = best.distance == 1 ? 0.85 : 0.75
+            return (change(range, best.replacement, .misspelling, best.form, confidence,
+                           "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""), length)
         }
         return nil
     }
@@ -112,9 +125,17 @@ extension NameNormalizer {
         let personSlot = isPersonSlot(words, at: position, language: language)
         let inUnknownName = partOfLongerName(words, at: position, language: language)
 
-        // This language's name with accents missing (`Bogota`, `Zurich` in German).
+        // This language's name with accents missing (`Bogota`, `Zurich` in German), or
+        // spelt with letters of another alphabet (`Vénézuela` in German).
         for (stem, suffix) in splits where !russian || suffix.isEmpty {
             let key = keys.key(stem)
+            if suffix.isEmpty, hasForeignLetters(stem, language: language),
+                let form = bestForm(key: key, language: language, lexical: false), form.text != String(stem),
+                !hasForeignLetters(Substring(form.text), language: language), gazetteer.entry(of: form).weight >= 40
+            {
+                return change(word.range, form.text, .foreign, form, 0.9,
+                              "\"\(stem)\" has letters \(language) does not use; \(language) writes \"\(form.text)\"")
+            }
             if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem),
                 form.isLexical || gazetteer.entry(of: form).weight >= 40
             {
