@@ -72,9 +72,17 @@ extension NameNormalizer {
         let unknown = words[start..<start + length].contains { word in
             !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
         }
-        guard unknown, !isCommonWord(words[start].text, language: language),
-            !isCommonWord(words[start + length - 1].text, language: language)
-        else { return nil }
+        // An ordinary word at either end is allowed only where the name has that word too
+        // (`North Carolin`, `Key Lago`); otherwise it is the sentence's, not the name's.
+        let first = words[start].text, last = words[start + length - 1].text
+        guard unknown else { return nil }
+        // With an ordinary word in it, the other words must be no name anywhere
+        // (`Nueva Zelandia` is Spanish too).
+        if isCommonWord(first, language: language) || isCommonWord(last, language: language),
+            words[start..<start + length].contains(where: { !isCommonWord($0.text, language: language) && gazetteer.formsByText[String($0.text)] != nil })
+        {
+            return nil
+        }
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for candidate in index.index.candidates(for: key) {
@@ -83,6 +91,9 @@ extension NameNormalizer {
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
                 distance > 0
             else { continue }
+            let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+            if isCommonWord(first, language: language) && formWords.first != first { continue }
+            if isCommonWord(last, language: language) && formWords.last != last { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: distance,
                                     score: score(form, distance: distance, context: context)))
         }
