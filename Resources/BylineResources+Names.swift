@@ -67,6 +67,27 @@ extension ResourceBundle {
         }
     }
 
+    /// How often each language's one-word names occur in running text, as Zipf values
+    /// by lower-cased name (`gazetteer/frequency/<lang>.tsv`); none for a language
+    /// without a file.
+    /// - Throws: ``ResourceError`` naming the file and line of a malformed value.
+    public func nameFrequencies() throws(ResourceError) -> [LanguageTag: [String: Double]] {
+        let folder = dataDirectory.appendingPathComponent("gazetteer/frequency")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var result: [LanguageTag: [String: Double]] = [:]
+        for file in files.sorted() where file.hasSuffix(".tsv") {
+            var table: [String: Double] = [:]
+            for record in try records(in: "gazetteer/frequency/\(file)", fieldCount: 2) {
+                guard let value = Double(record.fields[1]) else {
+                    throw .malformed(record.location, reason: "a frequency must be a number, not \"\(record.fields[1])\"")
+                }
+                table[record.fields[0]] = value
+            }
+            result[LanguageTag(String(file.dropLast(4)))] = table
+        }
+        return result
+    }
+
     /// The word list of `language` (`wordlists/<lang>.bloom`), or nil when none ships.
     /// - Throws: ``ResourceError`` when the file exists but is not a word-list filter.
     public func wordList(for language: LanguageTag) throws(ResourceError) -> WordList? {

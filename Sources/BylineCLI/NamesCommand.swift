@@ -116,7 +116,7 @@ final class NamesContext {
         for language in ["az", "de", "en", "es", "fr", "ru", "tr"] {
             if let list = try resources.wordList(for: LanguageTag(language)) { lists[LanguageTag(language)] = list }
         }
-        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: lists)
+        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: lists, frequencies: try resources.nameFrequencies())
     }
 
     func analyze(_ text: String, language: LanguageTag) throws -> NameAnalysis {

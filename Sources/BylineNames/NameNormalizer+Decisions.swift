@@ -9,13 +9,16 @@ extension NameNormalizer {
         var score: Double
         /// The edits weighted by how common each slip is (``EditDistance/typoCost(_:_:)``).
         var cost: Double
+        /// How often the name occurs in text (Zipf), 0 when unknown.
+        var frequency: Double
 
-        init(form: Gazetteer.Form, replacement: String, distance: Int, score: Double, cost: Double? = nil) {
+        init(form: Gazetteer.Form, replacement: String, distance: Int, score: Double, cost: Double? = nil, frequency: Double = 0) {
             self.form = form
             self.replacement = replacement
             self.distance = distance
             self.score = score
             self.cost = cost ?? Double(distance)
+            self.frequency = frequency
         }
     }
 
@@ -220,7 +223,9 @@ extension NameNormalizer {
                 // name (`Guams`, `Guineas`) in English or German the weakest.
                 if !suffix.isEmpty && !russian { value -= Morphology.inflects(language) || suffix.first == "'" || suffix.first == "’" ? 0.5 : 1.5 }
                 readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
-                                        cost: EditDistance.typoCost(key, indexed)))
+                                        cost: EditDistance.typoCost(key, indexed),
+                                        // Russian readings are stems, whose frequencies are not the words'.
+                                        frequency: russian ? 0 : frequencies[language]?[lowerKey(form.text, language: language)] ?? 0))
             }
         }
         guard let best = decide(readings) else { return nil }
@@ -358,7 +363,14 @@ extension NameNormalizer {
         // `Ukrainian` with a letter dropped, `Uranian` with one changed), else none does.
         let cheapest = contenders.min { ($0.cost, $1.score, $0.replacement) < ($1.cost, $0.score, $1.replacement) }!
         let clear = contenders.allSatisfy { $0.form.text == cheapest.form.text || $0.cost >= cheapest.cost + 0.29 }
-        return clear ? cheapest : nil
+        if clear { return cheapest }
+        // As likely single slips: the name met ten times as often as every other wins
+        // (`Asian` for `Asain`, not `Asan`).
+        guard cheapest.cost <= 1 else { return nil }
+        let likeliest = contenders.filter { $0.cost < cheapest.cost + 0.29 }
+        let common = likeliest.max { ($0.frequency, $1.replacement) < ($1.frequency, $0.replacement) }!
+        let standsOut = likeliest.allSatisfy { $0.form.text == common.form.text || $0.frequency <= common.frequency - 1 }
+        return standsOut ? common : nil
     }
 
     /// The language's own form with exactly this key (accents, case and hyphens aside).

@@ -30,6 +30,8 @@ public final class NameNormalizer {
 
     let gazetteer: Gazetteer
     let wordLists: [String: WordList]
+    /// Zipf values of lower-cased one-word names, by language.
+    let frequencies: [String: [String: Double]]
     let keys = MatchKeyMaker()
     private var segmenters: [String: WordSegmenter] = [:]
     private var indexes: [String: LanguageIndex] = [:]
@@ -47,11 +49,16 @@ public final class NameNormalizer {
     ///   - wordLists: each language's words (by primary subtag or tag), which protect
     ///     ordinary words and names the dictionary knows; a language without one is
     ///     protected by the gazetteer alone.
-    public init(gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:]) {
+    ///   - frequencies: how often each language's names occur in text (Zipf values by
+    ///     lower-cased name), which decide between readings that are otherwise as close.
+    public init(gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:], frequencies: [LanguageTag: [String: Double]] = [:]) {
         self.gazetteer = gazetteer
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
         self.wordLists = lists
+        var tables: [String: [String: Double]] = [:]
+        for (tag, table) in frequencies { tables[tag.language] = table }
+        self.frequencies = tables
     }
 
     /// The language whose forms serve `language`: itself when the gazetteer has names in
