@@ -232,7 +232,15 @@ extension NameNormalizer {
         let entry = gazetteer.entry(of: best.form)
         let named = context.supports(entry)
         let supported = named || (entry.kind.isPlace && context.placeCount > 0 && !word.startsSentence)
-        if let list, !supported,
+        // A name as common as `Asian` or `Russian`, one swap or vowel away (`Asain`,
+        // `Russina`) and standing alone, not inside a person's name, stands against a rare
+        // word as close (`sain`). A letter added or dropped makes another name too often
+        // (`Romer`, `Romero`).
+        let alone = !(position > 0 && words[position - 1].isCapitalised && joinedAsName(words, from: position - 1, count: 2))
+            && !(position + 1 < words.count && words[position + 1].isCapitalised && joinedAsName(words, from: position, count: 2))
+        let frequentName = best.frequency >= 3.5 && best.cost <= 0.7 && alone
+            && keys.key(best.form.text).count == keys.key(written).count
+        if let list, !supported, !frequentName,
             let rival = nearestOrdinaryWord(lower, list: list, language: language,
                                             except: lowerKey(best.replacement, language: language)),
             rival < best.cost + 0.29
