@@ -60,9 +60,13 @@ extension NameNormalizer {
         {
             return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
         }
-        // This language's name spelt with letters of another alphabet (`Şri Lanka`).
+        // This language's name spelt with letters of another alphabet (`Şri Lanka` in
+        // English), or as another language writes it with letters this one keeps apart
+        // (`Şri Lanka` in Turkish).
         if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
-            hasForeignLetters(written, language: language), !hasForeignLetters(Substring(form.text), language: language)
+            hasForeignLetters(written, language: language) && !hasForeignLetters(Substring(form.text), language: language)
+                || differsInLetters(form.text, String(written), language: language)
+                    && (gazetteer.formsByText[String(written)] ?? []).contains(where: { !gazetteer.forms[Int($0)].isLexical })
         {
             return (change(range, form.text, .foreign, form, 0.9, "\"\(written)\" has letters \(language) does not use; \(language) writes \"\(form.text)\""), length)
         }
@@ -389,7 +393,12 @@ extension NameNormalizer {
             guard form.language == language, lexical || !form.isLexical else { continue }
             found[form.text] = found[form.text] ?? form
         }
-        return found.count == 1 ? found.values.first : nil
+        if found.count == 1 { return found.values.first }
+        // Spellings of one entity (`Şri-Lanka`, `Şri Lanka`): its preferred one.
+        guard let entry = found.values.first?.entry, !found.values.contains(where: { $0.isLexical || $0.entry != entry }),
+            let preferred = gazetteer.preferredForm(of: entry, language: language)
+        else { return nil }
+        return found[preferred]
     }
 
     /// When `written` (or, given a key, any spelling with that key) is another language's
