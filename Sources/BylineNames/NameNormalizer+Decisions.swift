@@ -204,6 +204,9 @@ extension NameNormalizer {
         // name, is quoted, or the text writes it the same way more than once (a name of its
         // own, spelt consistently).
         if inUnknownName || word.isQuoted || words.lazy.filter({ $0.text == written }).prefix(2).count > 1 { return nil }
+        // Not beside another capitalised word, as the parts of a person's name are.
+        let alone = !(position > 0 && words[position - 1].isCapitalised && joinedAsName(words, from: position - 1, count: 2))
+            && !(position + 1 < words.count && words[position + 1].isCapitalised && joinedAsName(words, from: position, count: 2))
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for (stem, suffix) in splits {
@@ -213,10 +216,13 @@ extension NameNormalizer {
             guard letters >= 4 else { continue }
             for candidate in index.index.candidates(for: key) {
                 let form = gazetteer.forms[Int(candidate)]
-                guard form.wordCount == 1, let indexed = index.indexedKeys[candidate], indexed.first == key.first,
+                guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
                     let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
                     distance > 0, distance <= EditDistance.allowance(letters: letters)
                 else { continue }
+                // The first letter is seldom the wrong one: only a long word with that one
+                // slip (`Luetooth`, `Ubernetes`) may differ there.
+                if indexed.first != key.first && (distance > 1 || letters < 8 || !suffix.isEmpty || !alone) { continue }
                 let entry = gazetteer.entry(of: form)
                 if personSlot && entry.kind.isPlace { continue }
                 var replacement = form.text
@@ -240,8 +246,6 @@ extension NameNormalizer {
         // `Russina`) and standing alone, not inside a person's name, stands against a rare
         // word as close (`sain`). A letter added or dropped makes another name too often
         // (`Romer`, `Romero`).
-        let alone = !(position > 0 && words[position - 1].isCapitalised && joinedAsName(words, from: position - 1, count: 2))
-            && !(position + 1 < words.count && words[position + 1].isCapitalised && joinedAsName(words, from: position, count: 2))
         let frequentName = best.frequency >= 3.5 && best.cost <= 0.7 && alone
             && keys.key(best.form.text).count == keys.key(written).count
         if let list, !supported, !frequentName,
