@@ -209,7 +209,9 @@ extension NameNormalizer {
             && !(position + 1 < words.count && words[position + 1].isCapitalised && joinedAsName(words, from: position, count: 2))
         let index = languageIndex(for: language)
         var readings: [Reading] = []
-        for (stem, suffix) in splits {
+        // English has no bare `s` ending on a misspelt name (`Japanses` is no `Japanese`
+        // + `s`); it only lets a known name's plural stand (`Rachels`).
+        for (stem, suffix) in splits where !(language == "en" && suffix == "s") {
             var key = keys.key(stem)
             if russian { key = Morphology.russianStem(key) }
             let letters = key.count
