@@ -100,8 +100,8 @@ FORM_LANGUAGES = sorted("""
 """.split())
 HUNSPELL = {"de": "de_DE", "en": "en_US", "es": "es_ES", "fr": "fr", "ru": "ru_RU", "tr": "tr_TR"}
 PROPER_NAME_LANGUAGES = ["az", "en", "es", "fr", "ru", "tr"]
-BITS_PER_WORD = 20
-HASHES = 10
+BITS_PER_WORD = 32
+HASHES = 16
 BAD_FORM = re.compile(r"[0-9/()\[\]]")
 
 
