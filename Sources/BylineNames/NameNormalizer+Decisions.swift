@@ -230,14 +230,14 @@ extension NameNormalizer {
                 var replacement = form.text
                 if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
                 else if !suffix.isEmpty { replacement += suffix }
-                var value = score(form, distance: distance, context: context)
+                // Russian readings are stems, whose frequencies are not the words'.
+                let frequency = russian ? 0 : frequencies[language]?[lowerKey(form.text, language: language)] ?? 0
+                var value = score(form, distance: distance, context: context, frequency: frequency)
                 // An ending is a weaker reading than the whole word, and a bare `s` on a
                 // name (`Guams`, `Guineas`) in English or German the weakest.
                 if !suffix.isEmpty && !russian { value -= Morphology.inflects(language) || suffix.first == "'" || suffix.first == "’" ? 0.5 : 1.5 }
                 readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
-                                        cost: EditDistance.typoCost(key, indexed),
-                                        // Russian readings are stems, whose frequencies are not the words'.
-                                        frequency: russian ? 0 : frequencies[language]?[lowerKey(form.text, language: language)] ?? 0))
+                                        cost: EditDistance.typoCost(key, indexed), frequency: frequency))
             }
         }
         guard let best = decide(readings) else { return nil }
@@ -347,12 +347,14 @@ extension NameNormalizer {
     // MARK: Shared rules
 
     /// Scores a reading: fewer edits first, then importance and the text's support.
-    func score(_ form: Gazetteer.Form, distance: Int, context: DocumentContext) -> Double {
+    func score(_ form: Gazetteer.Form, distance: Int, context: DocumentContext, frequency: Double = 0) -> Double {
         let entry = gazetteer.entry(of: form)
         // One edit more outweighs any difference of importance; only the text's own names
-        // can overturn it.
+        // can overturn it. A name is as important as its entity's weight, or as its use
+        // in text makes it (Zipf 5, `Russian`, counts as a country).
         var value = -4.0 * Double(distance)
-        value += Double(entry.weight) / 100 * 2.5
+        let used = min(100, max(0, (frequency - 1) * 25))
+        value += max(Double(entry.weight), used) / 100 * 2.5
         if context.supports(entry) { value += 3 }
         if entry.kind.isPlace && context.placeCount > 0 { value += 0.5 }
         return value
