@@ -21,6 +21,8 @@ Rules
 -----
 * Names: every form of a language in ``gazetteer/*.tsv`` and ``gazetteer/lexicon/<lang>.txt``
   that is one word of letters only (wordfreq splits hyphens and apostrophes).
+* Each name also without its accents (``rumania`` beside ``rumanía``): a spelling that
+  running text uses about as often as the accented one is a variant, not a slip.
 * Lower-cased as the normalizer does (``I`` to ``ı`` and ``İ`` to ``i`` in Turkish).
 * Kept when wordfreq gives a Zipf value of at least ``MIN_ZIPF``; written with one decimal.
 * Languages: those with both a name list here and a wordfreq list (``LANGUAGES``).
@@ -30,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from wordfreq import zipf_frequency
@@ -49,6 +52,11 @@ def lower(word: str, language: str) -> str:
     if language in ("tr", "az"):
         word = word.replace("I", "ı").replace("İ", "i")
     return word.lower()
+
+
+def stripped(word: str) -> str:
+    """The word without its accents (`Rumanía` → `Rumania`)."""
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)))
 
 
 def names(language: str) -> set[str]:
@@ -88,10 +96,11 @@ def main() -> None:
     for language in LANGUAGES:
         rows = {}
         for form in names(language):
-            key = lower(form, language)
-            zipf = zipf_frequency(key, language)
-            if zipf >= MIN_ZIPF:
-                rows[key] = zipf
+            for spelling in {form, stripped(form)}:
+                key = lower(spelling, language)
+                zipf = zipf_frequency(key, language)
+                if zipf >= MIN_ZIPF:
+                    rows[key] = zipf
         path = OUT / f"{language}.tsv"
         path.write_text(HEADER + "".join(f"{key}\t{zipf:.1f}\n" for key, zipf in sorted(rows.items())), encoding="utf-8")
         written.append(path)

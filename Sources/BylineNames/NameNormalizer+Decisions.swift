@@ -155,7 +155,7 @@ extension NameNormalizer {
                               "\"\(stem)\" has letters \(language) does not use; \(language) writes \"\(form.text)\"")
             }
             if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem),
-                form.isLexical || gazetteer.entry(of: form).weight >= 40
+                form.isLexical || gazetteer.entry(of: form).weight >= 40, !isUsedVariant(stem, of: form.text, language: language)
             {
                 let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
                 return change(range, form.text, .misspelling, form, 0.95, "\"\(stem)\" is \"\(form.text)\" without its accents")
@@ -195,7 +195,9 @@ extension NameNormalizer {
         }
 
         // The same letters as a name of another language, accents missing (`Frederic`).
-        if let form = accentedNameElsewhere(key: keys.key(written), written: String(written)) {
+        if let form = accentedNameElsewhere(key: keys.key(written), written: String(written)),
+            !isUsedVariant(written, of: form.text, language: language)
+        {
             return change(word.range, form.text, .misspelling, form, 0.8,
                           "\"\(written)\" is the name \"\(form.text)\" (\(form.language)) without its accents")
         }
@@ -300,6 +302,14 @@ extension NameNormalizer {
         let y = Array(lowerKey(b, language: language))
         guard x.count == y.count else { return true }
         return zip(x, y).contains { $0 != $1 && (distinct.contains($0) || distinct.contains($1)) }
+    }
+
+    /// True when running text writes `written` at least half as often as `form`, its
+    /// accented spelling: then it is a variant of the language (`Rumania` beside `Rumanía`
+    /// in Spanish), not a slip (`Bogota`, thirteen times rarer than `Bogotá`).
+    func isUsedVariant<S: StringProtocol>(_ written: S, of form: String, language: String) -> Bool {
+        guard let table = frequencies[language], let plain = table[lowerKey(written, language: language)] else { return false }
+        return plain > (table[lowerKey(form, language: language)] ?? 0) - 0.3
     }
 
     /// True when `form` is `written` with accents added (never taken away: `Nigéria` and
