@@ -453,21 +453,28 @@ extension NameNormalizer {
         return found.count == 1 ? found.values.first : nil
     }
 
-    /// The accented given name that `words[position]` writes without its marks, in a
-    /// language that keeps other languages' accents (`Rene Descartes`, `Ozlem Tureci` in
-    /// German): the word must be followed by a surname of the same language, be no word
-    /// of this language, and have exactly one accented spelling among the dictionaries'
-    /// names of a language that writes it so. English copy often drops such marks, so
-    /// English is left alone.
+    /// The accented spelling of a person's name that `words[position]` writes without its
+    /// marks, in a language that keeps other languages' accents (`Rene Descartes`,
+    /// `Emily Bronte` in German): the word must stand beside the other part of the name,
+    /// that part must be a name in a language whose dictionary writes this one with the
+    /// marks, the word must be no word of this language, and exactly one accented
+    /// spelling must qualify. English copy often drops such marks, so English is left
+    /// alone, and a given name never takes marks from English (which has none of its own).
     func accentedGivenName(_ words: [Token], at position: Int, language: String) -> Gazetteer.Form? {
         let word = words[position]
-        guard language != "en", Self.distinctLetters[language] != nil || Self.alphabets[language] != nil,
-            word.text.unicodeScalars.allSatisfy(\.isASCII),
-            position + 1 < words.count, joinedAsName(words, from: position, count: 2),
-            words[position + 1].isCapitalised, !words[position + 1].isAllCapitals,
-            !isKnownWord(word.text, language: language),
-            position == 0 || !words[position - 1].isCapitalised || words[position].startsSentence
+        guard language != "en", Self.alphabets[language] != nil,
+            word.text.unicodeScalars.allSatisfy(\.isASCII), !isKnownWord(word.text, language: language)
         else { return nil }
+        func partner(_ index: Int) -> Token? {
+            guard words.indices.contains(index), words[index].isCapitalised, !words[index].isAllCapitals,
+                joinedAsName(words, from: min(index, position), count: 2)
+            else { return nil }
+            return words[index]
+        }
+        // A given name before its surname, or a surname after its given name; a word
+        // inside a longer run of names is left alone.
+        let next = partner(position + 1), previous = words[position].startsSentence ? nil : partner(position - 1)
+        guard (next == nil) != (previous == nil), let other = next ?? previous else { return nil }
         let written = String(word.text)
         if let own = gazetteer.formsByText[written], own.contains(where: { gazetteer.forms[Int($0)].language == language }) {
             return nil
@@ -475,17 +482,17 @@ extension NameNormalizer {
         var found: [String: Gazetteer.Form] = [:]
         for index in gazetteer.formsByKey[keys.key(written)] ?? [] {
             let form = gazetteer.forms[Int(index)]
-            guard form.isLexical, form.language != "en", form.language != language, form.text != written,
+            guard form.isLexical, next == nil || form.language != "en", form.language != language, form.text != written,
                 form.text.unicodeScalars.count == written.unicodeScalars.count
             else { continue }
             found[form.text] = found[form.text] ?? form
         }
-        // The surname must be a name in the same language (`Descartes` beside `René`):
-        // `Jose Yglesias` is an American writer who spelt it so.
         guard found.count == 1, let form = found.values.first else { return nil }
-        let surname = words[position + 1].text
-        let sameLanguage = (gazetteer.formsByText[String(surname)] ?? []).contains { gazetteer.forms[Int($0)].language == form.language }
-            || wordLists[form.language]?.containsProperName(lowerKey(surname, language: form.language)) == true
+        // The other part must be a name of a language that writes this one so (`Descartes`
+        // beside `René`): `Jose Yglesias` is an American writer who spelt it so.
+        let languages = Set((gazetteer.formsByText[form.text] ?? []).map { gazetteer.forms[Int($0)] }.filter(\.isLexical).map(\.language))
+        let sameLanguage = (gazetteer.formsByText[String(other.text)] ?? []).contains { languages.contains(gazetteer.forms[Int($0)].language) }
+            || languages.contains { wordLists[$0]?.containsProperName(lowerKey(other.text, language: $0)) == true }
         return sameLanguage ? form : nil
     }
 
