@@ -538,7 +538,17 @@ extension NameNormalizer {
         {
             return true
         }
-        return false
+        // A lower-case particle between two capitalised words (`Ile de France`, `Rio de
+        // Janeiro`): both belong to one name. A conjunction makes a list (`Washington and
+        // Seol`).
+        func linked(_ a: Int, _ b: Int) -> Bool {
+            guard a >= 0, b < words.count, words[a].isCapitalised, words[b].isCapitalised,
+                ["de", "da", "das", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von"].contains(words[a + 1].text),
+                joinedAsName(words, from: a, count: 3)
+            else { return false }
+            return true
+        }
+        return linked(position - 2, position) || linked(position, position + 2)
     }
 
     /// The typo cost (``EditDistance/typoCost(_:_:)``) of the likeliest ordinary word one
