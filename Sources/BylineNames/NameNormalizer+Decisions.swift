@@ -83,10 +83,17 @@ extension NameNormalizer {
         // (`North Carolin`, `Key Lago`); otherwise it is the sentence's, not the name's.
         let first = words[start].text, last = words[start + length - 1].text
         guard unknown else { return nil }
-        // With an ordinary word in it, the other words must be no name anywhere
-        // (`Nueva Zelandia` is Spanish too).
+        // With an ordinary word in it, the other words must be no name of this language and
+        // no gazetteer name of any (`Nueva Zelandia` is Spanish too); another language's
+        // dictionary listing the word does not count.
         if isCommonWord(first, language: language) || isCommonWord(last, language: language),
-            words[start..<start + length].contains(where: { !isCommonWord($0.text, language: language) && gazetteer.formsByText[String($0.text)] != nil })
+            words[start..<start + length].contains(where: {
+                !isCommonWord($0.text, language: language)
+                    && (gazetteer.formsByText[String($0.text)] ?? []).contains {
+                        let form = gazetteer.forms[Int($0)]
+                        return form.language == language || !form.isLexical
+                    }
+            })
         {
             return nil
         }
