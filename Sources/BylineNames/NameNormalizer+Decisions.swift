@@ -311,6 +311,17 @@ extension NameNormalizer {
         return zip(x, y).contains { $0 != $1 && (distinct.contains($0) || distinct.contains($1)) }
     }
 
+    /// The importance that a name's use in this language's text gives it, on the scale of
+    /// entity weights: Zipf 5 (`Russian`) is 100, Zipf 2 is 25. `Istanbul` is named by
+    /// few GeoNames catalogues but written every day.
+    /// A name that is also a common word (`Occidental` in Spanish) gets none: its
+    /// frequency counts the word.
+    func usedWeight(_ name: String, language: String) -> Double {
+        let lower = lowerKey(name, language: language)
+        guard let zipf = frequencies[language]?[lower], wordLists[language]?.containsCommonWord(lower) != true else { return 0 }
+        return min(100, max(0, (zipf - 1) * 25))
+    }
+
     /// True when running text writes `written` at least half as often as `form`, its
     /// accented spelling: then it is a variant of the language (`Rumania` beside `Rumanía`
     /// in Spanish), not a slip (`Bogota`, thirteen times rarer than `Bogotá`).
@@ -348,7 +359,7 @@ extension NameNormalizer {
         if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
             || target.contains("(") && !stemText.contains("(")
             || target.split(whereSeparator: { $0 == " " || $0 == "-" }).count > 1 && target.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(stem)
-            || entry.kind.isPlace && entry.kind != .country && entry.weight < 30
+            || entry.kind.isPlace && entry.kind != .country && max(Double(entry.weight), usedWeight(target, language: language)) < 30
         {
             return change(range, target, .foreign, form, 0, "kept")
         }
@@ -370,7 +381,7 @@ extension NameNormalizer {
         // can overturn it. A name is as important as its entity's weight, or as its use
         // in text makes it (Zipf 5, `Russian`, counts as a country).
         var value = -4.0 * Double(distance)
-        let used = min(100, max(0, (frequency - 1) * 25))
+        let used = frequency > 0 ? min(100, max(0, (frequency - 1) * 25)) : 0
         value += max(Double(entry.weight), used) / 100 * 2.5
         if context.supports(entry) { value += 3 }
         if entry.kind.isPlace && context.placeCount > 0 { value += 0.5 }
