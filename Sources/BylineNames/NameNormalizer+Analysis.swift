@@ -65,6 +65,9 @@ extension NameNormalizer {
             // A correct name may still begin another language's longer one (`North Korea`
             // in German, `Saudi-Arabien` in English).
             guard words[index].isCapitalised, !inLongerMention[index] else {
+                if !words[index].isCapitalised, let change = lowerCaseChange(words, at: index, language: language) {
+                    changes.append(change)
+                }
                 index += 1
                 continue
             }
