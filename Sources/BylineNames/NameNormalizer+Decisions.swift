@@ -575,8 +575,14 @@ extension NameNormalizer {
             let lower = lowerKey(words[index].text, language: language)
             if wordLists[language]?.containsCommonWord(lower) == true { return false }
             if NameSlots.titles[language]?.contains(lower) ?? false { return false }
-            // A name of its own beside it (`Seol Pxenyana`) is a list, not one long name.
-            return knownForm(of: words[index].text, language: language) == nil
+            // A place of its own beside it (`Seol Pxenyana`) makes a list, not one long
+            // name; a given name or surname beside it (`Jonny Wilkinson`) makes a person.
+            if let form = knownForm(of: words[index].text, language: language), !form.isLexical,
+                gazetteer.entry(of: form).kind.isPlace
+            {
+                return false
+            }
+            return true
         }
         let next = position + 1
         if next < words.count, joinedAsName(words, from: position, count: 2),
