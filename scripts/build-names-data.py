@@ -6,7 +6,7 @@ Run it with the system Python 3 (3.11) after installing the Debian packages it r
 PyPI package and no network access are needed:
 
     apt-get install -y libgeonames-common iso-codes tesseract-ocr tesseract-ocr-aze \\
-        hunspell-en-us hunspell-ru hunspell-tr hunspell-de-de hunspell-fr-classical hunspell-es
+        hunspell-en-us hunspell-en-gb hunspell-ru hunspell-tr hunspell-de-de hunspell-fr-classical hunspell-es
     python3 scripts/build-names-data.py
 
 Output is sorted and fully determined by the inputs, so a second run leaves the working
@@ -98,7 +98,11 @@ FORM_LANGUAGES = sorted("""
     az be bg ca cs da de en es et eu fi fr gl hr hu it kk ky lt lv mk nl nn pl pt ro ru
     sk sl sq sr sv tk tr tt uk uz
 """.split())
-HUNSPELL = {"de": "de_DE", "en": "en_US", "es": "es_ES", "fr": "fr", "ru": "ru_RU", "tr": "tr_TR"}
+# English takes the British dictionary's common words too (`organisation`, `labour`): wire
+# copy is written in both spellings. Its proper names are not taken: it lists misspelt
+# variants among them (`Guatamala`), which would protect the very slips to be fixed.
+HUNSPELL = {"de": ["de_DE"], "en": ["en_US", "en_GB"], "es": ["es_ES"], "fr": ["fr"], "ru": ["ru_RU"], "tr": ["tr_TR"]}
+COMMON_WORDS_ONLY = {"en_GB"}
 PROPER_NAME_LANGUAGES = ["az", "en", "es", "fr", "ru", "tr"]
 BITS_PER_WORD = 32
 HASHES = 16
@@ -388,12 +392,25 @@ def write_lexicon(path: Path, names: set[str]) -> None:
     path.write_text(HEADER + "".join(f"{name}\n" for name in sorted(names)), encoding="utf-8")
 
 
-def build_hunspell(language: str, name: str, wordlists: Path, lexicon: Path) -> None:
-    dictionary = Dictionary(name)
+def build_hunspell(language: str, dictionary_names: list[str], wordlists: Path, lexicon: Path) -> None:
     keys: set[str] = set()
     names: set[str] = set()
+    stems = 0
+    for name in dictionary_names:
+        dictionary = Dictionary(name)
+        stems += len(dictionary.stems)
+        add_dictionary(dictionary, language, keys, names, proper_names=name not in COMMON_WORDS_ONLY)
+    write_bloom(wordlists / f"{language}.bloom", keys)
+    if language in PROPER_NAME_LANGUAGES:
+        write_lexicon(lexicon / f"{language}.txt", names)
+    print(f"{language}: {stems} stems, {len(keys)} keys, {len(names)} proper names", file=sys.stderr)
+
+
+def add_dictionary(dictionary: "Dictionary", language: str, keys: set[str], names: set[str], proper_names: bool = True) -> None:
     for stem, flags in dictionary.stems:
         capital = is_capitalised(stem)
+        if capital and not proper_names:
+            continue
         for form in dictionary.forms(stem, flags):
             if not form or any(ch.isspace() for ch in form):
                 continue
@@ -404,10 +421,6 @@ def build_hunspell(language: str, name: str, wordlists: Path, lexicon: Path) -> 
                     names.add(form)
             else:
                 keys.add(key)
-    write_bloom(wordlists / f"{language}.bloom", keys)
-    if language in PROPER_NAME_LANGUAGES:
-        write_lexicon(lexicon / f"{language}.txt", names)
-    print(f"{language}: {len(dictionary.stems)} stems, {len(keys)} keys, {len(names)} proper names", file=sys.stderr)
 
 
 def build_azerbaijani(wordlists: Path, lexicon: Path) -> None:

@@ -239,8 +239,9 @@ extension NameNormalizer {
                 var replacement = form.text
                 if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
                 else if !suffix.isEmpty { replacement += suffix }
-                // Russian readings are stems, whose frequencies are not the words'.
-                let frequency = russian ? 0 : frequencies[language]?[lowerKey(form.text, language: language)] ?? 0
+                // Russian readings are stems, whose frequencies are not the words'; a name
+                // that is also a common word (`Seal`) has the word's frequency, not its own.
+                let frequency = russian ? 0 : nameFrequency(form.text, language: language)
                 var value = score(form, distance: distance, context: context, frequency: frequency)
                 // An ending is a weaker reading than the whole word, and a bare `s` on a
                 // name (`Guams`, `Guineas`) in English or German the weakest.
@@ -312,7 +313,7 @@ extension NameNormalizer {
             let cost = EditDistance.typoCost(key, indexed)
             guard cost <= 1 else { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: 1, score: -cost, cost: cost,
-                                    frequency: frequencies[language]?[lowerKey(form.text, language: language)] ?? 0))
+                                    frequency: nameFrequency(form.text, language: language)))
         }
         let names = Set(readings.map(\.form.text))
         guard names.count == 1, let best = readings.min(by: { $0.cost < $1.cost }), best.cost <= 0.7, best.frequency >= 3.5,
@@ -350,9 +351,16 @@ extension NameNormalizer {
     /// A name that is also a common word (`Occidental` in Spanish) gets none: its
     /// frequency counts the word.
     func usedWeight(_ name: String, language: String) -> Double {
+        let zipf = nameFrequency(name, language: language)
+        return zipf > 0 ? min(100, max(0, (zipf - 1) * 25)) : 0
+    }
+
+    /// How often `name` occurs in this language's text (Zipf), or 0 when unknown or when
+    /// the name is also a common word, whose uses the figure would count.
+    func nameFrequency(_ name: String, language: String) -> Double {
         let lower = lowerKey(name, language: language)
         guard let zipf = frequencies[language]?[lower], wordLists[language]?.containsCommonWord(lower) != true else { return 0 }
-        return min(100, max(0, (zipf - 1) * 25))
+        return zipf
     }
 
     /// True when running text writes `written` at least half as often as `form`, its
