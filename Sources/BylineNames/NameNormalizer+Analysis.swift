@@ -6,6 +6,9 @@ extension NameNormalizer {
         var entities: Set<String> = []
         var related: Set<String> = []
         var placeCount = 0
+        /// Words the text writes inside a run of capitalised words (`Roy Keane`): a
+        /// person's or a firm's name, which the same word alone (`Keane said`) repeats.
+        var namedInRuns: Set<Substring> = []
 
         func supports(_ entry: GazetteerEntry) -> Bool {
             entities.contains(entry.id) || related.contains(entry.id)
@@ -57,6 +60,14 @@ extension NameNormalizer {
                 inLongerMention[index + offset] = matched > 1
             }
             index += max(matched, 1)
+        }
+
+        for position in words.indices.dropLast() where words[position].isCapitalised && words[position + 1].isCapitalised
+            && !words[position].isAllCapitals && joinedAsName(words, from: position, count: 2)
+            && !(words[position].startsSentence && isCommonWord(words[position].text, language: language))
+        {
+            context.namedInRuns.insert(words[position].text)
+            context.namedInRuns.insert(words[position + 1].text)
         }
 
         var changes: [NameChange] = []

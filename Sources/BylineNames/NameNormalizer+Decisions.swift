@@ -53,8 +53,10 @@ extension NameNormalizer {
         let written = text[range]
         let key = keys.key(written)
         let letters = key.filter { $0 != 0x20 }.count
-        // Accents or hyphens differ from this language's own form.
+        // Accents or hyphens differ from this language's own form; full stops alone
+        // (`George W Bush`, `Washington DC`) are house style, not a slip.
         if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
+            form.text.filter({ $0 != "." }) != written.filter({ $0 != "." }),
             addsAccents(form.text, to: written) || !written.contains(where: { !$0.isASCII })
                 || Self.lettersOnly(form.text) == Self.lettersOnly(written)
         {
@@ -151,7 +153,9 @@ extension NameNormalizer {
         let inUnknownName = partOfLongerName(words, at: position, language: language)
 
         // This language's name with accents missing (`Bogota`, `Zurich` in German), or
-        // spelt with letters of another alphabet (`Vénézuela` in German).
+        // spelt with letters of another alphabet (`Vénézuela` in German). English copy
+        // writes people's names without their accents as often as with them (`Benitez`),
+        // so in English only a place's accents are restored.
         for (stem, suffix) in splits where !russian || suffix.isEmpty {
             let key = keys.key(stem)
             if suffix.isEmpty, hasForeignLetters(stem, language: language),
@@ -162,7 +166,8 @@ extension NameNormalizer {
                               "\"\(stem)\" has letters \(language) does not use; \(language) writes \"\(form.text)\"")
             }
             if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem),
-                form.isLexical || gazetteer.entry(of: form).weight >= 40, !isUsedVariant(stem, of: form.text, language: language)
+                form.isLexical && language != "en" || gazetteer.entry(of: form).weight >= 40,
+                !isUsedVariant(stem, of: form.text, language: language)
             {
                 let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
                 return change(range, form.text, .misspelling, form, 0.95, "\"\(stem)\" is \"\(form.text)\" without its accents")
@@ -213,6 +218,9 @@ extension NameNormalizer {
         // name, is quoted, or the text writes it the same way more than once (a name of its
         // own, spelt consistently).
         if inUnknownName || word.isQuoted || words.lazy.filter({ $0.text == written }).prefix(2).count > 1 { return nil }
+        // The text names someone or something with this word elsewhere (`Roy Keane` …
+        // `Keane said`).
+        if context.namedInRuns.contains(written) { return nil }
         // Not beside another capitalised word, as the parts of a person's name are.
         let alone = !(position > 0 && words[position - 1].isCapitalised && joinedAsName(words, from: position - 1, count: 2))
             && !(position + 1 < words.count && words[position + 1].isCapitalised && joinedAsName(words, from: position, count: 2))
@@ -388,6 +396,11 @@ extension NameNormalizer {
         let entry = gazetteer.entry(of: form)
         let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
         let knownHere = isProperName || exactForm(stemText, language: language) != nil
+        // A spelling this language's text uses often is its own (`Bombay`, `Roma` in
+        // English), whatever another language makes of it.
+        if knownHere && nameFrequency(stemText, language: language) >= 3 {
+            return change(range, target, .foreign, form, 0, "kept")
+        }
         // A spelling this language's dictionary knows stands unless it names a major
         // entity (dictionaries list exonyms such as `Cameroun` or `Soudan` among English
         // names), and never yields to a form that differs from it by accents alone; a place
@@ -581,8 +594,10 @@ extension NameNormalizer {
                 return true
             }
             let lower = lowerKey(words[index].text, language: language)
-            if wordLists[language]?.containsCommonWord(lower) == true { return false }
             if NameSlots.titles[language]?.contains(lower) ?? false { return false }
+            // A common word capitalised inside a sentence is part of a name (`Credit
+            // Suisse`, `East Anglia`); at the start of one it is just the first word.
+            if wordLists[language]?.containsCommonWord(lower) == true { return !words[index].startsSentence }
             // A place of its own beside it (`Seol Pxenyana`) makes a list, not one long
             // name; a given name or surname beside it (`Jonny Wilkinson`) makes a person.
             if let form = knownForm(of: words[index].text, language: language), !form.isLexical,
