@@ -53,12 +53,13 @@ extension NameNormalizer {
         let written = text[range]
         let key = keys.key(written)
         let letters = key.filter { $0 != 0x20 }.count
-        // Accents or hyphens differ from this language's own form; full stops alone
-        // (`George W Bush`, `Washington DC`) are house style, not a slip.
+        // Accents differ from this language's own form, or hyphens from a major entity's
+        // (`Burkina-Faso`); full stops alone (`George W Bush`, `Washington DC`) and the
+        // hyphens of smaller names (`North West`) are house style, not slips.
         if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
             form.text.filter({ $0 != "." }) != written.filter({ $0 != "." }),
-            addsAccents(form.text, to: written) || !written.contains(where: { !$0.isASCII })
-                || Self.lettersOnly(form.text) == Self.lettersOnly(written)
+            addsAccents(form.text, to: written)
+                || Self.lettersOnly(form.text) == Self.lettersOnly(written) && gazetteer.entry(of: form).weight >= Self.majorWeight
         {
             return (change(range, form.text, .misspelling, form, 0.9, "\"\(written)\" is \"\(form.text)\" without its accents or hyphens"), length)
         }
@@ -81,24 +82,11 @@ extension NameNormalizer {
         let unknown = words[start..<start + length].contains { word in
             !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
         }
-        // An ordinary word at either end is allowed only where the name has that word too
-        // (`North Carolin`, `Key Lago`); otherwise it is the sentence's, not the name's.
-        let first = words[start].text, last = words[start + length - 1].text
-        guard unknown else { return nil }
-        // With an ordinary word in it, the other words must be no name of this language and
-        // no gazetteer name of any (`Nueva Zelandia` is Spanish too); another language's
-        // dictionary listing the word does not count.
-        if isCommonWord(first, language: language) || isCommonWord(last, language: language),
-            words[start..<start + length].contains(where: {
-                !isCommonWord($0.text, language: language)
-                    && (gazetteer.formsByText[String($0.text)] ?? []).contains {
-                        let form = gazetteer.forms[Int($0)]
-                        return form.language == language || !form.isLexical
-                    }
-            })
-        {
-            return nil
-        }
+        // An ordinary word at either end belongs to the sentence, not the name (`Lord
+        // Holme` is no misspelt `Lord Howe`, `Old Labour` no `Old Harbour`).
+        guard unknown, !isCommonWord(words[start].text, language: language),
+            !isCommonWord(words[start + length - 1].text, language: language)
+        else { return nil }
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for candidate in index.index.candidates(for: key) {
@@ -107,9 +95,7 @@ extension NameNormalizer {
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
                 distance > 0
             else { continue }
-            let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
-            if isCommonWord(first, language: language) && formWords.first != first { continue }
-            if isCommonWord(last, language: language) && formWords.last != last { continue }
+
             readings.append(Reading(form: form, replacement: form.text, distance: distance,
                                     score: score(form, distance: distance, context: context)))
         }
@@ -207,7 +193,7 @@ extension NameNormalizer {
         }
 
         // The same letters as a name of another language, accents missing (`Frederic`).
-        if let form = accentedNameElsewhere(key: keys.key(written), written: String(written)),
+        if let form = accentedNameElsewhere(key: keys.key(written), written: String(written), language: language),
             !isUsedVariant(written, of: form.text, language: language)
         {
             return change(word.range, form.text, .misspelling, form, 0.8,
@@ -239,9 +225,15 @@ extension NameNormalizer {
                     let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
                     distance > 0, distance <= EditDistance.allowance(letters: letters)
                 else { continue }
-                // The first letter is seldom the wrong one: only a long word with that one
-                // slip (`Luetooth`, `Ubernetes`) may differ there.
-                if indexed.first != key.first && (distance > 1 || letters < 8 || !suffix.isEmpty || !alone) { continue }
+                // The first letter is seldom the wrong one: only a long word standing alone
+                // with that one slip (`Luetooth`, `Ubernetes`) may differ there, …
+                if indexed.first != key.first {
+                    // … and only toward a product or a very common name (`O'Sullivan` is no
+                    // misspelt `Sullivan`).
+                    guard distance == 1, letters >= 8, suffix.isEmpty, alone, !written.contains(where: { $0 == "'" || $0 == "’" }),
+                        gazetteer.entry(of: form).kind == .product || nameFrequency(form.text, language: language) >= 3.5
+                    else { continue }
+                }
                 let entry = gazetteer.entry(of: form)
                 if personSlot && entry.kind.isPlace { continue }
                 var replacement = form.text
@@ -514,12 +506,17 @@ extension NameNormalizer {
     /// A name of any language with the same letters as `written` plus accents it lacks
     /// (`Frédéric` for `Frederic`), when exactly one spelling qualifies and `written` is
     /// no name of its own anywhere.
-    func accentedNameElsewhere(key: [UInt32], written: String) -> Gazetteer.Form? {
+    /// English copy writes people's names without their accents as often as with them, so
+    /// in English only places qualify; a dotted capital `İ` is Turkic spelling of `I`,
+    /// never an accent that another language's copy has lost (`Ivanovic`).
+    func accentedNameElsewhere(key: [UInt32], written: String, language: String) -> Gazetteer.Form? {
         guard gazetteer.formsByText[written] == nil, written.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
         var found: [String: Gazetteer.Form] = [:]
         for index in gazetteer.formsByKey[key] ?? [] {
             let form = gazetteer.forms[Int(index)]
-            guard form.text != written, form.text.unicodeScalars.count == written.unicodeScalars.count else { continue }
+            guard form.text != written, form.text.unicodeScalars.count == written.unicodeScalars.count,
+                !(language == "en" && form.isLexical), !(form.text.hasPrefix("İ") && language != "tr" && language != "az")
+            else { continue }
             found[form.text] = found[form.text] ?? form
         }
         return found.count == 1 ? found.values.first : nil
