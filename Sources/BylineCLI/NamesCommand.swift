@@ -35,6 +35,9 @@ struct NamesCommand: ParsableCommand {
     @Option(name: .customLong("gazetteer"), help: ArgumentHelp("Add a desk's own entries (same format as Resources/data/gazetteer/curated.tsv); repeatable.", valueName: "file"))
     var gazetteerFiles: [String] = []
 
+    @Option(help: ArgumentHelp("Make only changes of at least this confidence (0–1); 0.85 keeps the fixes that the text's own names support and the foreign forms, and drops lone slips toward dictionary names.", valueName: "c"))
+    var minConfidence: Double = 0.6
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -43,12 +46,14 @@ struct NamesCommand: ParsableCommand {
 
     func validate() throws {
         if format == .jsonl { throw ValidationError("--format takes text or json") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence takes a number from 0 to 1, not \(minConfidence)") }
     }
 
     func run() throws {
         let context: NamesContext
         do {
             context = try NamesContext(extraFiles: gazetteerFiles)
+            context.normalizer.minimumConfidence = minConfidence
         } catch let error as ResourceError {
             Diagnostics.error(error.description)
             throw ExitCode(1)

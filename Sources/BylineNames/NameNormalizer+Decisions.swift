@@ -228,10 +228,9 @@ extension NameNormalizer {
                 // The first letter is seldom the wrong one: only a long word standing alone
                 // with that one slip (`Luetooth`, `Ubernetes`) may differ there, …
                 if indexed.first != key.first {
-                    // … and only toward a product or a very common name (`O'Sullivan` is no
-                    // misspelt `Sullivan`).
+                    // … and only toward a product (`Sanderson` is no misspelt `Anderson`).
                     guard distance == 1, letters >= 8, suffix.isEmpty, alone, !written.contains(where: { $0 == "'" || $0 == "’" }),
-                        gazetteer.entry(of: form).kind == .product || nameFrequency(form.text, language: language) >= 3.5
+                        gazetteer.entry(of: form).kind == .product
                     else { continue }
                 }
                 let entry = gazetteer.entry(of: form)
