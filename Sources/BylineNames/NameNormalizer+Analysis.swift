@@ -41,7 +41,7 @@ extension NameNormalizer {
                 guard length == 1 || joinedAsName(words, from: index, count: length) else { continue }
                 let range = words[index].range.lowerBound..<words[index + length - 1].range.upperBound
                 let piece = text[range]
-                if let form = length == 1 ? knownForm(of: piece, language: language) : exactForm(String(piece), language: language),
+                if let form = length == 1 ? knownForm(of: piece, language: language) : exactForm(String(Self.withoutPossessive(piece)), language: language),
                     !(form.isLexical && namesMajorEntityElsewhere(String(piece), language: language))
                 {
                     let entry = gazetteer.entry(of: form)
@@ -98,6 +98,14 @@ extension NameNormalizer {
 
     /// True when `count` words from `start` are joined only by one space or hyphen, as the
     /// words of one name are.
+    /// `Vladimir Putin’s` without its possessive ending.
+    static func withoutPossessive(_ text: Substring) -> Substring {
+        for ending in ["'s", "’s", "'", "’"] where text.hasSuffix(ending) && text.count > ending.count {
+            return text.dropLast(ending.count)
+        }
+        return text
+    }
+
     /// With `dashes`, a spaced dash joins too, as in ICU's `Congo - Kinshasa`.
     func joinedAsName(_ words: [Token], from start: Int, count: Int, dashes: Bool = false) -> Bool {
         guard start + count <= words.count else { return false }

@@ -49,8 +49,10 @@ extension NameNormalizer {
             words[start + length - 1].isCapitalised,
             words[start..<start + length].contains(where: { !$0.isAllCapitals })
         else { return nil }
-        let range = words[start].range.lowerBound..<words[start + length - 1].range.upperBound
-        let written = text[range]
+        // A possessive ending stays out of the name (`Vladimir Putin’s`).
+        let whole = text[words[start].range.lowerBound..<words[start + length - 1].range.upperBound]
+        let written = Self.withoutPossessive(whole)
+        let range = written.startIndex..<written.endIndex
         let key = keys.key(written)
         let letters = key.filter { $0 != 0x20 }.count
         // Accents differ from this language's own form, or hyphens from a major entity's
