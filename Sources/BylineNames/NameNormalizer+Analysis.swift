@@ -62,9 +62,16 @@ extension NameNormalizer {
             index += max(matched, 1)
         }
 
+        // Two names of places side by side (`Seol Pxenyana` in Azerbaijani word order) are
+        // a list, not one name.
+        func isPlace(_ word: Substring) -> Bool {
+            guard let form = knownForm(of: word, language: language), !form.isLexical else { return false }
+            return gazetteer.entry(of: form).kind.isPlace
+        }
         for position in words.indices.dropLast() where words[position].isCapitalised && words[position + 1].isCapitalised
             && !words[position].isAllCapitals && joinedAsName(words, from: position, count: 2)
             && !(words[position].startsSentence && isCommonWord(words[position].text, language: language))
+            && !isPlace(words[position].text) && !isPlace(words[position + 1].text)
         {
             context.namedInRuns.insert(words[position].text)
             context.namedInRuns.insert(words[position + 1].text)

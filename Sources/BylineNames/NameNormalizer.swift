@@ -137,7 +137,9 @@ public final class NameNormalizer {
             }
             guard let first = piece.unicodeScalars.first else { continue }
             let capitalised = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
-            let letters = piece.unicodeScalars.filter { $0.properties.isAlphabetic }
+            // An acronym keeps its capitals before a possessive ending (`TURAN's`).
+            let stem = piece.firstIndex(where: { $0 == "'" || $0 == "’" }).map { piece[..<$0] } ?? piece
+            let letters = stem.unicodeScalars.filter { $0.properties.isAlphabetic }
             let allCapitals = capitalised && letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
             let gap = text[previousEnd..<range.lowerBound]
             let starts = result.isEmpty || gap.contains(where: { ".!?:;\n\r…•|".contains($0) })

@@ -18,7 +18,10 @@ struct NamesCommandTests {
         #expect(lines.count == 3)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect((first["text"] as? String)?.contains("Washington and Seoul have") == true)
-        let change = try #require((first["changes"] as? [[String: Any]])?.first)
+        // "Ünïcode" is written with letters English does not use, and becomes "Unicode".
+        let changes = try #require(first["changes"] as? [[String: Any]])
+        #expect(changes.first?["to"] as? String == "Unicode")
+        let change = try #require(changes.first { $0["from"] as? String == "Seol" })
         let scalars = Array("Ünïcode first: Both Washington and Seol have issued a warning to Pyongyang.".unicodeScalars)
         let start = try #require(change["start"] as? Int)
         let end = try #require(change["end"] as? Int)
