@@ -19,8 +19,13 @@ enum Shipped {
         return lists
     }()
 
+    static let frequencies: [LanguageTag: [String: Double]] = {
+        guard let resources = try? ResourceBundle.locate() else { return [:] }
+        return (try? resources.nameFrequencies()) ?? [:]
+    }()
+
     static func normalizer() throws -> NameNormalizer {
-        NameNormalizer(gazetteer: try #require(gazetteer), wordLists: wordLists)
+        NameNormalizer(gazetteer: try #require(gazetteer), wordLists: wordLists, frequencies: frequencies)
     }
 }
 

@@ -1,0 +1,99 @@
+import BylineNames
+import BylineText
+import Testing
+
+@testable import BylineNames
+
+@Suite("Typo costs")
+struct TypoCostTests {
+    func key(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    @Test("Common slips cost less than any other edit")
+    func slips() {
+        #expect(EditDistance.typoCost(key("guiness"), key("guinness")) == 0.4)  // a doubled letter
+        #expect(EditDistance.typoCost(key("augest"), key("august")) == 0.6)  // a vowel for a vowel
+        #expect(EditDistance.typoCost(key("debain"), key("debian")) == 0.7)  // swapped neighbours
+        #expect(EditDistance.typoCost(key("ukranian"), key("ukrainian")) == 0.7)  // a vowel dropped
+        #expect(EditDistance.typoCost(key("ukranian"), key("uranian")) == 1)  // a consonant dropped
+        #expect(EditDistance.typoCost(key("seoul"), key("seoul")) == 0)
+    }
+}
+
+@Suite("Name decisions on the shipped data")
+struct NameDecisionTests {
+    func changes(_ text: String, _ language: String) throws -> [String] {
+        try Shipped.normalizer().changes(in: text, language: LanguageTag(language)).map { "\(text[$0.range])→\($0.replacement)" }
+    }
+
+    @Test("Between readings as close, the likelier slip or the far commoner name wins", arguments: [
+        ("Ukranian", "Ukrainian"), ("Debain", "Debian"), ("Asain", "Asian"), ("Americants", "Americans"),
+        ("Sundey", "Sunday"), ("Guiness", "Guinness"),
+    ])
+    func ranking(written: String, expected: String) throws {
+        #expect(try changes(written, "en") == ["\(written)→\(expected)"])
+    }
+
+    @Test("Months, weekdays and products are names too", arguments: [
+        ("en", "The vote is on 5 Oktober.", "Oktober→October"), ("de", "Die Wahl ist am 5. October.", "October→Oktober"),
+        ("en", "They moved to Kubernets last year.", "Kubernets→Kubernetes"), ("en", "Every Wednesdey", "Wednesdey→Wednesday"), ("en", "Open on Sonntag", "Sonntag→Sunday"),
+    ])
+    func calendarAndProducts(language: String, text: String, expected: String) throws {
+        #expect(try changes(text, language) == [expected])
+    }
+
+    @Test("Another alphabet's letters, or letters this language keeps apart, take the language's form", arguments: [
+        ("en", "Talks in Şri Lanka ended.", "Şri Lanka→Sri Lanka"), ("de", "Wahlen in Vénézuela", "Vénézuela→Venezuela"),
+        ("az", "Sri Lanka ilə danışıqlar", "Sri Lanka→Şri-Lanka"), ("en", "Flights to İran resumed.", "İran→Iran"),
+    ])
+    func letters(language: String, text: String, expected: String) throws {
+        #expect(try changes(text, language) == [expected])
+    }
+
+    @Test("A dictionary's foreign spelling of a major entity yields; a frequent one stands", arguments: [
+        ("en", "Troops left Soudan.", ["Soudan→Sudan"]), ("az", "France ilə razılaşma", ["France→Fransa"]),
+        ("en", "Shares rose in Bombay.", []), ("en", "AS Roma won.", []),
+    ])
+    func dictionarySpellings(language: String, text: String, expected: [String]) throws {
+        #expect(try changes(text, language) == expected)
+    }
+
+    @Test("Given names and surnames take their accents beside a name of the same language, not elsewhere", arguments: [
+        ("de", "Ein Buch über Rene Descartes.", ["Rene→René"]), ("de", "Der Roman von Jose Yglesias.", []),
+        ("en", "Rafael Benitez said the team was tired.", []),
+    ])
+    func accents(language: String, text: String, expected: [String]) throws {
+        #expect(try changes(text, language) == expected)
+    }
+
+    @Test("A spelling running text uses about as often as the accented one is a variant", arguments: [
+        ("Rumania", [String]()), ("Bogota", ["Bogota→Bogotá"]),
+    ])
+    func variants(written: String, expected: [String]) throws {
+        #expect(try changes(written, "es") == expected)
+    }
+
+    @Test("Running text keeps its people, firms and labels", arguments: [
+        "Roy Keane spoke first. Later Keane said the club was calm.",
+        "Shares of Credit Suisse fell.",
+        "George W Bush met Tony Blair in Washington DC.",
+        "Take the 8 line toward \"Balard\" until the station.",
+        "Vladimir Putin’s spokesman spoke.",
+        "Photo TURAN's correspondent reports.",
+        "Our correspondent in East Anglia reports.",
+    ])
+    func runningText(text: String) throws {
+        #expect(try changes(text, "en").isEmpty)
+    }
+
+    @Test("A famous name misspelt in lower case is fixed; an ordinary typo is not")
+    func lowerCase() throws {
+        #expect(try changes("I know them from iraland.", "en") == ["iraland→Ireland"])
+        #expect(try changes("We recieved the goverment letter.", "en").isEmpty)
+    }
+
+    @Test("The same text always gets the same answer")
+    func deterministic() throws {
+        let answers = try (0..<4).map { _ in try changes("Queenland and Guiness and Americats", "en") }
+        #expect(Set(answers.map { $0.joined(separator: ",") }).count == 1)
+    }
+}
