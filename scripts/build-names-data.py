@@ -98,11 +98,11 @@ FORM_LANGUAGES = sorted("""
     az be bg ca cs da de en es et eu fi fr gl hr hu it kk ky lt lv mk nl nn pl pt ro ru
     sk sl sq sr sv tk tr tt uk uz
 """.split())
-# English takes the British dictionary's common words too (`organisation`, `labour`): wire
-# copy is written in both spellings. Its proper names are not taken: it lists misspelt
-# variants among them (`Guatamala`), which would protect the very slips to be fixed.
+# English takes the British dictionary too (`organisation`, `labour`, and many more names:
+# `Cygwin`, `LinkedIn`, `Nürnberg`): wire copy is written in both spellings. A dictionary
+# named in COMMON_WORDS_ONLY gives its common words and not its proper names.
 HUNSPELL = {"de": ["de_DE"], "en": ["en_US", "en_GB"], "es": ["es_ES"], "fr": ["fr"], "ru": ["ru_RU"], "tr": ["tr_TR"]}
-COMMON_WORDS_ONLY = {"en_GB"}
+COMMON_WORDS_ONLY: set[str] = set()
 PROPER_NAME_LANGUAGES = ["az", "en", "es", "fr", "ru", "tr"]
 BITS_PER_WORD = 32
 HASHES = 16
