@@ -86,9 +86,12 @@ extension NameNormalizer {
         }
         // An ordinary word at either end belongs to the sentence, not the name (`Lord
         // Holme` is no misspelt `Lord Howe`, `Old Labour` no `Old Harbour`).
-        guard unknown, !isCommonWord(words[start].text, language: language),
+        // Every word a name of its own: only a person of the gazetteer with this very
+        // surname and a given name one slip away qualifies (`Jo Biden`).
+        guard !isCommonWord(words[start].text, language: language),
             !isCommonWord(words[start + length - 1].text, language: language)
         else { return nil }
+        let surnameKey = keys.key(words[start + length - 1].text)
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for candidate in index.index.candidates(for: key) {
@@ -97,6 +100,11 @@ extension NameNormalizer {
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
                 distance > 0
             else { continue }
+            if !unknown {
+                guard gazetteer.entry(of: form).kind == .person, distance == 1, form.key.split(separator: 0x20).last.map(Array.init) == surnameKey,
+                    EditDistance.typoCost(key, form.key) <= 0.7
+                else { continue }
+            }
 
             readings.append(Reading(form: form, replacement: form.text, distance: distance,
                                     score: score(form, distance: distance, context: context)))
