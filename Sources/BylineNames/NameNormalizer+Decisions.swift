@@ -86,11 +86,22 @@ extension NameNormalizer {
         }
         // An ordinary word at either end belongs to the sentence, not the name (`Lord
         // Holme` is no misspelt `Lord Howe`, `Old Labour` no `Old Harbour`).
-        // Every word a name of its own: only a person of the gazetteer with this very
-        // surname and a given name one slip away qualifies (`Jo Biden`).
-        guard !isCommonWord(words[start].text, language: language),
-            !isCommonWord(words[start + length - 1].text, language: language)
-        else { return nil }
+        // An ordinary word at either end belongs to the sentence, unless the name has that
+        // very word and the rest is one edit away (`Panamal Canal`, `North Carolin`; not
+        // `Lord Holme` for `Lord Howe` nor `Old Labour` for `Old Harbour`), and the other
+        // words are no names of this language or of the gazetteer.
+        let first = words[start].text, last = words[start + length - 1].text
+        let edgeWord = isCommonWord(first, language: language) || isCommonWord(last, language: language)
+        if edgeWord {
+            guard unknown, !words[start..<start + length].contains(where: {
+                !isCommonWord($0.text, language: language)
+                    && (gazetteer.formsByText[String($0.text)] ?? []).contains {
+                        let form = gazetteer.forms[Int($0)]
+                        return form.language == language || !form.isLexical
+                    }
+            })
+            else { return nil }
+        }
         let surnameKey = keys.key(words[start + length - 1].text)
         let index = languageIndex(for: language)
         var readings: [Reading] = []
@@ -100,9 +111,17 @@ extension NameNormalizer {
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
                 distance > 0
             else { continue }
+            // Every word a name of its own: only a person of the gazetteer with this very
+            // surname and a given name one slip away qualifies (`Niki Haley`).
             if !unknown {
                 guard gazetteer.entry(of: form).kind == .person, distance == 1, form.key.split(separator: 0x20).last.map(Array.init) == surnameKey,
                     EditDistance.typoCost(key, form.key) <= 0.7
+                else { continue }
+            }
+            if edgeWord {
+                let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+                guard distance == 1, !isCommonWord(first, language: language) || formWords.first == first,
+                    !isCommonWord(last, language: language) || formWords.last == last
                 else { continue }
             }
 
