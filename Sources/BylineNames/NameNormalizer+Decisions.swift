@@ -291,7 +291,7 @@ extension NameNormalizer {
         if let list, !supported, !frequentName,
             let rival = nearestOrdinaryWord(lower, list: list, language: language,
                                             except: lowerKey(best.replacement, language: language)),
-            rival < best.cost + 0.29
+            rival < best.cost + 0.19
         {
             return nil
         }
@@ -660,8 +660,9 @@ extension NameNormalizer {
     /// edit from `lower`, or nil when there is none: probes every such word in the word
     /// list. `except` is the reading itself in lower case, which is no rival when the
     /// language also uses it as a common word (`August` and `august`). A reading stands
-    /// against such a word only when it is clearly the likelier slip: `Sundey` is `Sunday`
-    /// with a vowel changed, `sunder` with a consonant.
+    /// against such a word only when it is the likelier slip by more than 0.2: `Sundey` is
+    /// `Sunday` with a vowel changed, `sunder` with a consonant; `Gaus'` is `Gauss'` with a
+    /// letter undoubled, `gays` with a vowel changed.
     func nearestOrdinaryWord(_ lower: String, list: WordList, language: String, except: String) -> Double? {
         let letters = Array(lower.unicodeScalars)
         let alphabet = Self.alphabets[language] ?? Self.alphabets["en"]!
