@@ -6,8 +6,9 @@ extension NameNormalizer {
         var entities: Set<String> = []
         var related: Set<String> = []
         var placeCount = 0
-        /// Words the text writes inside a run of capitalised words (`Roy Keane`): a
-        /// person's or a firm's name, which the same word alone (`Keane said`) repeats.
+        /// Words the text writes inside a run of capitalised words (`Roy Keane`) or after a
+        /// title (`Mr Ancram`): a person's or a firm's name, which the same word alone
+        /// (`Keane said`) repeats.
         var namedInRuns: Set<Substring> = []
 
         func supports(_ entry: GazetteerEntry) -> Bool {
@@ -64,10 +65,7 @@ extension NameNormalizer {
 
         // Two names of places side by side (`Seol Pxenyana` in Azerbaijani word order) are
         // a list, not one name.
-        func isPlace(_ word: Substring) -> Bool {
-            guard let form = knownForm(of: word, language: language), !form.isLexical else { return false }
-            return gazetteer.entry(of: form).kind.isPlace
-        }
+        func isPlace(_ word: Substring) -> Bool { isKnownPlace(word, language: language) }
         for position in words.indices.dropLast() where words[position].isCapitalised && words[position + 1].isCapitalised
             && !words[position].isAllCapitals && joinedAsName(words, from: position, count: 2)
             && !(words[position].startsSentence && isCommonWord(words[position].text, language: language))
@@ -75,6 +73,12 @@ extension NameNormalizer {
         {
             context.namedInRuns.insert(words[position].text)
             context.namedInRuns.insert(words[position + 1].text)
+        }
+        // A word after a title (`Mr Ancram`) is someone's name too.
+        for position in words.indices.dropFirst() where words[position].isCapitalised
+            && isPersonSlot(words, at: position, language: language)
+        {
+            context.namedInRuns.insert(words[position].text)
         }
 
         var changes: [NameChange] = []
@@ -105,6 +109,17 @@ extension NameNormalizer {
 
     /// True when `count` words from `start` are joined only by one space or hyphen, as the
     /// words of one name are.
+    /// True when `word` names a place of some standing (a weight of 30 or more) and no
+    /// dictionary of the language lists it as a name of its own: `Pxenyana` is a place,
+    /// `Michael` (a hamlet too) is a given name.
+    func isKnownPlace(_ word: Substring, language: String) -> Bool {
+        guard let form = knownForm(of: word, language: language), !form.isLexical else { return false }
+        let entry = gazetteer.entry(of: form)
+        guard entry.kind.isPlace, entry.weight >= 30 else { return false }
+        return wordLists[language]?.containsProperName(lowerKey(word, language: language)) != true
+            || entry.weight >= Self.majorWeight
+    }
+
     /// `Vladimir Putin’s` without its possessive ending.
     static func withoutPossessive(_ text: Substring) -> Substring {
         for ending in ["'s", "’s", "'", "’"] where text.hasSuffix(ending) && text.count > ending.count {

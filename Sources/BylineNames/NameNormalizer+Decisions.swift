@@ -170,7 +170,7 @@ extension NameNormalizer {
         // This language's name with accents missing (`Bogota`, `Zurich` in German), or
         // spelt with letters of another alphabet (`Vénézuela` in German). English copy
         // writes people's names without their accents as often as with them (`Benitez`),
-        // so in English only a place's accents are restored.
+        // so in English only a major place's Latin accents are restored (`Bogotá`).
         for (stem, suffix) in splits where !russian || suffix.isEmpty {
             let key = keys.key(stem)
             if suffix.isEmpty, hasForeignLetters(stem, language: language),
@@ -181,7 +181,8 @@ extension NameNormalizer {
                               "\"\(stem)\" has letters \(language) does not use; \(language) writes \"\(form.text)\"")
             }
             if let form = bestForm(key: key, language: language, lexical: true), addsAccents(form.text, to: stem),
-                form.isLexical && language != "en" || gazetteer.entry(of: form).weight >= 40,
+                form.isLexical && language != "en" || gazetteer.entry(of: form).weight >= 40 && language != "en"
+                    || gazetteer.entry(of: form).weight >= Self.majorWeight && Self.latinAccentsOnly(form.text),
                 !isUsedVariant(stem, of: form.text, language: language)
             {
                 let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
@@ -263,7 +264,9 @@ extension NameNormalizer {
                     else { continue }
                 }
                 let entry = gazetteer.entry(of: form)
-                if personSlot && entry.kind.isPlace { continue }
+                // After a title (`Mr Ancram`) the word is a surname: only a person the
+                // gazetteer knows may be meant.
+                if personSlot && entry.kind != .person { continue }
                 var replacement = form.text
                 if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
                 else if !suffix.isEmpty { replacement += suffix }
@@ -535,7 +538,8 @@ extension NameNormalizer {
     /// (`Frédéric` for `Frederic`), when exactly one spelling qualifies and `written` is
     /// no name of its own anywhere.
     /// English copy writes people's names without their accents as often as with them, so
-    /// in English only places qualify; a dotted capital `İ` is Turkic spelling of `I`,
+    /// in English only major places with Latin accents qualify; a dotted capital `İ` is
+    /// Turkic spelling of `I`,
     /// never an accent that another language's copy has lost (`Ivanovic`).
     func accentedNameElsewhere(key: [UInt32], written: String, language: String) -> Gazetteer.Form? {
         guard gazetteer.formsByText[written] == nil, written.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
@@ -543,7 +547,8 @@ extension NameNormalizer {
         for index in gazetteer.formsByKey[key] ?? [] {
             let form = gazetteer.forms[Int(index)]
             guard form.text != written, form.text.unicodeScalars.count == written.unicodeScalars.count,
-                !(language == "en" && form.isLexical), !(form.text.hasPrefix("İ") && language != "tr" && language != "az")
+                language != "en" || !form.isLexical && gazetteer.entry(of: form).weight >= Self.majorWeight && Self.latinAccentsOnly(form.text),
+                !(form.text.hasPrefix("İ") && language != "tr" && language != "az")
             else { continue }
             found[form.text] = found[form.text] ?? form
         }
@@ -625,12 +630,7 @@ extension NameNormalizer {
             if wordLists[language]?.containsCommonWord(lower) == true { return !words[index].startsSentence }
             // A place of its own beside it (`Seol Pxenyana`) makes a list, not one long
             // name; a given name or surname beside it (`Jonny Wilkinson`) makes a person.
-            if let form = knownForm(of: words[index].text, language: language), !form.isLexical,
-                gazetteer.entry(of: form).kind.isPlace
-            {
-                return false
-            }
-            return true
+            return !isKnownPlace(words[index].text, language: language)
         }
         let next = position + 1
         if next < words.count, joinedAsName(words, from: position, count: 2),
@@ -714,6 +714,13 @@ extension NameNormalizer {
         "en", "ru", "az", "tr", "de", "fr", "es", "uk", "be", "kk", "ky", "uz", "tk",
         "it", "pt", "nl", "pl", "sv", "da", "nb", "no", "fi", "cs",
     ]
+
+    /// True when every letter of `text` is ASCII or a Latin-1 accented letter (`é`, `ü`,
+    /// `ñ`), not a scholarly transliteration's macron or dot (`Sakhnīn`), which English
+    /// copy does not write.
+    static func latinAccentsOnly(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x180 && !(0x100..<0x180).contains($0.value) }
+    }
 
     /// The letters of `text`, in lower case, without spaces, hyphens, dashes and dots.
     static func lettersOnly<S: StringProtocol>(_ text: S) -> String {
