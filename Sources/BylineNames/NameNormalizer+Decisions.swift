@@ -211,9 +211,9 @@ extension NameNormalizer {
             }
         }
         if isProperName { return nil }
-        if let form = accentedGivenName(words, at: position, language: language) {
+        if let form = accentedPersonName(words, at: position, language: language) {
             return change(word.range, form.text, .misspelling, form, 0.8,
-                          "\"\(written)\" is the given name \"\(form.text)\" (\(form.language)) without its accents")
+                          "\"\(written)\" is the name \"\(form.text)\" (\(form.language)) without its accents, beside a name of that language")
         }
         // A name of its own somewhere (a surname, a town of another language) or a word of
         // another language is not a misspelling of something else.
@@ -562,7 +562,7 @@ extension NameNormalizer {
     /// marks, the word must be no word of this language, and exactly one accented
     /// spelling must qualify. English copy often drops such marks, so English is left
     /// alone, and a given name never takes marks from English (which has none of its own).
-    func accentedGivenName(_ words: [Token], at position: Int, language: String) -> Gazetteer.Form? {
+    func accentedPersonName(_ words: [Token], at position: Int, language: String) -> Gazetteer.Form? {
         let word = words[position]
         guard language != "en", Self.alphabets[language] != nil,
             word.text.unicodeScalars.allSatisfy(\.isASCII), !isKnownWord(word.text, language: language)
