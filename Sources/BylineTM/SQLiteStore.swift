@@ -138,9 +138,11 @@ public final class SQLiteStore: TranslationMemoryStore {
         let pipeline = ImportPipeline(source)
         pipeline.start()
         var completed = false
+        let bulkLoad = enterBulkLoadJournal()
         defer {
             pipeline.finish(cancelling: !completed)
             source = pipeline.source
+            if bulkLoad { leaveBulkLoadJournal() }
         }
         do {
             try queue.inTransaction { db in
@@ -162,6 +164,46 @@ public final class SQLiteStore: TranslationMemoryStore {
             throw TMStoreError(error, path: path)
         }
         return report
+    }
+
+    /// Switches an empty store to a rollback journal for the import about to run.
+    ///
+    /// Under WAL every page an import writes goes to the log first and is copied into the
+    /// database by the checkpoint that follows the commit: a large import writes its data
+    /// twice. A rollback journal keeps only the original content of the pages a
+    /// transaction changes, and pages appended beyond the file's original end have none, so
+    /// filling an empty store journals a few pages and writes the rest once, in place. A
+    /// killed import leaves a hot journal that the next connection rolls back, truncating
+    /// the file to its size before the import, exactly as WAL would have discarded its log.
+    ///
+    /// SQLite refuses the switch while another connection has the file open, and the import
+    /// then runs under WAL as usual. While the rollback journal is in use other processes
+    /// cannot open the store (they wait, then fail); an empty store has nothing to read.
+    /// Synchronous is FULL meanwhile, the level at which a rollback journal survives power
+    /// loss as well as a crash.
+    /// - Returns: whether the journal was switched; ``leaveBulkLoadJournal()`` switches back.
+    private func enterBulkLoadJournal() -> Bool {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM units)")! else { return false }
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete" else { return false }
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return true
+            }
+        } catch {
+            return false
+        }
+    }
+
+    /// Back to WAL and NORMAL after an import under ``enterBulkLoadJournal()``. Should
+    /// another process hold the file now, the store stays in rollback mode until the next
+    /// ``init(path:)`` (every connection asks for WAL when it opens), which is safe, only
+    /// slower for concurrent readers.
+    private func leaveBulkLoadJournal() {
+        try? queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
     }
 
     // MARK: Export
