@@ -233,6 +233,12 @@ final class UnitWriter {
 
     static func appendJSONString(_ text: String, to json: inout String) {
         json += "\""
+        // Most values need no escape; a byte scan finds out and lets them be copied whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            json += text
+            json += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": json += "\\\""
@@ -298,7 +304,7 @@ struct UnitKeys: Sendable {
         let parts = MatchKey.contentParts(prepared.map { ($0.language, $0.markup) })
         contentHash = MatchKey.hash(parts: parts)
         var seeded = Hasher()
-        for part in parts { seeded.combine(part) }
+        for part in parts { Self.combine(part, into: &seeded) }
         contentSeeded = seeded.finalize()
         if let language = unit.sourceLanguage {
             sourceIndex = prepared.firstIndex(where: { $0.variant.language == language })
@@ -310,10 +316,22 @@ struct UnitKeys: Sendable {
         targetLanguages = Set(prepared.map(\.language).filter { $0 != source.language }).sorted()
         sourceSeeded = targetLanguages.map { target in
             var hasher = Hasher()
-            hasher.combine(source.language)
-            hasher.combine(source.text)
-            hasher.combine(target.lowercased())
+            Self.combine(source.language, into: &hasher)
+            Self.combine(source.text, into: &hasher)
+            Self.combine(target.lowercased(), into: &hasher)
             return hasher.finalize()
+        }
+    }
+
+    /// Feeds `text` to `hasher` as its UTF-8 bytes, count first so that boundaries count.
+    /// Hashing a `String` itself first brings non-ASCII text to a normal form, which costs
+    /// more than the rest of the hash; the duplicate rules compare bytes, as SQLite does, so
+    /// the bytes are what the hash must tell apart.
+    private static func combine(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         }
     }
 }
