@@ -5,11 +5,15 @@ import Foundation
 /// beside the database work instead of before it.
 ///
 /// Units come out in the order the source gives them. The first error of the source ends
-/// the stream and is thrown by ``next()``; ``cancel()`` stops the reader early.
+/// the stream and is thrown by ``next()``; ``cancel()`` stops the reader early. Written
+/// batches go back to the reader through ``recycle(_:)``, to be freed where they were
+/// allocated.
 final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     private(set) var source: Source
     private let condition = NSCondition()
     private var batches: [[PreparedUnit]] = []
+    /// Batches the writer is done with, for the reader to free.
+    private var spent: [[PreparedUnit]] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -51,8 +55,13 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
         condition.lock()
         while batches.count >= capacity && !cancelled { condition.wait() }
         batches.append(batch)
+        let done = spent
+        spent.removeAll(keepingCapacity: true)
         condition.broadcast()
         condition.unlock()
+        // Freed here, on the thread that allocated them: memory freed by another thread
+        // goes back through its allocator's lock, and the two threads then queue for it.
+        _ = consume done
     }
 
     private func end(_ error: (any Error)?) {
@@ -75,6 +84,14 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
         }
         if let failure { throw failure }
         return nil
+    }
+
+    /// Hands a batch from ``next()`` back once its units are written, leaving `batch` empty.
+    func recycle(_ batch: inout [PreparedUnit]) {
+        condition.lock()
+        if !finished { spent.append(batch) }
+        batch = []
+        condition.unlock()
     }
 
     /// Stops the reader and waits for it, so the source is no longer in use.

@@ -147,12 +147,13 @@ public final class SQLiteStore: TranslationMemoryStore {
         do {
             try queue.inTransaction { db in
                 let writer = try UnitWriter(db: db, storedAt: storedAt)
-                while let batch = try pipeline.next() {
+                while var batch = try pipeline.next() {
                     for unit in batch {
                         report.read += 1
                         try writer.store(unit, options: options, report: &report)
                         if report.read % 10_000 == 0 { options.progress?(report.read) }
                     }
+                    pipeline.recycle(&batch)
                 }
                 try writer.finish()
                 targetUnits.invalidate()
