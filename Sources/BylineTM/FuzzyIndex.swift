@@ -71,6 +71,13 @@ final class FuzzyIndexWriter {
         }
     }
 
+    /// Writes what is pending and lets go of the buffers; call once, at the end.
+    func finish() throws {
+        try flush()
+        pending = []
+        sorted = []
+    }
+
     /// `postings` sorted by term, then unit, as SQLite orders the keys (signed), written
     /// to `sorted` (whose storage is reused from flush to flush). Terms are hashes, spread
     /// evenly: one pass on their top 16 bits moves each posting to its bucket, in arrival

@@ -66,7 +66,11 @@ final class UnitWriter {
 
     /// Rebuilds what the import dropped; call once, after the last unit.
     func finish() throws {
-        try fuzzyIndex.flush()
+        try fuzzyIndex.finish()
+        // What was held to tell this import's units apart is no longer needed: let it go
+        // before SQLite sorts the indexes, the moment memory use peaks.
+        seenContent = [:]
+        seenSources = [:]
         if startedEmpty {
             try db.execute(
                 sql: """
