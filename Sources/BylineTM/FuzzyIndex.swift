@@ -13,7 +13,7 @@ import GRDB
 /// wrote, and memory stays bounded.
 final class FuzzyIndexWriter {
     private let db: Database
-    private let insert: Statement
+    private var insert: RawStatement
     /// Pending postings as (term, unit) pairs, in arrival order.
     private var pending: [Posting] = []
     /// The postings of the flush under way, sorted.
@@ -29,7 +29,7 @@ final class FuzzyIndexWriter {
 
     init(db: Database) throws {
         self.db = db
-        insert = try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (chunk, term, postings) VALUES (?, ?, ?)")
+        insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (chunk, term, postings) VALUES (?, ?, ?)"))
         pending.reserveCapacity(flushThreshold)
     }
 
@@ -48,7 +48,6 @@ final class FuzzyIndexWriter {
         guard !pending.isEmpty else { return }
         Self.sort(pending, into: &sorted)
         pending.removeAll(keepingCapacity: true)
-        var statement = RawStatement(insert)
         var bytes: [UInt8] = []
         var index = 0
         while index < sorted.count {
@@ -63,11 +62,11 @@ final class FuzzyIndexWriter {
                 }
                 index += 1
             }
-            statement.reset()
-            statement.bind(lastUnit)
-            statement.bind(term)
-            statement.bind(blob: bytes)
-            try statement.execute()
+            insert.reset()
+            insert.bind(lastUnit)
+            insert.bind(term)
+            insert.bind(blob: bytes)
+            try insert.execute()
         }
     }
 

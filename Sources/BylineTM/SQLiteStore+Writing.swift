@@ -24,9 +24,10 @@ final class UnitWriter {
     private let fuzzyIndex: FuzzyIndexWriter
     let findByContent: Statement
     let loadVariants: Statement
-    let findSource: Statement
-    let insertUnit: Statement
-    let insertVariant: Statement
+    /// Kept for the whole import, so each reuses its parameter buffer.
+    private var findSource: RawStatement
+    private var insertUnit: RawStatement
+    private var insertVariant: RawStatement
     let refreshUnit: Statement
 
     init(db: Database, storedAt: String) throws {
@@ -40,26 +41,29 @@ final class UnitWriter {
         }
         findByContent = try db.cachedStatement(sql: "SELECT id, change_date, usage_count FROM units WHERE content_hash = ?")
         loadVariants = try db.cachedStatement(sql: "SELECT lang, text, markup FROM variants WHERE unit_id = ? ORDER BY position")
-        findSource = try db.cachedStatement(
-            sql: """
-                SELECT s.unit_id FROM variants s JOIN variants t ON t.unit_id = s.unit_id
-                WHERE s.match_key = ? AND s.lang = ? AND s.text = ? AND t.lang = ? COLLATE NOCASE
-                ORDER BY s.unit_id LIMIT 1
-                """)
-        insertUnit = try db.cachedStatement(
-            sql: """
-                INSERT INTO units (source_lang, origin, origin_file, story_id, alternative_of, content_hash,
-                    creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
-                    attributes, properties, notes, stored_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertVariant = try db.cachedStatement(
-            sql: """
-                INSERT INTO variants (unit_id, position, lang, lang_base, text, markup, match_key,
-                    creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
-                    attributes, properties, notes, word_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        findSource = RawStatement(
+            try db.cachedStatement(
+                sql: """
+                    SELECT s.unit_id FROM variants s JOIN variants t ON t.unit_id = s.unit_id
+                    WHERE s.match_key = ? AND s.lang = ? AND s.text = ? AND t.lang = ? COLLATE NOCASE
+                    ORDER BY s.unit_id LIMIT 1
+                    """))
+        insertUnit = RawStatement(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO units (source_lang, origin, origin_file, story_id, alternative_of, content_hash,
+                        creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
+                        attributes, properties, notes, stored_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """))
+        insertVariant = RawStatement(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO variants (unit_id, position, lang, lang_base, text, markup, match_key,
+                        creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
+                        attributes, properties, notes, word_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """))
         refreshUnit = try db.cachedStatement(
             sql: "UPDATE units SET change_date = ?, change_id = ?, usage_count = ?, last_usage_date = ? WHERE id = ?")
     }
@@ -116,48 +120,45 @@ final class UnitWriter {
         let sourceMemoryKeys = keys.sourceSeeded.map { MemoryKey(stored: sourceKey, seeded: $0) }
         var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources[$0] }.first
         if alternativeOf == nil, !startedEmpty {
-            var find = RawStatement(findSource)
             for target in targetLanguages where alternativeOf == nil {
-                find.reset()
-                find.bind(sourceKey)
-                find.bind(source.language)
-                find.bind(source.text)
-                find.bind(target)
-                alternativeOf = try find.firstInteger()
+                findSource.reset()
+                findSource.bind(sourceKey)
+                findSource.bind(source.language)
+                findSource.bind(source.text)
+                findSource.bind(target)
+                alternativeOf = try findSource.firstInteger()
             }
         }
 
         let file: String? = if case .imported(let file) = options.origin { file } else { nil }
         let metadata = unit.metadata
-        var insert = RawStatement(insertUnit)
-        insert.reset()
-        insert.bind(unit.sourceLanguage?.description)
-        insert.bind(options.origin.kind)
-        insert.bind(file)
-        insert.bind(unit.storyID ?? options.storyID)
-        insert.bind(alternativeOf)
-        insert.bind(contentHash)
-        bindStamps(metadata, encoded: keys.unitJSON, to: &insert)
-        insert.bind(storedAt)
-        try insert.execute()
+        insertUnit.reset()
+        insertUnit.bind(unit.sourceLanguage?.description)
+        insertUnit.bind(options.origin.kind)
+        insertUnit.bind(file)
+        insertUnit.bind(unit.storyID ?? options.storyID)
+        insertUnit.bind(alternativeOf)
+        insertUnit.bind(contentHash)
+        bindStamps(metadata, encoded: keys.unitJSON, to: &insertUnit)
+        insertUnit.bind(storedAt)
+        try insertUnit.execute()
         let unitID = db.lastInsertedRowID
-        var insertRow = RawStatement(insertVariant)
         for (position, item) in prepared.enumerated() {
             let base = item.variant.language.language.lowercased()
             let (terms, wordCount) = (item.terms, item.wordCount)
-            insertRow.reset()
-            insertRow.bind(unitID)
-            insertRow.bind(position)
-            insertRow.bind(item.language)
-            insertRow.bind(base)
-            insertRow.bind(item.text)
+            insertVariant.reset()
+            insertVariant.bind(unitID)
+            insertVariant.bind(position)
+            insertVariant.bind(item.language)
+            insertVariant.bind(base)
+            insertVariant.bind(item.text)
             // Most segments are plain text: their markup is the escaped text, so only
             // segments with codes store it.
-            insertRow.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
-            insertRow.bind(item.matchKey)
-            bindStamps(item.variant.metadata, encoded: item.json, to: &insertRow)
-            insertRow.bind(wordCount)
-            try insertRow.execute()
+            insertVariant.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
+            insertVariant.bind(item.matchKey)
+            bindStamps(item.variant.metadata, encoded: item.json, to: &insertVariant)
+            insertVariant.bind(wordCount)
+            try insertVariant.execute()
             try fuzzyIndex.add(unit: unitID, terms: terms)
         }
         report.created += 1
