@@ -11,26 +11,44 @@ import GRDB
 /// instead of touching pages all over it; the `fuzzy_terms` index on (term, chunk) finds a
 /// term's chunks, in order, at lookup. An import never reads back or rewrites what it
 /// wrote, and memory stays bounded.
+///
+/// Most terms of a chunk occur in it once or twice (names, numbers, rare words), and rows
+/// that short were most of the table and of its index. A term with fewer than
+/// `carryBelow` postings in a chunk therefore waits for the next flush, for at most
+/// `carryLimit` flushes, and joins the row it has there. A term's rows still come in chunk
+/// order, each with higher ids than the one before, so readers see the same lists.
 final class FuzzyIndexWriter {
     private let db: Database
     private var insert: RawStatement
-    /// Pending postings as (term, unit) pairs, in arrival order.
+    /// Pending postings as (term, unit) pairs: those carried over, then new ones in arrival
+    /// order.
     private var pending: [Posting] = []
+    /// How many of `pending` were carried over from the last flush.
+    private var carried = 0
     /// The postings of the flush under way, sorted.
     private var sorted: [Posting] = []
     private var lastUnit: Int64 = 0
-    /// Postings held before a flush: a million pairs, 16 MB (and as much again to sort them).
+    /// New postings held before a flush: a million pairs, 16 MB (and as much again to sort
+    /// them), besides those carried over, a few hundred thousand.
     private let flushThreshold = 1_000_000
+    private let carryBelow = 4
+    private let carryLimit: UInt8 = 2
 
     struct Posting {
         var term: Int64
         var unit: UInt32
+        /// How many flushes the posting has been carried over.
+        var age: UInt8 = 0
     }
 
     init(db: Database) throws {
         self.db = db
         insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (chunk, term, postings) VALUES (?, ?, ?)"))
-        pending.reserveCapacity(flushThreshold)
+        // Both buffers are sized once, for the new postings and a generous carry-over,
+        // rather than grown: each reallocation of blocks this large leaves the allocator
+        // keeping more memory than it hands out.
+        pending.reserveCapacity(flushThreshold * 3 / 2)
+        sorted.reserveCapacity(flushThreshold * 3 / 2)
     }
 
     /// Records that unit `id` has a variant containing `terms`. Ids must not decrease.
@@ -38,29 +56,45 @@ final class FuzzyIndexWriter {
         let unit = UInt32(truncatingIfNeeded: id)
         for term in terms { pending.append(Posting(term: term, unit: unit)) }
         lastUnit = id
-        if pending.count >= flushThreshold { try flush() }
+        if pending.count - carried >= flushThreshold { try write(carrying: true) }
     }
 
+    /// Writes everything pending.
+    func flush() throws { try write(carrying: false) }
+
     /// Writes what is pending as one chunk per term, numbered by the last unit id in it,
-    /// so chunks sort in id order. A unit's postings never straddle two chunks; a unit
-    /// listed twice for a term (two variants in one language) is written once.
-    func flush() throws {
+    /// so chunks sort in id order, except, when `carrying`, the terms with few postings
+    /// that may wait. A unit listed twice for a term (two variants in one language) is
+    /// written once.
+    private func write(carrying: Bool) throws {
         guard !pending.isEmpty else { return }
         Self.sort(pending, into: &sorted)
         pending.removeAll(keepingCapacity: true)
+        carried = 0
         var bytes: [UInt8] = []
         var index = 0
         while index < sorted.count {
+            let first = index
             let term = sorted[index].term
             bytes.removeAll(keepingCapacity: true)
             var previous: UInt32?
+            var age: UInt8 = 0
             while index < sorted.count, sorted[index].term == term {
-                let unit = sorted[index].unit
-                if unit != previous {
-                    withUnsafeBytes(of: unit.littleEndian) { bytes.append(contentsOf: $0) }
-                    previous = unit
+                let posting = sorted[index]
+                if posting.unit != previous {
+                    withUnsafeBytes(of: posting.unit.littleEndian) { bytes.append(contentsOf: $0) }
+                    previous = posting.unit
                 }
+                age = max(age, posting.age)
                 index += 1
+            }
+            if carrying, bytes.count < carryBelow * 4, age < carryLimit {
+                for var posting in sorted[first..<index] {
+                    posting.age = age + 1
+                    pending.append(posting)
+                }
+                carried += index - first
+                continue
             }
             insert.reset()
             insert.bind(lastUnit)
