@@ -19,8 +19,8 @@ final class UnitWriter {
     let storedAt: String
     /// True when the store held no unit when the import began.
     let startedEmpty: Bool
-    private var seenContent: [MemoryKey: Int64] = [:]
-    private var seenSources: [MemoryKey: Int64] = [:]
+    private var seenContent = UnitIDTable()
+    private var seenSources = UnitIDTable()
     private let fuzzyIndex: FuzzyIndexWriter
     let findByContent: Statement
     let loadVariants: Statement
@@ -73,8 +73,8 @@ final class UnitWriter {
         try fuzzyIndex.finish()
         // What was held to tell this import's units apart is no longer needed: let it go
         // before SQLite sorts the indexes, the moment memory use peaks.
-        seenContent = [:]
-        seenSources = [:]
+        seenContent = UnitIDTable()
+        seenSources = UnitIDTable()
         if startedEmpty {
             try db.execute(
                 sql: """
@@ -88,7 +88,7 @@ final class UnitWriter {
 
     /// Two independent hashes: the stored 64-bit key and the process's seeded hash, so
     /// units held in memory are told apart without reading them back.
-    private struct MemoryKey: Hashable {
+    struct MemoryKey {
         var stored: Int64
         var seeded: Int
     }
@@ -103,7 +103,7 @@ final class UnitWriter {
         let unit = unit.unit
         let contentHash = keys.contentHash
         let contentKey = MemoryKey(stored: contentHash, seeded: keys.contentSeeded)
-        let existing = try seenContent[contentKey].map(storedStamps) ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
+        let existing = try seenContent.id(for: contentKey).map(storedStamps) ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
         if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
                 let usage = max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0)
@@ -118,7 +118,7 @@ final class UnitWriter {
         let sourceKey = source.matchKey
         let targetLanguages = keys.targetLanguages
         let sourceMemoryKeys = keys.sourceSeeded.map { MemoryKey(stored: sourceKey, seeded: $0) }
-        var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources[$0] }.first
+        var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources.id(for: $0) }.first
         if alternativeOf == nil, !startedEmpty {
             for target in targetLanguages where alternativeOf == nil {
                 findSource.reset()
@@ -162,9 +162,9 @@ final class UnitWriter {
             try fuzzyIndex.add(unit: unitID, terms: terms)
         }
         report.created += 1
-        seenContent[contentKey] = unitID
+        seenContent.set(unitID, for: contentKey)
         if alternativeOf == nil {
-            for key in sourceMemoryKeys { seenSources[key] = unitID }
+            for key in sourceMemoryKeys { seenSources.set(unitID, for: key) }
         } else {
             report.alternatives += 1
         }
@@ -261,6 +261,68 @@ final class UnitWriter {
             }
         }
         json += "\""
+    }
+}
+
+/// Unit ids by ``UnitWriter/MemoryKey``, for the units an import has written: an open
+/// hash table of (key, id) slots, probed in line from the slot the seeded hash picks.
+/// The keys are hashes already, so none is hashed again, and the table fills to seven
+/// eighths before it doubles: a dictionary keeps a quarter of its slots free and hashes
+/// each key anew, and for a large import its two maps were the largest part of the
+/// memory used.
+struct UnitIDTable {
+    private struct Slot {
+        var stored: Int64
+        var seeded: Int
+        /// 0 for a free slot: row ids of inserted units start at 1.
+        var id: Int64
+    }
+
+    private var slots = [Slot](repeating: Slot(stored: 0, seeded: 0, id: 0), count: 1 << 12)
+    private var count = 0
+
+    /// The id stored for `key`, if any.
+    func id(for key: UnitWriter.MemoryKey) -> Int64? {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = key.seeded & mask
+            while true {
+                let slot = slots[index]
+                if slot.id == 0 { return nil }
+                if slot.stored == key.stored && slot.seeded == key.seeded { return slot.id }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// Stores `id` (not 0) for `key`, replacing what was there.
+    mutating func set(_ id: Int64, for key: UnitWriter.MemoryKey) {
+        precondition(id != 0, "unit id 0 marks a free slot")
+        if (count + 1) * 8 > slots.count * 7 { grow() }
+        if place(Slot(stored: key.stored, seeded: key.seeded, id: id)) { count += 1 }
+    }
+
+    /// Puts `slot` in its place; true when the key was new.
+    private mutating func place(_ slot: Slot) -> Bool {
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = slot.seeded & mask
+            while slots[index].id != 0 {
+                if slots[index].stored == slot.stored && slots[index].seeded == slot.seeded {
+                    slots[index].id = slot.id
+                    return false
+                }
+                index = (index + 1) & mask
+            }
+            slots[index] = slot
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(stored: 0, seeded: 0, id: 0), count: old.count * 2)
+        for slot in old where slot.id != 0 { _ = place(slot) }
     }
 }
 
