@@ -103,7 +103,12 @@ final class UnitWriter {
         let unit = unit.unit
         let contentHash = keys.contentHash
         let contentKey = MemoryKey(stored: contentHash, seeded: keys.contentSeeded)
-        let existing = try seenContent.id(for: contentKey).map(storedStamps) ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
+        // A unit written earlier in this import is read back only when the incoming one has
+        // a change date to compare: re-imports and two-way files are mostly duplicates.
+        let written = try seenContent.id(for: contentKey).map { id in
+            unit.metadata.changeDate == nil ? Existing(id: id) : try storedStamps(id)
+        }
+        let existing = try written ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
         if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
                 let usage = max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0)
@@ -185,13 +190,14 @@ final class UnitWriter {
 
     private struct Existing {
         var id: Int64
-        var changeDate: String?
-        var usageCount: Int?
+        var changeDate: String? = nil
+        var usageCount: Int? = nil
     }
 
     /// The change date and usage of a unit written earlier in this import.
     private func storedStamps(_ id: Int64) throws -> Existing {
-        let row = try Row.fetchOne(db, sql: "SELECT change_date, usage_count FROM units WHERE id = ?", arguments: [id])
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT change_date, usage_count FROM units WHERE id = ?"), arguments: [id])
         return Existing(id: id, changeDate: row?[0], usageCount: row?[1])
     }
 
