@@ -206,7 +206,8 @@ public enum MatchTokenizer {
         func append(_ scalar: Unicode.Scalar) {
             mix(&hash, scalar)
             length += 1
-            if length <= 5 { mix(&prefixHash, scalar) }
+            // Only languages that index prefixes pay for hashing one.
+            if prefixes, length <= 5 { mix(&prefixHash, scalar) }
         }
 
         for scalar in text.unicodeScalars {
