@@ -19,7 +19,7 @@ import GRDB
 /// order, each with higher ids than the one before, so readers see the same lists.
 final class FuzzyIndexWriter {
     private let db: Database
-    private var insert: RawStatement
+    private var rows: RowInserter
     /// Pending postings as (term, unit) pairs: those carried over, then new ones in arrival
     /// order.
     private var pending: [Posting] = []
@@ -43,7 +43,7 @@ final class FuzzyIndexWriter {
 
     init(db: Database) throws {
         self.db = db
-        insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (chunk, term, postings) VALUES (?, ?, ?)"))
+        rows = RowInserter(db: db, table: "fuzzy_postings", columns: ["chunk", "term", "postings"])
         // Both buffers are sized once, for the new postings and a generous carry-over,
         // rather than grown: each reallocation of blocks this large leaves the allocator
         // keeping more memory than it hands out.
@@ -96,12 +96,13 @@ final class FuzzyIndexWriter {
                 carried += index - first
                 continue
             }
-            insert.reset()
-            insert.bind(lastUnit)
-            insert.bind(term)
-            insert.bind(blob: bytes)
-            try insert.execute()
+            rows.bind(lastUnit)
+            rows.bind(term)
+            rows.bind(blob: bytes)
+            rows.endRow()
+            if rows.pending == 32 { try rows.flush() }
         }
+        try rows.flush()
     }
 
     /// Writes what is pending and lets go of the buffers; call once, at the end.

@@ -26,8 +26,12 @@ final class UnitWriter {
     let loadVariants: Statement
     /// Kept for the whole import, so each reuses its parameter buffer.
     private var findSource: RawStatement
-    private var insertUnit: RawStatement
-    private var insertVariant: RawStatement
+    /// New units and variants, written many rows to a statement; ``flush()`` writes the
+    /// rest before anything reads or changes the tables.
+    private var units: RowInserter
+    private var variants: RowInserter
+    /// The id the next unit gets: the one SQLite would give it, one past the largest.
+    private var nextUnitID: Int64
     let refreshUnit: Statement
 
     init(db: Database, storedAt: String) throws {
@@ -48,28 +52,25 @@ final class UnitWriter {
                     WHERE s.match_key = ? AND s.lang = ? AND s.text = ? AND t.lang = ? COLLATE NOCASE
                     ORDER BY s.unit_id LIMIT 1
                     """))
-        insertUnit = RawStatement(
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO units (source_lang, origin, origin_file, story_id, alternative_of, content_hash,
-                        creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
-                        attributes, properties, notes, stored_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """))
-        insertVariant = RawStatement(
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO variants (unit_id, position, lang, lang_base, text, markup, match_key,
-                        creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
-                        attributes, properties, notes, word_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """))
+        let stamps = [
+            "creation_date", "creation_id", "change_date", "change_id", "usage_count", "last_usage_date", "attributes",
+            "properties", "notes",
+        ]
+        units = RowInserter(
+            db: db, table: "units",
+            columns: ["id", "source_lang", "origin", "origin_file", "story_id", "alternative_of", "content_hash"] + stamps
+                + ["stored_at"])
+        variants = RowInserter(
+            db: db, table: "variants",
+            columns: ["unit_id", "position", "lang", "lang_base", "text", "markup", "match_key"] + stamps + ["word_count"])
+        nextUnitID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units") ?? 1
         refreshUnit = try db.cachedStatement(
             sql: "UPDATE units SET change_date = ?, change_id = ?, usage_count = ?, last_usage_date = ? WHERE id = ?")
     }
 
     /// Rebuilds what the import dropped; call once, after the last unit.
     func finish() throws {
+        try flush()
         try fuzzyIndex.finish()
         // What was held to tell this import's units apart is no longer needed: let it go
         // before SQLite sorts the indexes, the moment memory use peaks.
@@ -93,6 +94,12 @@ final class UnitWriter {
         var seeded: Int
     }
 
+    /// Writes the units and variants still held, parents first.
+    private func flush() throws {
+        try units.flush()
+        try variants.flush()
+    }
+
     func store(_ unit: PreparedUnit, options: ImportOptions, report: inout ImportReport) throws {
         let prepared = unit.variants
         guard prepared.count >= 2 else {
@@ -108,9 +115,13 @@ final class UnitWriter {
         let written = try seenContent.id(for: contentKey).map { id in
             unit.metadata.changeDate == nil ? Existing(id: id) : try storedStamps(id)
         }
+        // A store that held units before is searched for each one; what this import holds
+        // back must be in the tables first.
+        if !startedEmpty { try flush() }
         let existing = try written ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
         if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
+                try flush()
                 let usage = max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0)
                 try refreshUnit.execute(arguments: [incoming, unit.metadata.changeID, usage, unit.metadata.lastUsageDate, existing.id])
                 report.updated += 1
@@ -137,35 +148,36 @@ final class UnitWriter {
 
         let file: String? = if case .imported(let file) = options.origin { file } else { nil }
         let metadata = unit.metadata
-        insertUnit.reset()
-        insertUnit.bind(unit.sourceLanguage?.description)
-        insertUnit.bind(options.origin.kind)
-        insertUnit.bind(file)
-        insertUnit.bind(unit.storyID ?? options.storyID)
-        insertUnit.bind(alternativeOf)
-        insertUnit.bind(contentHash)
-        bindStamps(metadata, encoded: keys.unitJSON, to: &insertUnit)
-        insertUnit.bind(storedAt)
-        try insertUnit.execute()
-        let unitID = db.lastInsertedRowID
+        let unitID = nextUnitID
+        nextUnitID += 1
+        units.bind(unitID)
+        units.bind(unit.sourceLanguage?.description)
+        units.bind(options.origin.kind)
+        units.bind(file)
+        units.bind(unit.storyID ?? options.storyID)
+        units.bind(alternativeOf)
+        units.bind(contentHash)
+        bindStamps(metadata, encoded: keys.unitJSON, to: &units)
+        units.bind(storedAt)
+        units.endRow()
         for (position, item) in prepared.enumerated() {
             let base = item.variant.language.language.lowercased()
             let (terms, wordCount) = (item.terms, item.wordCount)
-            insertVariant.reset()
-            insertVariant.bind(unitID)
-            insertVariant.bind(position)
-            insertVariant.bind(item.language)
-            insertVariant.bind(base)
-            insertVariant.bind(item.text)
+            variants.bind(unitID)
+            variants.bind(position)
+            variants.bind(item.language)
+            variants.bind(base)
+            variants.bind(item.text)
             // Most segments are plain text: their markup is the escaped text, so only
             // segments with codes store it.
-            insertVariant.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
-            insertVariant.bind(item.matchKey)
-            bindStamps(item.variant.metadata, encoded: item.json, to: &insertVariant)
-            insertVariant.bind(wordCount)
-            try insertVariant.execute()
+            variants.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
+            variants.bind(item.matchKey)
+            bindStamps(item.variant.metadata, encoded: item.json, to: &variants)
+            variants.bind(wordCount)
+            variants.endRow()
             try fuzzyIndex.add(unit: unitID, terms: terms)
         }
+        if variants.pending >= 16 { try flush() }
         report.created += 1
         seenContent.set(unitID, for: contentKey)
         if alternativeOf == nil {
@@ -176,7 +188,7 @@ final class UnitWriter {
     }
 
     /// Binds the metadata columns both tables share, in their order.
-    private func bindStamps(_ metadata: Metadata, encoded: EncodedMetadata, to statement: inout RawStatement) {
+    private func bindStamps(_ metadata: Metadata, encoded: EncodedMetadata, to statement: inout RowInserter) {
         statement.bind(metadata.creationDate)
         statement.bind(metadata.creationID)
         statement.bind(metadata.changeDate)
@@ -196,6 +208,7 @@ final class UnitWriter {
 
     /// The change date and usage of a unit written earlier in this import.
     private func storedStamps(_ id: Int64) throws -> Existing {
+        try flush()
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT change_date, usage_count FROM units WHERE id = ?"), arguments: [id])
         return Existing(id: id, changeDate: row?[0], usageCount: row?[1])
