@@ -20,6 +20,11 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Batches held at most; enough to keep the writer busy, little memory.
     private let capacity = 8
+    /// The reader computes index terms (a fifth of its work) while at least this many
+    /// batches wait for the writer; with fewer, the writer is about to run dry, and it
+    /// computes them itself for the next batch. The two threads so share the work whichever
+    /// of them is the slower, on the file at hand and on a busy machine.
+    private let indexingQueue = 2
     private let batchSize = 256
 
     init(_ source: Source) { self.source = source }
@@ -33,11 +38,12 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     private func produce() {
         var batch: [PreparedUnit] = []
         batch.reserveCapacity(batchSize)
+        var indexing = true
         do {
             while !isCancelled, let unit = try source.nextUnit() {
-                batch.append(PreparedUnit(unit))
+                batch.append(PreparedUnit(unit, indexing: indexing))
                 if batch.count == batchSize {
-                    push(batch)
+                    indexing = push(batch) >= indexingQueue
                     batch.removeAll(keepingCapacity: true)
                 }
             }
@@ -51,9 +57,12 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
 
     private var isCancelled: Bool { condition.withLock { cancelled } }
 
-    private func push(_ batch: [PreparedUnit]) {
+    /// Queues `batch`; returns how many batches were waiting for the writer before it.
+    @discardableResult
+    private func push(_ batch: [PreparedUnit]) -> Int {
         condition.lock()
         while batches.count >= capacity && !cancelled { condition.wait() }
+        let waiting = batches.count
         batches.append(batch)
         let done = spent
         spent.removeAll(keepingCapacity: true)
@@ -62,6 +71,7 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
         // Freed here, on the thread that allocated them: memory freed by another thread
         // goes back through its allocator's lock, and the two threads then queue for it.
         _ = consume done
+        return waiting
     }
 
     private func end(_ error: (any Error)?) {

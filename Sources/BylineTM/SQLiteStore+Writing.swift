@@ -162,7 +162,7 @@ final class UnitWriter {
         units.endRow()
         for (position, item) in prepared.enumerated() {
             let base = item.variant.language.language.lowercased()
-            let (terms, wordCount) = (item.terms, item.wordCount)
+            let (terms, wordCount) = item.index ?? item.indexTerms()
             variants.bind(unitID)
             variants.bind(position)
             variants.bind(item.language)
@@ -346,16 +346,21 @@ struct UnitIDTable {
 }
 
 /// A unit with everything the store derives from it computed: done on the reading
-/// thread of an import, so the writing thread only looks up and inserts.
+/// thread of an import, so the writing thread only looks up and inserts; the index terms
+/// are left to the writer when it would otherwise wait (see `ImportPipeline`).
 public struct PreparedUnit: Sendable {
     public var unit: TranslationUnit
     /// The variants that have text, in order.
     var variants: [PreparedVariant]
     var keys: UnitKeys
 
-    public init(_ unit: TranslationUnit) {
+    public init(_ unit: TranslationUnit) { self.init(unit, indexing: true) }
+
+    /// `indexing` false leaves the variants' index terms to the writer (see
+    /// ``PreparedVariant/index``).
+    init(_ unit: TranslationUnit, indexing: Bool) {
         self.unit = unit
-        variants = unit.variants.filter { !$0.segment.isEmpty }.map(PreparedVariant.init)
+        variants = unit.variants.filter { !$0.segment.isEmpty }.map { PreparedVariant($0, indexing: indexing) }
         keys = UnitKeys(unit, variants)
     }
 }
@@ -429,17 +434,23 @@ struct PreparedVariant: Sendable {
     var text: String
     var markup: String
     var matchKey: Int64
-    var terms: [Int64]
-    var wordCount: Int
+    /// The index terms and word count, nil when the writer is to compute them.
+    var index: (terms: [Int64], wordCount: Int)?
     var json: EncodedMetadata
 
-    init(_ variant: Variant) {
+    init(_ variant: Variant, indexing: Bool) {
         self.variant = variant
         language = variant.language.description
         text = variant.segment.plainText
         markup = variant.segment.markup
         matchKey = MatchKey(text).value
-        (terms, wordCount) = MatchTokenizer.indexTerms(text, language: variant.language.language.lowercased())
+        index = indexing ? Self.indexTerms(text, variant) : nil
         json = EncodedMetadata(variant.metadata)
+    }
+
+    func indexTerms() -> (terms: [Int64], wordCount: Int) { Self.indexTerms(text, variant) }
+
+    private static func indexTerms(_ text: String, _ variant: Variant) -> (terms: [Int64], wordCount: Int) {
+        MatchTokenizer.indexTerms(text, language: variant.language.language.lowercased())
     }
 }
