@@ -13,7 +13,8 @@ import GRDB
 ///
 /// Units written by this import are remembered in memory, so only units that were stored
 /// before it are looked up in the database; into an empty store nothing is looked up at
-/// all, and the two hash indexes are dropped for the load and rebuilt (sorted) at the end.
+/// all, rows are written many to a statement, and the hash, language and term indexes are
+/// dropped for the load and rebuilt (sorted) at the end.
 final class UnitWriter {
     let db: Database
     let storedAt: String

@@ -6,7 +6,9 @@ import GRDB
 ///
 /// Every write is one transaction (`DatabaseQueue.write`), so a failed or killed import
 /// leaves the file as it was. The schema is created and changed by named, append-only
-/// migrations. WAL journaling lets lookups read while an import runs.
+/// migrations. WAL journaling lets lookups read while an import runs; an import into an
+/// empty store, which has nothing to read, uses a rollback journal instead (see
+/// `enterBulkLoad()`).
 ///
 /// ```swift
 /// let store = try SQLiteStore(path: "desk.sqlite")
