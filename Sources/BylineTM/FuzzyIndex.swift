@@ -11,24 +11,44 @@ import GRDB
 /// instead of touching pages all over it; the `fuzzy_terms` index on (term, chunk) finds a
 /// term's chunks, in order, at lookup. An import never reads back or rewrites what it
 /// wrote, and memory stays bounded.
+///
+/// Most terms of a chunk occur in it once or twice (names, numbers, rare words), and rows
+/// that short were most of the table and of its index. A term with fewer than
+/// `carryBelow` postings in a chunk therefore waits for the next flush, for at most
+/// `carryLimit` flushes, and joins the row it has there. A term's rows still come in chunk
+/// order, each with higher ids than the one before, so readers see the same lists.
 final class FuzzyIndexWriter {
     private let db: Database
-    private let insert: Statement
-    /// Pending postings as (term, unit) pairs, in arrival order.
+    private var rows: RowInserter
+    /// Pending postings as (term, unit) pairs: those carried over, then new ones in arrival
+    /// order.
     private var pending: [Posting] = []
+    /// How many of `pending` were carried over from the last flush.
+    private var carried = 0
+    /// The postings of the flush under way, sorted.
+    private var sorted: [Posting] = []
     private var lastUnit: Int64 = 0
-    /// Postings held before a flush: a million pairs, 16 MB.
+    /// New postings held before a flush: a million pairs, 16 MB (and as much again to sort
+    /// them), besides those carried over, a few hundred thousand.
     private let flushThreshold = 1_000_000
+    private let carryBelow = 4
+    private let carryLimit: UInt8 = 2
 
-    private struct Posting {
+    struct Posting {
         var term: Int64
         var unit: UInt32
+        /// How many flushes the posting has been carried over.
+        var age: UInt8 = 0
     }
 
     init(db: Database) throws {
         self.db = db
-        insert = try db.cachedStatement(sql: "INSERT INTO fuzzy_postings (chunk, term, postings) VALUES (?, ?, ?)")
-        pending.reserveCapacity(flushThreshold)
+        rows = RowInserter(db: db, table: "fuzzy_postings", columns: ["chunk", "term", "postings"])
+        // Both buffers are sized once, for the new postings and a generous carry-over,
+        // rather than grown: each reallocation of blocks this large leaves the allocator
+        // keeping more memory than it hands out.
+        pending.reserveCapacity(flushThreshold * 3 / 2)
+        sorted.reserveCapacity(flushThreshold * 3 / 2)
     }
 
     /// Records that unit `id` has a variant containing `terms`. Ids must not decrease.
@@ -36,37 +56,111 @@ final class FuzzyIndexWriter {
         let unit = UInt32(truncatingIfNeeded: id)
         for term in terms { pending.append(Posting(term: term, unit: unit)) }
         lastUnit = id
-        if pending.count >= flushThreshold { try flush() }
+        if pending.count - carried >= flushThreshold { try write(carrying: true) }
     }
 
+    /// Writes everything pending.
+    func flush() throws { try write(carrying: false) }
+
     /// Writes what is pending as one chunk per term, numbered by the last unit id in it,
-    /// so chunks sort in id order. A unit's postings never straddle two chunks; a unit
-    /// listed twice for a term (two variants in one language) is written once.
-    func flush() throws {
+    /// so chunks sort in id order, except, when `carrying`, the terms with few postings
+    /// that may wait. A unit listed twice for a term (two variants in one language) is
+    /// written once.
+    private func write(carrying: Bool) throws {
         guard !pending.isEmpty else { return }
-        pending.sort { $0.term < $1.term || ($0.term == $1.term && $0.unit < $1.unit) }
-        var statement = RawStatement(insert)
+        Self.sort(pending, into: &sorted)
+        pending.removeAll(keepingCapacity: true)
+        carried = 0
         var bytes: [UInt8] = []
         var index = 0
-        while index < pending.count {
-            let term = pending[index].term
+        while index < sorted.count {
+            let first = index
+            let term = sorted[index].term
             bytes.removeAll(keepingCapacity: true)
             var previous: UInt32?
-            while index < pending.count, pending[index].term == term {
-                let unit = pending[index].unit
-                if unit != previous {
-                    withUnsafeBytes(of: unit.littleEndian) { bytes.append(contentsOf: $0) }
-                    previous = unit
+            var age: UInt8 = 0
+            while index < sorted.count, sorted[index].term == term {
+                let posting = sorted[index]
+                if posting.unit != previous {
+                    withUnsafeBytes(of: posting.unit.littleEndian) { bytes.append(contentsOf: $0) }
+                    previous = posting.unit
                 }
+                age = max(age, posting.age)
                 index += 1
             }
-            statement.reset()
-            statement.bind(lastUnit)
-            statement.bind(term)
-            statement.bind(blob: bytes)
-            try statement.execute()
+            if carrying, bytes.count < carryBelow * 4, age < carryLimit {
+                for var posting in sorted[first..<index] {
+                    posting.age = age + 1
+                    pending.append(posting)
+                }
+                carried += index - first
+                continue
+            }
+            rows.bind(lastUnit)
+            rows.bind(term)
+            rows.bind(blob: bytes)
+            rows.endRow()
+            if rows.pending == 32 { try rows.flush() }
         }
-        pending.removeAll(keepingCapacity: true)
+        try rows.flush()
+    }
+
+    /// Writes what is pending and lets go of the buffers; call once, at the end.
+    func finish() throws {
+        try flush()
+        pending = []
+        sorted = []
+    }
+
+    /// `postings` sorted by term, then unit, as SQLite orders the keys (signed), written
+    /// to `sorted` (whose storage is reused from flush to flush). Terms are hashes, spread
+    /// evenly: one pass on their top 16 bits moves each posting to its bucket, in arrival
+    /// order, so units stay ascending within a term, and leaves a few postings per bucket,
+    /// finished by insertion sort; a common word's long bucket gets the standard sort. A
+    /// comparison sort of the whole million took most of a flush.
+    static func sort(_ postings: [Posting], into sorted: inout [Posting]) {
+        let bucketCount = 1 << 16
+        @inline(__always) func bucket(_ term: Int64) -> Int {
+            Int(truncatingIfNeeded: (UInt64(bitPattern: term) ^ (1 << 63)) >> 48)
+        }
+        @inline(__always) func precedes(_ a: Posting, _ b: Posting) -> Bool {
+            a.term < b.term || (a.term == b.term && a.unit < b.unit)
+        }
+        var bounds = [Int](repeating: 0, count: bucketCount + 1)
+        for posting in postings { bounds[bucket(posting.term) + 1] += 1 }
+        for index in 0..<bucketCount { bounds[index + 1] += bounds[index] }
+        var next = Array(bounds[0..<bucketCount])
+        sorted.removeAll(keepingCapacity: true)
+        sorted.append(contentsOf: postings)
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            next.withUnsafeMutableBufferPointer { next in
+                for posting in postings {
+                    let target = bucket(posting.term)
+                    sorted[next[target]] = posting
+                    next[target] += 1
+                }
+            }
+            for home in 0..<bucketCount {
+                let start = bounds[home]
+                let end = bounds[home + 1]
+                if end - start > 32 {
+                    var long = UnsafeMutableBufferPointer(rebasing: sorted[start..<end])
+                    long.sort(by: precedes)
+                    continue
+                }
+                var index = start + 1
+                while index < end {
+                    let posting = sorted[index]
+                    var slot = index
+                    while slot > start, precedes(posting, sorted[slot - 1]) {
+                        sorted[slot] = sorted[slot - 1]
+                        slot -= 1
+                    }
+                    sorted[slot] = posting
+                    index += 1
+                }
+            }
+        }
     }
 }
 

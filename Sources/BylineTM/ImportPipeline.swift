@@ -5,17 +5,26 @@ import Foundation
 /// beside the database work instead of before it.
 ///
 /// Units come out in the order the source gives them. The first error of the source ends
-/// the stream and is thrown by ``next()``; ``cancel()`` stops the reader early.
+/// the stream and is thrown by ``next()``; ``cancel()`` stops the reader early. Written
+/// batches go back to the reader through ``recycle(_:)``, to be freed where they were
+/// allocated.
 final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     private(set) var source: Source
     private let condition = NSCondition()
     private var batches: [[PreparedUnit]] = []
+    /// Batches the writer is done with, for the reader to free.
+    private var spent: [[PreparedUnit]] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
     private let done = DispatchSemaphore(value: 0)
     /// Batches held at most; enough to keep the writer busy, little memory.
     private let capacity = 8
+    /// The reader computes index terms (a fifth of its work) while at least this many
+    /// batches wait for the writer; with fewer, the writer is about to run dry, and it
+    /// computes them itself for the next batch. The two threads so share the work whichever
+    /// of them is the slower, on the file at hand and on a busy machine.
+    private let indexingQueue = 2
     private let batchSize = 256
 
     init(_ source: Source) { self.source = source }
@@ -29,11 +38,12 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     private func produce() {
         var batch: [PreparedUnit] = []
         batch.reserveCapacity(batchSize)
+        var indexing = true
         do {
             while !isCancelled, let unit = try source.nextUnit() {
-                batch.append(PreparedUnit(unit))
+                batch.append(PreparedUnit(unit, indexing: indexing))
                 if batch.count == batchSize {
-                    push(batch)
+                    indexing = push(batch) >= indexingQueue
                     batch.removeAll(keepingCapacity: true)
                 }
             }
@@ -47,12 +57,21 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
 
     private var isCancelled: Bool { condition.withLock { cancelled } }
 
-    private func push(_ batch: [PreparedUnit]) {
+    /// Queues `batch`; returns how many batches were waiting for the writer before it.
+    @discardableResult
+    private func push(_ batch: [PreparedUnit]) -> Int {
         condition.lock()
         while batches.count >= capacity && !cancelled { condition.wait() }
+        let waiting = batches.count
         batches.append(batch)
+        let done = spent
+        spent.removeAll(keepingCapacity: true)
         condition.broadcast()
         condition.unlock()
+        // Freed here, on the thread that allocated them: memory freed by another thread
+        // goes back through its allocator's lock, and the two threads then queue for it.
+        _ = consume done
+        return waiting
     }
 
     private func end(_ error: (any Error)?) {
@@ -75,6 +94,14 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
         }
         if let failure { throw failure }
         return nil
+    }
+
+    /// Hands a batch from ``next()`` back once its units are written, leaving `batch` empty.
+    func recycle(_ batch: inout [PreparedUnit]) {
+        condition.lock()
+        if !finished { spent.append(batch) }
+        batch = []
+        condition.unlock()
     }
 
     /// Stops the reader and waits for it, so the source is no longer in use.

@@ -87,6 +87,7 @@ public enum MatchTokenizer {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A: true
         case 0..<0x80: false
+        case ..<ScalarFacts.end: ScalarFacts.table[Int(scalar.value) &- 0x80] & ScalarFacts.letter != 0
         default: scalar.properties.isAlphabetic
         }
     }
@@ -95,7 +96,43 @@ public enum MatchTokenizer {
         switch scalar.value {
         case 0x30...0x39: true
         case 0..<0x80: false
+        case ..<ScalarFacts.end: ScalarFacts.table[Int(scalar.value) &- 0x80] & ScalarFacts.digit != 0
         default: scalar.properties.numericType == .decimal
+        }
+    }
+
+    /// What tokenizing asks of a scalar — letter, decimal digit, lower-case form — read
+    /// from the Unicode properties once for every scalar from U+0080 to U+30FF (the
+    /// alphabets of Europe, the Middle East, India and South-East Asia, and the CJK
+    /// punctuation): a property lookup searches Unicode's tables and cost more than the
+    /// rest of indexing together. Scalars above the table ask the properties, as before;
+    /// the answers are the same either way.
+    enum ScalarFacts {
+        static let end: UInt32 = 0x3100
+        static let letter: UInt64 = 1
+        static let digit: UInt64 = 2
+        /// Set when the scalar changes when lower-cased: bits 8–11 then hold how many UTF-8
+        /// bytes its lower-case mapping has (at most 6), bits 16–63 the bytes.
+        static let lowers: UInt64 = 4
+        /// Set when the lower-case mapping is too long to be held here.
+        static let longMapping: UInt64 = 8
+
+        static let table: [UInt64] = (0x80..<end).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let properties = scalar.properties
+            var facts: UInt64 = 0
+            if properties.isAlphabetic { facts |= letter }
+            if properties.numericType == .decimal { facts |= digit }
+            if properties.changesWhenLowercased {
+                let bytes = Array(properties.lowercaseMapping.utf8)
+                if bytes.count <= 6 {
+                    facts |= lowers | UInt64(bytes.count) << 8
+                    for (index, byte) in bytes.enumerated() { facts |= UInt64(byte) << (16 + 8 * index) }
+                } else {
+                    facts |= longMapping
+                }
+            }
+            return facts
         }
     }
 
@@ -135,6 +172,21 @@ public enum MatchTokenizer {
                 hash = (hash ^ 0x27) &* 0x100_0000_01b3
                 return
             }
+            if scalar.value < ScalarFacts.end {
+                let facts = ScalarFacts.table[Int(scalar.value) &- 0x80]
+                if facts & ScalarFacts.lowers != 0 {
+                    var bytes = facts >> 16
+                    for _ in 0..<((facts >> 8) & 0xF) {
+                        hash = (hash ^ (bytes & 0xFF)) &* 0x100_0000_01b3
+                        bytes >>= 8
+                    }
+                    return
+                }
+                if facts & ScalarFacts.longMapping == 0 {
+                    for byte in UTF8.encode(scalar)! { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                    return
+                }
+            }
             if scalar.properties.changesWhenLowercased {
                 for lower in scalar.properties.lowercaseMapping.utf8 { hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3 }
             } else {
@@ -154,7 +206,8 @@ public enum MatchTokenizer {
         func append(_ scalar: Unicode.Scalar) {
             mix(&hash, scalar)
             length += 1
-            if length <= 5 { mix(&prefixHash, scalar) }
+            // Only languages that index prefixes pay for hashing one.
+            if prefixes, length <= 5 { mix(&prefixHash, scalar) }
         }
 
         for scalar in text.unicodeScalars {

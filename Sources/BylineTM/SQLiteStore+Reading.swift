@@ -42,47 +42,89 @@ struct UnitReader {
         let wantedBases = Set(filter.languages.map { $0.language.lowercased() })
         var pendingVariant: Row? = try variants.next()
         var exported = 0
+        // Columns are read by position, in the order selected above: looking a column up by
+        // name costs more than reading it, for every value of every row.
         while let row = try units.next() {
-            let id: Int64 = row["id"]
+            let id: Int64 = row[0]
             var unitVariants: [Variant] = []
-            while let variantRow = pendingVariant, (variantRow["unit_id"] as Int64) <= id {
-                if (variantRow["unit_id"] as Int64) == id {
-                    let language = LanguageTag(variantRow["lang"] as String)
+            while let variantRow = pendingVariant, (variantRow[0] as Int64) <= id {
+                if (variantRow[0] as Int64) == id {
+                    let language = LanguageTag(variantRow[1] as String)
                     let keep = wanted.isEmpty || wanted.contains(language.description.lowercased())
                         || wantedBases.contains(language.description.lowercased())
                     if keep {
                         unitVariants.append(
                             Variant(
                                 language: language,
-                                segment: try (variantRow["markup"] as String?).map { try Segment(markup: $0) }
-                                    ?? Segment(text: variantRow["text"]),
-                                metadata: Self.metadata(variantRow)))
+                                segment: try (variantRow[3] as String?).map { try Segment(markup: $0) }
+                                    ?? Segment(text: variantRow[2]),
+                                metadata: Self.metadata(variantRow, from: 4)))
                     }
                 }
                 pendingVariant = try variants.next()
             }
             guard unitVariants.count >= (wanted.isEmpty ? 1 : 2) else { continue }
             let origin: Origin =
-                switch row["origin"] as String {
+                switch row[2] as String {
                 case "aligned": .aligned
                 case "manual": .manual
-                default: .imported(file: row["origin_file"] ?? "")
+                default: .imported(file: row[3] ?? "")
                 }
             try body(
                 TranslationUnit(
-                    id: id, variants: unitVariants, sourceLanguage: (row["source_lang"] as String?).map { LanguageTag($0) },
-                    metadata: Self.metadata(row), origin: origin, storyID: row["story_id"], alternativeOf: row["alternative_of"]))
+                    id: id, variants: unitVariants, sourceLanguage: (row[1] as String?).map { LanguageTag($0) },
+                    metadata: Self.metadata(row, from: 6), origin: origin, storyID: row[4], alternativeOf: row[5]))
             exported += 1
         }
         return exported
     }
 
-    static func metadata(_ row: Row) -> Metadata {
+    /// The metadata columns both tables share, in their order, from column `first` on.
+    static func metadata(_ row: Row, from first: Int) -> Metadata {
         Metadata(
-            creationDate: row["creation_date"], creationID: row["creation_id"], changeDate: row["change_date"],
-            changeID: row["change_id"], usageCount: row["usage_count"], lastUsageDate: row["last_usage_date"],
-            attributes: decode(row["attributes"]) ?? [], properties: decode(row["properties"]) ?? [],
-            notes: decode(row["notes"]) ?? [])
+            creationDate: row[first], creationID: row[first + 1], changeDate: row[first + 2],
+            changeID: row[first + 3], usageCount: row[first + 4], lastUsageDate: row[first + 5],
+            attributes: attributes(row[first + 6]) ?? [], properties: attributes(row[first + 7]) ?? [],
+            notes: decode(row[first + 8]) ?? [])
+    }
+
+    /// Attributes as `UnitWriter.encode(_:)` writes them, `[["name","value"],…]`,
+    /// read without a JSON decoder when no value has an escape; anything else goes to the
+    /// decoder, so the result is the decoder's either way.
+    static func attributes(_ text: String?) -> [Attribute]? {
+        guard let json = text else { return nil }
+        var utf8 = json
+        let simple: [Attribute]? = utf8.withUTF8 { bytes in
+            var attributes: [Attribute] = []
+            var index = 0
+            func expect(_ byte: UInt8) -> Bool {
+                guard index < bytes.count, bytes[index] == byte else { return false }
+                index += 1
+                return true
+            }
+            func string() -> String? {
+                guard expect(UInt8(ascii: "\"")) else { return nil }
+                let start = index
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    // An escape or a raw control character: left to the decoder.
+                    if bytes[index] == UInt8(ascii: "\\") || bytes[index] < 0x20 { return nil }
+                    index += 1
+                }
+                guard index < bytes.count else { return nil }
+                index += 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+            }
+            guard expect(UInt8(ascii: "[")) else { return nil }
+            if expect(UInt8(ascii: "]")) { return index == bytes.count ? attributes : nil }
+            repeat {
+                guard expect(UInt8(ascii: "[")), let name = string(), expect(UInt8(ascii: ",")), let value = string(),
+                    expect(UInt8(ascii: "]"))
+                else { return nil }
+                attributes.append(Attribute(name, value))
+            } while expect(UInt8(ascii: ","))
+            return expect(UInt8(ascii: "]")) && index == bytes.count ? attributes : nil
+        }
+        return simple ?? decode(json)
     }
 
     static func decode<Value: Decodable>(_ text: String?) -> Value? {

@@ -13,20 +13,26 @@ import GRDB
 ///
 /// Units written by this import are remembered in memory, so only units that were stored
 /// before it are looked up in the database; into an empty store nothing is looked up at
-/// all, and the two hash indexes are dropped for the load and rebuilt (sorted) at the end.
+/// all, rows are written many to a statement, and the hash, language and term indexes are
+/// dropped for the load and rebuilt (sorted) at the end.
 final class UnitWriter {
     let db: Database
     let storedAt: String
     /// True when the store held no unit when the import began.
     let startedEmpty: Bool
-    private var seenContent: [MemoryKey: Int64] = [:]
-    private var seenSources: [MemoryKey: Int64] = [:]
+    private var seenContent = UnitIDTable()
+    private var seenSources = UnitIDTable()
     private let fuzzyIndex: FuzzyIndexWriter
     let findByContent: Statement
     let loadVariants: Statement
-    let findSource: Statement
-    let insertUnit: Statement
-    let insertVariant: Statement
+    /// Kept for the whole import, so each reuses its parameter buffer.
+    private var findSource: RawStatement
+    /// New units and variants, written many rows to a statement; ``flush()`` writes the
+    /// rest before anything reads or changes the tables.
+    private var units: RowInserter
+    private var variants: RowInserter
+    /// The id the next unit gets: the one SQLite would give it, one past the largest.
+    private var nextUnitID: Int64
     let refreshUnit: Statement
 
     init(db: Database, storedAt: String) throws {
@@ -40,33 +46,37 @@ final class UnitWriter {
         }
         findByContent = try db.cachedStatement(sql: "SELECT id, change_date, usage_count FROM units WHERE content_hash = ?")
         loadVariants = try db.cachedStatement(sql: "SELECT lang, text, markup FROM variants WHERE unit_id = ? ORDER BY position")
-        findSource = try db.cachedStatement(
-            sql: """
-                SELECT s.unit_id FROM variants s JOIN variants t ON t.unit_id = s.unit_id
-                WHERE s.match_key = ? AND s.lang = ? AND s.text = ? AND t.lang = ? COLLATE NOCASE
-                ORDER BY s.unit_id LIMIT 1
-                """)
-        insertUnit = try db.cachedStatement(
-            sql: """
-                INSERT INTO units (source_lang, origin, origin_file, story_id, alternative_of, content_hash,
-                    creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
-                    attributes, properties, notes, stored_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertVariant = try db.cachedStatement(
-            sql: """
-                INSERT INTO variants (unit_id, position, lang, lang_base, text, markup, match_key,
-                    creation_date, creation_id, change_date, change_id, usage_count, last_usage_date,
-                    attributes, properties, notes, word_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        findSource = RawStatement(
+            try db.cachedStatement(
+                sql: """
+                    SELECT s.unit_id FROM variants s JOIN variants t ON t.unit_id = s.unit_id
+                    WHERE s.match_key = ? AND s.lang = ? AND s.text = ? AND t.lang = ? COLLATE NOCASE
+                    ORDER BY s.unit_id LIMIT 1
+                    """))
+        let stamps = [
+            "creation_date", "creation_id", "change_date", "change_id", "usage_count", "last_usage_date", "attributes",
+            "properties", "notes",
+        ]
+        units = RowInserter(
+            db: db, table: "units",
+            columns: ["id", "source_lang", "origin", "origin_file", "story_id", "alternative_of", "content_hash"] + stamps
+                + ["stored_at"])
+        variants = RowInserter(
+            db: db, table: "variants",
+            columns: ["unit_id", "position", "lang", "lang_base", "text", "markup", "match_key"] + stamps + ["word_count"])
+        nextUnitID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units") ?? 1
         refreshUnit = try db.cachedStatement(
             sql: "UPDATE units SET change_date = ?, change_id = ?, usage_count = ?, last_usage_date = ? WHERE id = ?")
     }
 
     /// Rebuilds what the import dropped; call once, after the last unit.
     func finish() throws {
-        try fuzzyIndex.flush()
+        try flush()
+        try fuzzyIndex.finish()
+        // What was held to tell this import's units apart is no longer needed: let it go
+        // before SQLite sorts the indexes, the moment memory use peaks.
+        seenContent = UnitIDTable()
+        seenSources = UnitIDTable()
         if startedEmpty {
             try db.execute(
                 sql: """
@@ -80,9 +90,15 @@ final class UnitWriter {
 
     /// Two independent hashes: the stored 64-bit key and the process's seeded hash, so
     /// units held in memory are told apart without reading them back.
-    private struct MemoryKey: Hashable {
+    struct MemoryKey {
         var stored: Int64
         var seeded: Int
+    }
+
+    /// Writes the units and variants still held, parents first.
+    private func flush() throws {
+        try units.flush()
+        try variants.flush()
     }
 
     func store(_ unit: PreparedUnit, options: ImportOptions, report: inout ImportReport) throws {
@@ -95,9 +111,18 @@ final class UnitWriter {
         let unit = unit.unit
         let contentHash = keys.contentHash
         let contentKey = MemoryKey(stored: contentHash, seeded: keys.contentSeeded)
-        let existing = try seenContent[contentKey].map(storedStamps) ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
+        // A unit written earlier in this import is read back only when the incoming one has
+        // a change date to compare: re-imports and two-way files are mostly duplicates.
+        let written = try seenContent.id(for: contentKey).map { id in
+            unit.metadata.changeDate == nil ? Existing(id: id) : try storedStamps(id)
+        }
+        // A store that held units before is searched for each one; what this import holds
+        // back must be in the tables first.
+        if !startedEmpty { try flush() }
+        let existing = try written ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
         if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
+                try flush()
                 let usage = max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0)
                 try refreshUnit.execute(arguments: [incoming, unit.metadata.changeID, usage, unit.metadata.lastUsageDate, existing.id])
                 report.updated += 1
@@ -110,63 +135,61 @@ final class UnitWriter {
         let sourceKey = source.matchKey
         let targetLanguages = keys.targetLanguages
         let sourceMemoryKeys = keys.sourceSeeded.map { MemoryKey(stored: sourceKey, seeded: $0) }
-        var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources[$0] }.first
+        var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources.id(for: $0) }.first
         if alternativeOf == nil, !startedEmpty {
-            var find = RawStatement(findSource)
             for target in targetLanguages where alternativeOf == nil {
-                find.reset()
-                find.bind(sourceKey)
-                find.bind(source.language)
-                find.bind(source.text)
-                find.bind(target)
-                alternativeOf = try find.firstInteger()
+                findSource.reset()
+                findSource.bind(sourceKey)
+                findSource.bind(source.language)
+                findSource.bind(source.text)
+                findSource.bind(target)
+                alternativeOf = try findSource.firstInteger()
             }
         }
 
         let file: String? = if case .imported(let file) = options.origin { file } else { nil }
         let metadata = unit.metadata
-        var insert = RawStatement(insertUnit)
-        insert.reset()
-        insert.bind(unit.sourceLanguage?.description)
-        insert.bind(options.origin.kind)
-        insert.bind(file)
-        insert.bind(unit.storyID ?? options.storyID)
-        insert.bind(alternativeOf)
-        insert.bind(contentHash)
-        bindStamps(metadata, encoded: keys.unitJSON, to: &insert)
-        insert.bind(storedAt)
-        try insert.execute()
-        let unitID = db.lastInsertedRowID
-        var insertRow = RawStatement(insertVariant)
+        let unitID = nextUnitID
+        nextUnitID += 1
+        units.bind(unitID)
+        units.bind(unit.sourceLanguage?.description)
+        units.bind(options.origin.kind)
+        units.bind(file)
+        units.bind(unit.storyID ?? options.storyID)
+        units.bind(alternativeOf)
+        units.bind(contentHash)
+        bindStamps(metadata, encoded: keys.unitJSON, to: &units)
+        units.bind(storedAt)
+        units.endRow()
         for (position, item) in prepared.enumerated() {
             let base = item.variant.language.language.lowercased()
-            let (terms, wordCount) = (item.terms, item.wordCount)
-            insertRow.reset()
-            insertRow.bind(unitID)
-            insertRow.bind(position)
-            insertRow.bind(item.language)
-            insertRow.bind(base)
-            insertRow.bind(item.text)
+            let (terms, wordCount) = item.index ?? item.indexTerms()
+            variants.bind(unitID)
+            variants.bind(position)
+            variants.bind(item.language)
+            variants.bind(base)
+            variants.bind(item.text)
             // Most segments are plain text: their markup is the escaped text, so only
             // segments with codes store it.
-            insertRow.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
-            insertRow.bind(item.matchKey)
-            bindStamps(item.variant.metadata, encoded: item.json, to: &insertRow)
-            insertRow.bind(wordCount)
-            try insertRow.execute()
+            variants.bind(item.variant.segment.codes.isEmpty ? nil : item.markup)
+            variants.bind(item.matchKey)
+            bindStamps(item.variant.metadata, encoded: item.json, to: &variants)
+            variants.bind(wordCount)
+            variants.endRow()
             try fuzzyIndex.add(unit: unitID, terms: terms)
         }
+        if variants.pending >= 16 { try flush() }
         report.created += 1
-        seenContent[contentKey] = unitID
+        seenContent.set(unitID, for: contentKey)
         if alternativeOf == nil {
-            for key in sourceMemoryKeys { seenSources[key] = unitID }
+            for key in sourceMemoryKeys { seenSources.set(unitID, for: key) }
         } else {
             report.alternatives += 1
         }
     }
 
     /// Binds the metadata columns both tables share, in their order.
-    private func bindStamps(_ metadata: Metadata, encoded: EncodedMetadata, to statement: inout RawStatement) {
+    private func bindStamps(_ metadata: Metadata, encoded: EncodedMetadata, to statement: inout RowInserter) {
         statement.bind(metadata.creationDate)
         statement.bind(metadata.creationID)
         statement.bind(metadata.changeDate)
@@ -180,13 +203,15 @@ final class UnitWriter {
 
     private struct Existing {
         var id: Int64
-        var changeDate: String?
-        var usageCount: Int?
+        var changeDate: String? = nil
+        var usageCount: Int? = nil
     }
 
     /// The change date and usage of a unit written earlier in this import.
     private func storedStamps(_ id: Int64) throws -> Existing {
-        let row = try Row.fetchOne(db, sql: "SELECT change_date, usage_count FROM units WHERE id = ?", arguments: [id])
+        try flush()
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT change_date, usage_count FROM units WHERE id = ?"), arguments: [id])
         return Existing(id: id, changeDate: row?[0], usageCount: row?[1])
     }
 
@@ -233,6 +258,12 @@ final class UnitWriter {
 
     static func appendJSONString(_ text: String, to json: inout String) {
         json += "\""
+        // Most values need no escape; a byte scan finds out and lets them be copied whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            json += text
+            json += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": json += "\\\""
@@ -253,17 +284,84 @@ final class UnitWriter {
     }
 }
 
+/// Unit ids by ``UnitWriter/MemoryKey``, for the units an import has written: an open
+/// hash table of (key, id) slots, probed in line from the slot the seeded hash picks.
+/// The keys are hashes already, so none is hashed again, and the table fills to seven
+/// eighths before it doubles: a dictionary keeps a quarter of its slots free and hashes
+/// each key anew, and for a large import its two maps were the largest part of the
+/// memory used.
+struct UnitIDTable {
+    private struct Slot {
+        var stored: Int64
+        var seeded: Int
+        /// 0 for a free slot: row ids of inserted units start at 1.
+        var id: Int64
+    }
+
+    private var slots = [Slot](repeating: Slot(stored: 0, seeded: 0, id: 0), count: 1 << 12)
+    private var count = 0
+
+    /// The id stored for `key`, if any.
+    func id(for key: UnitWriter.MemoryKey) -> Int64? {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = key.seeded & mask
+            while true {
+                let slot = slots[index]
+                if slot.id == 0 { return nil }
+                if slot.stored == key.stored && slot.seeded == key.seeded { return slot.id }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// Stores `id` (not 0) for `key`, replacing what was there.
+    mutating func set(_ id: Int64, for key: UnitWriter.MemoryKey) {
+        precondition(id != 0, "unit id 0 marks a free slot")
+        if (count + 1) * 8 > slots.count * 7 { grow() }
+        if place(Slot(stored: key.stored, seeded: key.seeded, id: id)) { count += 1 }
+    }
+
+    /// Puts `slot` in its place; true when the key was new.
+    private mutating func place(_ slot: Slot) -> Bool {
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = slot.seeded & mask
+            while slots[index].id != 0 {
+                if slots[index].stored == slot.stored && slots[index].seeded == slot.seeded {
+                    slots[index].id = slot.id
+                    return false
+                }
+                index = (index + 1) & mask
+            }
+            slots[index] = slot
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(stored: 0, seeded: 0, id: 0), count: old.count * 2)
+        for slot in old where slot.id != 0 { _ = place(slot) }
+    }
+}
+
 /// A unit with everything the store derives from it computed: done on the reading
-/// thread of an import, so the writing thread only looks up and inserts.
+/// thread of an import, so the writing thread only looks up and inserts; the index terms
+/// are left to the writer when it would otherwise wait (see `ImportPipeline`).
 public struct PreparedUnit: Sendable {
     public var unit: TranslationUnit
     /// The variants that have text, in order.
     var variants: [PreparedVariant]
     var keys: UnitKeys
 
-    public init(_ unit: TranslationUnit) {
+    public init(_ unit: TranslationUnit) { self.init(unit, indexing: true) }
+
+    /// `indexing` false leaves the variants' index terms to the writer (see
+    /// ``PreparedVariant/index``).
+    init(_ unit: TranslationUnit, indexing: Bool) {
         self.unit = unit
-        variants = unit.variants.filter { !$0.segment.isEmpty }.map(PreparedVariant.init)
+        variants = unit.variants.filter { !$0.segment.isEmpty }.map { PreparedVariant($0, indexing: indexing) }
         keys = UnitKeys(unit, variants)
     }
 }
@@ -298,7 +396,7 @@ struct UnitKeys: Sendable {
         let parts = MatchKey.contentParts(prepared.map { ($0.language, $0.markup) })
         contentHash = MatchKey.hash(parts: parts)
         var seeded = Hasher()
-        for part in parts { seeded.combine(part) }
+        for part in parts { Self.combine(part, into: &seeded) }
         contentSeeded = seeded.finalize()
         if let language = unit.sourceLanguage {
             sourceIndex = prepared.firstIndex(where: { $0.variant.language == language })
@@ -310,10 +408,22 @@ struct UnitKeys: Sendable {
         targetLanguages = Set(prepared.map(\.language).filter { $0 != source.language }).sorted()
         sourceSeeded = targetLanguages.map { target in
             var hasher = Hasher()
-            hasher.combine(source.language)
-            hasher.combine(source.text)
-            hasher.combine(target.lowercased())
+            Self.combine(source.language, into: &hasher)
+            Self.combine(source.text, into: &hasher)
+            Self.combine(target.lowercased(), into: &hasher)
             return hasher.finalize()
+        }
+    }
+
+    /// Feeds `text` to `hasher` as its UTF-8 bytes, count first so that boundaries count.
+    /// Hashing a `String` itself first brings non-ASCII text to a normal form, which costs
+    /// more than the rest of the hash; the duplicate rules compare bytes, as SQLite does, so
+    /// the bytes are what the hash must tell apart.
+    private static func combine(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         }
     }
 }
@@ -325,17 +435,23 @@ struct PreparedVariant: Sendable {
     var text: String
     var markup: String
     var matchKey: Int64
-    var terms: [Int64]
-    var wordCount: Int
+    /// The index terms and word count, nil when the writer is to compute them.
+    var index: (terms: [Int64], wordCount: Int)?
     var json: EncodedMetadata
 
-    init(_ variant: Variant) {
+    init(_ variant: Variant, indexing: Bool) {
         self.variant = variant
         language = variant.language.description
         text = variant.segment.plainText
         markup = variant.segment.markup
         matchKey = MatchKey(text).value
-        (terms, wordCount) = MatchTokenizer.indexTerms(text, language: variant.language.language.lowercased())
+        index = indexing ? Self.indexTerms(text, variant) : nil
         json = EncodedMetadata(variant.metadata)
+    }
+
+    func indexTerms() -> (terms: [Int64], wordCount: Int) { Self.indexTerms(text, variant) }
+
+    private static func indexTerms(_ text: String, _ variant: Variant) -> (terms: [Int64], wordCount: Int) {
+        MatchTokenizer.indexTerms(text, language: variant.language.language.lowercased())
     }
 }

@@ -102,6 +102,40 @@ struct TMCommandTests {
         #expect(after["variants"] as? Int == 4)
     }
 
+    @Test("An import into an empty memory killed halfway leaves it empty, in WAL mode, and importable")
+    func killedImportIntoEmptyMemory() throws {
+        let folder = try Folder()
+        let database = folder.path("tm.sqlite")
+        _ = try stats(database)
+        let big = try folder.write("big.tmx", tmxDocument(units: 400_000))
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["tm", "import", big, "--db", database]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // An empty memory is filled in place: wait until the file itself has grown.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, process.isRunning {
+            let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+            if size > 4_000_000 { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(process.isRunning, "the import finished before it could be killed; make the file larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let after = try stats(database)
+        #expect(after["units"] as? Int == 0)
+        #expect(after["variants"] as? Int == 0)
+        #expect(!FileManager.default.fileExists(atPath: database + "-journal"))
+        let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: database)).read(upToCount: 100) ?? Data()
+        #expect(header.count > 19 && header[18] == 2 && header[19] == 2, "the file is back in WAL mode")
+        let again = try CommandRunner.run(["tm", "import", try folder.write("small.tmx", tmxDocument(units: 3)), "--db", database])
+        #expect(again.status == 0)
+        #expect(try stats(database)["units"] as? Int == 3)
+    }
+
     @Test("A dry run reports what would be imported and keeps nothing")
     func dryRun() throws {
         let folder = try Folder()

@@ -73,6 +73,36 @@ struct TMXExportTests {
         #expect(text.contains(#"segtype="sentence""#))
     }
 
+    @Test("Attributes, properties and notes come back exactly, escapes and all", arguments: [
+        "plain", "", "a \"quoted\" word", #"back\slash"#, "line\nbreak", "tab\tand\rreturn", "\u{1}control",
+        "ünïcödé ✓ 😀", #"["looks","like JSON"]"#, "],[", "\"",
+    ])
+    func metadataReadsBack(_ value: String) throws {
+        struct Units: UnitSource {
+            var units: [TranslationUnit]
+            mutating func nextUnit() -> TranslationUnit? { units.isEmpty ? nil : units.removeFirst() }
+        }
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
+        let metadata = Metadata(
+            attributes: [Attribute("x-a", value), Attribute(value, "second")], properties: [Attribute("x-p", value)],
+            notes: [value, "another"])
+        var source = Units(units: [
+            TranslationUnit(
+                variants: [
+                    Variant(language: "en", segment: Segment(text: "Talks resumed."), metadata: metadata),
+                    Variant(language: "ru", segment: Segment(text: "Переговоры возобновились.")),
+                ], metadata: metadata)
+        ])
+        _ = try store.importUnitsSynchronously(from: &source, options: ImportOptions(origin: .manual))
+        let unit = try #require(try allUnits(store).first)
+        #expect(unit.metadata.attributes == metadata.attributes)
+        #expect(unit.metadata.properties == metadata.properties)
+        #expect(unit.metadata.notes == metadata.notes)
+        #expect(unit.variants.first?.metadata.attributes == metadata.attributes)
+        #expect(unit.variants.first?.metadata.properties == metadata.properties)
+    }
+
     @Test("A failed export leaves no file behind")
     func noHalfFile() throws {
         let scratch = try Scratch()

@@ -109,6 +109,28 @@ struct TMXImportTests {
         #expect(stored.metadata.usageCount == 5)
     }
 
+    @Test("A duplicate later in the same file refreshes the unit written earlier in the import")
+    func duplicateUpdatesWithinOneImport() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
+        let unit = #"<tuv xml:lang="en"><seg>Talks resumed.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры возобновились.</seg></tuv>"#
+        let other = #"<tuv xml:lang="en"><seg>Talks ended.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры завершились.</seg></tuv>"#
+        let body = """
+            <tu changedate="20240101T000000Z" usagecount="7">\(unit)</tu>
+            <tu>\(other)</tu>
+            <tu changedate="20240301T000000Z" usagecount="5">\(unit)</tu>
+            <tu>\(unit)</tu>
+            """
+        let report = try importFile(try scratch.file("a.tmx", tmx(body)), into: store)
+        #expect(report.created == 2)
+        #expect(report.updated == 1)
+        #expect(report.duplicates == 1)
+        let stored = try #require(try allUnits(store).first)
+        #expect(stored.metadata.changeDate == "20240301T000000Z")
+        #expect(stored.metadata.usageCount == 7)
+        #expect(try allUnits(store).map(\.id) == [1, 2])
+    }
+
     @Test("Variants are taken by language, not by position; TMX 1.1 lang= and srclang *all* are read")
     func languages() throws {
         let scratch = try Scratch()
