@@ -38,6 +38,27 @@ private func stats(_ database: String) throws -> [String: Any] {
     return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any] ?? [:]
 }
 
+/// Starts `byline tm import FILE --db DATABASE`, waits until `watched` is larger than
+/// `bytes`, and kills the import with SIGKILL.
+private func killImport(of file: String, into database: String, once watched: String, exceeds bytes: Int) throws {
+    let process = Process()
+    process.executableURL = CommandRunner.executable
+    process.arguments = ["tm", "import", file, "--db", database]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(20)
+    while Date() < deadline, process.isRunning {
+        let size = (try? FileManager.default.attributesOfItem(atPath: watched)[.size] as? Int) ?? 0
+        if size > bytes { break }
+        Thread.sleep(forTimeInterval: 0.01)
+    }
+    #expect(process.isRunning, "the import finished before it could be killed; make the file larger")
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+}
+
 @Suite("byline tm")
 struct TMCommandTests {
     @Test("Import prints a report, a second import of the same file changes nothing, export writes TMX")
@@ -79,24 +100,8 @@ struct TMCommandTests {
         let database = folder.path("tm.sqlite")
         _ = try CommandRunner.run(["tm", "import", try folder.write("seed.tmx", tmxDocument(units: 2, prefix: "Seed")), "--db", database])
         let big = try folder.write("big.tmx", tmxDocument(units: 400_000))
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = ["tm", "import", big, "--db", database]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // Wait until the import has written into the database's journal, then kill it.
-        let wal = database + "-wal"
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, process.isRunning {
-            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
-            if size > 1_000_000 { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        #expect(process.isRunning, "the import finished before it could be killed; make the file larger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        try killImport(of: big, into: database, once: database + "-wal", exceeds: 1_000_000)
         let after = try stats(database)
         #expect(after["units"] as? Int == 2)
         #expect(after["variants"] as? Int == 4)
@@ -108,23 +113,8 @@ struct TMCommandTests {
         let database = folder.path("tm.sqlite")
         _ = try stats(database)
         let big = try folder.write("big.tmx", tmxDocument(units: 400_000))
-        let process = Process()
-        process.executableURL = CommandRunner.executable
-        process.arguments = ["tm", "import", big, "--db", database]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // An empty memory is filled in place: wait until the file itself has grown.
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, process.isRunning {
-            let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
-            if size > 4_000_000 { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        #expect(process.isRunning, "the import finished before it could be killed; make the file larger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        try killImport(of: big, into: database, once: database, exceeds: 4_000_000)
         let after = try stats(database)
         #expect(after["units"] as? Int == 0)
         #expect(after["variants"] as? Int == 0)
