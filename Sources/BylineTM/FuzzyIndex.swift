@@ -18,7 +18,6 @@ import GRDB
 /// `carryLimit` flushes, and joins the row it has there. A term's rows still come in chunk
 /// order, each with higher ids than the one before, so readers see the same lists.
 final class FuzzyIndexWriter {
-    private let db: Database
     private var rows: RowInserter
     /// Pending postings as (term, unit) pairs: those carried over, then new ones in arrival
     /// order.
@@ -42,7 +41,6 @@ final class FuzzyIndexWriter {
     }
 
     init(db: Database) throws {
-        self.db = db
         rows = RowInserter(db: db, table: "fuzzy_postings", columns: ["chunk", "term", "postings"])
         // Both buffers are sized once, for the new postings and a generous carry-over,
         // rather than grown: each reallocation of blocks this large leaves the allocator
