@@ -35,7 +35,7 @@ struct NamesCommand: ParsableCommand {
     @Option(name: .customLong("gazetteer"), help: ArgumentHelp("Add a desk's own entries (same format as Resources/data/gazetteer/curated.tsv); repeatable.", valueName: "file"))
     var gazetteerFiles: [String] = []
 
-    @Option(help: ArgumentHelp("Make only changes of at least this confidence (0–1); 0.85 keeps the fixes that the text's own names support and the foreign forms, and drops lone slips toward dictionary names.", valueName: "c"))
+    @Option(help: ArgumentHelp("Make only changes of at least this confidence (0–1); 0.85 keeps the surer ones (fixes the text's other names support, whole multi-word names, foreign forms no dictionary lists) and drops lone slips toward dictionary names.", valueName: "c"))
     var minConfidence: Double = 0.6
 
     @Option(help: "Output format: text or json.")

@@ -245,6 +245,9 @@ extension NameNormalizer {
         // English has no bare `s` ending on a misspelt name (`Japanses` is no `Japanese`
         // + `s`); it only lets a known name's plural stand (`Rachels`).
         for (stem, suffix) in splits where !(language == "en" && suffix == "s") {
+            // A word with an apostrophe is read through its stem (`Toure's` is `Toure` + `'s`),
+            // never as one word whose apostrophe the key drops.
+            if suffix.isEmpty && stem.contains(where: { $0 == "'" || $0 == "’" }) && splits.count > 1 { continue }
             var key = keys.key(stem)
             if russian { key = Morphology.russianStem(key) }
             let letters = key.count

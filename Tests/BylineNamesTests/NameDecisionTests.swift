@@ -97,3 +97,12 @@ struct NameDecisionTests {
         #expect(Set(answers.map { $0.joined(separator: ",") }).count == 1)
     }
 }
+
+@Suite("Names with apostrophes")
+struct ApostropheTests {
+    @Test("A possessive is read through its stem, never by dropping the apostrophe")
+    func possessive() throws {
+        let text = "Toure's goal settled it."
+        #expect(try Shipped.normalizer().changes(in: text, language: "en").isEmpty)
+    }
+}
