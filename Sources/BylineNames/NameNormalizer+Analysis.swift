@@ -65,11 +65,10 @@ extension NameNormalizer {
 
         // Two names of places side by side (`Seol Pxenyana` in Azerbaijani word order) are
         // a list, not one name.
-        func isPlace(_ word: Substring) -> Bool { isKnownPlace(word, language: language) }
         for position in words.indices.dropLast() where words[position].isCapitalised && words[position + 1].isCapitalised
             && !words[position].isAllCapitals && joinedAsName(words, from: position, count: 2)
             && !(words[position].startsSentence && isCommonWord(words[position].text, language: language))
-            && !isPlace(words[position].text) && !isPlace(words[position + 1].text)
+            && !isKnownPlace(words[position].text, language: language) && !isKnownPlace(words[position + 1].text, language: language)
         {
             context.namedInRuns.insert(words[position].text)
             context.namedInRuns.insert(words[position + 1].text)
@@ -107,8 +106,6 @@ extension NameNormalizer {
         return NameAnalysis(mentions: mentions, changes: changes, usedFallbackLanguage: language != tag.language)
     }
 
-    /// True when `count` words from `start` are joined only by one space or hyphen, as the
-    /// words of one name are.
     /// True when `word` names a place of some standing (a weight of 30 or more) and no
     /// dictionary of the language lists it as a name of its own: `Pxenyana` is a place,
     /// `Michael` (a hamlet too) is a given name.
@@ -128,7 +125,9 @@ extension NameNormalizer {
         return text
     }
 
-    /// With `dashes`, a spaced dash joins too, as in ICU's `Congo - Kinshasa`.
+    /// True when `count` words from `start` are joined only by one space or hyphen, as the
+    /// words of one name are. With `dashes`, a spaced dash joins too, as in ICU's
+    /// `Congo - Kinshasa`.
     func joinedAsName(_ words: [Token], from start: Int, count: Int, dashes: Bool = false) -> Bool {
         guard start + count <= words.count else { return false }
         for offset in 1..<count {
@@ -165,8 +164,7 @@ extension NameNormalizer {
         guard let (form, target) = foreignTarget(key: nil, written: text, language: language),
             keys.key(target) != keys.key(text) || differsInLetters(target, text, language: language)
         else { return false }
-        let words = target.split(whereSeparator: { $0 == " " || $0 == "-" })
-        return gazetteer.entry(of: form).weight >= Self.majorWeight && !(words.count > 1 && words.contains(Substring(text)))
+        return gazetteer.entry(of: form).weight >= Self.majorWeight && !Self.isPart(text, of: target)
     }
 
     func exactForm(_ text: String, language: String) -> Gazetteer.Form? {

@@ -58,8 +58,8 @@ extension NameNormalizer {
         // Accents differ from this language's own form, or hyphens from a major entity's
         // (`Burkina-Faso`); full stops alone (`George W Bush`, `Washington DC`) and the
         // hyphens of smaller names (`North West`) are house style, not slips.
-        if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
-            form.text.filter({ $0 != "." }) != written.filter({ $0 != "." }),
+        let own = bestForm(key: key, language: language, lexical: false).flatMap { $0.text != String(written) ? $0 : nil }
+        if let form = own, form.text.filter({ $0 != "." }) != written.filter({ $0 != "." }),
             addsAccents(form.text, to: written)
                 || Self.lettersOnly(form.text) == Self.lettersOnly(written) && gazetteer.entry(of: form).weight >= Self.majorWeight
         {
@@ -68,7 +68,7 @@ extension NameNormalizer {
         // This language's name spelt with letters of another alphabet (`Şri Lanka` in
         // English), or as another language writes it with letters this one keeps apart
         // (`Şri Lanka` in Turkish).
-        if let form = bestForm(key: key, language: language, lexical: false), form.text != String(written),
+        if let form = own,
             hasForeignLetters(written, language: language) && !hasForeignLetters(Substring(form.text), language: language)
                 || differsInLetters(form.text, String(written), language: language)
                     && (gazetteer.formsByText[String(written)] ?? []).contains(where: { !gazetteer.forms[Int($0)].isLexical })
@@ -84,8 +84,6 @@ extension NameNormalizer {
         let unknown = words[start..<start + length].contains { word in
             !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
         }
-        // An ordinary word at either end belongs to the sentence, not the name (`Lord
-        // Holme` is no misspelt `Lord Howe`, `Old Labour` no `Old Harbour`).
         // An ordinary word at either end belongs to the sentence, unless the name has that
         // very word and the rest is one edit away (`Panamal Canal`, `North Carolin`; not
         // `Lord Holme` for `Lord Howe` nor `Old Labour` for `Old Harbour`), and the other
@@ -149,6 +147,10 @@ extension NameNormalizer {
     func isConnector(_ word: Substring) -> Bool {
         ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "and", "of", "the", "y", "et", "und", "on", "upon", "am", "an"].contains(word)
     }
+
+    /// The particles that join two capitalised words into one name (`Rio de Janeiro`,
+    /// `João dos Santos`).
+    static let particles: Set<Substring> = ["de", "da", "das", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von"]
 
     // MARK: Single words
 
@@ -333,15 +335,18 @@ extension NameNormalizer {
     func lowerCaseChange(_ words: [Token], at position: Int, language: String) -> NameChange? {
         let word = words[position]
         let written = word.text
-        guard written.count >= 6, written.allSatisfy(\.isLetter), frequencies[language] != nil,
-            !wordLists.contains(where: { $0.value.containsCommonWord(lowerKey(written, language: $0.key)) || $0.value.containsProperName(lowerKey(written, language: $0.key)) }),
+        // Most lower-case words are words of the text's own language: ask its list first.
+        guard language != "ru", written.count >= 6, written.allSatisfy(\.isLetter), frequencies[language] != nil,
+            !isKnownWord(written, language: language),
+            !wordLists.contains(where: { isKnownWord(written, language: $0.key) }),
             gazetteer.formsByText[String(written)] == nil
         else { return nil }
         let key = keys.key(written)
+        let index = languageIndex(for: language)
         var readings: [Reading] = []
-        for candidate in languageIndex(for: language).index.candidates(for: key) {
+        for candidate in index.index.candidates(for: key) {
             let form = gazetteer.forms[Int(candidate)]
-            guard form.wordCount == 1, language != "ru", let indexed = languageIndex(for: language).indexedKeys[candidate],
+            guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
                 EditDistance.distance(key, indexed, limit: 1) == 1
             else { continue }
             let cost = EditDistance.typoCost(key, indexed)
@@ -351,7 +356,7 @@ extension NameNormalizer {
         }
         let names = Set(readings.map(\.form.text))
         guard names.count == 1, let best = readings.min(by: { $0.cost < $1.cost }), best.cost <= 0.7, best.frequency >= 3.5,
-            let list = wordLists[language], wordLists[language]?.containsCommonWord(lowerKey(best.form.text, language: language)) == false,
+            let list = wordLists[language], !list.containsCommonWord(lowerKey(best.form.text, language: language)),
             nearestOrdinaryWord(lowerKey(written, language: language), list: list, language: language, except: "") == nil
         else { return nil }
         return change(word.range, best.replacement, .misspelling, best.form, 0.75,
@@ -385,8 +390,12 @@ extension NameNormalizer {
     /// A name that is also a common word (`Occidental` in Spanish) gets none: its
     /// frequency counts the word.
     func usedWeight(_ name: String, language: String) -> Double {
-        let zipf = nameFrequency(name, language: language)
-        return zipf > 0 ? min(100, max(0, (zipf - 1) * 25)) : 0
+        Self.weight(ofFrequency: nameFrequency(name, language: language))
+    }
+
+    /// A Zipf value on the scale of entity weights (0 for an unknown frequency).
+    static func weight(ofFrequency zipf: Double) -> Double {
+        zipf > 0 ? min(100, max(0, (zipf - 1) * 25)) : 0
     }
 
     /// How often `name` occurs in this language's text (Zipf), or 0 when unknown or when
@@ -438,7 +447,7 @@ extension NameNormalizer {
         // `Congo-Brazzaville`).
         if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
             || target.contains("(") && !stemText.contains("(")
-            || target.split(whereSeparator: { $0 == " " || $0 == "-" }).count > 1 && target.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(stem)
+            || Self.isPart(stemText, of: target)
             || entry.kind.isPlace && entry.kind != .country && max(Double(entry.weight), usedWeight(target, language: language)) < 30
         {
             return change(range, target, .foreign, form, 0, "kept")
@@ -461,8 +470,7 @@ extension NameNormalizer {
         // can overturn it. A name is as important as its entity's weight, or as its use
         // in text makes it (Zipf 5, `Russian`, counts as a country).
         var value = -4.0 * Double(distance)
-        let used = frequency > 0 ? min(100, max(0, (frequency - 1) * 25)) : 0
-        value += max(Double(entry.weight), used) / 100 * 2.5
+        value += max(Double(entry.weight), Self.weight(ofFrequency: frequency)) / 100 * 2.5
         if context.supports(entry) { value += 3 }
         if entry.kind.isPlace && context.placeCount > 0 { value += 0.5 }
         return value
@@ -542,8 +550,8 @@ extension NameNormalizer {
     /// no name of its own anywhere.
     /// English copy writes people's names without their accents as often as with them, so
     /// in English only major places with Latin accents qualify; a dotted capital `İ` is
-    /// Turkic spelling of `I`,
-    /// never an accent that another language's copy has lost (`Ivanovic`).
+    /// Turkic spelling of `I`, never an accent that another language's copy has lost
+    /// (`Ivanovic`).
     func accentedNameElsewhere(key: [UInt32], written: String, language: String) -> Gazetteer.Form? {
         guard gazetteer.formsByText[written] == nil, written.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
         var found: [String: Gazetteer.Form] = [:]
@@ -650,11 +658,8 @@ extension NameNormalizer {
         // Janeiro`): both belong to one name. A conjunction makes a list (`Washington and
         // Seol`).
         func linked(_ a: Int, _ b: Int) -> Bool {
-            guard a >= 0, b < words.count, words[a].isCapitalised, words[b].isCapitalised,
-                ["de", "da", "das", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von"].contains(words[a + 1].text),
-                joinedAsName(words, from: a, count: 3)
-            else { return false }
-            return true
+            a >= 0 && b < words.count && words[a].isCapitalised && words[b].isCapitalised
+                && Self.particles.contains(words[a + 1].text) && joinedAsName(words, from: a, count: 3)
         }
         return linked(position - 2, position) || linked(position, position + 2)
     }
@@ -723,6 +728,13 @@ extension NameNormalizer {
     /// copy does not write.
     static func latinAccentsOnly(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { $0.value < 0x180 && !(0x100..<0x180).contains($0.value) }
+    }
+
+    /// True when `short` is one word of the longer name `long` (`Congo` of
+    /// `Congo-Brazzaville`).
+    static func isPart(_ short: String, of long: String) -> Bool {
+        let words = long.split(whereSeparator: { $0 == " " || $0 == "-" })
+        return words.count > 1 && words.contains(Substring(short))
     }
 
     /// The letters of `text`, in lower case, without spaces, hyphens, dashes and dots.
