@@ -12,11 +12,21 @@ extension ResourceBundle {
 
     /// The shipped gazetteer: GeoNames places, iso-codes subdivisions, the curated people
     /// and organisations, each dictionary's proper names, and ICU's own region names and
-    /// exemplar cities in every language the files name (read from ICU now, not shipped).
+    /// exemplar cities in every language the files name (read from ICU now, not shipped),
+    /// built in memory. A command loads the compiled index instead (``NameIndexStore``).
     ///
-    /// Cost: reads about 4 MB and asks ICU for some 20,000 names; build it once per run.
+    /// Cost: reads about 4 MB, asks ICU for some 20,000 names and indexes 315,000 forms.
     /// - Throws: ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad entry.
     public func gazetteer(adding extra: [GazetteerEntry] = []) throws(ResourceError) -> Gazetteer {
+        let entries = try gazetteerEntries()
+        return Gazetteer(entries: extra.isEmpty ? entries : Gazetteer.merging(extra, into: entries), lexicon: try lexicon(),
+                         frequencies: try nameFrequencies())
+    }
+
+    /// The shipped entities: the gazetteer files, then ICU's region names, exemplar cities
+    /// and month and weekday names.
+    /// - Throws: ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad entry.
+    public func gazetteerEntries() throws(ResourceError) -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
         for file in Self.gazetteerFiles {
             entries.append(contentsOf: try gazetteerEntries(in: file))
@@ -25,6 +35,11 @@ extension ResourceBundle {
         languages.insert("en")
         entries = Self.merging(Self.icuEntries(languages: languages.sorted()), into: entries)
         entries += Self.calendarEntries(languages: languages.sorted())
+        return entries
+    }
+
+    /// Each dictionary's proper names (`gazetteer/lexicon/<lang>.txt`), by language.
+    public func lexicon() throws(ResourceError) -> [LanguageTag: [String]] {
         var lexicon: [LanguageTag: [String]] = [:]
         let folder = dataDirectory.appendingPathComponent("gazetteer/lexicon")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -32,8 +47,7 @@ extension ResourceBundle {
             let language = String(file.dropLast(4))
             lexicon[LanguageTag(language)] = try records(in: "gazetteer/lexicon/\(file)", fieldCount: 1).map { $0.fields[0] }
         }
-        let gazetteer = Gazetteer(entries: entries, lexicon: lexicon)
-        return extra.isEmpty ? gazetteer : gazetteer.adding(extra)
+        return lexicon
     }
 
     /// The entries of one gazetteer file under the data folder; none when it is missing.

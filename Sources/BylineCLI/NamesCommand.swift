@@ -32,6 +32,9 @@ struct NamesCommand: ParsableCommand {
     @Flag(help: "Say why each change was made, and list the names found as written.")
     var explain = false
 
+    @Flag(help: "Write the list of changes on standard output instead of the corrected text (without it, the list goes to standard error).")
+    var changes = false
+
     @Option(name: .customLong("gazetteer"), help: ArgumentHelp("Add a desk's own entries (same format as Resources/data/gazetteer/curated.tsv); repeatable.", valueName: "file"))
     var gazetteerFiles: [String] = []
 
@@ -87,10 +90,22 @@ struct NamesCommand: ParsableCommand {
                 NamesWriter.writeBatchFields(analysis, of: source.string, flagOnly: flagOnly, explain: explain, to: &buffer)
                 buffer.raw("}\n")
             case .text:
-                NamesWriter.writeReport(analysis, of: source, flagOnly: flagOnly, explain: explain, to: &buffer)
+                // The corrected text alone on standard output, so that it pipes into the next
+                // command; the list of changes goes to standard error, or with --changes or
+                // --flag-only in its place.
+                if changes || flagOnly {
+                    NamesWriter.writeChanges(analysis, of: source, explain: explain, to: &buffer)
+                } else {
+                    buffer.raw(NameNormalizer.apply(analysis.changes, to: source.string))
+                }
             }
         }
         output.flush()
+        if format == .text && !changes && !flagOnly {
+            var list = JSONBuffer()
+            NamesWriter.writeChanges(analysis, of: source, explain: explain, to: &list)
+            if !list.bytes.isEmpty { FileHandle.standardError.write(Data(list.bytes)) }
+        }
     }
 }
 
@@ -106,7 +121,8 @@ struct NamesRequest: FastBatchRequest {
     }
 }
 
-/// The gazetteer, word lists and normalizer of a run, loaded once.
+/// The gazetteer, word lists and normalizer of a run, loaded once: the compiled name
+/// index and the word lists are memory-mapped, so loading costs milliseconds.
 final class NamesContext {
     let resources: ResourceBundle
     let normalizer: NameNormalizer
@@ -114,18 +130,25 @@ final class NamesContext {
 
     init(extraFiles: [String]) throws {
         resources = try ResourceBundle.locate()
-        var extra: [GazetteerEntry] = []
-        for file in extraFiles { extra.append(contentsOf: try ResourceBundle.gazetteerEntries(at: file)) }
-        gazetteer = try resources.gazetteer(adding: extra)
-        var lists: [LanguageTag: WordList] = [:]
-        for language in ["az", "de", "en", "es", "fr", "ru", "tr"] {
-            if let list = try resources.wordList(for: LanguageTag(language)) { lists[LanguageTag(language)] = list }
-        }
-        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: lists, frequencies: try resources.nameFrequencies())
+        let store = NameIndexStore(resources: resources, extraGazetteers: extraFiles)
+        gazetteer = Gazetteer(index: try store.load(note: { Diagnostics.note($0) }))
+        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: try resources.mappedWordLists())
     }
 
     func analyze(_ text: String, language: LanguageTag) throws -> NameAnalysis {
-        normalizer.analyze(text, language: language)
+        let analysis = normalizer.analyze(text, language: language)
+        if let damage = gazetteer.index.damage {
+            throw ResourceError.malformed(SourceLocation(file: "name index", line: 1, column: 1),
+                                          reason: "\(damage); remove the files in the cache folder (BYLINE_CACHE_DIR) to build it again")
+        }
+        return analysis
+    }
+}
+
+extension Diagnostics {
+    /// Something the user may want to know that is neither a result nor a problem.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("note: \(message)\n".utf8))
     }
 }
 
@@ -171,14 +194,9 @@ enum NamesWriter {
         }
     }
 
-    /// The corrected text (or, with --flag-only, nothing), then one line per change on
-    /// `FILE:LINE:COLUMN: from → to (kind, entity, confidence)`.
-    static func writeReport(_ analysis: NameAnalysis, of source: SourceText, flagOnly: Bool, explain: Bool, to buffer: inout JSONBuffer) {
-        if !flagOnly {
-            buffer.raw(NameNormalizer.apply(analysis.changes, to: source.string))
-            if !source.string.hasSuffix("\n") { buffer.raw("\n") }
-            if !analysis.changes.isEmpty { buffer.raw("\n") }
-        }
+    /// One line per change, `FILE:LINE:COLUMN: from → to (kind, entity, confidence)`, with
+    /// --explain its reason and the names found as written.
+    static func writeChanges(_ analysis: NameAnalysis, of source: SourceText, explain: Bool, to buffer: inout JSONBuffer) {
         for change in analysis.changes {
             let location = location(of: change.range.lowerBound, in: source.string, file: source.origin ?? "-")
             buffer.raw("\(location): \(source.string[change.range]) → \(change.replacement) ")

@@ -3,38 +3,56 @@
 /// scalars deleted; a query generates the same variants of its own prefix, so two keys
 /// within the distance share at least one variant (SymSpell's method).
 ///
-/// Memory is about 30 entries of 12 bytes per key; a look-up is at most 29 binary
-/// searches plus one distance check per candidate, whatever the size of the index.
-struct DeleteIndex: Sendable {
+/// Read in place from a section of a ``NameIndex``: a count, the variant hashes (32 bits,
+/// sorted) and beside each the form it came from. A look-up is at most 29 binary searches
+/// plus one distance check per candidate; a hash that two variants share by chance only
+/// adds a candidate that the distance check then drops.
+struct DeleteIndex {
     static let prefixLength = 7
     static let maximumDistance = 2
 
-    private var hashes: [UInt64] = []
-    private var postings: [Int32] = []
+    private let hashes: UnsafeBufferPointer<UInt32>
+    private let postings: UnsafeBufferPointer<Int32>
 
-    /// Indexes `keys`; the value of each is what ``candidates(for:)`` hands back.
-    init(keys: [(value: Int32, key: [UInt32])]) {
-        var pairs: [(UInt64, Int32)] = []
+    init(section: UnsafeRawBufferPointer) {
+        let count = section.count >= 8 ? Int(NameIndex.read(UInt64.self, section, 0)) : 0
+        let hashBytes = count * 4
+        let postingsOffset = 8 + (hashBytes + 7) / 8 * 8
+        guard count > 0, postingsOffset + count * 4 <= section.count else {
+            hashes = UnsafeBufferPointer(start: nil, count: 0)
+            postings = UnsafeBufferPointer(start: nil, count: 0)
+            return
+        }
+        hashes = NameIndex.typed(UnsafeRawBufferPointer(rebasing: section[8..<8 + hashBytes]), as: UInt32.self)
+        postings = NameIndex.typed(UnsafeRawBufferPointer(rebasing: section[postingsOffset..<postingsOffset + count * 4]), as: Int32.self)
+    }
+
+    /// The section bytes for `keys`; the value of each is what ``candidates(for:)`` hands back.
+    static func section(keys: [(value: Int32, key: [UInt32])]) -> [UInt8] {
+        var pairs: [UInt64] = []
         pairs.reserveCapacity(keys.count * 24)
-        var variants: [UInt64] = []
+        var variants: [UInt32] = []
         for (value, key) in keys where !key.isEmpty {
             variants.removeAll(keepingCapacity: true)
             Self.variants(of: key, into: &variants)
-            variants.sort()
-            var last: UInt64?
-            for hash in variants where hash != last {
-                pairs.append((hash, value))
-                last = hash
-            }
+            for hash in variants { pairs.append(UInt64(hash) << 32 | UInt64(UInt32(bitPattern: value))) }
         }
-        pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        hashes = pairs.map(\.0)
-        postings = pairs.map(\.1)
+        pairs.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(pairs.count)
+        for pair in pairs where pair != unique.last { unique.append(pair) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 + unique.count * 8)
+        IndexWriter.append(UInt64(unique.count), to: &bytes)
+        for pair in unique { IndexWriter.append(UInt32(truncatingIfNeeded: pair >> 32), to: &bytes) }
+        while bytes.count % 8 != 0 { bytes.append(0) }
+        for pair in unique { IndexWriter.append(UInt32(truncatingIfNeeded: pair), to: &bytes) }
+        return bytes
     }
 
-    /// The values whose keys may lie within ``maximumDistance`` of `key`; check each.
+    /// The values whose keys may lie within ``maximumDistance`` of `key`, ascending; check each.
     func candidates(for key: [UInt32]) -> [Int32] {
-        var variants: [UInt64] = []
+        var variants: [UInt32] = []
         Self.variants(of: key, into: &variants)
         var found: [Int32] = []
         for hash in Set(variants) {
@@ -49,12 +67,17 @@ struct DeleteIndex: Sendable {
                 low += 1
             }
         }
-        return Array(Set(found))
+        return Array(Set(found)).sorted()
     }
 
     var entryCount: Int { hashes.count }
 
-    private static func variants(of key: [UInt32], into output: inout [UInt64]) {
+    /// Every posting names a form below `valueLimit`.
+    func isValid(valueLimit: Int32) -> Bool {
+        !postings.contains(where: { $0 < 0 || $0 >= valueLimit })
+    }
+
+    private static func variants(of key: [UInt32], into output: inout [UInt32]) {
         let prefix = Array(key.prefix(prefixLength))
         let n = prefix.count
         output.append(hash(prefix, skipping: -1, -1))
@@ -66,11 +89,11 @@ struct DeleteIndex: Sendable {
         }
     }
 
-    private static func hash(_ scalars: [UInt32], skipping first: Int, _ second: Int) -> UInt64 {
+    private static func hash(_ scalars: [UInt32], skipping first: Int, _ second: Int) -> UInt32 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
         for (index, scalar) in scalars.enumerated() where index != first && index != second {
             value = (value ^ UInt64(scalar)) &* 0x100_0000_01B3
         }
-        return value
+        return UInt32(truncatingIfNeeded: value >> 32 ^ value)
     }
 }

@@ -10,8 +10,11 @@ extension NameNormalizer {
         /// title (`Mr Ancram`): a person's or a firm's name, which the same word alone
         /// (`Keane said`) repeats.
         var namedInRuns: Set<Substring> = []
+        /// How often the text writes each word: a name spelt the same way twice is a name
+        /// of its own, not a slip.
+        var timesWritten: [Substring: Int] = [:]
 
-        func supports(_ entry: GazetteerEntry) -> Bool {
+        func supports(_ entry: Gazetteer.Entity) -> Bool {
             entities.contains(entry.id) || related.contains(entry.id)
                 || entry.related.contains(where: { entities.contains($0) || related.contains($0) })
         }
@@ -29,6 +32,7 @@ extension NameNormalizer {
         var inLongerMention = [Bool](repeating: false, count: words.count)
         var mentions: [NameMention] = []
         var context = DocumentContext()
+        for word in words { context.timesWritten[word.text, default: 0] += 1 }
 
         // Names written as the language writes them, longest first.
         var index = 0

@@ -103,7 +103,7 @@ extension NameNormalizer {
         let surnameKey = keys.key(words[start + length - 1].text)
         let index = languageIndex(for: language)
         var readings: [Reading] = []
-        for candidate in index.index.candidates(for: key) {
+        for candidate in index.index?.candidates(for: key) ?? [] {
             let form = gazetteer.forms[Int(candidate)]
             guard form.wordCount == length, !form.isLexical, form.key.first == key.first,
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: letters)),
@@ -235,7 +235,7 @@ extension NameNormalizer {
         // A misspelling of one of the language's names, unless the word is part of a longer
         // name, is quoted, or the text writes it the same way more than once (a name of its
         // own, spelt consistently).
-        if inUnknownName || word.isQuoted || words.lazy.filter({ $0.text == written }).prefix(2).count > 1 { return nil }
+        if inUnknownName || word.isQuoted || context.timesWritten[written, default: 0] > 1 { return nil }
         // The text names someone or something with this word elsewhere (`Roy Keane` …
         // `Keane said`).
         if context.namedInRuns.contains(written) { return nil }
@@ -254,7 +254,7 @@ extension NameNormalizer {
             if russian { key = Morphology.russianStem(key) }
             let letters = key.count
             guard letters >= 4 else { continue }
-            for candidate in index.index.candidates(for: key) {
+            for candidate in index.index?.candidates(for: key) ?? [] {
                 let form = gazetteer.forms[Int(candidate)]
                 guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
                     let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
@@ -344,7 +344,7 @@ extension NameNormalizer {
         let key = keys.key(written)
         let index = languageIndex(for: language)
         var readings: [Reading] = []
-        for candidate in index.index.candidates(for: key) {
+        for candidate in index.index?.candidates(for: key) ?? [] {
             let form = gazetteer.forms[Int(candidate)]
             guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
                 EditDistance.distance(key, indexed, limit: 1) == 1

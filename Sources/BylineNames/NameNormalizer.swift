@@ -31,17 +31,29 @@ public final class NameNormalizer {
     let gazetteer: Gazetteer
     let wordLists: [String: WordList]
     /// Zipf values of lower-cased one-word names, by language.
-    let frequencies: [String: [String: Double]]
+    let frequencies: NameFrequencies
     let keys = MatchKeyMaker()
     private var segmenters: [String: WordSegmenter] = [:]
     private var indexes: [String: LanguageIndex] = [:]
 
     /// The fuzzy index of one language's names and, for Russian, their stems.
     struct LanguageIndex {
-        var index: DeleteIndex
-        var stems: [[UInt32]: [Int32]]
-        /// The key each form was indexed under (its stem key in Russian).
-        var indexedKeys: [Int32: [UInt32]]
+        var index: DeleteIndex?
+        var stems: StemTable
+        var indexedKeys: IndexedKeys
+    }
+
+    /// Russian one-word names by the key of their stem.
+    struct StemTable {
+        let index: NameIndex
+        let table: HashTable?
+        subscript(key: [UInt32]) -> [Int32]? { table.flatMap { index.forms(key: key, in: $0) } }
+    }
+
+    /// The key each form of the language was indexed under (its stem key in Russian).
+    struct IndexedKeys {
+        let index: NameIndex
+        subscript(form: Int32) -> [UInt32]? { index.indexedKey(form) }
     }
 
     /// - Parameters:
@@ -50,15 +62,20 @@ public final class NameNormalizer {
     ///     ordinary words and names the dictionary knows; a language without one is
     ///     protected by the gazetteer alone.
     ///   - frequencies: how often each language's names occur in text (Zipf values by
-    ///     lower-cased name), which decide between readings that are otherwise as close.
+    ///     lower-cased name), which decide between readings that are otherwise as close;
+    ///     when none are given, those of the gazetteer's index.
     public init(gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:], frequencies: [LanguageTag: [String: Double]] = [:]) {
         self.gazetteer = gazetteer
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
         self.wordLists = lists
-        var tables: [String: [String: Double]] = [:]
-        for (tag, table) in frequencies { tables[tag.language] = table }
-        self.frequencies = tables
+        if frequencies.isEmpty {
+            self.frequencies = NameFrequencies(index: gazetteer.index, tables: nil)
+        } else {
+            var tables: [String: [String: Double]] = [:]
+            for (tag, table) in frequencies { tables[tag.language] = table }
+            self.frequencies = NameFrequencies(index: gazetteer.index, tables: tables)
+        }
     }
 
     /// The language whose forms serve `language`: itself when the gazetteer has names in
@@ -160,21 +177,10 @@ public final class NameNormalizer {
 
     func languageIndex(for language: String) -> LanguageIndex {
         if let existing = indexes[language] { return existing }
-        var entries: [(Int32, [UInt32])] = []
-        var stems: [[UInt32]: [Int32]] = [:]
-        var indexed: [Int32: [UInt32]] = [:]
-        let russian = language == "ru"
-        for formIndex in gazetteer.formsByLanguage[language] ?? [] {
-            let form = gazetteer.forms[Int(formIndex)]
-            var key = form.key
-            if russian, !key.contains(0x20) {
-                key = Morphology.russianStem(key)
-                stems[key, default: []].append(formIndex)
-            }
-            entries.append((formIndex, key))
-            indexed[formIndex] = key
-        }
-        let made = LanguageIndex(index: DeleteIndex(keys: entries), stems: stems, indexedKeys: indexed)
+        let index = gazetteer.index
+        let made = LanguageIndex(index: index.deleteIndex(language: language),
+                                 stems: StemTable(index: index, table: index.stemTables[language]),
+                                 indexedKeys: IndexedKeys(index: index))
         indexes[language] = made
         return made
     }
@@ -205,5 +211,25 @@ extension NameNormalizer {
     /// The number of word tokens with letters in `text`, as the analysis counts them.
     public func tokenCount(in text: String, language: LanguageTag) -> Int {
         tokens(in: text, language: language.language).count
+    }
+}
+
+/// Zipf values of lower-cased names by language: the index's tables, or tables given.
+struct NameFrequencies {
+    let index: NameIndex
+    let tables: [String: [String: Double]]?
+
+    struct Table {
+        let frequencies: NameFrequencies
+        let language: String
+        subscript(word: String) -> Double? {
+            if let tables = frequencies.tables { return tables[language]?[word] }
+            return frequencies.index.frequency(word, language: language)
+        }
+    }
+
+    subscript(language: String) -> Table? {
+        let known = tables.map { $0[language] != nil } ?? (index.frequencyTables[language] != nil)
+        return known ? Table(frequencies: self, language: language) : nil
     }
 }

@@ -13,7 +13,8 @@
 /// words.containsProperName("seoul")    // true in English
 /// ```
 public struct WordList: Sendable {
-    private let bits: [UInt64]
+    private let storage: IndexBytes?
+    private let bitsOffset: Int
     private let bitCount: UInt64
     private let probes: Int
     /// How many keys went into the filter.
@@ -23,40 +24,39 @@ public struct WordList: Sendable {
     public static let empty = WordList()
 
     private init() {
-        bits = [0]
+        storage = nil
+        bitsOffset = 0
         bitCount = 64
         probes = 1
         count = 0
     }
 
+    static let magic = Array("BYLINEBLOOM1\n".utf8)
+
     /// Reads the filter format the script writes: `BYLINEBLOOM1\n`, the bit count, the
     /// probe count and the key count as little-endian 64-bit integers, then the bits.
     /// - Throws: ``WordListError`` when the bytes are not such a filter.
     public init(bloomFilter bytes: [UInt8]) throws(WordListError) {
-        let magic = Array("BYLINEBLOOM1\n".utf8)
-        let header = magic.count + 24
-        guard bytes.count >= header, Array(bytes.prefix(magic.count)) == magic else { throw .notAFilter }
-        func integer(at offset: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
-            return value
-        }
-        let bitCount = integer(at: magic.count)
-        let probes = integer(at: magic.count + 8)
+        try self.init(bytes: IndexBytes(copying: bytes))
+    }
+
+    /// Reads a filter in place (a memory-mapped file): a look-up touches only the pages
+    /// of the bits it probes.
+    /// - Throws: ``WordListError`` when the bytes are not such a filter.
+    public init(bytes: IndexBytes) throws(WordListError) {
+        let buffer = bytes.buffer
+        let header = Self.magic.count + 24
+        guard buffer.count >= header, buffer.prefix(Self.magic.count).elementsEqual(Self.magic) else { throw .notAFilter }
+        let bitCount = NameIndex.read(UInt64.self, buffer, Self.magic.count)
+        let probes = NameIndex.read(UInt64.self, buffer, Self.magic.count + 8)
         guard bitCount > 0, bitCount % 64 == 0, (1...32).contains(probes),
-            UInt64(bytes.count - header) == bitCount / 8
+            UInt64(buffer.count - header) == bitCount / 8
         else { throw .notAFilter }
-        var words = [UInt64](repeating: 0, count: Int(bitCount / 64))
-        for index in words.indices {
-            var value: UInt64 = 0
-            let base = header + index * 8
-            for byte in (0..<8).reversed() { value = value << 8 | UInt64(bytes[base + byte]) }
-            words[index] = value
-        }
-        self.bits = words
+        self.storage = bytes
+        self.bitsOffset = header
         self.bitCount = bitCount
         self.probes = Int(probes)
-        self.count = Int(integer(at: magic.count + 16))
+        self.count = Int(NameIndex.read(UInt64.self, buffer, Self.magic.count + 16))
     }
 
     /// True when `word` (lower-cased as the language lower-cases) may be a common word.
@@ -70,14 +70,15 @@ public struct WordList: Sendable {
     }
 
     private func contains<C: Collection>(key: C, prefix: UInt8?) -> Bool where C.Element == UInt8 {
-        guard count > 0 else { return false }
+        guard count > 0, let storage else { return false }
         var first: UInt64 = 0xCBF2_9CE4_8422_2325
         if let prefix { first = (first ^ UInt64(prefix)) &* 0x100_0000_01B3 }
         for byte in key { first = (first ^ UInt64(byte)) &* 0x100_0000_01B3 }
         let second = ((first ^ 0xFF) &* 0x100_0000_01B3) | 1
         for probe in 0..<UInt64(probes) {
             let bit = (first &+ probe &* second) % bitCount
-            if bits[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { return false }
+            let word = NameIndex.read(UInt64.self, storage.buffer, bitsOffset + Int(bit >> 6) * 8)
+            if word & (1 << (bit & 63)) == 0 { return false }
         }
         return true
     }

@@ -1,31 +1,28 @@
+import Foundation
 import BylineNames
 import BylineResources
 import BylineText
 import Testing
 
-/// The shipped gazetteer and word lists, loaded once for every test here.
+/// The shipped gazetteer and word lists, loaded once for every test here: the compiled
+/// index as a command maps it, built into a folder of the test run's own.
 enum Shipped {
+    static let cacheDirectory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("byline-names-tests-\(ProcessInfo.processInfo.processIdentifier)")
+
     static let gazetteer: Gazetteer? = {
         guard let resources = try? ResourceBundle.locate() else { return nil }
-        return try? resources.gazetteer()
+        let store = NameIndexStore(resources: resources, environment: ["BYLINE_CACHE_DIR": cacheDirectory.path])
+        return (try? store.load()).map { Gazetteer(index: $0) }
     }()
 
     static let wordLists: [LanguageTag: WordList] = {
         guard let resources = try? ResourceBundle.locate() else { return [:] }
-        var lists: [LanguageTag: WordList] = [:]
-        for language in ["az", "de", "en", "es", "fr", "ru", "tr"] {
-            if let list = try? resources.wordList(for: LanguageTag(language)) { lists[LanguageTag(language)] = list }
-        }
-        return lists
-    }()
-
-    static let frequencies: [LanguageTag: [String: Double]] = {
-        guard let resources = try? ResourceBundle.locate() else { return [:] }
-        return (try? resources.nameFrequencies()) ?? [:]
+        return (try? resources.mappedWordLists()) ?? [:]
     }()
 
     static func normalizer() throws -> NameNormalizer {
-        NameNormalizer(gazetteer: try #require(gazetteer), wordLists: wordLists, frequencies: frequencies)
+        NameNormalizer(gazetteer: try #require(gazetteer), wordLists: wordLists)
     }
 }
 
