@@ -197,30 +197,45 @@ enum NamesWriter {
     /// One line per change, `FILE:LINE:COLUMN: from → to (kind, entity, confidence)`, with
     /// --explain its reason and the names found as written.
     static func writeChanges(_ analysis: NameAnalysis, of source: SourceText, explain: Bool, to buffer: inout JSONBuffer) {
+        var cursor = LineColumnCursor(source.string, file: source.origin ?? "-")
         for change in analysis.changes {
-            let location = location(of: change.range.lowerBound, in: source.string, file: source.origin ?? "-")
-            buffer.raw("\(location): \(source.string[change.range]) → \(change.replacement) ")
+            buffer.raw("\(cursor.location(of: change.range.lowerBound)): \(source.string[change.range]) → \(change.replacement) ")
             buffer.raw("(\(change.kind.rawValue), \(change.entity), \(String(format: "%.2f", change.confidence)))\n")
             if explain { buffer.raw("    \(change.reason)\n") }
         }
         if explain {
+            var cursor = LineColumnCursor(source.string, file: source.origin ?? "-")
             for mention in analysis.mentions {
-                let location = location(of: mention.range.lowerBound, in: source.string, file: source.origin ?? "-")
-                buffer.raw("\(location): \(source.string[mention.range]) = \(mention.entity)\n")
+                buffer.raw("\(cursor.location(of: mention.range.lowerBound)): \(source.string[mention.range]) = \(mention.entity)\n")
             }
         }
     }
+}
 
-    private static func location(of index: String.Index, in text: String, file: String) -> String {
-        var line = 1
-        var column = 1
-        for scalar in text.unicodeScalars[..<index] {
-            if scalar == "\n" {
+/// `FILE:LINE:COLUMN` of positions given in document order, in one pass over the text
+/// (columns in Unicode scalars).
+struct LineColumnCursor {
+    private let scalars: String.UnicodeScalarView
+    private let file: String
+    private var position: String.Index
+    private var line = 1
+    private var column = 1
+
+    init(_ text: String, file: String) {
+        scalars = text.unicodeScalars
+        position = scalars.startIndex
+        self.file = file
+    }
+
+    mutating func location(of index: String.Index) -> String {
+        while position < index {
+            if scalars[position] == "\n" {
                 line += 1
                 column = 1
             } else {
                 column += 1
             }
+            position = scalars.index(after: position)
         }
         return "\(file):\(line):\(column)"
     }

@@ -156,8 +156,16 @@ public final class NameNormalizer {
             let capitalised = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
             // An acronym keeps its capitals before a possessive ending (`TURAN's`).
             let stem = piece.firstIndex(where: { $0 == "'" || $0 == "’" }).map { piece[..<$0] } ?? piece
-            let letters = stem.unicodeScalars.filter { $0.properties.isAlphabetic }
-            let allCapitals = capitalised && letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+            var letterCount = 0
+            var hasLowercase = false
+            for scalar in stem.unicodeScalars where scalar.properties.isAlphabetic {
+                letterCount += 1
+                if scalar.properties.isLowercase {
+                    hasLowercase = true
+                    break
+                }
+            }
+            let allCapitals = capitalised && letterCount > 1 && !hasLowercase
             let gap = text[previousEnd..<range.lowerBound]
             let starts = result.isEmpty || gap.contains(where: { ".!?:;\n\r…•|".contains($0) })
             var quoted = false
