@@ -79,16 +79,28 @@ public struct NameIndexStore: Sendable {
     /// - Parameter note: told what happens when the index has to be built.
     /// - Throws: ``ResourceError`` for unreadable or malformed sources.
     public func load(note: (String) -> Void = { _ in }) throws(ResourceError) -> NameIndex {
+        // A desk's own file is read first, so that a mistake in it is reported before anything else.
+        for file in extraGazetteers { _ = try ResourceBundle.gazetteerEntries(at: file) }
         let digest = try sourceDigest()
-        guard let url = indexURL(digest: digest) else {
-            note("no cache folder (set BYLINE_CACHE_DIR); building the name index in memory for this run")
+        guard let url = indexURL(digest: digest), let folder = cacheDirectory,
+            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+        else {
+            note("no cache folder can be written (set BYLINE_CACHE_DIR); building the name index in memory for this run")
             return try buildInMemory(digest: digest)
+        }
+        if let index = try? NameIndex(bytes: try Self.map(url), expectedDigest: digest) { return index }
+        // One process builds while the others wait, then they all map its file.
+        let lock = open(folder.appendingPathComponent(".names.lock").path, O_RDWR | O_CREAT, 0o644)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer {
+            if lock >= 0 {
+                flock(lock, LOCK_UN)
+                close(lock)
+            }
         }
         if FileManager.default.fileExists(atPath: url.path) {
             do {
                 return try NameIndex(bytes: try Self.map(url), expectedDigest: digest)
-            } catch let error as NameIndexError {
-                note("\(url.path): \(error); building it again")
             } catch {
                 note("\(url.path): \(error); building it again")
             }
@@ -97,8 +109,7 @@ public struct NameIndexStore: Sendable {
         let bytes = try NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(),
                                          frequencies: try resources.nameFrequencies()).bytes(sourceDigest: digest)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
             try Data(bytes).write(to: temporary)
             do {
                 // Read back through the mapping before it takes the index's name: every
@@ -111,7 +122,7 @@ public struct NameIndexStore: Sendable {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error
             }
-            removeOtherIndexes(keeping: url)
+            removeOldIndexes(keeping: url)
             Self.dropCachedPages(of: url)
             return try NameIndex(bytes: try Self.map(url), expectedDigest: digest)
         } catch {
@@ -143,14 +154,18 @@ public struct NameIndexStore: Sendable {
         return extra.isEmpty ? shipped : Gazetteer.merging(extra, into: shipped)
     }
 
-    /// Index files of other sources (an older build, other data) are of no further use.
-    private func removeOtherIndexes(keeping url: URL) {
+    /// Index files of other sources (an older build, other data, a desk file since
+    /// changed) are removed, all but the few used last, so that switching between two desk
+    /// gazetteers does not rebuild each time.
+    private func removeOldIndexes(keeping url: URL, keep count: Int = 3) {
         guard let folder = cacheDirectory,
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return }
-        for name in names where name.hasPrefix("names-") && name.hasSuffix(".idx") && name != url.lastPathComponent {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
+        let others = names.filter { $0.hasPrefix("names-") && $0.hasSuffix(".idx") && $0 != url.lastPathComponent }
+            .map { folder.appendingPathComponent($0) }
+            .map { ($0, (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast) }
+            .sorted { $0.1 > $1.1 }
+        for (old, _) in others.dropFirst(count - 1) { try? FileManager.default.removeItem(at: old) }
     }
 
     /// Asks the kernel to forget the cached pages of a file just written. Written pages sit
