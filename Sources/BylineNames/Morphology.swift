@@ -66,6 +66,52 @@ enum Morphology {
         return form.dropLast()
     }
 
+    /// True for the languages whose names decline as Russian ones do.
+    static func declinesLikeRussian(_ language: String) -> Bool { ["ru", "uk", "be"].contains(language) }
+
+    /// `suffix` as it follows `stem` in Turkish or Azerbaijani: its vowels in harmony with
+    /// the stem's last vowel (front or back, and for the four-way vowels rounded or not),
+    /// and a leading `d`/`t` voiced or not after the stem's last letter. A suffix that
+    /// already agrees comes back unchanged; other languages' suffixes are left alone.
+    ///
+    /// ```swift
+    /// Morphology.harmonized("'dan", after: "Londra", language: "tr")   // "'dan"
+    /// Morphology.harmonized("da", after: "Seul", language: "az")       // "da"
+    /// Morphology.harmonized("də", after: "Berlin", language: "az")     // "də"
+    /// ```
+    /// When the suffix does not follow the rule after the stem it was written after
+    /// (`Seol'de`: the writer hears the name, not its letters), it is kept as written.
+    static func harmonized(_ suffix: Substring, after stem: String, writtenAfter written: Substring, language: String) -> String {
+        guard harmonized(suffix, after: String(written), language: language) == suffix else { return String(suffix) }
+        return harmonized(suffix, after: stem, language: language)
+    }
+
+    static func harmonized(_ suffix: Substring, after stem: String, language: String) -> String {
+        guard language == "tr" || language == "az" else { return String(suffix) }
+        let front: Set<Character> = language == "az" ? ["e", "ə", "i", "ö", "ü"] : ["e", "i", "ö", "ü"]
+        let rounded: Set<Character> = ["o", "ö", "u", "ü"]
+        let vowels: Set<Character> = front.union(["a", "ı", "o", "u"])
+        let lower = stem.lowercased()
+        guard let last = lower.last(where: { vowels.contains($0) }) else { return String(suffix) }
+        let isFront = front.contains(last), isRounded = rounded.contains(last)
+        let open: Character = isFront ? (language == "az" ? "ə" : "e") : "a"
+        let close: Character = isFront ? (isRounded ? "ü" : "i") : (isRounded ? "u" : "ı")
+        let voiceless: Set<Character> = ["ç", "f", "h", "k", "p", "s", "ş", "t"]
+        var result = ""
+        var first = true
+        for character in suffix {
+            switch character {
+            case "a", "e", "ə": result.append(open)
+            case "ı", "i", "u", "ü": result.append(close)
+            case "d", "t" where first:
+                result.append(lower.last.map { voiceless.contains($0) } == true ? "t" : "d")
+            default: result.append(character)
+            }
+            if character != "'" && character != "’" { first = false }
+        }
+        return result
+    }
+
     /// True for languages whose names take endings the normalizer splits.
     static func inflects(_ language: String) -> Bool { ["az", "tr", "ru", "uk", "be"].contains(language) }
 }

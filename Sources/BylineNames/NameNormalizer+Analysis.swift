@@ -144,7 +144,10 @@ extension NameNormalizer {
     /// The language's form that `word` writes, itself or inflected (`Seulda`, `Сеулом`,
     /// `Seoul's`).
     func knownForm(of word: Substring, language: String) -> Gazetteer.Form? {
-        if let form = exactForm(String(word), language: language) { return form }
+        let exact = exactForm(String(word), language: language)
+        // The Russian dictionary lists declined names (`Москве`) as names of their own: an
+        // entity read through the stem says which place the text names.
+        if let exact, !(exact.isLexical && language == "ru") { return exact }
         let splits = Morphology.splits(of: word, language: language)
         for (stem, suffix) in splits.dropFirst() where !suffix.isEmpty {
             if let form = exactForm(String(stem), language: language) { return form }
@@ -153,11 +156,16 @@ extension NameNormalizer {
             let index = languageIndex(for: language)
             for (stem, _) in splits {
                 let key = keys.key(stem)
-                let found = index.stems[Morphology.russianStem(key)] ?? index.stems[key]
-                if let first = found?.first { return gazetteer.forms[Int(first)] }
+                guard let found = index.stems[Morphology.russianStem(key)] ?? index.stems[key] else { continue }
+                if exact != nil {
+                    // The heaviest entity with that stem, or the dictionary's own name.
+                    let entities = found.map { gazetteer.forms[Int($0)] }.filter { !$0.isLexical }
+                    return entities.max { gazetteer.entry(of: $0).weight < gazetteer.entry(of: $1).weight } ?? exact
+                }
+                if let first = found.first { return gazetteer.forms[Int(first)] }
             }
         }
-        return nil
+        return exact
     }
 
     /// True when `text`, a dictionary name of `language`, is another language's form of

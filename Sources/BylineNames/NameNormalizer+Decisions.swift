@@ -126,6 +126,25 @@ extension NameNormalizer {
             readings.append(Reading(form: form, replacement: form.text, distance: distance,
                                     score: score(form, distance: distance, context: context)))
         }
+        // A Russian phrase whose last word takes a case ending (`в Санкт-Петербурне`): the
+        // stem is compared with the name's stem, and the ending stays. A phrase that is a
+        // name correctly inflected is no slip at all.
+        if Morphology.declinesLikeRussian(language) {
+            let last = words[start + length - 1]
+            for (stem, suffix) in Morphology.splits(of: last.text, language: language).dropFirst() where !suffix.isEmpty {
+                let stemKey = keys.key(text[words[start].range.lowerBound..<stem.endIndex])
+                for candidate in index.index?.candidates(for: stemKey) ?? [] {
+                    let form = gazetteer.forms[Int(candidate)]
+                    guard form.wordCount == length, !form.isLexical, form.key.first == stemKey.first,
+                        let distance = EditDistance.distance(stemKey, Morphology.russianStem(form.key), limit: EditDistance.allowance(letters: letters))
+                    else { continue }
+                    if distance == 0 { return nil }
+                    guard unknown, !edgeWord else { continue }
+                    readings.append(Reading(form: form, replacement: String(Morphology.russianWrittenStem(form.text)) + suffix,
+                                            distance: distance, score: score(form, distance: distance, context: context)))
+                }
+            }
+        }
         if let best = decide(readings), best.distance == 1 || sharesWord(key, best.form.key) {
             let confidence = best.distance == 1 ? 0.85 : 0.75
             return (change(range, best.replacement, .misspelling, best.form, confidence,
@@ -224,6 +243,12 @@ extension NameNormalizer {
             return nil
         }
 
+        // A Latin spelling in Cyrillic copy (`Seol` in Russian): read as English, then
+        // written in the language's own form (`Сеул`).
+        if Self.cyrillicLanguages.contains(language), written.unicodeScalars.allSatisfy({ $0.isASCII }) {
+            return latinNameInCyrillicCopy(words, at: position, resolved: resolved, language: language, context: context)
+        }
+
         // The same letters as a name of another language, accents missing (`Frederic`).
         if let form = accentedNameElsewhere(key: keys.key(written), written: String(written), language: language),
             !isUsedVariant(written, of: form.text, language: language)
@@ -251,7 +276,14 @@ extension NameNormalizer {
             // never as one word whose apostrophe the key drops.
             if suffix.isEmpty && stem.contains(where: { $0 == "'" || $0 == "’" }) && splits.count > 1 { continue }
             var key = keys.key(stem)
-            if russian { key = Morphology.russianStem(key) }
+            // The ending a Russian reading keeps: the split's, or the final vowel the stem
+            // drops (`Моксве` is `Москв` + `е`, and becomes `Москве`, not `Москв`).
+            var ending = suffix
+            if russian {
+                let stemmed = Morphology.russianStem(key)
+                if suffix.isEmpty && stemmed.count < key.count { ending = stem.suffix(1) }
+                key = stemmed
+            }
             let letters = key.count
             guard letters >= 4 else { continue }
             for candidate in index.index?.candidates(for: key) ?? [] {
@@ -273,8 +305,8 @@ extension NameNormalizer {
                 // gazetteer knows may be meant.
                 if personSlot && entry.kind != .person { continue }
                 var replacement = form.text
-                if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + suffix }
-                else if !suffix.isEmpty { replacement += suffix }
+                if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + ending }
+                else if !suffix.isEmpty { replacement += Morphology.harmonized(suffix, after: form.text, writtenAfter: stem, language: language) }
                 // Russian readings are stems, whose frequencies are not the words'; a name
                 // that is also a common word (`Seal`) has the word's frequency, not its own.
                 let frequency = russian ? 0 : nameFrequency(form.text, language: language)
@@ -326,6 +358,22 @@ extension NameNormalizer {
                       "\"\(written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
                         + (supported ? ", which the text's other names support" : ""))
     }
+
+    /// The change for a misspelt Latin name in copy written in Cyrillic: the English reading
+    /// of the word, in the language's own form of the same entity.
+    func latinNameInCyrillicCopy(_ words: [Token], at position: Int, resolved: [Bool], language: String, context: DocumentContext) -> NameChange? {
+        guard let english = tokenChange(words, at: position, resolved: resolved, language: "en", context: context),
+            english.range == words[position].range, !english.entity.hasPrefix("lexicon:"),
+            let entry = gazetteer.index.entry(id: english.entity),
+            let target = gazetteer.preferredForm(of: entry, language: language)
+        else { return nil }
+        return NameChange(range: english.range, replacement: target, kind: english.kind, entity: english.entity,
+                          confidence: english.confidence,
+                          reason: "\"\(words[position].text)\" is \"\(english.replacement)\" in English; \(language) writes \"\(target)\"")
+    }
+
+    /// Languages written in Cyrillic, whose copy spells a Latin name in its own letters.
+    static let cyrillicLanguages: Set<String> = ["ru", "uk", "be", "bg", "kk", "ky", "mk", "sr", "tt"]
 
     /// A famous name misspelt in lower case (`iraland`): a word of six letters or more
     /// that no desk language knows, one common slip (cost 0.7 at most) from a name this
@@ -538,6 +586,19 @@ extension NameNormalizer {
             else { continue }
             let weight = gazetteer.entry(of: form).weight
             if targets[target].map({ $0.1 < weight }) ?? true { targets[target] = (form, weight) }
+        }
+        // A form that adds a word for what the place is (`Vaşinqton ştatı`, `штат …`) names
+        // the region; written bare, the name is read as the city when a bare form exists.
+        let wordCount = written.split(whereSeparator: { $0 == " " || $0 == "-" }).count
+        var bare = targets.filter { $0.key.split(whereSeparator: { $0 == " " || $0 == "-" }).count <= wordCount }
+        if !bare.isEmpty && bare.count < targets.count {
+            // The bare name stands for the region as well (`Vaşinqton` in `Vaşinqton ştatı`),
+            // so it is as important as the region.
+            for (target, reading) in bare {
+                let regions = targets.filter { $0.key.hasPrefix(target + " ") }.map(\.value)
+                if let region = regions.max(by: { $0.1 < $1.1 }), region.1 > reading.1 { bare[target] = region }
+            }
+            targets = bare
         }
         let ranked = targets.sorted { $0.value.1 > $1.value.1 || ($0.value.1 == $1.value.1 && $0.key < $1.key) }
         guard let first = ranked.first else { return nil }

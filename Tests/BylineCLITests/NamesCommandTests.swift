@@ -61,3 +61,23 @@ struct NamesCommandTests {
         #expect(result.standardError.contains("warning: no names for language \"xx\""))
     }
 }
+
+@Suite("byline names output")
+struct NamesOutputTests {
+    @Test("The corrected text alone goes to standard output, so it pipes; the changes go to standard error")
+    func pipeSafe() throws {
+        let seed = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("seeds/000_e10f10481b35292a.txt"), encoding: .utf8)
+        let result = try CommandRunner.run(["names", "seeds/000_e10f10481b35292a.txt", "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == seed.replacingOccurrences(of: "Seol", with: "Seoul"))
+        #expect(result.standardError.contains("seeds/000_e10f10481b35292a.txt:17:21: Seol → Seoul (misspelling"))
+    }
+
+    @Test("--changes writes the list of changes on standard output instead of the text")
+    func changesOnly() throws {
+        let result = try CommandRunner.run(["names", "-", "--lang", "en", "--changes"], input: Data("Both Washington and Seol met.".utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("-:1:21: Seol → Seoul (misspelling"))
+        #expect(!result.standardOutput.contains("Both Washington"))
+    }
+}

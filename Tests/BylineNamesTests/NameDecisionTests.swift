@@ -106,3 +106,60 @@ struct ApostropheTests {
         #expect(try Shipped.normalizer().changes(in: text, language: "en").isEmpty)
     }
 }
+
+@Suite("Inflected names and other scripts")
+struct InflectedNameTests {
+    func changes(_ text: String, _ language: String) throws -> [String] {
+        try Shipped.normalizer().changes(in: text, language: LanguageTag(language)).map { "\(text[$0.range])→\($0.replacement)" }
+    }
+
+    @Test("A misspelt Russian name comes back in the case it was written in", arguments: [
+        ("Он живёт в Моксве.", "Моксве→Москве"),
+        ("Делегация из Лонодна прибыла.", "Лонодна→Лондона"),
+        ("Переговоры прошли в Санкт-Петербурне.", "Санкт-Петербурне→Санкт-Петербурге"),
+        ("Переговоры в Москве с Сеолом прошли.", "Сеолом→Сеулом"),
+    ])
+    func russianCases(text: String, expected: String) throws {
+        #expect(try changes(text, "ru") == [expected])
+    }
+
+    @Test("A correctly declined Russian name stays, one word or several", arguments: [
+        "Делегация из Санкт-Петербурга прибыла.", "Переговоры прошли в Санкт-Петербурге.", "Он живёт в Москве.",
+        "Делегация из Лондона прибыла.",
+    ])
+    func russianCorrect(text: String) throws {
+        #expect(try changes(text, "ru").isEmpty)
+    }
+
+    @Test("A misspelt Azerbaijani or Turkish stem keeps its suffix, in harmony with the fixed stem", arguments: [
+        ("az", "Nümayəndə heyəti Londndan gəldi.", "Londndan→Londondan"),
+        ("tr", "Heyet Londar'dan geldi.", "Londar'dan→Londra'dan"),
+        ("tr", "Toplantı Ankraada yapıldı.", "Ankraada→Ankarada"),
+    ])
+    func turkicSuffixes(language: String, text: String, expected: String) throws {
+        #expect(try changes(text, language) == [expected])
+    }
+
+    @Test("Suffix vowels and a leading d or t follow the stem they are written after")
+    func harmony() {
+        #expect(Morphology.harmonized("'dan", after: "Londra", language: "tr") == "'dan")
+        #expect(Morphology.harmonized("'dan", after: "Berlin", language: "tr") == "'den")
+        #expect(Morphology.harmonized("'da", after: "Paris", language: "tr") == "'te")
+        #expect(Morphology.harmonized("dan", after: "Berlin", language: "az") == "dən")
+        #expect(Morphology.harmonized("nın", after: "Köln", language: "tr") == "nün")
+        #expect(Morphology.harmonized("ом", after: "Сеул", language: "ru") == "ом")
+        // Kept as written where the writer did not follow the letters of the misspelt stem.
+        #expect(Morphology.harmonized("'de", after: "Seul", writtenAfter: "Seol", language: "tr") == "'de")
+        #expect(Morphology.harmonized("dan", after: "Berlin", writtenAfter: "Barlan", language: "az") == "dən")
+    }
+
+    @Test("A misspelt Latin name in Cyrillic copy takes the language's own form")
+    func latinInCyrillic() throws {
+        #expect(try changes("И Вашингтон, и Seol предупредили Пхеньян.", "ru") == ["Seol→Сеул"])
+    }
+
+    @Test("A city that shares its name with a state is read as the city")
+    func cityOverState() throws {
+        #expect(try changes("Washington və Seul xəbərdarlıq edib.", "az") == ["Washington→Vaşinqton"])
+    }
+}
