@@ -106,7 +106,7 @@ public struct NameIndexStore: Sendable {
             }
         }
         note("building the name index once, at \(url.path)")
-        let bytes = try NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(),
+        let bytes = NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(),
                                          frequencies: try resources.nameFrequencies()).bytes(sourceDigest: digest)
         do {
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
