@@ -233,7 +233,7 @@ extension ResourceBundle {
     }
 
     /// The languages that ship a word list.
-    public static let wordListLanguages = ["az", "de", "en", "es", "fr", "ru", "tr"]
+    public static let wordListLanguages = ["az", "de", "en", "es", "fr", "kk", "ru", "tr", "uk"]
 
     /// Every shipped word list, memory-mapped.
     public func mappedWordLists() throws(ResourceError) -> [LanguageTag: WordList] {

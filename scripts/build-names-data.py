@@ -6,7 +6,8 @@ Run it with the system Python 3 (3.11) after installing the Debian packages it r
 PyPI package and no network access are needed:
 
     apt-get install -y libgeonames-common iso-codes tesseract-ocr tesseract-ocr-aze \\
-        hunspell-en-us hunspell-en-gb hunspell-ru hunspell-tr hunspell-de-de hunspell-fr-classical hunspell-es
+        hunspell-en-us hunspell-en-gb hunspell-ru hunspell-tr hunspell-de-de hunspell-fr-classical hunspell-es \\
+        hunspell-uk hunspell-kk
     python3 scripts/build-names-data.py
 
 Output is sorted and fully determined by the inputs, so a second run leaves the working
@@ -22,7 +23,7 @@ Inputs
   ``.mo`` catalogues: country names (``Tunez`` beside ICU's ``Túnez`` in Spanish) and
   first-level subdivisions (``DE-NW`` North Rhine-Westphalia) per language.
 * Hunspell dictionaries from Debian (``hunspell-en-us``, ``hunspell-ru``, ``hunspell-tr``,
-  ``hunspell-de-de``, ``hunspell-fr-classical``, ``hunspell-es``): every stem expanded with
+  ``hunspell-de-de``, ``hunspell-fr-classical``, ``hunspell-es``, ``hunspell-uk``, ``hunspell-kk``): every stem expanded with
   its prefixes and suffixes (one level of continuation classes, cross products where the
   affix allows them; compounds are not generated).
 * ``tesseract-ocr-aze`` (Apache-2.0): the Azerbaijani word list inside
@@ -101,9 +102,15 @@ FORM_LANGUAGES = sorted("""
 # English takes the British dictionary too (`organisation`, `labour`, and many more names:
 # `Cygwin`, `LinkedIn`, `Nürnberg`): wire copy is written in both spellings. A dictionary
 # named in COMMON_WORDS_ONLY gives its common words and not its proper names.
-HUNSPELL = {"de": ["de_DE"], "en": ["en_US", "en_GB"], "es": ["es_ES"], "fr": ["fr"], "ru": ["ru_RU"], "tr": ["tr_TR"]}
+HUNSPELL = {
+    "de": ["de_DE"], "en": ["en_US", "en_GB"], "es": ["es_ES"], "fr": ["fr"], "kk": ["kk_KZ"], "ru": ["ru_RU"],
+    "tr": ["tr_TR"], "uk": ["uk_UA"],
+}
 COMMON_WORDS_ONLY: set[str] = set()
-PROPER_NAME_LANGUAGES = ["az", "en", "es", "fr", "ru", "tr"]
+PROPER_NAME_LANGUAGES = ["az", "en", "es", "fr", "kk", "ru", "tr", "uk"]
+# The Ukrainian dictionary lists every case form of its names (some 276,000): they protect
+# those forms in the word list, but as targets for fixes they would only repeat the gazetteer.
+NAMES_IN_WORD_LIST_ONLY = {"uk"}
 BITS_PER_WORD = 32
 HASHES = 16
 BAD_FORM = re.compile(r"[0-9/()\[\]]")
@@ -401,7 +408,7 @@ def build_hunspell(language: str, dictionary_names: list[str], wordlists: Path, 
         stems += len(dictionary.stems)
         add_dictionary(dictionary, language, keys, names, proper_names=name not in COMMON_WORDS_ONLY)
     write_bloom(wordlists / f"{language}.bloom", keys)
-    if language in PROPER_NAME_LANGUAGES:
+    if language in PROPER_NAME_LANGUAGES and language not in NAMES_IN_WORD_LIST_ONLY:
         write_lexicon(lexicon / f"{language}.txt", names)
     print(f"{language}: {stems} stems, {len(keys)} keys, {len(names)} proper names", file=sys.stderr)
 

@@ -16,11 +16,27 @@ enum Morphology {
         ın in un ün nın nin nun nün la le yla yle daki deki taki teki lı li lu lü lar ler ları leri \
         larda lerde lardan lerden lara lere ların lerin sı si su sü
         """)
+    /// Kazakh case, plural and possessive endings that follow a place name.
+    static let kazakhSuffixes = suffixList("""
+        а е ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен ның нің дың дің тың тің \
+        ды ді ты ті ны ні мен бен пен дағы дегі тағы тегі ндағы ндегі лар лер дар дер тар тер
+        """)
     /// Russian noun endings of the singular and plural cases.
     static let russianEndings = suffixList(
         "а я у ю е и ы о ом ем ём ой ей ою ею ам ям ах ях ами ями ов ев ь ым им ых их ого его ому ему ую юю ая яя")
-    /// What a Russian dictionary form loses before an ending is added (`Москва` → `Москв-`).
+    /// Ukrainian noun endings of the singular and plural cases.
+    static let ukrainianEndings = suffixList(
+        "а я у ю е є і ї и о ом ем єм ою ею єю ам ям ах ях ами ями ів їв ей ь ий ій ого ому ої")
+    /// What a Russian (or Ukrainian) dictionary form loses before an ending is added
+    /// (`Москва` → `Москв-`).
     static let russianStemFinals: Set<Unicode.Scalar> = ["а", "я", "о", "е", "и", "ы", "й", "ь"]
+    /// Ukrainian has three more (`Києві`, `Україні`); in Russian copy a final `і` is no ending
+    /// but a Ukrainian spelling (`Чилі`).
+    static let ukrainianStemFinals = russianStemFinals.union(["і", "ї", "є"])
+
+    static func stemFinals(_ language: String) -> Set<Unicode.Scalar> {
+        language == "uk" ? ukrainianStemFinals : russianStemFinals
+    }
 
     private static func suffixList(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).sorted { $0.count > $1.count }
@@ -39,7 +55,9 @@ enum Morphology {
         switch language {
         case "az": suffixes = azerbaijaniSuffixes
         case "tr": suffixes = turkishSuffixes
-        case "ru", "uk", "be": suffixes = russianEndings
+        case "kk": suffixes = kazakhSuffixes
+        case "ru", "be": suffixes = russianEndings
+        case "uk": suffixes = ukrainianEndings
         case "de", "en": suffixes = ["s"]
         default: suffixes = []
         }
@@ -51,17 +69,17 @@ enum Morphology {
     }
 
     /// The stem of a Russian form's key: the key without its last vowel or soft sign.
-    static func russianStem(_ key: [UInt32]) -> [UInt32] {
+    static func russianStem(_ key: [UInt32], language: String = "ru") -> [UInt32] {
         guard key.count > 3, let last = key.last, let scalar = Unicode.Scalar(last),
-            russianStemFinals.contains(scalar)
+            stemFinals(language).contains(scalar)
         else { return key }
         return Array(key.dropLast())
     }
 
     /// The written stem of a Russian form (`Москв` for `Москва`), which an ending follows.
-    static func russianWrittenStem(_ form: String) -> Substring {
+    static func russianWrittenStem(_ form: String, language: String = "ru") -> Substring {
         guard form.unicodeScalars.count > 3, let last = form.unicodeScalars.last,
-            russianStemFinals.contains(Unicode.Scalar(last.properties.lowercaseMapping) ?? last)
+            stemFinals(language).contains(Unicode.Scalar(last.properties.lowercaseMapping) ?? last)
         else { return form[...] }
         return form.dropLast()
     }
@@ -113,5 +131,5 @@ enum Morphology {
     }
 
     /// True for languages whose names take endings the normalizer splits.
-    static func inflects(_ language: String) -> Bool { ["az", "tr", "ru", "uk", "be"].contains(language) }
+    static func inflects(_ language: String) -> Bool { ["az", "tr", "kk", "ru", "uk", "be"].contains(language) }
 }

@@ -96,15 +96,17 @@ public struct NameIndexBuilder {
             formWords += [UInt32(item.entry), languageNumbers[item.language]!, text.offset, text.length]
             formWords += [0, 0, 0, 0, item.isLexical ? 1 : 0]
         }
-        // Each language's fuzzy index is over its forms' keys, in Russian over the stems of
-        // one-word names, which the stem table also finds.
+        // Each language's fuzzy index is over its forms' keys, in Russian, Ukrainian and
+        // Belarusian over the stems of one-word names, which the stem table also finds.
         var indexedKeys = formKeys
         var stems: [String: [[UInt32]: [Int32]]] = [:], stemOrder: [String: [[UInt32]]] = [:]
-        for number in byLanguage["ru"] ?? [] where !formKeys[Int(number)].contains(0x20) {
-            let stem = Morphology.russianStem(formKeys[Int(number)])
-            indexedKeys[Int(number)] = stem
-            if stems["ru"]?[stem] == nil { stemOrder["ru", default: []].append(stem) }
-            stems["ru", default: [:]][stem, default: []].append(number)
+        for language in byLanguage.keys.sorted() where Morphology.declinesLikeRussian(language) {
+            for number in byLanguage[language] ?? [] where !formKeys[Int(number)].contains(0x20) {
+                let stem = Morphology.russianStem(formKeys[Int(number)], language: language)
+                indexedKeys[Int(number)] = stem
+                if stems[language]?[stem] == nil { stemOrder[language, default: []].append(stem) }
+                stems[language, default: [:]][stem, default: []].append(number)
+            }
         }
         for number in formKeys.indices {
             let key = writer.scalars(formKeys[number])

@@ -147,16 +147,16 @@ extension NameNormalizer {
         let exact = exactForm(String(word), language: language)
         // The Russian dictionary lists declined names (`Москве`) as names of their own: an
         // entity read through the stem says which place the text names.
-        if let exact, !(exact.isLexical && language == "ru") { return exact }
+        if let exact, !(exact.isLexical && Morphology.declinesLikeRussian(language)) { return exact }
         let splits = Morphology.splits(of: word, language: language)
         for (stem, suffix) in splits.dropFirst() where !suffix.isEmpty {
             if let form = exactForm(String(stem), language: language) { return form }
         }
-        if language == "ru" {
+        if Morphology.declinesLikeRussian(language) {
             let index = languageIndex(for: language)
             for (stem, _) in splits {
                 let key = keys.key(stem)
-                guard let found = index.stems[Morphology.russianStem(key)] ?? index.stems[key] else { continue }
+                guard let found = index.stems[Morphology.russianStem(key, language: language)] ?? index.stems[key] else { continue }
                 if exact != nil {
                     // The heaviest entity with that stem, or the dictionary's own name.
                     let entities = found.map { gazetteer.forms[Int($0)] }.filter { !$0.isLexical }

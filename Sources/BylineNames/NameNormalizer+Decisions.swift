@@ -136,11 +136,11 @@ extension NameNormalizer {
                 for candidate in index.index?.candidates(for: stemKey) ?? [] {
                     let form = gazetteer.forms[Int(candidate)]
                     guard form.wordCount == length, !form.isLexical, form.key.first == stemKey.first,
-                        let distance = EditDistance.distance(stemKey, Morphology.russianStem(form.key), limit: EditDistance.allowance(letters: letters))
+                        let distance = EditDistance.distance(stemKey, Morphology.russianStem(form.key, language: language), limit: EditDistance.allowance(letters: letters))
                     else { continue }
                     if distance == 0 { return nil }
                     guard unknown, !edgeWord else { continue }
-                    readings.append(Reading(form: form, replacement: String(Morphology.russianWrittenStem(form.text)) + suffix,
+                    readings.append(Reading(form: form, replacement: String(Morphology.russianWrittenStem(form.text, language: language)) + suffix,
                                             distance: distance, score: score(form, distance: distance, context: context)))
                 }
             }
@@ -183,7 +183,8 @@ extension NameNormalizer {
         let list = wordLists[language]
         if list?.containsCommonWord(lower) == true { return nil }
         let splits = Morphology.splits(of: written, language: language)
-        let russian = language == "ru"
+        // Russian, Ukrainian and Belarusian names are indexed by their stems.
+        let russian = Morphology.declinesLikeRussian(language)
 
         let personSlot = isPersonSlot(words, at: position, language: language)
         let inUnknownName = partOfLongerName(words, at: position, language: language)
@@ -280,7 +281,7 @@ extension NameNormalizer {
             // drops (`Моксве` is `Москв` + `е`, and becomes `Москве`, not `Москв`).
             var ending = suffix
             if russian {
-                let stemmed = Morphology.russianStem(key)
+                let stemmed = Morphology.russianStem(key, language: language)
                 if suffix.isEmpty && stemmed.count < key.count { ending = stem.suffix(1) }
                 key = stemmed
             }
@@ -305,7 +306,7 @@ extension NameNormalizer {
                 // gazetteer knows may be meant.
                 if personSlot && entry.kind != .person { continue }
                 var replacement = form.text
-                if russian { replacement = String(Morphology.russianWrittenStem(form.text)) + ending }
+                if russian { replacement = String(Morphology.russianWrittenStem(form.text, language: language)) + ending }
                 else if !suffix.isEmpty { replacement += Morphology.harmonized(suffix, after: form.text, writtenAfter: stem, language: language) }
                 // Russian readings are stems, whose frequencies are not the words'; a name
                 // that is also a common word (`Seal`) has the word's frequency, not its own.
@@ -821,6 +822,8 @@ extension NameNormalizer {
         "tr": Array("abcçdefgğhıijklmnoöprsştuüvyz".unicodeScalars),
         "az": Array("abcçdeəfgğhxıijkqlmnoöprsştuüvyz".unicodeScalars),
         "ru": Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюя".unicodeScalars),
+        "uk": Array("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя".unicodeScalars),
+        "kk": Array("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя".unicodeScalars),
     ]
 
     func change(

@@ -16,6 +16,8 @@ enum NameSlots {
         "ru": ["господин", "госпожа", "президент", "министр", "премьер", "генерал", "г-н", "г-жа", "глава"],
         "tr": ["bay", "bayan", "sayın", "cumhurbaşkanı", "bakan", "bakanı", "başbakan", "general", "dr", "prof"],
         "az": ["cənab", "xanım", "prezident", "prezidenti", "nazir", "naziri", "baş", "general", "dr", "prof"],
+        "uk": ["пан", "пані", "президент", "міністр", "прем'єр", "прем’єр", "генерал", "голова"],
+        "kk": ["мырза", "ханым", "президент", "президенті", "министр", "министрі", "премьер", "генерал"],
     ]
 
     static let placePrepositions: [String: Set<String>] = [
@@ -24,7 +26,9 @@ enum NameSlots {
         "fr": ["à", "en", "de", "du", "vers", "depuis"],
         "es": ["en", "a", "de", "desde", "hacia"],
         "ru": ["в", "во", "из", "к", "ко", "под", "над"],
+        "uk": ["в", "у", "з", "із", "до", "під", "над"],
         "tr": [],
         "az": [],
+        "kk": [],
     ]
 }

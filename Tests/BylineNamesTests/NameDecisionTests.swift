@@ -153,6 +153,21 @@ struct InflectedNameTests {
         #expect(Morphology.harmonized("dan", after: "Berlin", writtenAfter: "Barlan", language: "az") == "dən")
     }
 
+    @Test("Ukrainian and Kazakh copy get names in their own forms, Ukrainian ones in their case", arguments: [
+        ("uk", "Переговори у Вашингтоні та Сеолі.", "Сеолі→Сеулі"),
+        ("uk", "Він живе в Моксві.", "Моксві→Москві"),
+        ("kk", "Вашингтон мен Сеол Пхеньянды ескертті.", "Сеол→Сеул"),
+    ])
+    func ukrainianAndKazakh(language: String, text: String, expected: String) throws {
+        #expect(try changes(text, language) == [expected])
+    }
+
+    @Test("A Ukrainian spelling in Russian copy is no declined Russian name")
+    func ukrainianSpellingInRussian() throws {
+        #expect(try changes("Чилі", "ru") == ["Чилі→Чили"])
+        #expect(try changes("Зустріч у Києві відбулася.", "uk").isEmpty)
+    }
+
     @Test("A misspelt Latin name in Cyrillic copy takes the language's own form")
     func latinInCyrillic() throws {
         #expect(try changes("И Вашингтон, и Seol предупредили Пхеньян.", "ru") == ["Seol→Сеул"])
