@@ -26,22 +26,19 @@ struct NormalizeCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, az-Cyrl, tr, …; und for none).")
     var language: String = "und"
 
-    @Option(name: .customLong("op"), help: "The operation: \(NormalizationOperation.names.joined(separator: ", ")).")
-    var operationName: String?
+    @Option(name: .customLong("op"), help: "The operation (required without --batch; a batch line's \"op\" overrides it).")
+    var operation: NormalizationOperation?
 
     @Flag(help: "Report every change with its offsets in the input, as JSON.")
     var changes = false
 
-    @Option(help: "Output format: text (the normalized text) or json (text and changes).")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (the normalized text) or json (the text and every change).")
+    var format: ReportFormat = .text
 
-    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
-    var batch = false
+    @OptionGroup var batchOptions: BatchOptions
 
     func validate() throws {
-        if let operationName {
-            do { _ = try NormalizationOperation(name: operationName) } catch { throw ValidationError(error.description) }
-        } else if !batch {
+        if operation == nil, !batchOptions.batch {
             throw ValidationError("missing --op (one of \(NormalizationOperation.names.joined(separator: ", ")))")
         }
         do { try TextNormalizer.checkLanguage(LanguageTag(language)) } catch {
@@ -52,9 +49,9 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         let normalizer = TextNormalizer()
         let defaultLanguage = LanguageTag(language)
-        let defaultOperation = try operationName.map { try NormalizationOperation(name: $0) }
-        if batch {
-            let runner = BatchRunner<NormalizeRequest> { request, _, reply in
+        let defaultOperation = operation
+        if batchOptions.batch {
+            let runner = BatchRunner<NormalizeRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 guard let name = request.op ?? defaultOperation?.rawValue else {
                     throw BatchLineError(message: "missing field \"op\" (and no --op given)")
@@ -69,7 +66,7 @@ struct NormalizeCommand: ParsableCommand {
                     Self.writeChanges(result, to: &reply)
                 }
             }
-            if !runner.run() { throw ExitCode(1) }
+            if try !runner.run() { throw ExitCode(1) }
             return
         }
         guard let operation = defaultOperation else { throw ExitCode(64) }
@@ -82,7 +79,7 @@ struct NormalizeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var output = StandardOutput()
-        output.write { buffer in
+        try output.write { buffer in
             if changes || format != .text {
                 buffer.raw("{\"language\": ")
                 buffer.string(defaultLanguage.description)
@@ -97,7 +94,7 @@ struct NormalizeCommand: ParsableCommand {
                 buffer.raw(result.text)
             }
         }
-        output.flush()
+        try output.finish()
     }
 
     /// `[{"start", "end", "from", "to", "kind"}, …]` with scalar offsets into the input.
@@ -119,9 +116,14 @@ struct NormalizeCommand: ParsableCommand {
 }
 
 /// A `normalize --batch` request line.
-struct NormalizeRequest: Decodable, BatchRequest {
-    var id: JSONValue?
+struct NormalizeRequest: BatchRequest {
     var lang: String?
     var op: String?
     var text: String?
+
+    init(line: BatchLine) throws(BatchLineError) {
+        lang = try line.string("lang")
+        op = try line.string("op")
+        text = try line.string("text")
+    }
 }

@@ -34,7 +34,7 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "List the words of each sentence (letters, numbers, kana, ideographs).")
     var words = false
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: text (aligned rows for a person), json (one object) or jsonl (one sentence a line).")
     var format: OutputFormat = .text
 
     @Flag(help: "Join hard-wrapped lines (wire copy, PDF text) before segmenting.")
@@ -43,22 +43,21 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "Make a dateline (\"BAKU, Nov 1 (TURAN) —\") a sentence of its own instead of part of the lede.")
     var separateDatelines = false
 
-    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
-    var batch = false
+    @OptionGroup var batchOptions: BatchOptions
 
     func run() throws {
         let context = try SegmentationContext(
             options: SentenceSegmenter.Options(unwrap: unwrap, attachDatelines: !separateDatelines))
         let defaultLanguage = LanguageTag(language)
-        if batch {
-            let runner = BatchRunner<SegmentRequest> { request, _, reply in
+        if batchOptions.batch {
+            let runner = BatchRunner<SegmentRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
                 let result = try segment(text, language: language, context: context)
                 reply.raw(", \"sentences\": ")
                 writeSentences(result, in: text, to: &reply, withWords: words)
             }
-            if !runner.run() { throw ExitCode(1) }
+            if try !runner.run() { throw ExitCode(1) }
             return
         }
         let source = try input.readOrExit(language: defaultLanguage)
@@ -66,7 +65,7 @@ struct SegmentCommand: ParsableCommand {
         var output = StandardOutput()
         switch format {
         case .json:
-            output.write { buffer in
+            try output.write { buffer in
                 buffer.raw("{\"language\": ")
                 buffer.string(defaultLanguage.description)
                 buffer.raw(", \"sentences\": ")
@@ -76,15 +75,15 @@ struct SegmentCommand: ParsableCommand {
         case .jsonl:
             var cursor = ScalarOffsetCursor(source.string)
             for item in result {
-                output.write { buffer in
+                try output.write { buffer in
                     writeSentence(item, in: source.string, cursor: &cursor, to: &buffer, withWords: words)
                     buffer.raw("\n")
                 }
             }
         case .text:
-            writeTable(result, in: source.string, to: &output)
+            try writeTable(result, in: source.string, to: &output)
         }
-        output.flush()
+        try output.finish()
     }
 
     /// A sentence and, when asked for, its word-like tokens.
@@ -155,7 +154,7 @@ struct SegmentCommand: ParsableCommand {
 
     /// Aligned columns: number, scalar range, sentence (line breaks shown as ↵); words
     /// indented below when asked for.
-    private func writeTable(_ result: [SegmentedSentence], in text: String, to output: inout StandardOutput) {
+    private func writeTable(_ result: [SegmentedSentence], in text: String, to output: inout StandardOutput) throws {
         var cursor = ScalarOffsetCursor(text)
         var rows: [(number: String, span: String, body: String, words: [(String, String, String)])] = []
         for (index, item) in result.enumerated() {
@@ -174,7 +173,7 @@ struct SegmentCommand: ParsableCommand {
         let spanWidth = rows.map(\.span.count).max() ?? 1
         let bodyWidth = Terminal.columns.map { max(20, $0 - numberWidth - spanWidth - 4) }
         for row in rows {
-            output.write { buffer in
+            try output.write { buffer in
                 buffer.raw(String(repeating: " ", count: numberWidth - row.number.count) + row.number + "  ")
                 buffer.raw(row.span + String(repeating: " ", count: spanWidth - row.span.count) + "  ")
                 buffer.raw(Terminal.fit(row.body, width: bodyWidth) + "\n")
@@ -190,8 +189,7 @@ struct SegmentCommand: ParsableCommand {
 }
 
 /// A `segment --batch` request line.
-struct SegmentRequest: FastBatchRequest {
-    var id: JSONValue? { nil }
+struct SegmentRequest: BatchRequest {
     var lang: String?
     var text: String?
 
