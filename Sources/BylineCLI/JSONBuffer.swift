@@ -39,7 +39,7 @@ struct JSONBuffer {
     }
 
     /// Copies runs of bytes that need no escape in one step each.
-    private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+    mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for (index, byte) in source.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
@@ -110,6 +110,35 @@ struct StandardOutput {
         }
         buffer.bytes.removeAll(keepingCapacity: true)
         if let failure { throw Self.failed(failure) }
+    }
+
+    /// Writes `text` as it is, a block at a time.
+    mutating func writeRaw(_ text: String) throws {
+        try writeBlocks(of: text) { buffer, block in buffer.bytes.append(contentsOf: block) }
+    }
+
+    /// Writes `text` as one JSON string literal, escaped a block at a time.
+    mutating func writeJSONString(_ text: String) throws {
+        buffer.bytes.append(0x22)
+        try writeBlocks(of: text) { buffer, block in buffer.appendEscaped(block) }
+        buffer.bytes.append(0x22)
+    }
+
+    /// Hands `text`'s UTF-8 to `body` in blocks of 64 KiB, flushing after each. JSON escapes
+    /// only ASCII bytes, so a block may end inside a multi-byte sequence.
+    private mutating func writeBlocks(of text: String, _ body: (inout JSONBuffer, UnsafeBufferPointer<UInt8>) -> Void) throws {
+        var copy = text
+        var failure: (any Error)?
+        copy.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, failure == nil {
+                let end = min(bytes.count, start + (1 << 16))
+                body(&buffer, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                do { try flush() } catch { failure = error }
+                start = end
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// Flushes and closes a duplicate of the descriptor, which reports a write the

@@ -78,40 +78,70 @@ struct NormalizeCommand: ParsableCommand {
             Diagnostics.error("\(input.origin): \(error)")
             throw ExitCode(1)
         }
+        // Written piece by piece, so output of any size costs the buffer's 64 KiB, not a copy.
         var output = StandardOutput()
+        guard changes || format != .text else {
+            try output.writeRaw(result.text)
+            return try output.finish()
+        }
         try output.write { buffer in
-            if changes || format != .text {
-                buffer.raw("{\"language\": ")
-                buffer.string(defaultLanguage.description)
-                buffer.raw(", \"op\": ")
-                buffer.string(operation.rawValue)
-                buffer.raw(", \"text\": ")
-                buffer.string(result.text)
-                buffer.raw(", \"changes\": ")
-                Self.writeChanges(result, to: &buffer)
-                buffer.raw("}\n")
-            } else {
-                buffer.raw(result.text)
+            buffer.raw("{\"language\": ")
+            buffer.string(defaultLanguage.description)
+            buffer.raw(", \"op\": ")
+            buffer.string(operation.rawValue)
+            buffer.raw(", \"text\": ")
+        }
+        try output.writeJSONString(result.text)
+        try output.write { $0.raw(", \"changes\": [") }
+        var writer = ChangeWriter(result)
+        for index in result.editMap.edits.indices {
+            try output.write { buffer in
+                if index > 0 { buffer.raw(", ") }
+                writer.write(result.editMap.edits[index], to: &buffer)
             }
         }
+        try output.write { $0.raw("]}\n") }
         try output.finish()
     }
 
     /// `[{"start", "end", "from", "to", "kind"}, …]` with scalar offsets into the input.
     static func writeChanges(_ result: NormalizedText, to buffer: inout JSONBuffer) {
-        var cursor = ScalarOffsetCursor(result.source)
+        var writer = ChangeWriter(result)
         buffer.raw("[")
-        for (index, change) in result.changes.enumerated() {
+        for (index, edit) in result.editMap.edits.enumerated() {
             if index > 0 { buffer.raw(", ") }
-            buffer.raw("{")
-            buffer.span(change.range, of: result.source, cursor: &cursor, textKey: "from")
-            buffer.raw(", \"to\": ")
-            buffer.string(change.replacement)
-            buffer.raw(", \"kind\": ")
-            buffer.string(change.kind.name)
-            buffer.raw("}")
+            writer.write(edit, to: &buffer)
         }
         buffer.raw("]")
+    }
+}
+
+/// Writes a normalization's changes as JSON straight from its edit map, one at a time,
+/// with scalar offsets from one forward cursor: no array of changes is built.
+struct ChangeWriter {
+    private let result: NormalizedText
+    private var cursor: ScalarOffsetCursor
+
+    init(_ result: NormalizedText) {
+        self.result = result
+        cursor = ScalarOffsetCursor(result.source)
+    }
+
+    /// `{"start", "end", "from", "to", "kind"}` for one edit; edits must come in input order.
+    mutating func write(_ edit: EditMap.Edit, to buffer: inout JSONBuffer) {
+        let source = result.source.utf8
+        let output = result.text.utf8
+        let lower = source.index(source.startIndex, offsetBy: edit.source.lowerBound)
+        let upper = source.index(source.startIndex, offsetBy: edit.source.upperBound)
+        let from = output.index(output.startIndex, offsetBy: edit.output.lowerBound)
+        let to = output.index(output.startIndex, offsetBy: edit.output.upperBound)
+        buffer.raw("{")
+        buffer.span(lower..<upper, of: result.source, cursor: &cursor, textKey: "from")
+        buffer.raw(", \"to\": ")
+        buffer.string(result.text[from..<to])
+        buffer.raw(", \"kind\": ")
+        buffer.string((NormalizationChange.Kind(rawValue: edit.label) ?? .normalization).name)
+        buffer.raw("}")
     }
 }
 

@@ -61,26 +61,38 @@ struct SegmentCommand: ParsableCommand {
             return
         }
         let source = try input.readOrExit(language: defaultLanguage)
-        let result = try segment(source.string, language: defaultLanguage, context: context)
         var output = StandardOutput()
         switch format {
-        case .json:
-            try output.write { buffer in
-                buffer.raw("{\"language\": ")
-                buffer.string(defaultLanguage.description)
-                buffer.raw(", \"sentences\": ")
-                writeSentences(result, in: source.string, to: &buffer, withWords: words)
-                buffer.raw("}\n")
-            }
-        case .jsonl:
-            var cursor = ScalarOffsetCursor(source.string)
-            for item in result {
+        case .json, .jsonl:
+            let sentences = try context.sentenceSegmenter(for: defaultLanguage).sentences(in: source.string)
+            if format == .json {
                 try output.write { buffer in
-                    writeSentence(item, in: source.string, cursor: &cursor, to: &buffer, withWords: words)
-                    buffer.raw("\n")
+                    buffer.raw("{\"language\": ")
+                    buffer.string(defaultLanguage.description)
+                    buffer.raw(", \"sentences\": [")
                 }
             }
+            var stream = SentenceStream(text: source.string, sentences: sentences, separator: format == .json ? ", " : "\n",
+                                        withWords: words)
+            if words {
+                let segmenter = try context.wordSegmenter(for: defaultLanguage)
+                var text = source.string
+                var failure: (any Error)?
+                text.withUTF8 { bytes in
+                    var lower = source.string.utf8.startIndex
+                    segmenter.forEachToken(in: bytes) { range, kind in
+                        let upper = source.string.utf8.index(lower, offsetBy: range.count)
+                        defer { lower = upper }
+                        guard failure == nil, kind.isWordLike else { return }
+                        do { try stream.add(Word(range: lower..<upper, kind: kind), to: &output) } catch { failure = error }
+                    }
+                }
+                if let failure { throw failure }
+            }
+            try stream.finish(to: &output)
+            try output.write { $0.raw(format == .json ? "]}\n" : (sentences.isEmpty ? "" : "\n")) }
         case .text:
+            let result = try segment(source.string, language: defaultLanguage, context: context)
             try writeTable(result, in: source.string, to: &output)
         }
         try output.finish()
@@ -185,6 +197,86 @@ struct SegmentCommand: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// Writes sentences, and the words inside each, as JSON while the word segmenter walks
+/// the text, so output of any size never sits in memory whole.
+///
+/// Offsets come from two forward cursors, one over sentence boundaries and one over
+/// words, so a sentence's `end` can precede its words in the object.
+struct SentenceStream {
+    private let text: String
+    private let sentences: [Sentence]
+    private let separator: String
+    private let withWords: Bool
+    private var sentenceCursor: ScalarOffsetCursor
+    private var wordCursor: ScalarOffsetCursor
+    /// The sentence words are being added to, and whether its object is open.
+    private var current = 0
+    private var isOpen = false
+    private var wordsInCurrent = 0
+
+    init(text: String, sentences: [Sentence], separator: String, withWords: Bool) {
+        self.text = text
+        self.sentences = sentences
+        self.separator = separator
+        self.withWords = withWords
+        sentenceCursor = ScalarOffsetCursor(text)
+        wordCursor = ScalarOffsetCursor(text)
+    }
+
+    /// Adds a word-like token; tokens come in text order, and one outside every sentence
+    /// (or across two) is left out.
+    mutating func add(_ word: Word, to output: inout StandardOutput) throws {
+        try closeSentences(endingBy: word.range.lowerBound, to: &output)
+        guard current < sentences.count, sentences[current].range.lowerBound <= word.range.lowerBound,
+            word.range.upperBound <= sentences[current].range.upperBound
+        else { return }
+        try output.write { buffer in
+            if !isOpen { open(to: &buffer) }
+            if wordsInCurrent > 0 { buffer.raw(", ") }
+            wordsInCurrent += 1
+            buffer.raw("{\"text\": ")
+            buffer.string(text[word.range])
+            buffer.raw(", \"start\": ")
+            buffer.int(wordCursor.offset(of: word.range.lowerBound))
+            buffer.raw(", \"end\": ")
+            buffer.int(wordCursor.offset(of: word.range.upperBound))
+            buffer.raw(", \"kind\": ")
+            buffer.string(word.kind.name)
+            buffer.raw("}")
+        }
+    }
+
+    /// Writes every sentence not written yet.
+    mutating func finish(to output: inout StandardOutput) throws {
+        try closeSentences(endingBy: text.endIndex, to: &output)
+    }
+
+    private mutating func closeSentences(endingBy position: String.Index, to output: inout StandardOutput) throws {
+        while current < sentences.count, sentences[current].range.upperBound <= position {
+            try output.write { buffer in
+                if !isOpen { open(to: &buffer) }
+                buffer.raw(withWords ? "]}" : "}")
+            }
+            current += 1
+            isOpen = false
+            wordsInCurrent = 0
+        }
+    }
+
+    private mutating func open(to buffer: inout JSONBuffer) {
+        let range = sentences[current].range
+        if current > 0 { buffer.raw(separator) }
+        buffer.raw("{\"text\": ")
+        buffer.string(text[range])
+        buffer.raw(", \"start\": ")
+        buffer.int(sentenceCursor.offset(of: range.lowerBound))
+        buffer.raw(", \"end\": ")
+        buffer.int(sentenceCursor.offset(of: range.upperBound))
+        if withWords { buffer.raw(", \"words\": [") }
+        isOpen = true
     }
 }
 
