@@ -93,6 +93,8 @@ struct BenchSegmentCommand: ParsableCommand {
                 buffer.number(megabytes / icu, digits: 2)
                 buffer.raw(", \"ratio_byline_to_icu\": ")
                 buffer.number(icu / byline, digits: 3)
+                buffer.raw(", \"peak_resident_mb\": ")
+                buffer.number(peakResidentMegabytes(), digits: 1)
                 buffer.raw(", \"icu_version\": ")
                 buffer.string(ICULocale.icuVersion)
                 buffer.raw("}\n")
@@ -102,6 +104,7 @@ struct BenchSegmentCommand: ParsableCommand {
                     ("byline", String(format: "%8.1f MB/s  %10.0f sentences/s  (median of %d, offsets in scalars)", megabytes / byline, Double(sentencesPerPass) / byline, input.repeats)),
                     ("ICU alone", String(format: "%8.1f MB/s  (sentence iterator, UTF-8 offsets only, ICU %@)", megabytes / icu, ICULocale.icuVersion)),
                     ("ratio", String(format: "%8.2f × ICU's bare iterator speed", icu / byline)),
+                    ("memory", String(format: "%8.1f MB peak resident", peakResidentMegabytes())),
                 ]
                 for (label, value) in rows {
                     buffer.raw(label.padding(toLength: 10, withPad: " ", startingAt: 0) + value + "\n")

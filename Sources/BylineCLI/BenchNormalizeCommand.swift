@@ -61,12 +61,15 @@ struct BenchNormalizeCommand: ParsableCommand {
                 buffer.number(megabytes / median, digits: 2)
                 buffer.raw(", \"texts_per_s\": ")
                 buffer.number(Double(documents.count) / median, digits: 0)
+                buffer.raw(", \"peak_resident_mb\": ")
+                buffer.number(peakResidentMegabytes(), digits: 1)
                 buffer.raw("}\n")
             case .text:
                 let rows = [
                     ("input", String(format: "%d texts, %.2f MB", documents.count, megabytes)),
                     ("op", "\(operation.rawValue): \(changedTexts) texts changed, \(changes) changed regions"),
                     ("speed", String(format: "%8.1f MB/s  %10.0f texts/s  (median of %d)", megabytes / median, Double(documents.count) / median, input.repeats)),
+                    ("memory", String(format: "%8.1f MB peak resident", peakResidentMegabytes())),
                 ]
                 for (label, value) in rows {
                     buffer.raw(label.padding(toLength: 8, withPad: " ", startingAt: 0) + value + "\n")
