@@ -92,8 +92,9 @@ struct SegmentCommand: ParsableCommand {
             try stream.finish(to: &output)
             try output.write { $0.raw(format == .json ? "]}\n" : (sentences.isEmpty ? "" : "\n")) }
         case .text:
-            let result = try segment(source.string, language: defaultLanguage, context: context)
-            try writeTable(result, in: source.string, to: &output)
+            let sentences = try context.sentenceSegmenter(for: defaultLanguage).sentences(in: source.string)
+            let wordSegmenter = words ? try context.wordSegmenter(for: defaultLanguage) : nil
+            try writeTable(sentences, wordSegmenter: wordSegmenter, in: source.string, to: &output)
         }
         try output.finish()
     }
@@ -166,37 +167,75 @@ struct SegmentCommand: ParsableCommand {
 
     /// Aligned columns: number, scalar range, sentence (line breaks shown as ↵); words
     /// indented below when asked for.
-    private func writeTable(_ result: [SegmentedSentence], in text: String, to output: inout StandardOutput) throws {
+    ///
+    /// The column widths come from a first pass over the sentence boundaries alone; the rows
+    /// are then written while the word segmenter walks the text, holding one sentence's
+    /// words at a time.
+    private func writeTable(
+        _ sentences: [Sentence], wordSegmenter: WordSegmenter?, in text: String, to output: inout StandardOutput
+    ) throws {
         var cursor = ScalarOffsetCursor(text)
-        var rows: [(number: String, span: String, body: String, words: [(String, String, String)])] = []
-        for (index, item) in result.enumerated() {
-            let start = cursor.offset(of: item.sentence.range.lowerBound)
-            var words: [(String, String, String)] = []
-            for word in item.words {
-                let wordStart = cursor.offset(of: word.range.lowerBound)
-                let wordEnd = cursor.offset(of: word.range.upperBound)
-                words.append(("\(wordStart)–\(wordEnd)", word.kind.name, String(text[word.range])))
-            }
-            let end = cursor.offset(of: item.sentence.range.upperBound)
-            let body = text[item.sentence.range].replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")
-            rows.append((String(index + 1), "\(start)–\(end)", body, words))
+        var spans: [String] = []
+        spans.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            let start = cursor.offset(of: sentence.range.lowerBound)
+            spans.append("\(start)–\(cursor.offset(of: sentence.range.upperBound))")
         }
-        let numberWidth = rows.map(\.number.count).max() ?? 1
-        let spanWidth = rows.map(\.span.count).max() ?? 1
+        let numberWidth = String(sentences.count).count
+        let spanWidth = spans.map(\.count).max() ?? 1
         let bodyWidth = Terminal.columns.map { max(20, $0 - numberWidth - spanWidth - 4) }
-        for row in rows {
-            try output.write { buffer in
-                buffer.raw(String(repeating: " ", count: numberWidth - row.number.count) + row.number + "  ")
-                buffer.raw(row.span + String(repeating: " ", count: spanWidth - row.span.count) + "  ")
-                buffer.raw(Terminal.fit(row.body, width: bodyWidth) + "\n")
-                let wordSpanWidth = row.words.map(\.0.count).max() ?? 0
-                for (span, kind, word) in row.words {
-                    buffer.raw(String(repeating: " ", count: numberWidth + 2))
-                    buffer.raw(span + String(repeating: " ", count: wordSpanWidth - span.count))
-                    buffer.raw("  " + kind + String(repeating: " ", count: 11 - kind.count) + word + "\n")
+        var wordCursor = ScalarOffsetCursor(text)
+        var current = 0
+        var wordRows: [(span: String, kind: String, word: Substring)] = []
+
+        func writeRows(endingBy position: String.Index) throws {
+            while current < sentences.count, sentences[current].range.upperBound <= position {
+                let number = String(current + 1)
+                let span = spans[current]
+                let body = text[sentences[current].range].replacingOccurrences(of: "\r\n", with: "↵")
+                    .replacingOccurrences(of: "\n", with: "↵")
+                try output.write { buffer in
+                    buffer.raw(String(repeating: " ", count: numberWidth - number.count) + number + "  ")
+                    buffer.raw(span + String(repeating: " ", count: spanWidth - span.count) + "  ")
+                    buffer.raw(Terminal.fit(body, width: bodyWidth) + "\n")
+                    let wordSpanWidth = wordRows.map(\.span.count).max() ?? 0
+                    for row in wordRows {
+                        buffer.raw(String(repeating: " ", count: numberWidth + 2))
+                        buffer.raw(row.span + String(repeating: " ", count: wordSpanWidth - row.span.count))
+                        buffer.raw("  " + row.kind + String(repeating: " ", count: 11 - row.kind.count))
+                        buffer.bytes.append(contentsOf: row.word.utf8)
+                        buffer.raw("\n")
+                    }
+                }
+                wordRows.removeAll(keepingCapacity: true)
+                current += 1
+            }
+        }
+
+        if let wordSegmenter {
+            var copy = text
+            var failure: (any Error)?
+            copy.withUTF8 { bytes in
+                var lower = text.utf8.startIndex
+                wordSegmenter.forEachToken(in: bytes) { range, kind in
+                    let upper = text.utf8.index(lower, offsetBy: range.count)
+                    defer { lower = upper }
+                    guard failure == nil, kind.isWordLike else { return }
+                    do {
+                        try writeRows(endingBy: lower)
+                        guard current < sentences.count, sentences[current].range.lowerBound <= lower,
+                            upper <= sentences[current].range.upperBound
+                        else { return }
+                        let start = wordCursor.offset(of: lower)
+                        wordRows.append(("\(start)–\(wordCursor.offset(of: upper))", kind.name, text[lower..<upper]))
+                    } catch {
+                        failure = error
+                    }
                 }
             }
+            if let failure { throw failure }
         }
+        try writeRows(endingBy: text.endIndex)
     }
 }
 
