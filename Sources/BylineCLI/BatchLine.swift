@@ -250,16 +250,34 @@ struct BatchLine {
             case UInt8(ascii: "f"): try literal("false")
             case UInt8(ascii: "n"): try literal("null")
             default:
-                let start = position
-                while let next = peek, (0x30...0x39).contains(next) || next == 0x2D || next == 0x2B || next == 0x2E
-                    || next == 0x65 || next == 0x45
-                {
-                    position += 1
-                }
-                guard position > start, Double(String(decoding: bytes[start..<position], as: UTF8.self)) != nil else {
-                    position = start
-                    throw error("expected a value")
-                }
+                try number()
+            }
+        }
+
+        /// A number as RFC 8259 writes it: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+        /// Anything looser (`+1`, `.5`, `01`) would be echoed into a reply that is no longer JSON.
+        mutating func number() throws(BatchLineError) {
+            let start = position
+            func digits() -> Int {
+                let first = position
+                while let next = peek, (0x30...0x39).contains(next) { position += 1 }
+                return position - first
+            }
+            if peek == UInt8(ascii: "-") { position += 1 }
+            if peek == UInt8(ascii: "0") {
+                position += 1
+            } else if digits() == 0 {
+                position = start
+                throw error("expected a value")
+            }
+            if peek == UInt8(ascii: ".") {
+                position += 1
+                guard digits() > 0 else { throw error("expected a digit after the decimal point") }
+            }
+            if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+                position += 1
+                if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { position += 1 }
+                guard digits() > 0 else { throw error("expected a digit in the exponent") }
             }
         }
 

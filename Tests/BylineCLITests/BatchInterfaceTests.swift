@@ -81,6 +81,19 @@ struct BatchInterfaceTests {
         #expect(lines == [#"{"id": null, "error": "line 1: not valid JSON at column 38: expected ',' or '}'"}"#])
     }
 
+    @Test("A number outside JSON's grammar is an error, so an echoed id is always JSON", arguments: [
+        (#"{"id": +1, "text": "x"}"#, "column 8: expected a value"),
+        (#"{"id": 01, "text": "x"}"#, "column 9: expected ',' or '}'"),
+        (#"{"id": 1., "text": "x"}"#, "column 10: expected a digit after the decimal point"),
+        (#"{"id": -2e, "text": "x"}"#, "column 11: expected a digit in the exponent"),
+    ])
+    func strictNumbers(line: String, expected: String) throws {
+        let (status, lines) = try replies(["segment", "--batch"], Array((line + "\n" + #"{"id": -0.5e+3, "text": "x"}"#).utf8))
+        #expect(status == 1)
+        #expect(lines.first == #"{"id": null, "error": "line 1: not valid JSON at \#(expected)"}"#)
+        #expect(lines.last?.hasPrefix(#"{"id": -0.5e+3, "sentences""#) == true)
+    }
+
     @Test("A line longer than --max-line-bytes gets an error reply and the run goes on", arguments: batchCommands)
     func lineTooLong(arguments: [String]) throws {
         let long = #"{"id": 1, "text": ""# + String(repeating: "Word. ", count: 50) + #""}"#
