@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BylineSummarize", targets: ["BylineSummarize"]),
         .library(name: "BylineTM", targets: ["BylineTM"]),
         .library(name: "BylineTMX", targets: ["BylineTMX"]),
+        .library(name: "BylineCLI", targets: ["BylineCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -19,5 +19,7 @@ let package = Package(
                 .product(name: "BylineResources", package: "Byline"),
                 .product(name: "BylineText", package: "Byline"),
             ]),
+        // Reads the CLI's internal batch reader, so the build adds -enable-testing (docs/fuzzing.md).
+        .executableTarget(name: "fuzz-batch", dependencies: [.product(name: "BylineCLI", package: "Byline")]),
     ]
 )

@@ -8,8 +8,44 @@ struct BatchLine {
     private let bytes: [UInt8]
     private var fields: [(key: String, value: Range<Int>)] = []
 
+    /// Parses one request line: a JSON object in UTF-8.
+    ///
+    /// Sets `id` to the raw JSON of the line's `id` as soon as it is known (left alone when
+    /// the line has none or is too broken to find it), so an error reply can still echo it.
+    /// - Throws: ``BatchLineError`` for a blank line, invalid UTF-8 or malformed JSON, naming
+    ///   the column in Unicode scalars.
+    static func parse(_ bytes: [UInt8], id: inout String) throws(BatchLineError) -> BatchLine {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            throw BatchLineError(message: "blank line; expected a JSON object")
+        }
+        let parsed: Result<BatchLine, BatchLineError>
+        do throws(BatchLineError) { parsed = .success(try BatchLine(bytes)) } catch { parsed = .failure(error) }
+        if case .success(let line) = parsed, let range = line.fields.last(where: { $0.key == "id" })?.value,
+            String(validating: bytes[range], as: UTF8.self) != nil
+        {
+            id = String(decoding: bytes[range], as: UTF8.self)
+        }
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            while case .valid(let encoded) = parser.parseScalar(from: &iterator) { offset += encoded.count }
+            throw BatchLineError(
+                message: "invalid UTF-8 at column \(Self.column(ofByte: offset, in: bytes)) (byte \(offset + 1) of the line)")
+        }
+        return try parsed.get()
+    }
+
+    /// The 1-based column, in Unicode scalars, of the byte at `offset` in well-formed UTF-8.
+    static func column(ofByte offset: Int, in bytes: [UInt8]) -> Int {
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] where byte & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+
     /// Parses `bytes` as one JSON object.
-    /// - Throws: ``BatchLineError`` saying what is wrong and at which column (1-based, bytes).
+    /// - Throws: ``BatchLineError`` saying what is wrong and at which column (1-based, in
+    ///   scalars when the line is well-formed UTF-8).
     init(_ bytes: [UInt8]) throws(BatchLineError) {
         self.bytes = bytes
         var parser = Parser(bytes: bytes)
@@ -99,7 +135,7 @@ struct BatchLine {
         var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
 
         func error(_ message: String) -> BatchLineError {
-            BatchLineError(message: "not valid JSON at column \(position + 1): \(message)")
+            BatchLineError(message: "not valid JSON at column \(BatchLine.column(ofByte: position, in: bytes)): \(message)")
         }
 
         mutating func skipSpace() {
@@ -214,16 +250,34 @@ struct BatchLine {
             case UInt8(ascii: "f"): try literal("false")
             case UInt8(ascii: "n"): try literal("null")
             default:
-                let start = position
-                while let next = peek, (0x30...0x39).contains(next) || next == 0x2D || next == 0x2B || next == 0x2E
-                    || next == 0x65 || next == 0x45
-                {
-                    position += 1
-                }
-                guard position > start, Double(String(decoding: bytes[start..<position], as: UTF8.self)) != nil else {
-                    position = start
-                    throw error("expected a value")
-                }
+                try number()
+            }
+        }
+
+        /// A number as RFC 8259 writes it: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+        /// Anything looser (`+1`, `.5`, `01`) would be echoed into a reply that is no longer JSON.
+        mutating func number() throws(BatchLineError) {
+            let start = position
+            func digits() -> Int {
+                let first = position
+                while let next = peek, (0x30...0x39).contains(next) { position += 1 }
+                return position - first
+            }
+            if peek == UInt8(ascii: "-") { position += 1 }
+            if peek == UInt8(ascii: "0") {
+                position += 1
+            } else if digits() == 0 {
+                position = start
+                throw error("expected a value")
+            }
+            if peek == UInt8(ascii: ".") {
+                position += 1
+                guard digits() > 0 else { throw error("expected a digit after the decimal point") }
+            }
+            if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+                position += 1
+                if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { position += 1 }
+                guard digits() > 0 else { throw error("expected a digit in the exponent") }
             }
         }
 

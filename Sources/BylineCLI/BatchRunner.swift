@@ -1,45 +1,53 @@
+import ArgumentParser
 import Foundation
 
 /// The JSON Lines batch protocol: one request per input line, exactly one reply line
-/// per request, in order, echoing `id`.
+/// per line, in order, echoing `id` as the line gave it (any JSON type).
 ///
-/// A line that is not JSON or lacks a field gets `{"id": …, "error": "line N: …"}` and the
-/// run goes on; ``run(_:)`` then reports failure so the command exits with status 1.
+/// A line that is blank, too long, not UTF-8, not a JSON object or lacking a field gets
+/// `{"id": …, "error": "line N: …"}` and the run goes on; ``run()`` then reports failure
+/// so the command exits with status 1. Columns in these messages count Unicode scalars.
+/// A read error on standard input or a failed write ends the run with a message.
 struct BatchRunner<Request: BatchRequest> {
+    /// The longest line accepted, in bytes (`--max-line-bytes`).
+    var maximumLineBytes: Int
     /// Handles one decoded request, appending the reply's fields after `"id": …,`.
     let handle: (Request, _ line: Int, inout JSONBuffer) throws -> Void
 
+    init(options: BatchOptions, handle: @escaping (Request, _ line: Int, inout JSONBuffer) throws -> Void) {
+        maximumLineBytes = options.maximumLineBytes
+        self.handle = handle
+    }
+
     /// Reads standard input to its end; returns true when every line succeeded.
-    func run() -> Bool {
+    /// - Throws: `ExitCode(1)` after reporting a read error or a failed write.
+    func run() throws -> Bool {
         var output = StandardOutput()
-        var input = LineReader(fileDescriptor: 0)
+        var input = LineReader(fileDescriptor: STDIN_FILENO, maximumLineBytes: maximumLineBytes)
         var allSucceeded = true
         var lineNumber = 0
-        let decoder = JSONDecoder()
-        while let line = input.nextLine() {
+        while true {
+            let next: LineReader.Line?
+            do {
+                next = try input.nextLine()
+            } catch let error as CLIError {
+                try output.finish()
+                Diagnostics.error(error.description)
+                throw ExitCode(1)
+            }
+            guard let next else { break }
             lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var reply = JSONBuffer(capacity: 256)
             var id = "null"
             do {
                 let request: Request
-                if let fast = Request.self as? any FastBatchRequest.Type {
-                    let parsed = try BatchLine(line)
-                    id = parsed.raw("id") ?? "null"
-                    guard let decoded = try fast.init(line: parsed) as? Request else { return false }
-                    request = decoded
-                } else if let decodable = Request.self as? any Decodable.Type {
-                    let data = Data(line)
-                    do {
-                        guard let decoded = try decoder.decode(decodable, from: data) as? Request else { return false }
-                        request = decoded
-                    } catch let error as DecodingError {
-                        id = Self.echo((try? decoder.decode(IDOnly.self, from: data))?.id)
-                        throw BatchLineError(message: Self.describe(error))
-                    }
-                    id = Self.echo(request.id)
-                } else {
-                    preconditionFailure("\(Request.self) must be Decodable or a FastBatchRequest")
+                switch next {
+                case .tooLong(let count):
+                    throw BatchLineError(
+                        message: "the line has \(count) bytes, more than --max-line-bytes allows (\(maximumLineBytes)); skipped")
+                case .text(let bytes):
+                    let parsed = try BatchLine.parse(bytes, id: &id)
+                    request = try Request(line: parsed)
                 }
                 reply.raw("{\"id\": ")
                 reply.raw(id)
@@ -54,82 +62,119 @@ struct BatchRunner<Request: BatchRequest> {
                 reply.string("line \(lineNumber): \(error)")
                 reply.raw("}\n")
             }
-            output.write { $0.bytes.append(contentsOf: reply.bytes) }
+            try output.write { $0.bytes.append(contentsOf: reply.bytes) }
             // Answer each line before reading the next when input arrives line by line,
             // so a caller that streams requests is never kept waiting.
-            if !input.hasBufferedLine { output.flush() }
+            if !input.hasBufferedLine { try output.flush() }
         }
-        output.flush()
+        try output.finish()
         return allSucceeded
-    }
-
-    private static func echo(_ value: JSONValue?) -> String {
-        var buffer = JSONBuffer(capacity: 16)
-        buffer.value(value)
-        return String(decoding: buffer.bytes, as: UTF8.self)
-    }
-
-    private struct IDOnly: Decodable { var id: JSONValue? }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "field \"\(field)\": \(context.debugDescription)"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not a JSON object: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)" }
-            return context.debugDescription
-        @unknown default: return "\(error)"
-        }
     }
 }
 
-/// A batch request: anything with an optional `id` to echo.
-protocol BatchRequest { var id: JSONValue? { get } }
+/// The options every `--batch` command shares.
+struct BatchOptions: ParsableArguments {
+    @Flag(help: "Read JSON Lines requests on standard input and answer each with one line (README: Batch interface).")
+    var batch = false
 
-/// A batch request read straight from a ``BatchLine``, without a JSON decoder: the fast
-/// path for commands that see many lines. Its `id` is echoed verbatim from the line.
-protocol FastBatchRequest: BatchRequest {
+    @Option(
+        name: .customLong("max-line-bytes"),
+        help: ArgumentHelp(
+            "With --batch, the longest request line accepted; a longer one gets an error reply and is skipped.",
+            valueName: "bytes"))
+    var maximumLineBytes: Int = 1 << 28
+
+    func validate() throws {
+        guard maximumLineBytes >= 1 else { throw ValidationError("--max-line-bytes must be at least 1") }
+    }
+}
+
+/// A batch request read straight from a ``BatchLine``; the runner echoes the line's `id`.
+protocol BatchRequest {
     init(line: BatchLine) throws(BatchLineError)
 }
 
-/// Reads lines from a file descriptor in large blocks.
+/// Reads lines from a file descriptor in large blocks, in time linear in the input.
+///
+/// Each byte is searched for a line feed once: the search resumes where the last one
+/// stopped, however many reads a long line takes. A line longer than the limit is not
+/// kept; its bytes are counted and dropped as they arrive, so memory stays bounded by
+/// the limit whatever the input.
 struct LineReader {
+    /// One line without its line feed, or the length of a line that was too long.
+    enum Line: Equatable {
+        case text([UInt8])
+        case tooLong(Int)
+    }
+
     private let fileDescriptor: Int32
+    private let maximumLineBytes: Int
     private var buffer: [UInt8] = []
+    /// Where the current line starts in `buffer`.
     private var start = 0
+    /// Bytes from `start` up to here hold no line feed.
+    private var scanned = 0
+    /// Bytes of the current line already dropped because it is too long.
+    private var dropped = 0
     private var finished = false
 
-    init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
+    init(fileDescriptor: Int32, maximumLineBytes: Int = .max) {
+        self.fileDescriptor = fileDescriptor
+        self.maximumLineBytes = maximumLineBytes
+    }
 
     /// True when a whole line is already buffered, so reading it will not block.
-    var hasBufferedLine: Bool { buffer[start...].contains(0x0A) }
+    var hasBufferedLine: Bool { newline(from: scanned) != nil }
 
-    /// The next line without its line feed, or nil at the end of input.
-    mutating func nextLine() -> [UInt8]? {
+    /// The next line, or nil at the end of input.
+    /// - Throws: ``CLIError/input(_:)`` when standard input cannot be read.
+    mutating func nextLine() throws -> Line? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                let line = Array(buffer[start..<newline])
+            if let newline = newline(from: scanned) {
+                let line: Line
+                if dropped > 0 || newline - start > maximumLineBytes {
+                    line = .tooLong(dropped + newline - start)
+                } else {
+                    line = .text(Array(buffer[start..<newline]))
+                }
+                dropped = 0
                 start = newline + 1
+                scanned = start
                 return line
+            }
+            scanned = buffer.count
+            if buffer.count - start > maximumLineBytes {
+                dropped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                scanned = 0
             }
             if finished {
+                defer {
+                    dropped = 0
+                    start = buffer.count
+                    scanned = start
+                }
+                if dropped > 0 { return .tooLong(dropped + buffer.count - start) }
                 guard start < buffer.count else { return nil }
-                let line = Array(buffer[start...])
-                start = buffer.count
-                return line
+                return .text(Array(buffer[start...]))
             }
-            buffer.removeSubrange(0..<start)
-            start = 0
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
-            if count <= 0 {
-                if count < 0, errno == EINTR { continue }
-                finished = true
-            } else {
-                buffer.append(contentsOf: chunk[0..<count])
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                scanned -= start
+                start = 0
             }
+            // A long line is read in blocks that grow with it, so it costs few reads.
+            let block = min(max(1 << 16, buffer.count), 1 << 24)
+            if try InputReader.read(fileDescriptor, appendingTo: &buffer, upTo: block, name: "-") == 0 { finished = true }
+        }
+    }
+
+    private func newline(from position: Int) -> Int? {
+        guard position < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { pointer -> Int? in
+            guard let found = memchr(pointer.baseAddress! + position, 0x0A, pointer.count - position) else { return nil }
+            return UnsafeRawPointer(found) - pointer.baseAddress!
         }
     }
 }

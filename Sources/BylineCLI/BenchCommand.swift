@@ -26,24 +26,13 @@ struct BenchSegmentCommand: ParsableCommand {
             -c release first.
             """)
 
-    @Argument(help: "Text or .jsonl files.")
-    var files: [String]
+    @OptionGroup var input: BenchInputOptions
 
-    @Option(name: .customLong("lang"), help: "Language of plain-text files.")
-    var language: String = "und"
+    @OptionGroup var report: ReportFormatOptions
 
-    @Option(help: "Timed passes over the whole input; the median is reported.")
-    var repeats: Int = 5
-
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
-    }
 
     func run() throws {
-        let documents = try BenchDocuments.load(files, language: language)
+        let documents = try input.documents()
         let context = try SegmentationContext(options: SentenceSegmenter.Options())
         let totalBytes = documents.reduce(0) { $0 + $1.1.utf8.count }
         var segmenters: [SentenceSegmenter] = []
@@ -61,7 +50,7 @@ struct BenchSegmentCommand: ParsableCommand {
         var icuSeconds: [Double] = []
         var sentenceCount = 0
         var icuCount = 0
-        for _ in 0..<repeats {
+        for _ in 0..<input.repeats {
             var count = 0
             let start = DispatchTime.now().uptimeNanoseconds
             for (index, (_, text)) in documents.enumerated() {
@@ -83,16 +72,16 @@ struct BenchSegmentCommand: ParsableCommand {
             icuSeconds.append(Double(DispatchTime.now().uptimeNanoseconds - icuStart) / 1e9)
             blackHole(count)
         }
-        let sentencesPerPass = sentenceCount / repeats
+        let sentencesPerPass = sentenceCount / input.repeats
         let byline = median(bylineSeconds)
         let icu = median(icuSeconds)
         let megabytes = Double(totalBytes) / 1_000_000
         var output = StandardOutput()
-        output.write { buffer in
-            switch format {
-            case .json, .jsonl:
+        try output.write { buffer in
+            switch report.format {
+            case .json:
                 buffer.raw("{\"documents\": \(documents.count), \"bytes\": \(totalBytes), \"sentences\": \(sentencesPerPass)")
-                buffer.raw(", \"repeats\": \(repeats), \"byline_seconds\": ")
+                buffer.raw(", \"repeats\": \(input.repeats), \"byline_seconds\": ")
                 buffer.number(byline, digits: 6)
                 buffer.raw(", \"byline_mb_per_s\": ")
                 buffer.number(megabytes / byline, digits: 2)
@@ -104,22 +93,25 @@ struct BenchSegmentCommand: ParsableCommand {
                 buffer.number(megabytes / icu, digits: 2)
                 buffer.raw(", \"ratio_byline_to_icu\": ")
                 buffer.number(icu / byline, digits: 3)
+                buffer.raw(", \"peak_resident_mb\": ")
+                buffer.number(peakResidentMegabytes(), digits: 1)
                 buffer.raw(", \"icu_version\": ")
                 buffer.string(ICULocale.icuVersion)
                 buffer.raw("}\n")
             case .text:
                 let rows = [
                     ("input", String(format: "%d documents, %.2f MB, %d sentences", documents.count, megabytes, sentencesPerPass)),
-                    ("byline", String(format: "%8.1f MB/s  %10.0f sentences/s  (median of %d, offsets in scalars)", megabytes / byline, Double(sentencesPerPass) / byline, repeats)),
+                    ("byline", String(format: "%8.1f MB/s  %10.0f sentences/s  (median of %d, offsets in scalars)", megabytes / byline, Double(sentencesPerPass) / byline, input.repeats)),
                     ("ICU alone", String(format: "%8.1f MB/s  (sentence iterator, UTF-8 offsets only, ICU %@)", megabytes / icu, ICULocale.icuVersion)),
                     ("ratio", String(format: "%8.2f × ICU's bare iterator speed", icu / byline)),
+                    ("memory", String(format: "%8.1f MB peak resident", peakResidentMegabytes())),
                 ]
                 for (label, value) in rows {
                     buffer.raw(label.padding(toLength: 10, withPad: " ", startingAt: 0) + value + "\n")
                 }
             }
         }
-        output.flush()
+        try output.finish()
         blackHole(icuCount)
     }
 

@@ -29,8 +29,7 @@ struct BenchLookupCommand: ParsableCommand {
     @Option(name: .customLong("min"), help: "Lowest match percentage returned.")
     var minimum: Double = 50
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var report: ReportFormatOptions
 
     func run() throws {
         let store = try database.openStore()
@@ -62,8 +61,8 @@ struct BenchLookupCommand: ParsableCommand {
             return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
         }
         var output = StandardOutput()
-        output.write { buffer in
-            if format != .text {
+        try output.write { buffer in
+            if report.format != .text {
                 buffer.raw("{")
                 for (index, kind) in kinds.enumerated() {
                     let values = timings[kind] ?? []
@@ -87,6 +86,6 @@ struct BenchLookupCommand: ParsableCommand {
                 buffer.raw(String(format: "%8d %7.2f ms %6.2f ms %6.2f ms\n", values.count, percentile(values, 0.5), percentile(values, 0.95), values.max() ?? 0))
             }
         }
-        output.flush()
+        try output.finish()
     }
 }

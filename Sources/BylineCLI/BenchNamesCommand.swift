@@ -17,24 +17,13 @@ struct BenchNamesCommand: ParsableCommand {
             with letters. Build with -c release first.
             """)
 
-    @Argument(help: "Text or .jsonl files.")
-    var files: [String]
+    @OptionGroup var input: BenchInputOptions
 
-    @Option(name: .customLong("lang"), help: "Language of plain-text files and of lines without \"lang\".")
-    var language: String = "en"
+    @OptionGroup var report: ReportFormatOptions
 
-    @Option(help: "Timed passes over the whole input; the median is reported.")
-    var repeats: Int = 3
-
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
-    }
 
     func run() throws {
-        let documents = try BenchDocuments.load(files, language: language)
+        let documents = try input.documents()
         let memoryBefore = Self.residentMegabytes()
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let context: NamesContext
@@ -54,7 +43,7 @@ struct BenchNamesCommand: ParsableCommand {
         for (language, text) in documents { tokens += context.normalizer.tokenCount(in: text, language: language) }
         var seconds: [Double] = []
         var changes = 0
-        for pass in 0...repeats {
+        for pass in 0...input.repeats {
             var count = 0
             let start = DispatchTime.now().uptimeNanoseconds
             for (language, text) in documents { count += context.normalizer.changes(in: text, language: language).count }
@@ -65,9 +54,9 @@ struct BenchNamesCommand: ParsableCommand {
         let median = seconds.sorted()[seconds.count / 2]
         let bytes = documents.reduce(0) { $0 + $1.1.utf8.count }
         var output = StandardOutput()
-        output.write { buffer in
-            switch format {
-            case .json, .jsonl:
+        try output.write { buffer in
+            switch report.format {
+            case .json:
                 buffer.raw("{\"texts\": \(documents.count), \"bytes\": \(bytes), \"tokens\": \(tokens), \"changes\": \(changes)")
                 buffer.raw(", \"gazetteer_forms\": \(context.gazetteer.formCount), \"load_seconds\": ")
                 buffer.number(loadSeconds, digits: 3)
@@ -87,14 +76,14 @@ struct BenchNamesCommand: ParsableCommand {
                     ("input", String(format: "%d texts, %.2f MB, %d tokens; %d changes proposed", documents.count, Double(bytes) / 1e6, tokens, changes)),
                     ("load", String(format: "%.3f s gazetteer (%d forms) and word lists, %.3f s language index", loadSeconds, context.gazetteer.formCount, indexSeconds)),
                     ("memory", String(format: "%.1f MB resident after loading (%.1f MB added by the load)", memoryAfter, memoryAfter - memoryBefore)),
-                    ("speed", String(format: "%10.0f tokens/s  %8.1f MB/s  (median of %d, one core)", Double(tokens) / median, Double(bytes) / 1e6 / median, repeats)),
+                    ("speed", String(format: "%10.0f tokens/s  %8.1f MB/s  (median of %d, one core)", Double(tokens) / median, Double(bytes) / 1e6 / median, input.repeats)),
                 ]
                 for (label, value) in rows {
                     buffer.raw(label.padding(toLength: 8, withPad: " ", startingAt: 0) + value + "\n")
                 }
             }
         }
-        output.flush()
+        try output.finish()
     }
 
     /// Resident memory of this process, from /proc/self/statm (0 where there is none).

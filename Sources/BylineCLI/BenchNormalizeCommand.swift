@@ -14,29 +14,15 @@ struct BenchNormalizeCommand: ParsableCommand {
             map, as the batch interface does. Build with -c release first.
             """)
 
-    @Argument(help: "Text or .jsonl files.")
-    var files: [String]
+    @OptionGroup var input: BenchInputOptions
 
-    @Option(name: .customLong("op"), help: "The operation: \(NormalizationOperation.names.joined(separator: ", ")).")
-    var operationName: String
+    @Option(name: .customLong("op"), help: "The operation.")
+    var operation: NormalizationOperation
 
-    @Option(name: .customLong("lang"), help: "Language of plain-text files.")
-    var language: String = "und"
-
-    @Option(help: "Timed passes over the whole input; the median is reported.")
-    var repeats: Int = 5
-
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
-        do { _ = try NormalizationOperation(name: operationName) } catch { throw ValidationError(error.description) }
-    }
+    @OptionGroup var report: ReportFormatOptions
 
     func run() throws {
-        let operation = try NormalizationOperation(name: operationName)
-        var documents = try BenchDocuments.load(files, language: language)
+        var documents = try input.documents()
         // Languages ICU does not know are measured with the root locale's rules.
         documents = documents.map { document in
             (try? TextNormalizer.checkLanguage(document.0)) == nil ? (.undetermined, document.1) : document
@@ -46,7 +32,7 @@ struct BenchNormalizeCommand: ParsableCommand {
         var seconds: [Double] = []
         var changedTexts = 0
         var changes = 0
-        for pass in 0...repeats {
+        for pass in 0...input.repeats {
             var changed = 0
             var edits = 0
             let start = DispatchTime.now().uptimeNanoseconds
@@ -63,30 +49,33 @@ struct BenchNormalizeCommand: ParsableCommand {
         let median = seconds.sorted()[seconds.count / 2]
         let megabytes = Double(totalBytes) / 1_000_000
         var output = StandardOutput()
-        output.write { buffer in
-            switch format {
-            case .json, .jsonl:
+        try output.write { buffer in
+            switch report.format {
+            case .json:
                 buffer.raw("{\"op\": ")
                 buffer.string(operation.rawValue)
                 buffer.raw(", \"texts\": \(documents.count), \"bytes\": \(totalBytes), \"changed_texts\": \(changedTexts)")
-                buffer.raw(", \"changes\": \(changes), \"repeats\": \(repeats), \"seconds\": ")
+                buffer.raw(", \"changes\": \(changes), \"repeats\": \(input.repeats), \"seconds\": ")
                 buffer.number(median, digits: 6)
                 buffer.raw(", \"mb_per_s\": ")
                 buffer.number(megabytes / median, digits: 2)
                 buffer.raw(", \"texts_per_s\": ")
                 buffer.number(Double(documents.count) / median, digits: 0)
+                buffer.raw(", \"peak_resident_mb\": ")
+                buffer.number(peakResidentMegabytes(), digits: 1)
                 buffer.raw("}\n")
             case .text:
                 let rows = [
                     ("input", String(format: "%d texts, %.2f MB", documents.count, megabytes)),
                     ("op", "\(operation.rawValue): \(changedTexts) texts changed, \(changes) changed regions"),
-                    ("speed", String(format: "%8.1f MB/s  %10.0f texts/s  (median of %d)", megabytes / median, Double(documents.count) / median, repeats)),
+                    ("speed", String(format: "%8.1f MB/s  %10.0f texts/s  (median of %d)", megabytes / median, Double(documents.count) / median, input.repeats)),
+                    ("memory", String(format: "%8.1f MB peak resident", peakResidentMegabytes())),
                 ]
                 for (label, value) in rows {
                     buffer.raw(label.padding(toLength: 8, withPad: " ", startingAt: 0) + value + "\n")
                 }
             }
         }
-        output.flush()
+        try output.finish()
     }
 }

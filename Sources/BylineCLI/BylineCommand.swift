@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineSegment
+import Foundation
 
 /// The `byline` command: tools for a multilingual news desk.
 public struct BylineCommand: ParsableCommand {
@@ -21,4 +22,23 @@ public struct BylineCommand: ParsableCommand {
     public static let version = "0.1.0"
 
     public init() {}
+
+    /// Runs the command line after making sure descriptors 0, 1 and 2 are taken.
+    ///
+    /// A stream the caller closed (`<&-`, `>&-`) leaves its number free, and the next file
+    /// the process opens (a resource, the memory) would get it: a report would be read from
+    /// the gazetteer, or results written into the database. Each closed stream is held by
+    /// `/dev/null` opened the wrong way round, so reading or writing it fails with "bad file
+    /// descriptor" and the command reports that.
+    public static func main() {
+        for (descriptor, flags) in [(STDIN_FILENO, O_WRONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_RDONLY)]
+        where fcntl(descriptor, F_GETFD) == -1 {
+            let placeholder = open("/dev/null", flags)
+            if placeholder >= 0, placeholder != descriptor {
+                dup2(placeholder, descriptor)
+                close(placeholder)
+            }
+        }
+        main(nil)
+    }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BylineText
 import Foundation
 
@@ -38,7 +39,7 @@ struct JSONBuffer {
     }
 
     /// Copies runs of bytes that need no escape in one step each.
-    private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+    mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for (index, byte) in source.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
@@ -69,62 +70,89 @@ struct JSONBuffer {
         raw(", \"\(textKey)\": ")
         string(text[range])
     }
-
-    /// Echoes a value read from a batch line (the `id`).
-    mutating func value(_ value: JSONValue?) {
-        switch value {
-        case .string(let text)?: string(text)
-        case .integer(let number)?: int(number)
-        case .double(let number)?: raw(String(number))
-        case .bool(let flag)?: raw(flag ? "true" : "false")
-        case .null?, nil: raw("null")
-        }
-    }
-}
-
-/// A scalar JSON value as a batch line may give it for `id`.
-enum JSONValue: Decodable, Hashable {
-    case string(String), integer(Int), double(Double), bool(Bool), null
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? container.decode(Int.self) {
-            self = .integer(number)
-        } else if let number = try? container.decode(Double.self) {
-            self = .double(number)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
 }
 
 /// Standard output, written in large blocks.
+///
+/// A write that fails (a full disk, a closed descriptor, a reader that has gone) is an
+/// error: it is reported once on standard error as `-: cannot write standard output: …`
+/// and thrown as exit status 1, so a script never mistakes lost output for success.
+/// ``finish()`` is every command's last step: it flushes and checks that the descriptor
+/// closes cleanly (a file system that reports a failed write only then, as NFS may).
 struct StandardOutput {
     private(set) var buffer = JSONBuffer()
+    private let fileDescriptor: Int32
+
+    init(fileDescriptor: Int32 = STDOUT_FILENO) { self.fileDescriptor = fileDescriptor }
 
     /// Appends through `body` and flushes when the buffer is large.
-    mutating func write(_ body: (inout JSONBuffer) -> Void) {
+    /// - Throws: `ExitCode(1)` after reporting a failed write.
+    mutating func write(_ body: (inout JSONBuffer) -> Void) throws {
         body(&buffer)
-        if buffer.bytes.count >= 1 << 16 { flush() }
+        if buffer.bytes.count >= 1 << 16 { try flush() }
     }
 
-    mutating func flush() {
+    /// Writes out what is buffered.
+    /// - Throws: `ExitCode(1)` after reporting a failed write.
+    mutating func flush() throws {
         guard !buffer.bytes.isEmpty else { return }
-        buffer.bytes.withUnsafeBufferPointer { pointer in
+        let failure: Int32? = buffer.bytes.withUnsafeBufferPointer { pointer in
             var written = 0
             while written < pointer.count {
-                let result = Foundation.write(STDOUT_FILENO, pointer.baseAddress! + written, pointer.count - written)
+                let result = Foundation.write(fileDescriptor, pointer.baseAddress! + written, pointer.count - written)
                 if result < 0 {
                     if errno == EINTR { continue }
-                    return  // a closed pipe: the reader has gone, nothing more to say
+                    return errno
                 }
                 written += result
             }
+            return nil
         }
         buffer.bytes.removeAll(keepingCapacity: true)
+        if let failure { throw Self.failed(failure) }
+    }
+
+    /// Writes `text` as it is, a block at a time.
+    mutating func writeRaw(_ text: String) throws {
+        try writeBlocks(of: text) { buffer, block in buffer.bytes.append(contentsOf: block) }
+    }
+
+    /// Writes `text` as one JSON string literal, escaped a block at a time.
+    mutating func writeJSONString(_ text: String) throws {
+        buffer.bytes.append(0x22)
+        try writeBlocks(of: text) { buffer, block in buffer.appendEscaped(block) }
+        buffer.bytes.append(0x22)
+    }
+
+    /// Hands `text`'s UTF-8 to `body` in blocks of 64 KiB, flushing after each. JSON escapes
+    /// only ASCII bytes, so a block may end inside a multi-byte sequence.
+    private mutating func writeBlocks(of text: String, _ body: (inout JSONBuffer, UnsafeBufferPointer<UInt8>) -> Void) throws {
+        var copy = text
+        var failure: (any Error)?
+        copy.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, failure == nil {
+                let end = min(bytes.count, start + (1 << 16))
+                body(&buffer, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                do { try flush() } catch { failure = error }
+                start = end
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Flushes and closes a duplicate of the descriptor, which reports a write the
+    /// system could not complete; the descriptor itself stays open for the process.
+    /// - Throws: `ExitCode(1)` after reporting a failed write.
+    mutating func finish() throws {
+        try flush()
+        let duplicate = dup(fileDescriptor)
+        guard duplicate >= 0 else { throw Self.failed(errno) }
+        if close(duplicate) != 0, errno != EINTR { throw Self.failed(errno) }
+    }
+
+    private static func failed(_ code: Int32) -> ExitCode {
+        Diagnostics.error("-: cannot write standard output: \(String(cString: strerror(code)))")
+        return ExitCode(1)
     }
 }

@@ -41,14 +41,12 @@ struct NamesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Make only changes of at least this confidence (0–1); 0.85 keeps the surer ones (fixes the text's other names support, whole multi-word names, foreign forms no dictionary lists) and drops lone slips toward dictionary names.", valueName: "c"))
     var minConfidence: Double = 0.6
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (the corrected text, then one line per change) or json (one object).")
+    var format: ReportFormat = .text
 
-    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
-    var batch = false
+    @OptionGroup var batchOptions: BatchOptions
 
     func validate() throws {
-        if format == .jsonl { throw ValidationError("--format takes text or json") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence takes a number from 0 to 1, not \(minConfidence)") }
     }
 
@@ -62,9 +60,9 @@ struct NamesCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let defaultLanguage = LanguageTag(language)
-        if batch {
+        if batchOptions.batch {
             var warned: Set<String> = []
-            let runner = BatchRunner<NamesRequest> { request, _, reply in
+            let runner = BatchRunner<NamesRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
                 let analysis = try context.analyze(text, language: language)
@@ -73,7 +71,7 @@ struct NamesCommand: ParsableCommand {
                 }
                 NamesWriter.writeBatchFields(analysis, of: text, flagOnly: flagOnly, explain: explain, to: &reply)
             }
-            if !runner.run() { throw ExitCode(1) }
+            if try !runner.run() { throw ExitCode(1) }
             return
         }
         let source = try input.readOrExit(language: defaultLanguage)
@@ -82,9 +80,9 @@ struct NamesCommand: ParsableCommand {
             Diagnostics.warning("no names for language \"\(defaultLanguage)\"; matching with the English forms")
         }
         var output = StandardOutput()
-        output.write { buffer in
+        try output.write { buffer in
             switch format {
-            case .json, .jsonl:
+            case .json:
                 buffer.raw("{\"language\": ")
                 buffer.string(defaultLanguage.description)
                 NamesWriter.writeBatchFields(analysis, of: source.string, flagOnly: flagOnly, explain: explain, to: &buffer)
@@ -100,18 +98,17 @@ struct NamesCommand: ParsableCommand {
                 }
             }
         }
-        output.flush()
+        try output.finish()
         if format == .text && !changes && !flagOnly {
             var list = JSONBuffer()
             NamesWriter.writeChanges(analysis, of: source, explain: explain, to: &list)
-            if !list.bytes.isEmpty { FileHandle.standardError.write(Data(list.bytes)) }
+            if !list.bytes.isEmpty { Diagnostics.report(String(decoding: list.bytes, as: UTF8.self)) }
         }
     }
 }
 
 /// A `names --batch` request line.
-struct NamesRequest: FastBatchRequest {
-    var id: JSONValue? { nil }
+struct NamesRequest: BatchRequest {
     var lang: String?
     var text: String?
 
@@ -145,12 +142,6 @@ final class NamesContext {
     }
 }
 
-extension Diagnostics {
-    /// Something the user may want to know that is neither a result nor a problem.
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("note: \(message)\n".utf8))
-    }
-}
 
 /// Writes name analyses as JSON fields and as a report for a person.
 enum NamesWriter {

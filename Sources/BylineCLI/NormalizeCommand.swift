@@ -26,22 +26,19 @@ struct NormalizeCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, az-Cyrl, tr, …; und for none).")
     var language: String = "und"
 
-    @Option(name: .customLong("op"), help: "The operation: \(NormalizationOperation.names.joined(separator: ", ")).")
-    var operationName: String?
+    @Option(name: .customLong("op"), help: "The operation (required without --batch; a batch line's \"op\" overrides it).")
+    var operation: NormalizationOperation?
 
     @Flag(help: "Report every change with its offsets in the input, as JSON.")
     var changes = false
 
-    @Option(help: "Output format: text (the normalized text) or json (text and changes).")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (the normalized text) or json (the text and every change).")
+    var format: ReportFormat = .text
 
-    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
-    var batch = false
+    @OptionGroup var batchOptions: BatchOptions
 
     func validate() throws {
-        if let operationName {
-            do { _ = try NormalizationOperation(name: operationName) } catch { throw ValidationError(error.description) }
-        } else if !batch {
+        if operation == nil, !batchOptions.batch {
             throw ValidationError("missing --op (one of \(NormalizationOperation.names.joined(separator: ", ")))")
         }
         do { try TextNormalizer.checkLanguage(LanguageTag(language)) } catch {
@@ -52,9 +49,9 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         let normalizer = TextNormalizer()
         let defaultLanguage = LanguageTag(language)
-        let defaultOperation = try operationName.map { try NormalizationOperation(name: $0) }
-        if batch {
-            let runner = BatchRunner<NormalizeRequest> { request, _, reply in
+        let defaultOperation = operation
+        if batchOptions.batch {
+            let runner = BatchRunner<NormalizeRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 guard let name = request.op ?? defaultOperation?.rawValue else {
                     throw BatchLineError(message: "missing field \"op\" (and no --op given)")
@@ -69,7 +66,7 @@ struct NormalizeCommand: ParsableCommand {
                     Self.writeChanges(result, to: &reply)
                 }
             }
-            if !runner.run() { throw ExitCode(1) }
+            if try !runner.run() { throw ExitCode(1) }
             return
         }
         guard let operation = defaultOperation else { throw ExitCode(64) }
@@ -81,47 +78,82 @@ struct NormalizeCommand: ParsableCommand {
             Diagnostics.error("\(input.origin): \(error)")
             throw ExitCode(1)
         }
+        // Written piece by piece, so output of any size costs the buffer's 64 KiB, not a copy.
         var output = StandardOutput()
-        output.write { buffer in
-            if changes || format != .text {
-                buffer.raw("{\"language\": ")
-                buffer.string(defaultLanguage.description)
-                buffer.raw(", \"op\": ")
-                buffer.string(operation.rawValue)
-                buffer.raw(", \"text\": ")
-                buffer.string(result.text)
-                buffer.raw(", \"changes\": ")
-                Self.writeChanges(result, to: &buffer)
-                buffer.raw("}\n")
-            } else {
-                buffer.raw(result.text)
+        guard changes || format != .text else {
+            try output.writeRaw(result.text)
+            return try output.finish()
+        }
+        try output.write { buffer in
+            buffer.raw("{\"language\": ")
+            buffer.string(defaultLanguage.description)
+            buffer.raw(", \"op\": ")
+            buffer.string(operation.rawValue)
+            buffer.raw(", \"text\": ")
+        }
+        try output.writeJSONString(result.text)
+        try output.write { $0.raw(", \"changes\": [") }
+        var writer = ChangeWriter(result)
+        for index in result.editMap.edits.indices {
+            try output.write { buffer in
+                if index > 0 { buffer.raw(", ") }
+                writer.write(result.editMap.edits[index], to: &buffer)
             }
         }
-        output.flush()
+        try output.write { $0.raw("]}\n") }
+        try output.finish()
     }
 
     /// `[{"start", "end", "from", "to", "kind"}, …]` with scalar offsets into the input.
     static func writeChanges(_ result: NormalizedText, to buffer: inout JSONBuffer) {
-        var cursor = ScalarOffsetCursor(result.source)
+        var writer = ChangeWriter(result)
         buffer.raw("[")
-        for (index, change) in result.changes.enumerated() {
+        for (index, edit) in result.editMap.edits.enumerated() {
             if index > 0 { buffer.raw(", ") }
-            buffer.raw("{")
-            buffer.span(change.range, of: result.source, cursor: &cursor, textKey: "from")
-            buffer.raw(", \"to\": ")
-            buffer.string(change.replacement)
-            buffer.raw(", \"kind\": ")
-            buffer.string(change.kind.name)
-            buffer.raw("}")
+            writer.write(edit, to: &buffer)
         }
         buffer.raw("]")
     }
 }
 
+/// Writes a normalization's changes as JSON straight from its edit map, one at a time,
+/// with scalar offsets from one forward cursor: no array of changes is built.
+struct ChangeWriter {
+    private let result: NormalizedText
+    private var cursor: ScalarOffsetCursor
+
+    init(_ result: NormalizedText) {
+        self.result = result
+        cursor = ScalarOffsetCursor(result.source)
+    }
+
+    /// `{"start", "end", "from", "to", "kind"}` for one edit; edits must come in input order.
+    mutating func write(_ edit: EditMap.Edit, to buffer: inout JSONBuffer) {
+        let source = result.source.utf8
+        let output = result.text.utf8
+        let lower = source.index(source.startIndex, offsetBy: edit.source.lowerBound)
+        let upper = source.index(source.startIndex, offsetBy: edit.source.upperBound)
+        let from = output.index(output.startIndex, offsetBy: edit.output.lowerBound)
+        let to = output.index(output.startIndex, offsetBy: edit.output.upperBound)
+        buffer.raw("{")
+        buffer.span(lower..<upper, of: result.source, cursor: &cursor, textKey: "from")
+        buffer.raw(", \"to\": ")
+        buffer.string(result.text[from..<to])
+        buffer.raw(", \"kind\": ")
+        buffer.string((NormalizationChange.Kind(rawValue: edit.label) ?? .normalization).name)
+        buffer.raw("}")
+    }
+}
+
 /// A `normalize --batch` request line.
-struct NormalizeRequest: Decodable, BatchRequest {
-    var id: JSONValue?
+struct NormalizeRequest: BatchRequest {
     var lang: String?
     var op: String?
     var text: String?
+
+    init(line: BatchLine) throws(BatchLineError) {
+        lang = try line.string("lang")
+        op = try line.string("op")
+        text = try line.string("text")
+    }
 }

@@ -34,7 +34,7 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "List the words of each sentence (letters, numbers, kana, ideographs).")
     var words = false
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: text (aligned rows for a person), json (one object) or jsonl (one sentence a line).")
     var format: OutputFormat = .text
 
     @Flag(help: "Join hard-wrapped lines (wire copy, PDF text) before segmenting.")
@@ -43,48 +43,60 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "Make a dateline (\"BAKU, Nov 1 (TURAN) —\") a sentence of its own instead of part of the lede.")
     var separateDatelines = false
 
-    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
-    var batch = false
+    @OptionGroup var batchOptions: BatchOptions
 
     func run() throws {
         let context = try SegmentationContext(
             options: SentenceSegmenter.Options(unwrap: unwrap, attachDatelines: !separateDatelines))
         let defaultLanguage = LanguageTag(language)
-        if batch {
-            let runner = BatchRunner<SegmentRequest> { request, _, reply in
+        if batchOptions.batch {
+            let runner = BatchRunner<SegmentRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
                 let result = try segment(text, language: language, context: context)
                 reply.raw(", \"sentences\": ")
                 writeSentences(result, in: text, to: &reply, withWords: words)
             }
-            if !runner.run() { throw ExitCode(1) }
+            if try !runner.run() { throw ExitCode(1) }
             return
         }
         let source = try input.readOrExit(language: defaultLanguage)
-        let result = try segment(source.string, language: defaultLanguage, context: context)
         var output = StandardOutput()
         switch format {
-        case .json:
-            output.write { buffer in
-                buffer.raw("{\"language\": ")
-                buffer.string(defaultLanguage.description)
-                buffer.raw(", \"sentences\": ")
-                writeSentences(result, in: source.string, to: &buffer, withWords: words)
-                buffer.raw("}\n")
-            }
-        case .jsonl:
-            var cursor = ScalarOffsetCursor(source.string)
-            for item in result {
-                output.write { buffer in
-                    writeSentence(item, in: source.string, cursor: &cursor, to: &buffer, withWords: words)
-                    buffer.raw("\n")
+        case .json, .jsonl:
+            let sentences = try context.sentenceSegmenter(for: defaultLanguage).sentences(in: source.string)
+            if format == .json {
+                try output.write { buffer in
+                    buffer.raw("{\"language\": ")
+                    buffer.string(defaultLanguage.description)
+                    buffer.raw(", \"sentences\": [")
                 }
             }
+            var stream = SentenceStream(text: source.string, sentences: sentences, separator: format == .json ? ", " : "\n",
+                                        withWords: words)
+            if words {
+                let segmenter = try context.wordSegmenter(for: defaultLanguage)
+                var text = source.string
+                var failure: (any Error)?
+                text.withUTF8 { bytes in
+                    var lower = source.string.utf8.startIndex
+                    segmenter.forEachToken(in: bytes) { range, kind in
+                        let upper = source.string.utf8.index(lower, offsetBy: range.count)
+                        defer { lower = upper }
+                        guard failure == nil, kind.isWordLike else { return }
+                        do { try stream.add(Word(range: lower..<upper, kind: kind), to: &output) } catch { failure = error }
+                    }
+                }
+                if let failure { throw failure }
+            }
+            try stream.finish(to: &output)
+            try output.write { $0.raw(format == .json ? "]}\n" : (sentences.isEmpty ? "" : "\n")) }
         case .text:
-            writeTable(result, in: source.string, to: &output)
+            let sentences = try context.sentenceSegmenter(for: defaultLanguage).sentences(in: source.string)
+            let wordSegmenter = words ? try context.wordSegmenter(for: defaultLanguage) : nil
+            try writeTable(sentences, wordSegmenter: wordSegmenter, in: source.string, to: &output)
         }
-        output.flush()
+        try output.finish()
     }
 
     /// A sentence and, when asked for, its word-like tokens.
@@ -155,43 +167,160 @@ struct SegmentCommand: ParsableCommand {
 
     /// Aligned columns: number, scalar range, sentence (line breaks shown as ↵); words
     /// indented below when asked for.
-    private func writeTable(_ result: [SegmentedSentence], in text: String, to output: inout StandardOutput) {
+    ///
+    /// The column widths come from a first pass over the sentence boundaries alone; the rows
+    /// are then written while the word segmenter walks the text, holding one sentence's
+    /// words at a time.
+    private func writeTable(
+        _ sentences: [Sentence], wordSegmenter: WordSegmenter?, in text: String, to output: inout StandardOutput
+    ) throws {
         var cursor = ScalarOffsetCursor(text)
-        var rows: [(number: String, span: String, body: String, words: [(String, String, String)])] = []
-        for (index, item) in result.enumerated() {
-            let start = cursor.offset(of: item.sentence.range.lowerBound)
-            var words: [(String, String, String)] = []
-            for word in item.words {
-                let wordStart = cursor.offset(of: word.range.lowerBound)
-                let wordEnd = cursor.offset(of: word.range.upperBound)
-                words.append(("\(wordStart)–\(wordEnd)", word.kind.name, String(text[word.range])))
-            }
-            let end = cursor.offset(of: item.sentence.range.upperBound)
-            let body = text[item.sentence.range].replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")
-            rows.append((String(index + 1), "\(start)–\(end)", body, words))
+        var spans: [String] = []
+        spans.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            let start = cursor.offset(of: sentence.range.lowerBound)
+            spans.append("\(start)–\(cursor.offset(of: sentence.range.upperBound))")
         }
-        let numberWidth = rows.map(\.number.count).max() ?? 1
-        let spanWidth = rows.map(\.span.count).max() ?? 1
+        let numberWidth = String(sentences.count).count
+        let spanWidth = spans.map(\.count).max() ?? 1
         let bodyWidth = Terminal.columns.map { max(20, $0 - numberWidth - spanWidth - 4) }
-        for row in rows {
-            output.write { buffer in
-                buffer.raw(String(repeating: " ", count: numberWidth - row.number.count) + row.number + "  ")
-                buffer.raw(row.span + String(repeating: " ", count: spanWidth - row.span.count) + "  ")
-                buffer.raw(Terminal.fit(row.body, width: bodyWidth) + "\n")
-                let wordSpanWidth = row.words.map(\.0.count).max() ?? 0
-                for (span, kind, word) in row.words {
-                    buffer.raw(String(repeating: " ", count: numberWidth + 2))
-                    buffer.raw(span + String(repeating: " ", count: wordSpanWidth - span.count))
-                    buffer.raw("  " + kind + String(repeating: " ", count: 11 - kind.count) + word + "\n")
+        var wordCursor = ScalarOffsetCursor(text)
+        var current = 0
+        var wordRows: [(span: String, kind: String, word: Substring)] = []
+
+        func writeRows(endingBy position: String.Index) throws {
+            while current < sentences.count, sentences[current].range.upperBound <= position {
+                let number = String(current + 1)
+                let span = spans[current]
+                let body = text[sentences[current].range].replacingOccurrences(of: "\r\n", with: "↵")
+                    .replacingOccurrences(of: "\n", with: "↵")
+                try output.write { buffer in
+                    buffer.raw(String(repeating: " ", count: numberWidth - number.count) + number + "  ")
+                    buffer.raw(span + String(repeating: " ", count: spanWidth - span.count) + "  ")
+                    buffer.raw(Terminal.fit(body, width: bodyWidth) + "\n")
+                    let wordSpanWidth = wordRows.map(\.span.count).max() ?? 0
+                    for row in wordRows {
+                        buffer.raw(String(repeating: " ", count: numberWidth + 2))
+                        buffer.raw(row.span + String(repeating: " ", count: wordSpanWidth - row.span.count))
+                        buffer.raw("  " + row.kind + String(repeating: " ", count: 11 - row.kind.count))
+                        buffer.bytes.append(contentsOf: row.word.utf8)
+                        buffer.raw("\n")
+                    }
+                }
+                wordRows.removeAll(keepingCapacity: true)
+                current += 1
+            }
+        }
+
+        if let wordSegmenter {
+            var copy = text
+            var failure: (any Error)?
+            copy.withUTF8 { bytes in
+                var lower = text.utf8.startIndex
+                wordSegmenter.forEachToken(in: bytes) { range, kind in
+                    let upper = text.utf8.index(lower, offsetBy: range.count)
+                    defer { lower = upper }
+                    guard failure == nil, kind.isWordLike else { return }
+                    do {
+                        try writeRows(endingBy: lower)
+                        guard current < sentences.count, sentences[current].range.lowerBound <= lower,
+                            upper <= sentences[current].range.upperBound
+                        else { return }
+                        let start = wordCursor.offset(of: lower)
+                        wordRows.append(("\(start)–\(wordCursor.offset(of: upper))", kind.name, text[lower..<upper]))
+                    } catch {
+                        failure = error
+                    }
                 }
             }
+            if let failure { throw failure }
         }
+        try writeRows(endingBy: text.endIndex)
+    }
+}
+
+/// Writes sentences, and the words inside each, as JSON while the word segmenter walks
+/// the text, so output of any size never sits in memory whole.
+///
+/// Offsets come from two forward cursors, one over sentence boundaries and one over
+/// words, so a sentence's `end` can precede its words in the object.
+struct SentenceStream {
+    private let text: String
+    private let sentences: [Sentence]
+    private let separator: String
+    private let withWords: Bool
+    private var sentenceCursor: ScalarOffsetCursor
+    private var wordCursor: ScalarOffsetCursor
+    /// The sentence words are being added to, and whether its object is open.
+    private var current = 0
+    private var isOpen = false
+    private var wordsInCurrent = 0
+
+    init(text: String, sentences: [Sentence], separator: String, withWords: Bool) {
+        self.text = text
+        self.sentences = sentences
+        self.separator = separator
+        self.withWords = withWords
+        sentenceCursor = ScalarOffsetCursor(text)
+        wordCursor = ScalarOffsetCursor(text)
+    }
+
+    /// Adds a word-like token; tokens come in text order, and one outside every sentence
+    /// (or across two) is left out.
+    mutating func add(_ word: Word, to output: inout StandardOutput) throws {
+        try closeSentences(endingBy: word.range.lowerBound, to: &output)
+        guard current < sentences.count, sentences[current].range.lowerBound <= word.range.lowerBound,
+            word.range.upperBound <= sentences[current].range.upperBound
+        else { return }
+        try output.write { buffer in
+            if !isOpen { open(to: &buffer) }
+            if wordsInCurrent > 0 { buffer.raw(", ") }
+            wordsInCurrent += 1
+            buffer.raw("{\"text\": ")
+            buffer.string(text[word.range])
+            buffer.raw(", \"start\": ")
+            buffer.int(wordCursor.offset(of: word.range.lowerBound))
+            buffer.raw(", \"end\": ")
+            buffer.int(wordCursor.offset(of: word.range.upperBound))
+            buffer.raw(", \"kind\": ")
+            buffer.string(word.kind.name)
+            buffer.raw("}")
+        }
+    }
+
+    /// Writes every sentence not written yet.
+    mutating func finish(to output: inout StandardOutput) throws {
+        try closeSentences(endingBy: text.endIndex, to: &output)
+    }
+
+    private mutating func closeSentences(endingBy position: String.Index, to output: inout StandardOutput) throws {
+        while current < sentences.count, sentences[current].range.upperBound <= position {
+            try output.write { buffer in
+                if !isOpen { open(to: &buffer) }
+                buffer.raw(withWords ? "]}" : "}")
+            }
+            current += 1
+            isOpen = false
+            wordsInCurrent = 0
+        }
+    }
+
+    private mutating func open(to buffer: inout JSONBuffer) {
+        let range = sentences[current].range
+        if current > 0 { buffer.raw(separator) }
+        buffer.raw("{\"text\": ")
+        buffer.string(text[range])
+        buffer.raw(", \"start\": ")
+        buffer.int(sentenceCursor.offset(of: range.lowerBound))
+        buffer.raw(", \"end\": ")
+        buffer.int(sentenceCursor.offset(of: range.upperBound))
+        if withWords { buffer.raw(", \"words\": [") }
+        isOpen = true
     }
 }
 
 /// A `segment --batch` request line.
-struct SegmentRequest: FastBatchRequest {
-    var id: JSONValue? { nil }
+struct SegmentRequest: BatchRequest {
     var lang: String?
     var text: String?
 

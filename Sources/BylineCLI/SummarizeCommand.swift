@@ -15,7 +15,8 @@ struct SummarizeCommand: ParsableCommand {
             (photo credits, section labels, calls to action, bylines, repeated and short \
             label lines) is never picked. Picks are exact slices of the input.
 
-            With --batch, reads JSON Lines {"id", "lang", "article", "n"} on standard input and \
+            With --batch, reads JSON Lines {"id", "lang", "text", "n"} on standard input ("article" \
+            is taken for "text") and \
             writes {"id", "summary", "sentences": [{"start", "end", "score"}]} per line ("n" \
             overrides --sentences; offsets count Unicode scalars). --explain adds an "explain" \
             field with every feature and every excluded line.
@@ -35,21 +36,19 @@ struct SummarizeCommand: ParsableCommand {
     @Flag(help: "Show each sentence's features, weights and total, and why lines were excluded.")
     var explain = false
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (the picked sentences, one a line; a table with --explain) or json (one object).")
+    var format: ReportFormat = .text
 
     @Option(name: .customLong("weight"), help: ArgumentHelp(
         "Change a feature weight, NAME=VALUE (\(SummaryWeights.names.joined(separator: ", "))); repeatable.",
         valueName: "name=value"))
     var weightSettings: [String] = []
 
-    @Flag(help: "Read JSON Lines requests on standard input (see INTERFACE).")
-    var batch = false
+    @OptionGroup var batchOptions: BatchOptions
 
     func validate() throws {
         guard sentences >= 0 else { throw ValidationError("--sentences must not be negative") }
         if let words, words < 1 { throw ValidationError("--words must be at least 1") }
-        if format == .jsonl { throw ValidationError("--format takes text or json") }
         _ = try parsedWeights()
     }
 
@@ -68,25 +67,25 @@ struct SummarizeCommand: ParsableCommand {
     func run() throws {
         let context = try SummarizationContext(weights: try parsedWeights())
         let defaultLanguage = LanguageTag(language)
-        if batch {
-            let runner = BatchRunner<SummarizeRequest> { request, _, reply in
-                guard let article = request.article else { throw BatchLineError(message: "missing field \"article\"") }
+        if batchOptions.batch {
+            let runner = BatchRunner<SummarizeRequest>(options: batchOptions) { request, _, reply in
+                guard let article = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 if let n = request.n, n < 0 { throw BatchLineError(message: "field \"n\" must not be negative") }
                 let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
                 let length: SummaryLength = request.n.map { .sentences($0) } ?? words.map { .words($0) } ?? .sentences(sentences)
                 let summary = try context.summarize(article, language: language, length: length)
                 SummaryWriter.writeBatchFields(summary, of: article, explain: explain, weights: context.weights, to: &reply)
             }
-            if !runner.run() { throw ExitCode(1) }
+            if try !runner.run() { throw ExitCode(1) }
             return
         }
         let source = try input.readOrExit(language: defaultLanguage)
         let length: SummaryLength = words.map { .words($0) } ?? .sentences(sentences)
         let summary = try context.summarize(source.string, language: defaultLanguage, length: length)
         var output = StandardOutput()
-        output.write { buffer in
+        try output.write { buffer in
             switch format {
-            case .json, .jsonl:
+            case .json:
                 buffer.raw("{\"language\": ")
                 buffer.string(defaultLanguage.description)
                 SummaryWriter.writeBatchFields(summary, of: source.string, explain: explain, weights: context.weights, to: &buffer)
@@ -102,16 +101,22 @@ struct SummarizeCommand: ParsableCommand {
                 }
             }
         }
-        output.flush()
+        try output.finish()
     }
 }
 
-/// A `summarize --batch` request line.
-struct SummarizeRequest: Decodable, BatchRequest {
-    var id: JSONValue?
+/// A `summarize --batch` request line: the report under `text`, or under `article` as
+/// the evaluation sets name it.
+struct SummarizeRequest: BatchRequest {
     var lang: String?
-    var article: String?
+    var text: String?
     var n: Int?
+
+    init(line: BatchLine) throws(BatchLineError) {
+        lang = try line.string("lang")
+        if let text = try line.string("text") { self.text = text } else { text = try line.string("article") }
+        n = try line.integer("n")
+    }
 }
 
 /// Segmenters and rankers per language, made on first use and kept for the run.

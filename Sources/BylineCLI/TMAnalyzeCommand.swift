@@ -26,8 +26,8 @@ struct TMAnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: "Language it will be translated into.")
     var targetLanguage: String
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (aligned, for a person) or json (one object).")
+    var format: ReportFormat = .text
 
     /// A band's name and its lower bound (nil for no match and repetitions).
     static let bands: [(name: String, lower: Double?)] = [
@@ -61,7 +61,7 @@ struct TMAnalyzeCommand: ParsableCommand {
             words[band] += wordCount
         }
         var output = StandardOutput()
-        output.write { buffer in
+        try output.write { buffer in
             if format != .text {
                 buffer.raw("{\"segments\": \(sentences.count), \"words\": \(words.reduce(0, +)), \"bands\": [")
                 for (index, band) in Self.bands.enumerated() {
@@ -83,6 +83,6 @@ struct TMAnalyzeCommand: ParsableCommand {
             buffer.raw("total".padding(toLength: 12, withPad: " ", startingAt: 0))
             buffer.raw(String(format: "%10d %8d\n", sentences.count, words.reduce(0, +)))
         }
-        output.flush()
+        try output.finish()
     }
 }

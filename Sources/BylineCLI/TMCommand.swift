@@ -6,7 +6,13 @@ import Foundation
 struct TMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tm",
-        abstract: "Keep a translation memory: import and export TMX, count what it holds.",
+        abstract: "Keep a translation memory: import, export, look up, analyze, search and count it.",
+        discussion: """
+            import reads TMX files into the memory; export writes it out as TMX 1.4; lookup finds \
+            exact and fuzzy matches for a segment (--batch for JSON Lines); analyze counts a \
+            document's segments and words by match band; concordance finds stored segments \
+            containing words; stats counts units, variants, languages and origins.
+            """,
         subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMAnalyzeCommand.self, TMConcordanceCommand.self, TMStatsCommand.self])
 }
 

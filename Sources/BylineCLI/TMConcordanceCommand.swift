@@ -24,8 +24,8 @@ struct TMConcordanceCommand: ParsableCommand {
     @Option(name: .customLong("max"), help: "At most this many hits.")
     var maximum: Int = 20
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (aligned, for a person) or json (one object).")
+    var format: ReportFormat = .text
 
     func run() throws {
         let store = try database.openStore()
@@ -38,7 +38,7 @@ struct TMConcordanceCommand: ParsableCommand {
         }
         var output = StandardOutput()
         let colour = Terminal.columns != nil
-        output.write { buffer in
+        try output.write { buffer in
             if format != .text {
                 buffer.raw("{\"hits\": [")
                 for (index, hit) in hits.enumerated() {
@@ -79,6 +79,6 @@ struct TMConcordanceCommand: ParsableCommand {
                 }
             }
         }
-        output.flush()
+        try output.finish()
     }
 }

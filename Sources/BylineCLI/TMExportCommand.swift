@@ -85,8 +85,8 @@ struct TMStatsCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (aligned, for a person) or json (one object).")
+    var format: ReportFormat = .text
 
     func run() throws {
         let store = try database.openStore()
@@ -98,9 +98,9 @@ struct TMStatsCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var output = StandardOutput()
-        output.write { buffer in
+        try output.write { buffer in
             switch format {
-            case .json, .jsonl:
+            case .json:
                 buffer.raw("{\"units\": \(statistics.units), \"variants\": \(statistics.variants)")
                 buffer.raw(", \"alternatives\": \(statistics.alternatives), \"languages\": {")
                 for (index, (language, count)) in statistics.languages.enumerated() {
@@ -130,6 +130,6 @@ struct TMStatsCommand: ParsableCommand {
                 }
             }
         }
-        output.flush()
+        try output.finish()
     }
 }

@@ -28,8 +28,8 @@ struct TMImportCommand: ParsableCommand {
     @Option(help: "File the units under this story id.")
     var story: String?
 
-    @Option(help: "Output format of the report: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format of the report: text (aligned, for a person) or json (one object).")
+    var format: ReportFormat = .text
 
     @Flag(help: "Print every warning, not just the first 20.")
     var verbose = false
@@ -64,9 +64,9 @@ struct TMImportCommand: ParsableCommand {
             Diagnostics.error("… and \(warnings.count - 20) more warnings (--verbose prints them all)")
         }
         var output = StandardOutput()
-        output.write { buffer in
+        try output.write { buffer in
             switch format {
-            case .json, .jsonl:
+            case .json:
                 buffer.raw("{\"files\": \(files.count), \"read\": \(report.read), \"created\": \(report.created)")
                 buffer.raw(", \"alternatives\": \(report.alternatives), \"updated\": \(report.updated)")
                 buffer.raw(", \"duplicates\": \(report.duplicates), \"skipped\": \(report.skipped)")
@@ -86,7 +86,7 @@ struct TMImportCommand: ParsableCommand {
                 }
             }
         }
-        output.flush()
+        try output.finish()
     }
 }
 

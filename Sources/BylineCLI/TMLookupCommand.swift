@@ -45,17 +45,16 @@ struct TMLookupCommand: ParsableCommand {
     @Flag(help: "Show each match's text scores, token diff and penalties.")
     var explain = false
 
-    @Flag(help: "Read JSON Lines requests on standard input.")
-    var batch = false
+    @OptionGroup var batchOptions: BatchOptions
 
-    @Option(help: "Output format without --batch: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text (aligned, for a person) or json (one object), without --batch.")
+    var format: ReportFormat = .text
 
     func validate() throws {
         guard (0...100).contains(minimum) else { throw ValidationError("--min must be between 0 and 100") }
         guard maximum >= 1 else { throw ValidationError("--max must be at least 1") }
-        if batch, text != nil { throw ValidationError("give the segment or --batch, not both") }
-        if !batch, text == nil { throw ValidationError("give a segment to look up, or --batch") }
+        if batchOptions.batch, text != nil { throw ValidationError("give the segment or --batch, not both") }
+        if !batchOptions.batch, text == nil { throw ValidationError("give a segment to look up, or --batch") }
     }
 
     func run() throws {
@@ -63,15 +62,15 @@ struct TMLookupCommand: ParsableCommand {
         let options = LookupOptions(minimumScore: minimum, maximum: maximum, explain: explain)
         let source = LanguageTag(sourceLanguage)
         let target = LanguageTag(targetLanguage)
-        if batch {
-            let runner = BatchRunner<LookupRequest> { request, _, reply in
+        if batchOptions.batch {
+            let runner = BatchRunner<LookupRequest>(options: batchOptions) { request, _, reply in
                 let matches = try store.matches(
                     for: request.text, from: source, to: target, options: options,
                     context: MatchContext(previous: request.previous, next: request.next))
                 reply.raw(", \"matches\": ")
                 Self.write(matches, to: &reply, explain: explain)
             }
-            if !runner.run() { throw ExitCode(1) }
+            if try !runner.run() { throw ExitCode(1) }
             return
         }
         let matches: [Match]
@@ -84,7 +83,7 @@ struct TMLookupCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var output = StandardOutput()
-        output.write { buffer in
+        try output.write { buffer in
             if format != .text {
                 buffer.raw("{\"matches\": ")
                 Self.write(matches, to: &buffer, explain: explain)
@@ -108,7 +107,7 @@ struct TMLookupCommand: ParsableCommand {
                 }
             }
         }
-        output.flush()
+        try output.finish()
     }
 
     static func write(_ matches: [Match], to buffer: inout JSONBuffer, explain: Bool) {
@@ -170,8 +169,7 @@ extension TMLookupCommand {
 }
 
 /// A `tm lookup --batch` request line.
-struct LookupRequest: FastBatchRequest {
-    var id: JSONValue? { nil }
+struct LookupRequest: BatchRequest {
     var text: String
     var previous: String?
     var next: String?

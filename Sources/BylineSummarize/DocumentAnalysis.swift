@@ -207,18 +207,70 @@ struct DocumentAnalysis {
     /// For each sentence, the sum over the others of shared terms divided by the sum of
     /// the logarithms of both lengths (the similarity of TextRank and of sumy's Reduction),
     /// scaled so that the most central sentence has 1.
+    ///
+    /// The pairwise sum is computed without visiting pairs. A pair's denominator depends
+    /// only on the two sentences' term counts, so for each term it is enough to know how
+    /// many sentences of each term count hold it: sentence *i* with *n* terms scores
+    /// Σ over its terms *t*, Σ over term counts *m*, holders(*t*, *m*) ÷ (log(*n*+1) + log(*m*+1)),
+    /// the sentence itself left out. The cost is the number of (term, term count) pairs a
+    /// sentence's terms reach: linear in the text, as term counts of sentences take few
+    /// values, where comparing every pair of sentences made a 4 MB report take a minute.
     private func centrality() -> [Double] {
         let count = terms.count
         var scores = [Double](repeating: 0, count: count)
-        let logLengths = terms.map { log(Double($0.count) + 1) }
-        for left in 0..<count where !terms[left].isEmpty {
-            for right in (left + 1)..<max(left + 1, count) where !terms[right].isEmpty {
-                let shared = Self.sharedCount(terms[left], terms[right])
-                guard shared > 0 else { continue }
-                let value = Double(shared) / (logLengths[left] + logLengths[right])
-                scores[left] += value
-                scores[right] += value
+        var termLimit: Int32 = -1
+        for sentenceTerms in terms { if let last = sentenceTerms.last { termLimit = max(termLimit, last) } }
+        let termCount = Int(termLimit) + 1
+        guard termCount > 0 else { return scores }
+        let lengths = terms.map { Int32($0.count) }
+        let logLength = terms.map { log(Double($0.count) + 1) }
+
+        // Holders of each term, grouped by term (a counting sort), then by term count:
+        // postings[postingStart[t]..<postingStart[t + 1]] are (term count, holders) pairs.
+        var holderStart = [Int](repeating: 0, count: termCount + 1)
+        for sentenceTerms in terms { for term in sentenceTerms { holderStart[Int(term) + 1] += 1 } }
+        for term in 0..<termCount { holderStart[term + 1] += holderStart[term] }
+        var holderLengths = [Int32](repeating: 0, count: holderStart[termCount])
+        var fill = holderStart
+        for (index, sentenceTerms) in terms.enumerated() {
+            for term in sentenceTerms {
+                holderLengths[fill[Int(term)]] = lengths[index]
+                fill[Int(term)] += 1
             }
+        }
+        var postingStart = [Int](repeating: 0, count: termCount + 1)
+        var postingLengths: [Int32] = []
+        var postingHolders: [Double] = []
+        var holdersOfLength: [Int32: Int] = [:]
+        for term in 0..<termCount {
+            if holderStart[term + 1] - holderStart[term] == 1 {
+                postingLengths.append(holderLengths[holderStart[term]])
+                postingHolders.append(1)
+                postingStart[term + 1] = postingLengths.count
+                continue
+            }
+            holdersOfLength.removeAll(keepingCapacity: true)
+            for length in holderLengths[holderStart[term]..<holderStart[term + 1]] { holdersOfLength[length, default: 0] += 1 }
+            for (length, holders) in holdersOfLength.sorted(by: { $0.key < $1.key }) {
+                postingLengths.append(length)
+                postingHolders.append(Double(holders))
+            }
+            postingStart[term + 1] = postingLengths.count
+        }
+        let logOfLength = postingLengths.map { log(Double($0) + 1) }
+
+        for (index, sentenceTerms) in terms.enumerated() where !sentenceTerms.isEmpty {
+            let own = logLength[index]
+            let ownLength = lengths[index]
+            var score = 0.0
+            for term in sentenceTerms {
+                for posting in postingStart[Int(term)]..<postingStart[Int(term) + 1] {
+                    // The sentence is one of the holders at its own length; it is no neighbour of itself.
+                    let holders = postingLengths[posting] == ownLength ? postingHolders[posting] - 1 : postingHolders[posting]
+                    score += holders / (own + logOfLength[posting])
+                }
+            }
+            scores[index] = score
         }
         let top = scores.max() ?? 0
         return top > 0 ? scores.map { $0 / top } : scores

@@ -85,6 +85,12 @@ struct FurnitureFilter {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII answers without the property tables, which cost a search per scalar and were
+        // a third of the time on a long English report; the answers are the same.
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value) || scalar == "_"
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || scalar == "_"
             || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark

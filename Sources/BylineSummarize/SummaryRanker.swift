@@ -16,7 +16,8 @@ import BylineText
 /// lines). Picks come back in the order of the text as trimmed sentence ranges from the
 /// segmenter, so a dateline stays with its lede and a quotation with its attribution.
 ///
-/// Cost: linear in the text plus a comparison of every pair of candidate sentences.
+/// Cost: linear in the text; centrality is summed per term, never per pair of sentences,
+/// and picking compares each pick with the candidates left.
 ///
 /// ```swift
 /// let ranker = SummaryRanker(rules: rules)

@@ -45,14 +45,54 @@ public struct SourceText: Sendable {
     public static func decodingLossy<Bytes: Collection<UInt8>>(
         _ bytes: Bytes, language: LanguageTag, origin: String? = nil
     ) -> (text: SourceText, replacedByteOffsets: [Int]) {
-        var offsets: [Int] = []
-        var start = 0
-        while let offset = firstInvalidUTF8Offset(in: bytes.dropFirst(start)) {
-            offsets.append(start + offset)
-            start += offset + 1
+        let (text, replaced) = decodingLossyLocated(bytes, language: language, origin: origin)
+        return (text, replaced.map(\.byteOffset))
+    }
+
+    /// Decodes UTF-8 bytes, replacing every invalid sequence with U+FFFD, and says where
+    /// each replacement is.
+    ///
+    /// Each maximal ill-formed subsequence becomes one U+FFFD (as `String(decoding:as:)`
+    /// does), so a location's column counts the scalars of the decoded text, replacements
+    /// included. One pass over the bytes, however many are bad.
+    public static func decodingLossyLocated<Bytes: Collection<UInt8>>(
+        _ bytes: Bytes, language: LanguageTag, origin: String? = nil
+    ) -> (text: SourceText, replaced: [ReplacedSequence]) {
+        var replaced: [ReplacedSequence] = []
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        var line = 1
+        var column = 1
+        parsing: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                offset += encoded.count
+                if encoded.count == 1, encoded.first == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error(let length):
+                let location = SourceLocation(file: origin ?? "-", line: line, column: column)
+                replaced.append(ReplacedSequence(byteOffset: offset, location: location))
+                offset += length
+                column += 1
+            case .emptyInput:
+                break parsing
+            }
         }
         let string = String(decoding: bytes, as: UTF8.self)
-        return (SourceText(string, language: language, origin: origin), offsets)
+        return (SourceText(string, language: language, origin: origin), replaced)
+    }
+
+    /// An ill-formed UTF-8 sequence that lossy decoding replaced with U+FFFD.
+    public struct ReplacedSequence: Sendable, Hashable {
+        /// Where the sequence starts in the input bytes (0-based).
+        public var byteOffset: Int
+        /// Where its U+FFFD stands in the decoded text (column in scalars).
+        public var location: SourceLocation
     }
 
     /// The byte offset of the first ill-formed UTF-8 sequence, or nil when all is well-formed.

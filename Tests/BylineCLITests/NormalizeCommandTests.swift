@@ -82,6 +82,6 @@ struct NormalizeCommandTests {
         let result = try CommandRunner.run(arguments, input: Data("text".utf8))
         #expect(result.status == 64)
         #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError.contains("unknown") || result.standardError.contains("missing --op"))
+        #expect(result.standardError.contains("is invalid for '--op") || result.standardError.contains("unknown") || result.standardError.contains("missing --op"))
     }
 }

@@ -51,7 +51,7 @@ struct SummarizeCommandTests {
         #expect(result.status == 1)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[1] == #"{"id": 7, "error": "line 2: missing field \"article\""}"#)
+        #expect(lines[1] == #"{"id": 7, "error": "line 2: missing field \"text\""}"#)
         let scalars = Array(article.unicodeScalars)
         for (line, expectedCount) in [(lines[0], 2), (lines[2], 3)] {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

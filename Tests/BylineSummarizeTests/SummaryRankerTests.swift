@@ -1,6 +1,7 @@
 import BylineSegment
 import BylineSummarize
 import BylineText
+import Foundation
 import Testing
 
 @Suite("Summary ranking")
@@ -135,5 +136,49 @@ struct SummaryRankerTests {
 extension String {
     var trimmingWhitespace: String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
+
+@Suite("Summary centrality")
+struct SummaryCentralityTests {
+    @Test("Centrality summed per term equals the pairwise sum over every other sentence", arguments: [1, 2, 3])
+    func centralityMatchesPairwiseSum(seed: UInt64) throws {
+        // Made-up words that no stop list, stemmer or gazetteer changes, so each is one term.
+        let pool = ["zork", "quib", "flam", "drav", "plon", "treck", "vusk", "mirl", "gobo", "tazz", "wupt", "kelm"]
+        var generator = SplitMix(state: seed)
+        var sentences: [[String]] = []
+        for _ in 0..<12 {
+            let count = 5 + Int(generator.next() % 6)
+            sentences.append((0..<count).map { _ in pool[Int(generator.next() % UInt64(pool.count))] })
+        }
+        let text = sentences.map { words in
+            words.first!.prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
+        }.joined(separator: " ")
+        let summary = try summarize(text, language: "en", length: .sentences(3))
+        #expect(summary.candidates.count == sentences.count)
+        let terms = sentences.map { Set($0) }
+        var expected = [Double](repeating: 0, count: terms.count)
+        for left in terms.indices {
+            for right in terms.indices where right != left {
+                let shared = Double(terms[left].intersection(terms[right]).count)
+                expected[left] += shared / (log(Double(terms[left].count) + 1) + log(Double(terms[right].count) + 1))
+            }
+        }
+        let top = expected.max() ?? 1
+        for (candidate, value) in zip(summary.candidates, expected) {
+            #expect(abs(candidate.features.centrality - value / top) < 1e-9)
+        }
+    }
+}
+
+/// A small deterministic generator, so each argument is one fixed document.
+private struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

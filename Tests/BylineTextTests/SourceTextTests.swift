@@ -32,6 +32,21 @@ struct SourceTextTests {
         #expect(offsets == [2, 5])
     }
 
+    @Test("Every replacement's column counts the decoded scalars before it, replacements included")
+    func lossyLocations() {
+        // A lone continuation byte, a truncated sequence and a stray lead byte, twice on one
+        // line and once on the next.
+        let bytes: [UInt8] = Array("Bakı".utf8) + [0x80] + Array("ə".utf8) + [0xE2, 0x82] + Array("x\nСеул".utf8) + [0xFF]
+        let (text, replaced) = SourceText.decodingLossyLocated(bytes, language: "az", origin: "r.txt")
+        #expect(replaced.map(\.location.description) == ["r.txt:1:5", "r.txt:1:7", "r.txt:2:5"])
+        #expect(replaced.map(\.byteOffset) == [5, 8, 20])
+        let lines = text.string.split(separator: "\n", omittingEmptySubsequences: false)
+        for sequence in replaced {
+            let line = Array(lines[sequence.location.line - 1].unicodeScalars)
+            #expect(line[sequence.location.column - 1] == "\u{FFFD}")
+        }
+    }
+
     @Test("A byte-order mark is kept so offsets count every scalar of the input")
     func byteOrderMarkKept() throws {
         let text = try SourceText(decoding: Array("\u{FEFF}Hi.".utf8), language: "en")
