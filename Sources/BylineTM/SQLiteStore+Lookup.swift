@@ -175,7 +175,9 @@ struct Lookup {
             var targetText: String = row[2]
             var repaired = false
             if let changes = candidate.comparison?.numberChanges, !changes.isEmpty {
-                if let replaced = Placeables.substitute(changes, in: targetText) {
+                if let replaced = Placeables.substitute(
+                    changes, in: targetText, sourceLanguage: source, targetLanguage: LanguageTag(row[1] as String))
+                {
                     targetText = replaced
                     repaired = true
                 }
