@@ -17,16 +17,10 @@ extension SQLiteStore {
     /// Searches sources and targets for `words` (all of them, in any order; a phrase in
     /// double quotes stays a phrase), in `language` or in every language when nil.
     ///
-    /// The full-text index (SQLite FTS5, case and accents folded) is brought up to date
-    /// first, in one transaction, with the variants stored since the last search.
+    /// The full-text index (SQLite FTS5, case and accents folded) is kept up to date by
+    /// every import, so a search only reads and works on a store nobody may write.
     public func concordance(_ words: String, language: LanguageTag?, limit: Int) throws -> [ConcordanceHit] {
         do {
-            try queue.write { db in
-                let through = try Int64.fetchOne(db, sql: "SELECT indexed_through FROM fts_state") ?? 0
-                try db.execute(
-                    sql: "INSERT INTO variants_fts(rowid, text) SELECT id, text FROM variants WHERE id > ?", arguments: [through])
-                try db.execute(sql: "UPDATE fts_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM variants)")
-            }
             return try queue.read { db in
                 var sql = """
                     SELECT v.unit_id, v.lang, highlight(variants_fts, 0, char(1), char(2))
