@@ -45,6 +45,11 @@ public final class TMXReader: UnitSource {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             throw .unreadable(path: path, reason: "it is a directory, not a TMX file")
         }
+        if let handle = FileHandle(forReadingAtPath: path) {
+            let prefix = (try? handle.read(upToCount: 4096)).map { [UInt8]($0) } ?? []
+            try? handle.close()
+            if let reason = Self.notXML(prefix) { throw .notTMX(SourceLocation(file: path, line: 1, column: 1), reason: reason) }
+        }
         guard let reader = byline_xml_open_file(path) else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
@@ -55,6 +60,9 @@ public final class TMXReader: UnitSource {
     /// Reads a TMX document held in memory; `name` stands for the file in locations.
     public init(bytes: [UInt8], name: String) throws(TMXError) {
         path = name
+        if let reason = Self.notXML(Array(bytes.prefix(4096))) {
+            throw .notTMX(SourceLocation(file: name, line: 1, column: 1), reason: reason)
+        }
         guard bytes.count < Int(Int32.max),
             let reader = bytes.withUnsafeBufferPointer({ byline_xml_open_memory($0.baseAddress, Int32($0.count), name) })
         else {
@@ -65,6 +73,23 @@ public final class TMXReader: UnitSource {
     }
 
     deinit { byline_xml_close(reader) }
+
+    /// Why the first bytes of a file show it is no XML at all, or nil: libxml2 calls text
+    /// that is no XML "extra content at the end of the document".
+    static func notXML(_ prefix: [UInt8]) -> String? {
+        guard !prefix.isEmpty else { return "the file is empty, not a TMX file" }
+        var bytes = prefix[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // UTF-16 and UTF-32 are left to the parser, which reads their byte order marks.
+        if bytes.first == 0 || bytes.first == 0xFE || bytes.first == 0xFF || bytes.dropFirst().first == 0 { return nil }
+        guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            return "the file holds only white space, not a TMX file"
+        }
+        guard first == UInt8(ascii: "<") else {
+            return "this is not an XML file (it does not start with `<`); a TMX file is XML that starts with `<?xml` or `<tmx`"
+        }
+        return nil
+    }
 
     /// Bytes of the file parsed so far, for progress.
     public var bytesConsumed: Int { Int(byline_xml_bytes_consumed(reader)) }
