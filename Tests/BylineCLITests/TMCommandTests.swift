@@ -376,3 +376,32 @@ struct TMExportDestinationTests {
         #expect(FileManager.default.fileExists(atPath: unrelated))
     }
 }
+
+@Suite("byline tm analyze")
+struct TMAnalyzeTests {
+    @Test("A dateline is a segment apart from the lede; --segments lists bands and translations with numbers in the target's form")
+    func datelineAndSegments() throws {
+        let folder = try Folder()
+        let database = folder.path("tm.sqlite")
+        let units = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body>
+            <tu><tuv xml:lang="en"><seg>The talks resumed on Friday.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры возобновились в пятницу.</seg></tuv></tu>
+            <tu><tuv xml:lang="en"><seg>About 800 troops arrived.</seg></tuv><tuv xml:lang="ru"><seg>Около 800 военных прибыли.</seg></tuv></tu>
+            </body></tmx>
+            """
+        #expect(try CommandRunner.run(["tm", "import", try folder.write("u.tmx", units), "--db", database]).status == 0)
+        let story = try folder.write("story.txt", "BAKU, Nov 1 (TURAN) — The talks resumed on Friday. About 9,500 troops arrived.\n")
+        let result = try CommandRunner.run(
+            ["tm", "analyze", story, "--from", "en", "--to", "ru", "--db", database, "--segments", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let list = try #require(json["list"] as? [[String: Any]])
+        #expect(list.map { $0["text"] as? String } == ["BAKU, Nov 1 (TURAN) —", "The talks resumed on Friday.", "About 9,500 troops arrived."])
+        #expect(list.map { $0["band"] as? String } == ["no match", "100%", "95-99%"])
+        #expect(list[2]["target"] as? String == "Около 9\u{A0}500 военных прибыли.")
+        let text = try CommandRunner.run(["tm", "analyze", story, "--from", "en", "--to", "ru", "--db", database, "--segments"])
+        #expect(text.standardOutput.contains("100%        100.0  The talks resumed on Friday."))
+    }
+}
