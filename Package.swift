@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "BylineTM",
             dependencies: [
-                "BylineText", .product(name: "GRDB", package: "GRDB.swift"),
+                "BylineText", "CBylineICU", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .target(name: "CBylineXML", dependencies: ["CLibXML2"]),

@@ -11,9 +11,13 @@ struct TMAnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Count a document's segments and words by match band against the memory.",
         discussion: """
-            Splits the document into sentences and looks each one up. Bands: repetitions (a \
-            segment seen earlier in the same document), 100 %, 95–99, 85–94, 75–84, 50–74 and \
-            no match, with segments and words in each, as vendors bill them.
+            Splits the document into sentences and looks each one up. A dateline \
+            ("BAKU, Nov 1 (TURAN) —", "Москва, 5 марта.") is a segment of its own, apart from \
+            the lede, as translation tools keep it. Bands: repetitions (a segment seen earlier \
+            in the same document), 100 % (context matches at 101 % included), 95–99, 85–94, \
+            75–84, 50–74 and no match, with segments and words in each, as vendors bill them. \
+            --segments lists each segment with its band, score and the best translation, numbers \
+            written in the target language's own form. Reads only.
             """)
 
     @OptionGroup var input: InputOptions
@@ -29,60 +33,152 @@ struct TMAnalyzeCommand: ParsableCommand {
     @Option(help: "Output format: text (aligned, for a person) or json (one object).")
     var format: ReportFormat = .text
 
+    @Flag(help: "List each segment with its band, score and best translation.")
+    var segments = false
+
     /// A band's name and its lower bound (nil for no match and repetitions).
     static let bands: [(name: String, lower: Double?)] = [
         ("repetitions", nil), ("100%", 100), ("95-99%", 95), ("85-94%", 85), ("75-84%", 75), ("50-74%", 50), ("no match", nil),
     ]
 
+    /// One segment of the document and what the memory offers for it.
+    struct Row {
+        var text: String
+        var band: Int
+        var words: Int
+        var best: Match?
+    }
+
     func run() throws {
         let store = try database.openStore()
         let source = try input.readOrExit(language: LanguageTag(sourceLanguage))
-        let context = try SegmentationContext(options: SentenceSegmenter.Options())
+        let target = LanguageTag(targetLanguage)
+        // Datelines apart from their ledes: the segmenter keeps a period-ended one apart,
+        // and a dash-led one is split off here.
+        let context = try SegmentationContext(options: SentenceSegmenter.Options(attachDatelines: false))
         let sentences = try context.sentenceSegmenter(for: source.language).sentences(in: source.string)
-        var segments = [Int](repeating: 0, count: Self.bands.count)
-        var words = [Int](repeating: 0, count: Self.bands.count)
+        var pieces: [Substring] = []
+        for sentence in sentences {
+            let text = source.string[sentence.range]
+            if let (dateline, lede) = Self.splitDashDateline(text) {
+                pieces.append(dateline)
+                pieces.append(lede)
+            } else {
+                pieces.append(text)
+            }
+        }
+        var rows: [Row] = []
         var seen = Set<String>()
         let options = LookupOptions(minimumScore: 50, maximum: 1)
-        for sentence in sentences {
-            let text = String(source.string[sentence.range])
+        for piece in pieces {
+            let text = String(piece)
             let wordCount = MatchTokenizer.indexTerms(text, language: source.language.language).wordCount
+            var best: Match?
             let band: Int
             if !seen.insert(MatchKey.normalized(text)).inserted {
                 band = 0
             } else {
-                let best = try store.matches(for: text, from: source.language, to: LanguageTag(targetLanguage), options: options).first
+                do {
+                    best = try store.matches(for: text, from: source.language, to: target, options: options).first
+                } catch {
+                    Diagnostics.error("\(error)")
+                    throw ExitCode(1)
+                }
                 if let score = best?.score {
                     band = Self.bands.firstIndex(where: { $0.lower.map { score >= $0 } ?? false }) ?? Self.bands.count - 1
                 } else {
                     band = Self.bands.count - 1
                 }
             }
-            segments[band] += 1
-            words[band] += wordCount
+            rows.append(Row(text: text, band: band, words: wordCount, best: best))
+        }
+        try write(rows)
+    }
+
+    private func write(_ rows: [Row]) throws {
+        var segmentsPerBand = [Int](repeating: 0, count: Self.bands.count)
+        var words = [Int](repeating: 0, count: Self.bands.count)
+        for row in rows {
+            segmentsPerBand[row.band] += 1
+            words[row.band] += row.words
         }
         var output = StandardOutput()
         try output.write { buffer in
             if format != .text {
-                buffer.raw("{\"segments\": \(sentences.count), \"words\": \(words.reduce(0, +)), \"bands\": [")
+                buffer.raw("{\"segments\": \(rows.count), \"words\": \(words.reduce(0, +)), \"bands\": [")
                 for (index, band) in Self.bands.enumerated() {
                     if index > 0 { buffer.raw(", ") }
                     buffer.raw("{\"band\": ")
                     buffer.string(band.name)
-                    buffer.raw(", \"segments\": \(segments[index]), \"words\": \(words[index])}")
+                    buffer.raw(", \"segments\": \(segmentsPerBand[index]), \"words\": \(words[index])}")
                 }
-                buffer.raw("]}\n")
+                buffer.raw("]")
+                if segments {
+                    buffer.raw(", \"list\": [")
+                    for (index, row) in rows.enumerated() {
+                        if index > 0 { buffer.raw(", ") }
+                        buffer.raw("{\"text\": ")
+                        buffer.string(row.text)
+                        buffer.raw(", \"band\": ")
+                        buffer.string(Self.bands[row.band].name)
+                        buffer.raw(", \"words\": \(row.words)")
+                        if let best = row.best {
+                            buffer.raw(", \"score\": ")
+                            buffer.number(best.score, digits: 1)
+                            buffer.raw(", \"target\": ")
+                            buffer.string(best.target)
+                            buffer.raw(", \"label\": ")
+                            buffer.string(best.label)
+                        }
+                        buffer.raw("}")
+                    }
+                    buffer.raw("]")
+                }
+                buffer.raw("}\n")
                 return
+            }
+            if segments {
+                for row in rows {
+                    let score = row.best.map { String(format: "%5.1f", $0.score) } ?? "    –"
+                    buffer.raw(Self.bands[row.band].name.padding(toLength: 12, withPad: " ", startingAt: 0))
+                    buffer.raw("\(score)  \(row.text)\n")
+                    if let best = row.best, row.band != 0 {
+                        buffer.raw(String(repeating: " ", count: 19) + "\(best.targetLanguage)  \(best.target)\n")
+                    }
+                }
+                buffer.raw("\n")
             }
             let totalWords = max(1, words.reduce(0, +))
             buffer.raw("band          segments    words  share of words\n")
             for (index, band) in Self.bands.enumerated() {
                 let share = String(format: "%5.1f %%", 100 * Double(words[index]) / Double(totalWords))
                 buffer.raw(band.name.padding(toLength: 12, withPad: " ", startingAt: 0))
-                buffer.raw(String(format: "%10d %8d  ", segments[index], words[index]) + share + "\n")
+                buffer.raw(String(format: "%10d %8d  ", segmentsPerBand[index], words[index]) + share + "\n")
             }
             buffer.raw("total".padding(toLength: 12, withPad: " ", startingAt: 0))
-            buffer.raw(String(format: "%10d %8d\n", sentences.count, words.reduce(0, +)))
+            buffer.raw(String(format: "%10d %8d\n", rows.count, words.reduce(0, +)))
         }
         try output.finish()
+    }
+
+    /// A dash-led dateline and the lede after it (`BAKU, Nov 1 (TURAN) — The talks…`): at
+    /// most eight words before a spaced dash, the first in capitals or the words naming an
+    /// agency in parentheses, and text after it. Translation tools segment the dateline
+    /// apart, so a lede matched in the memory is not hidden behind a new date.
+    static func splitDashDateline(_ sentence: Substring) -> (Substring, Substring)? {
+        for dash in [" — ", " – ", " - ", " -- "] {
+            guard let range = sentence.range(of: dash) else { continue }
+            let head = sentence[..<range.lowerBound]
+            let lede = sentence[range.upperBound...].drop(while: { $0 == " " })
+            let words = head.split(separator: " ")
+            guard !words.isEmpty, words.count <= 8, !lede.isEmpty, let first = words.first?.first, first.isUppercase
+            else { continue }
+            let place = words[0].trimmingCharacters(in: .punctuationCharacters)
+            let capitals = place.count >= 2 && place.allSatisfy { !$0.isLetter || $0.isUppercase }
+            let agency = head.contains("(") && head.hasSuffix(")")
+            guard capitals || agency else { continue }
+            return (sentence[..<range.upperBound].dropLast(), lede)
+        }
+        return nil
     }
 }

@@ -9,8 +9,10 @@ struct TMConcordanceCommand: ParsableCommand {
         abstract: "Find stored segments containing words, with their translations.",
         discussion: """
             All the words must occur, in any order; "a phrase" in double quotes stays a \
-            phrase. Case and accents are ignored. Matches are highlighted on a terminal and \
-            given as scalar ranges in JSON.
+            phrase. A word finds its inflected forms (процент finds процентов; a long word is \
+            also searched by its stem). Case is folded by the language's rules (BAKIDA finds \
+            Bakıda) and accents are ignored. Matches are highlighted on a terminal and given as \
+            scalar ranges in JSON. Reads only.
             """)
 
     @Argument(help: "The words to find.")

@@ -9,13 +9,18 @@ struct TMExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the translation memory as TMX 1.4 (valid against tmx14.dtd).",
         discussion: """
-            Streams the units into a temporary file beside OUT and renames it into place when \
-            complete, so OUT is never left half-written.
+            A regular file OUT is written under a temporary name beside it and renamed into \
+            place when complete, so OUT is never left half-written; a file that was there keeps \
+            its mode. A symbolic link has the file it points to replaced and stays a link. A \
+            FIFO, a device or `-` (standard output) is written through. A directory, or a link \
+            to nothing, is refused. A temporary file left by a killed export is removed by the \
+            next export to the same file. Reads only: a missing memory is an error, not an \
+            empty export.
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .shortAndLong, help: "The TMX file to write.")
+    @Option(name: .shortAndLong, help: "The TMX file to write; - for standard output.")
     var output: String
 
     @Option(name: .customLong("lang"), help: "Only these languages, comma-separated (en,ru); units need two of them.")
@@ -73,7 +78,7 @@ struct TMExportCommand: ParsableCommand {
         if writer.replacedCharacters > 0 {
             Diagnostics.warning("\(output): \(writer.replacedCharacters) characters XML cannot hold were written as U+FFFD")
         }
-        if Terminal.showsProgress {
+        if Terminal.showsProgress, output != "-" {
             Diagnostics.error("\(output): \(writer.unitCount) units")
         }
     }
@@ -81,7 +86,12 @@ struct TMExportCommand: ParsableCommand {
 
 struct TMStatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Count the units, variants, languages and origins in the translation memory.")
+        commandName: "stats",
+        abstract: "Count the units, variants, languages and origins in the translation memory.",
+        discussion: """
+            "one language only" counts units with a single language (a source awaiting its \
+            translation): they are kept and exported, and never offered by a lookup.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
@@ -102,7 +112,8 @@ struct TMStatsCommand: ParsableCommand {
             switch format {
             case .json:
                 buffer.raw("{\"units\": \(statistics.units), \"variants\": \(statistics.variants)")
-                buffer.raw(", \"alternatives\": \(statistics.alternatives), \"languages\": {")
+                buffer.raw(", \"alternatives\": \(statistics.alternatives), \"monolingual\": \(statistics.monolingual)")
+                buffer.raw(", \"languages\": {")
                 for (index, (language, count)) in statistics.languages.enumerated() {
                     buffer.raw(index == 0 ? "" : ", ")
                     buffer.string(language.description)
@@ -118,6 +129,7 @@ struct TMStatsCommand: ParsableCommand {
             case .text:
                 var rows: [(String, Int)] = [
                     ("units", statistics.units), ("variants", statistics.variants), ("alternatives", statistics.alternatives),
+                    ("one language only", statistics.monolingual),
                 ]
                 rows += statistics.origins.map { ("origin \($0.0)", $0.1) }
                 rows += statistics.languages.map { ("language \($0.0)", $0.1) }

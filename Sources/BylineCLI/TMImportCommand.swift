@@ -38,8 +38,22 @@ struct TMImportCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("give at least one TMX file") }
     }
 
+    /// The store to import into. A dry run never creates one: with no store at the path
+    /// yet, the files are checked against an empty memory held in memory.
+    private func openStore() throws -> SQLiteStore {
+        guard dryRun else { return try database.openStoreForWriting() }
+        let path = try database.resolvedPath()
+        do {
+            if FileManager.default.fileExists(atPath: path) { return try SQLiteStore(path: path, access: .readWrite) }
+            return try SQLiteStore(temporaryStandingFor: path)
+        } catch {
+            Diagnostics.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
     func run() throws {
-        let store = try database.openStore()
+        let store = try openStore()
         var source = TMXFileSequence(paths: files, showsProgress: Terminal.showsProgress && format == .text)
         let report: ImportReport
         do {
@@ -70,10 +84,12 @@ struct TMImportCommand: ParsableCommand {
                 buffer.raw("{\"files\": \(files.count), \"read\": \(report.read), \"created\": \(report.created)")
                 buffer.raw(", \"alternatives\": \(report.alternatives), \"updated\": \(report.updated)")
                 buffer.raw(", \"duplicates\": \(report.duplicates), \"skipped\": \(report.skipped)")
+                buffer.raw(", \"monolingual\": \(report.monolingual)")
                 buffer.raw(", \"warnings\": \(warnings.count), \"dry_run\": \(dryRun)}\n")
             case .text:
                 let rows: [(String, Int)] = [
                     ("units read", report.read), ("created", report.created), ("  of which alternatives", report.alternatives),
+                    ("  of which one language only", report.monolingual),
                     ("updated", report.updated), ("duplicates", report.duplicates), ("skipped", report.skipped),
                     ("warnings", warnings.count),
                 ]
@@ -81,7 +97,7 @@ struct TMImportCommand: ParsableCommand {
                 if dryRun { buffer.raw("dry run: nothing was kept\n") }
                 for (label, value) in rows {
                     let number = String(value)
-                    buffer.raw(label.padding(toLength: 26, withPad: " ", startingAt: 0))
+                    buffer.raw(label.padding(toLength: 30, withPad: " ", startingAt: 0))
                     buffer.raw(String(repeating: " ", count: width - number.count) + number + "\n")
                 }
             }

@@ -14,9 +14,17 @@ struct TMLookupCommand: ParsableCommand {
             target), and fixed penalties for inline codes, aligned units, alternative \
             translations and language-variant fallback.
 
+            Context matches (101 %): an exact match whose unit records the segments around it \
+            in its story scores 101 when the query gives the same neighbours. A unit records them \
+            as the TMX properties x-context-pre and x-context-post (as memoQ and other tools \
+            write them, kept by `tm import`); a lookup gives them with --previous and --next, or \
+            "prev" and "next" in --batch. An exact match that loses points only for inline codes \
+            (tags) is labelled "exact text, tags differ".
+
             With --batch, reads JSON Lines {"id", "text"} (optionally "prev" and "next", the \
             neighbouring segments, for context matches at 101) and writes {"id", "matches": \
-            [{"score", "source", "target", "type"}]} per line, answering each line as it arrives.
+            [{"score", "source", "target", "type", "label"}]} per line, answering each line as \
+            it arrives.
             """)
 
     @Argument(help: "The segment to look up (omit with --batch).")
@@ -36,7 +44,7 @@ struct TMLookupCommand: ParsableCommand {
     @Option(name: .customLong("max"), help: "At most this many matches, best first.")
     var maximum: Int = 5
 
-    @Option(help: "The segment before this one in the story, for context matches (101 %).")
+    @Option(help: "The segment before this one in the story, for context matches (101 %; see below).")
     var previous: String?
 
     @Option(help: "The segment after this one in the story, for context matches.")
@@ -93,7 +101,7 @@ struct TMLookupCommand: ParsableCommand {
             if matches.isEmpty { buffer.raw("no match at \(Int(minimum)) % or above\n") }
             for match in matches {
                 let score = String(format: "%5.1f", match.score)
-                buffer.raw("\(score)  \(match.kind.rawValue)\(match.repaired ? ", numbers replaced" : "")\n")
+                buffer.raw("\(score)  \(match.label)\(match.repaired ? ", numbers replaced" : "")\n")
                 buffer.raw("       \(match.sourceLanguage)  \(match.source)\n")
                 buffer.raw("       \(match.targetLanguage)  \(match.target)\n")
                 if explain {
@@ -122,6 +130,8 @@ struct TMLookupCommand: ParsableCommand {
             buffer.string(match.target)
             buffer.raw(", \"type\": ")
             buffer.string(match.kind.rawValue)
+            buffer.raw(", \"label\": ")
+            buffer.string(match.label)
             buffer.raw(", \"repaired\": \(match.repaired), \"unit\": \(match.unitID)")
             buffer.raw(", \"source_lang\": ")
             buffer.string(match.sourceLanguage.description)

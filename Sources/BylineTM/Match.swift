@@ -33,6 +33,18 @@ public struct Match: Sendable {
     public var comparison: MatchScorer.Comparison?
     public var penalties: [Penalty]
 
+    /// The kind in words for a reader: an exact match that lost points for inline codes
+    /// (tags) the stored segments have is "exact text, tags differ", not a bare "exact" at
+    /// 98 %.
+    public var label: String {
+        if kind == .exact, penalties.contains(where: { $0.reason.contains("inline code") }) { return "exact text, tags differ" }
+        switch kind {
+        case .exact: return "exact"
+        case .fuzzy: return "fuzzy"
+        case .context: return "context (101 %: the neighbouring segments match too)"
+        }
+    }
+
     /// A deduction from the text score, with its reason.
     public struct Penalty: Sendable, Hashable {
         public var points: Double

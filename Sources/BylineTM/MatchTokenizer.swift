@@ -5,7 +5,7 @@ public struct MatchToken: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Letters, with inner apostrophes and hyphens (`don't`, `North-Korean`).
         case word
-        /// Digits with inner separators (`1,200`, `3.5`, `8 000` is two tokens).
+        /// Digits with inner separators (`1,200`, `3.5`, `8 000` with a no-break space).
         case number
         /// Any other visible character, one per token.
         case punctuation
@@ -61,6 +61,8 @@ public enum MatchTokenizer {
                         index + 1 < scalars.count, isDigit(scalars[index + 1])
                     {
                         index += 2
+                    } else if groupsDigits(scalars, at: index, numberStart: start) {
+                        index += 1
                     } else {
                         break
                     }
@@ -73,6 +75,28 @@ public enum MatchTokenizer {
             tokens.append(MatchToken(text: piece, folded: kind == .word ? fold(piece) : piece, kind: kind))
         }
         return tokens
+    }
+
+    /// True when the space at `index` groups the digits of one number, as Russian, French
+    /// and Kazakh write `8 000` with a no-break, narrow no-break or thin space: exactly three
+    /// digits follow and the number so far has at most three digits in its first group. A
+    /// plain space separates numbers (`in 2019 100 people`).
+    static func groupsDigits(_ scalars: [Unicode.Scalar], at index: Int, numberStart: Int) -> Bool {
+        guard ["\u{A0}", "\u{202F}", "\u{2009}"].contains(scalars[index]) else { return false }
+        var digits = 0
+        var probe = index + 1
+        while probe < scalars.count, isDigit(scalars[probe]) {
+            digits += 1
+            probe += 1
+        }
+        guard digits == 3 else { return false }
+        var firstGroup = 0
+        var scan = numberStart
+        while scan < index, isDigit(scalars[scan]) {
+            firstGroup += 1
+            scan += 1
+        }
+        return firstGroup <= 3
     }
 
     /// Lower case, with the typographic apostrophe made plain so `don’t` matches `don't`.

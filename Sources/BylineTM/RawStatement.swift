@@ -171,11 +171,17 @@ struct RowInserter {
     private var parameters = StatementParameters()
     /// Rows bound and not yet written.
     private(set) var pending = 0
+    /// The most rows one statement may carry: SQLite limits the parameters of a statement
+    /// (32,766 by default, 250,000 in some builds), and a statement of more than a few
+    /// hundred rows saves nothing more.
+    let maximumRows: Int
 
     init(db: Database, table: String, columns: [String]) {
         self.db = db
         self.table = table
         self.columns = columns
+        let parameters = Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_VARIABLE_NUMBER, -1))
+        maximumRows = max(1, min(512, parameters / columns.count))
     }
 
     mutating func bind(_ value: String?) { parameters.bind(value) }

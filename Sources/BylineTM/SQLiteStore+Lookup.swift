@@ -144,7 +144,7 @@ struct Lookup {
         let variants = try Row.fetchAll(
             db,
             sql: """
-                SELECT v.unit_id, v.lang, v.text, v.markup, u.origin, u.alternative_of, u.properties
+                SELECT v.unit_id, v.lang, v.text, v.markup, u.origin, u.alternative_of, u.properties, v.id
                 FROM variants v JOIN units u ON u.id = v.unit_id
                 WHERE v.unit_id IN (\(placeholders)) AND v.lang_base = ?
                 ORDER BY v.unit_id, v.position
@@ -154,7 +154,9 @@ struct Lookup {
         for row in variants { byUnit[row[0], default: []].append(row) }
         var matches: [Match] = []
         for candidate in candidates {
-            guard let rows = byUnit[candidate.unitID],
+            // A variant is never its own translation: a unit with one language (a source
+            // awaiting its translation) offers nothing.
+            guard let rows = byUnit[candidate.unitID]?.filter({ ($0[7] as Int64) != candidate.variantID }),
                 let (row, fallback) = Self.bestVariant(rows, for: target)
             else { continue }
             var penalties: [Match.Penalty] = []
@@ -175,7 +177,9 @@ struct Lookup {
             var targetText: String = row[2]
             var repaired = false
             if let changes = candidate.comparison?.numberChanges, !changes.isEmpty {
-                if let replaced = Placeables.substitute(changes, in: targetText) {
+                if let replaced = Placeables.substitute(
+                    changes, in: targetText, sourceLanguage: source, targetLanguage: LanguageTag(row[1] as String))
+                {
                     targetText = replaced
                     repaired = true
                 }

@@ -47,8 +47,10 @@ struct UnitReader {
         while let row = try units.next() {
             let id: Int64 = row[0]
             var unitVariants: [Variant] = []
+            var stored = 0
             while let variantRow = pendingVariant, (variantRow[0] as Int64) <= id {
                 if (variantRow[0] as Int64) == id {
+                    stored += 1
                     let language = LanguageTag(variantRow[1] as String)
                     let keep = wanted.isEmpty || wanted.contains(language.description.lowercased())
                         || wantedBases.contains(language.description.lowercased())
@@ -63,7 +65,9 @@ struct UnitReader {
                 }
                 pendingVariant = try variants.next()
             }
-            guard unitVariants.count >= (wanted.isEmpty ? 1 : 2) else { continue }
+            // With a language filter a unit needs two of the languages, or, when it has one
+            // language only (a source awaiting its translation), that one.
+            guard unitVariants.count >= (wanted.isEmpty || stored == 1 ? 1 : 2) else { continue }
             let origin: Origin =
                 switch row[2] as String {
                 case "aligned": .aligned

@@ -9,7 +9,8 @@ import GRDB
 ///   changes, so importing a file twice is a no-op;
 /// - the same source text as a stored unit but other targets: a new unit that records
 ///   the first one as the translation it is an alternative to;
-/// - fewer than two variants with text: skipped.
+/// - no variant with text: skipped; one variant (a source awaiting its translation): kept,
+///   and never offered by a lookup, which needs a variant in the target language.
 ///
 /// Units written by this import are remembered in memory, so only units that were stored
 /// before it are looked up in the database; into an empty store nothing is looked up at
@@ -18,6 +19,8 @@ import GRDB
 final class UnitWriter {
     let db: Database
     let storedAt: String
+    /// The store's path, for messages.
+    let path: String
     /// True when the store held no unit when the import began.
     let startedEmpty: Bool
     private var seenContent = UnitIDTable()
@@ -35,8 +38,9 @@ final class UnitWriter {
     private var nextUnitID: Int64
     let refreshUnit: Statement
 
-    init(db: Database, storedAt: String) throws {
+    init(db: Database, storedAt: String, path: String) throws {
         self.db = db
+        self.path = path
         self.storedAt = storedAt
         startedEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") == 0
         fuzzyIndex = try FuzzyIndexWriter(db: db)
@@ -95,15 +99,26 @@ final class UnitWriter {
         var seeded: Int
     }
 
+    /// Where the oldest unit whose rows are held sits in its file, and how many units are
+    /// held: a failed write is located there.
+    private var pendingFrom: SourceLocation?
+    private var pendingUnits = 0
+
     /// Writes the units and variants still held, parents first.
     private func flush() throws {
-        try units.flush()
-        try variants.flush()
+        do {
+            try units.flush()
+            try variants.flush()
+        } catch {
+            throw TMStoreError(error, path: path).located(at: pendingFrom, units: pendingUnits)
+        }
+        pendingFrom = nil
+        pendingUnits = 0
     }
 
     func store(_ unit: PreparedUnit, options: ImportOptions, report: inout ImportReport) throws {
         let prepared = unit.variants
-        guard prepared.count >= 2 else {
+        guard !prepared.isEmpty else {
             report.skipped += 1
             return
         }
@@ -116,9 +131,6 @@ final class UnitWriter {
         let written = try seenContent.id(for: contentKey).map { id in
             unit.metadata.changeDate == nil ? Existing(id: id) : try storedStamps(id)
         }
-        // A store that held units before is searched for each one; what this import holds
-        // back must be in the tables first.
-        if !startedEmpty { try flush() }
         let existing = try written ?? (startedEmpty ? nil : existingUnit(matching: prepared, contentHash: contentHash))
         if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
@@ -161,6 +173,8 @@ final class UnitWriter {
         bindStamps(metadata, encoded: keys.unitJSON, to: &units)
         units.bind(storedAt)
         units.endRow()
+        if pendingUnits == 0 { pendingFrom = unit.location }
+        pendingUnits += 1
         for (position, item) in prepared.enumerated() {
             let base = item.variant.language.language.lowercased()
             let (terms, wordCount) = item.index ?? item.indexTerms()
@@ -177,9 +191,15 @@ final class UnitWriter {
             variants.bind(wordCount)
             variants.endRow()
             try fuzzyIndex.add(unit: unitID, terms: terms)
+            // A unit may have thousands of variants: rows go out before their values pass
+            // SQLite's limit on the parameters of one statement.
+            if variants.pending >= variants.maximumRows { try flush() }
         }
-        if variants.pending >= 16 { try flush() }
+        // Into a store that held units, each unit is written at once, so that a failure is
+        // located at its own <tu>; an empty store takes many rows to a statement.
+        if variants.pending >= 16 || !startedEmpty { try flush() }
         report.created += 1
+        if prepared.count == 1 { report.monolingual += 1 }
         seenContent.set(unitID, for: contentKey)
         if alternativeOf == nil {
             for key in sourceMemoryKeys { seenSources.set(unitID, for: key) }

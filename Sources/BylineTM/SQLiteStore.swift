@@ -18,30 +18,65 @@ import GRDB
 public final class SQLiteStore: TranslationMemoryStore {
     /// The path of the database file.
     public let path: String
+    /// Whether the store was opened to be written or only read.
+    public let access: Access
     let queue: DatabaseQueue
     /// Reused by lookups (one at a time: reads on a queue are serialised).
     let scratch = CandidateScratch()
     /// Units per target language, for lookups; cleared by every import.
     let targetUnits = TargetUnits()
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// - Throws: ``TMStoreError`` when the file cannot be opened or migrated.
-    public init(path: String) throws(TMStoreError) {
+    /// How a store is opened.
+    public enum Access: Sendable, Hashable {
+        /// Created if missing, its schema brought up to date: for imports.
+        case readWrite
+        /// Never created, never written, not even its schema: for lookups, statistics,
+        /// concordance, export and checks. A file nobody may write (mode 0444) is read as
+        /// immutable, so no `-wal` or `-shm` file is left beside it.
+        case readOnly
+    }
+
+    /// Opens the database at `path`.
+    ///
+    /// With `.readWrite` the file is created if missing, and creating it and bringing its
+    /// schema up to date happen in one exclusive transaction, so two processes creating
+    /// the same new store take turns (the second waits up to 10 s, then finds it made).
+    /// With `.readOnly` a missing file, a directory, a file that is not a translation
+    /// memory, a damaged file and a store being filled by its first import are each a
+    /// ``TMStoreError`` that says so, at once.
+    /// - Throws: ``TMStoreError``.
+    public init(path: String, access: Access = .readWrite) throws(TMStoreError) {
         self.path = path
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.journalMode = .wal
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // Imports into a non-empty store touch the hash indexes at random; a larger
-            // page cache (32 MiB at most, allocated as needed) keeps more of them in
-            // memory. NORMAL is the safe synchronous level under WAL: a crash never
-            // corrupts the file and loses at most the last transaction.
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB); PRAGMA synchronous = NORMAL")
-        }
+        self.access = access
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(queue)
+            switch access {
+            case .readWrite: queue = try StoreOpening.openForWriting(path)
+            case .readOnly: queue = try StoreOpening.openForReading(path)
+            }
+        } catch let error as TMStoreError {
+            throw error
+        } catch {
+            throw TMStoreError(error, path: path)
+        }
+    }
+
+    /// An empty store held in memory and gone when released: what a dry run checks a file
+    /// against when no store exists at its path yet, so that nothing is created.
+    public init(temporaryStandingFor path: String) throws(TMStoreError) {
+        self.path = path
+        access = .readWrite
+        do {
+            queue = try DatabaseQueue(configuration: StoreOpening.configuration())
+            try queue.write { db in try Self.migrate(db) }
+        } catch {
+            throw TMStoreError(error, path: path)
+        }
+    }
+
+    /// True when the store holds no unit.
+    public func isEmpty() throws(TMStoreError) -> Bool {
+        do {
+            return try queue.read { db in try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM units)") ?? false) }
         } catch {
             throw TMStoreError(error, path: path)
         }
@@ -56,9 +91,13 @@ public final class SQLiteStore: TranslationMemoryStore {
     /// faster than with runs of 32 MiB.
     static let bulkLoadCacheKiB = 4096
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 units and variants") { db in
+    /// The schema's named, append-only migrations, in order. They are recorded in the
+    /// `grdb_migrations` table, as GRDB's `DatabaseMigrator` records them (earlier stores
+    /// were migrated by it), but run here inside one exclusive transaction together with
+    /// reading that table: the migrator decides what to run before its transactions begin,
+    /// so two processes creating the same store both ran the first migration.
+    static let migrations: [(name: String, body: @Sendable (Database) throws -> Void)] = [
+        ("v1 units and variants", { db in
             try db.execute(
                 sql: """
                     CREATE TABLE units (
@@ -92,8 +131,8 @@ public final class SQLiteStore: TranslationMemoryStore {
                     CREATE INDEX variants_unit ON variants(unit_id);
                     CREATE INDEX variants_match_key ON variants(match_key);
                     """)
-        }
-        migrator.registerMigration("v2 fuzzy index") { db in
+        }),
+        ("v2 fuzzy index", { db in
             try db.execute(
                 sql: """
                     ALTER TABLE variants ADD COLUMN word_count INTEGER NOT NULL DEFAULT 0;
@@ -116,11 +155,10 @@ public final class SQLiteStore: TranslationMemoryStore {
                 try update.execute(arguments: [wordCount, row[0] as Int64])
             }
             try index.flush()
-        }
-        migrator.registerMigration("v3 concordance") { db in
+        }),
+        ("v3 concordance", { db in
             // An external-content full-text index over the variants' text, brought up to date
-            // by the first concordance search after an import (see `concordance`), so imports
-            // do not pay for it.
+            // by every import (see `indexForConcordance`), so that reading never writes.
             try db.execute(
                 sql: """
                     CREATE VIRTUAL TABLE variants_fts USING fts5(
@@ -128,8 +166,17 @@ public final class SQLiteStore: TranslationMemoryStore {
                     CREATE TABLE fts_state (indexed_through INTEGER NOT NULL);
                     INSERT INTO fts_state VALUES (0);
                     """)
+        }),
+    ]
+
+    /// Runs the migrations not yet recorded; call inside an exclusive transaction.
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        for migration in migrations where !applied.contains(migration.name) {
+            try migration.body(db)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
         }
-        return migrator
     }
 
     // MARK: Import
@@ -144,6 +191,9 @@ public final class SQLiteStore: TranslationMemoryStore {
     public func importUnitsSynchronously<Source: UnitSource>(from source: inout Source, options: ImportOptions) throws
         -> ImportReport
     {
+        guard access == .readWrite else {
+            throw TMStoreError(.readOnly, path: path, message: "opened for reading only; an import needs it opened for writing")
+        }
         var report = ImportReport()
         let storedAt = Self.timestamp()
         let pipeline = ImportPipeline(source)
@@ -157,16 +207,21 @@ public final class SQLiteStore: TranslationMemoryStore {
         }
         do {
             try queue.inTransaction { db in
-                let writer = try UnitWriter(db: db, storedAt: storedAt)
+                let writer = try UnitWriter(db: db, storedAt: storedAt, path: path)
                 while var batch = try pipeline.next() {
                     for unit in batch {
                         report.read += 1
-                        try writer.store(unit, options: options, report: &report)
+                        do {
+                            try writer.store(unit, options: options, report: &report)
+                        } catch {
+                            throw TMStoreError(error, path: path).located(at: unit.unit.location)
+                        }
                         if report.read % 10_000 == 0 { options.progress?(report.read) }
                     }
                     pipeline.recycle(&batch)
                 }
                 try writer.finish()
+                try Self.indexForConcordance(db)
                 targetUnits.invalidate()
                 options.progress?(report.read)
                 return options.dryRun ? .rollback : .commit
@@ -176,6 +231,15 @@ public final class SQLiteStore: TranslationMemoryStore {
             throw TMStoreError(error, path: path)
         }
         return report
+    }
+
+    /// Adds the variants stored since the last import to the concordance's full-text
+    /// index, inside the import's transaction, so that a search only reads.
+    static func indexForConcordance(_ db: Database) throws {
+        let through = try Int64.fetchOne(db, sql: "SELECT indexed_through FROM fts_state") ?? 0
+        try db.execute(
+            sql: "INSERT INTO variants_fts(rowid, text) SELECT id, text FROM variants WHERE id > ?", arguments: [through])
+        try db.execute(sql: "UPDATE fts_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM variants)")
     }
 
     /// Switches an empty store to a rollback journal and a small page cache (see
@@ -199,6 +263,9 @@ public final class SQLiteStore: TranslationMemoryStore {
         do {
             return try queue.writeWithoutTransaction { db in
                 guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM units)")! else { return false }
+                // An empty store may still hold the pages of an import that was killed after
+                // the file grew; giving them back first keeps the file the size of what it holds.
+                if try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0 > 0 { try db.execute(sql: "VACUUM") }
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete" else { return false }
                 try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -\(Self.bulkLoadCacheKiB)")
                 return true
@@ -244,21 +311,27 @@ public final class SQLiteStore: TranslationMemoryStore {
     /// The counts, read on the calling thread.
     public func statisticsSynchronously() throws -> Statistics {
         do {
-            return try queue.read { db in
-                let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") ?? 0
-                let variants = try Int.fetchOne(db, sql: "SELECT count(*) FROM variants") ?? 0
-                let alternatives = try Int.fetchOne(db, sql: "SELECT count(*) FROM units WHERE alternative_of IS NOT NULL") ?? 0
-                let languages = try Row.fetchAll(
-                    db, sql: "SELECT lang, count(*) AS n FROM variants GROUP BY lang ORDER BY n DESC, lang"
-                ).map { (LanguageTag($0["lang"] as String), $0["n"] as Int) }
-                let origins = try Row.fetchAll(
-                    db, sql: "SELECT origin, count(*) AS n FROM units GROUP BY origin ORDER BY n DESC, origin"
-                ).map { ($0["origin"] as String, $0["n"] as Int) }
-                return Statistics(units: units, variants: variants, languages: languages, origins: origins, alternatives: alternatives)
-            }
-        } catch let error as DatabaseError {
+            return try queue.read { db in try Self.statistics(db) }
+        } catch {
             throw TMStoreError(error, path: path)
         }
+    }
+
+    static func statistics(_ db: Database) throws -> Statistics {
+        let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") ?? 0
+        let variants = try Int.fetchOne(db, sql: "SELECT count(*) FROM variants") ?? 0
+        let alternatives = try Int.fetchOne(db, sql: "SELECT count(*) FROM units WHERE alternative_of IS NOT NULL") ?? 0
+        let monolingual = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM (SELECT unit_id FROM variants GROUP BY unit_id HAVING count(*) = 1)") ?? 0
+        let languages = try Row.fetchAll(
+            db, sql: "SELECT lang, count(*) AS n FROM variants GROUP BY lang ORDER BY n DESC, lang"
+        ).map { (LanguageTag($0["lang"] as String), $0["n"] as Int) }
+        let origins = try Row.fetchAll(
+            db, sql: "SELECT origin, count(*) AS n FROM units GROUP BY origin ORDER BY n DESC, origin"
+        ).map { ($0["origin"] as String, $0["n"] as Int) }
+        return Statistics(
+            units: units, variants: variants, languages: languages, origins: origins, alternatives: alternatives,
+            monolingual: monolingual)
     }
 
     /// Now, as TMX writes dates (`20241124T230800Z`).
@@ -268,32 +341,5 @@ public final class SQLiteStore: TranslationMemoryStore {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         return formatter.string(from: Date())
-    }
-}
-
-/// A store failure, keeping the SQL and SQLite's message behind it.
-public struct TMStoreError: Error, Sendable, CustomStringConvertible {
-    /// The database file.
-    public var path: String
-    /// What SQLite said.
-    public var message: String
-    /// The statement that failed, if any.
-    public var sql: String?
-
-    init(_ error: any Error, path: String) {
-        self.path = path
-        if let error = error as? DatabaseError {
-            message = error.message ?? "\(error.resultCode)"
-            sql = error.sql
-        } else {
-            message = "\(error)"
-            sql = nil
-        }
-    }
-
-    public var description: String {
-        var text = "\(path): translation memory: \(message)"
-        if let sql { text += " (in: \(sql.prefix(120)))" }
-        return text
     }
 }

@@ -49,8 +49,11 @@ public struct ImportReport: Sendable, Hashable {
     public var updated = 0
     /// Units already stored exactly as read; nothing changed.
     public var duplicates = 0
-    /// Units left out (fewer than two languages with text), each with a warning.
+    /// Units left out (no variant with text), each with a warning.
     public var skipped = 0
+    /// New units with one language only (a source awaiting its translation): kept and
+    /// exported, never offered by a lookup (counted in `created` too).
+    public var monolingual = 0
     /// Every unit read.
     public var read = 0
 
@@ -59,7 +62,8 @@ public struct ImportReport: Sendable, Hashable {
 
 /// Which units an export writes.
 public struct ExportFilter: Sendable {
-    /// Only these languages (and units having at least two of them); empty = all.
+    /// Only these languages (and units having at least two of them, or a unit's only
+    /// language); empty = all.
     public var languages: [LanguageTag]
     /// Only units of this origin kind (`import`, `aligned`, `manual`).
     public var originKind: String?
@@ -85,17 +89,24 @@ public struct Statistics: Sendable, Hashable {
     /// Units per origin kind.
     public var origins: [(String, Int)]
     public var alternatives: Int
+    /// Units with one language only: kept and exported, never offered by a lookup.
+    public var monolingual: Int
 
-    public init(units: Int, variants: Int, languages: [(LanguageTag, Int)], origins: [(String, Int)], alternatives: Int) {
+    public init(
+        units: Int, variants: Int, languages: [(LanguageTag, Int)], origins: [(String, Int)], alternatives: Int,
+        monolingual: Int = 0
+    ) {
         self.units = units
         self.variants = variants
         self.languages = languages
         self.origins = origins
         self.alternatives = alternatives
+        self.monolingual = monolingual
     }
 
     public static func == (lhs: Statistics, rhs: Statistics) -> Bool {
         lhs.units == rhs.units && lhs.variants == rhs.variants && lhs.alternatives == rhs.alternatives
+            && lhs.monolingual == rhs.monolingual
             && lhs.languages.elementsEqual(rhs.languages, by: { $0 == $1 })
             && lhs.origins.elementsEqual(rhs.origins, by: { $0 == $1 })
     }

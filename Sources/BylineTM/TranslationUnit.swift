@@ -24,6 +24,8 @@ public struct TranslationUnit: Sendable, Hashable {
     public var storyID: String?
     /// The unit this one offers another translation of (same source, different target).
     public var alternativeOf: Int64?
+    /// Where the unit was read (a TMX file's `<tu>`), for messages; not stored.
+    public var location: SourceLocation?
 
     public init(
         id: Int64? = nil, variants: [Variant], sourceLanguage: LanguageTag? = nil, metadata: Metadata = Metadata(),

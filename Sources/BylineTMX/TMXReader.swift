@@ -1,4 +1,5 @@
 import BylineTM
+import Foundation
 import BylineText
 import CBylineXML
 
@@ -37,8 +38,20 @@ public final class TMXReader: UnitSource {
     /// - Throws: ``TMXError`` when the file cannot be read or does not start as TMX.
     public init(path: String) throws(TMXError) {
         self.path = path
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw .unreadable(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw .unreadable(path: path, reason: "it is a directory, not a TMX file")
+        }
+        if let handle = FileHandle(forReadingAtPath: path) {
+            let prefix = (try? handle.read(upToCount: 4096)).map { [UInt8]($0) } ?? []
+            try? handle.close()
+            if let reason = Self.notXML(prefix) { throw .notTMX(SourceLocation(file: path, line: 1, column: 1), reason: reason) }
+        }
         guard let reader = byline_xml_open_file(path) else {
-            throw .unreadable(path: path, reason: "no such file or not readable")
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         self.reader = reader
         try readPrologue()
@@ -47,6 +60,9 @@ public final class TMXReader: UnitSource {
     /// Reads a TMX document held in memory; `name` stands for the file in locations.
     public init(bytes: [UInt8], name: String) throws(TMXError) {
         path = name
+        if let reason = Self.notXML(Array(bytes.prefix(4096))) {
+            throw .notTMX(SourceLocation(file: name, line: 1, column: 1), reason: reason)
+        }
         guard bytes.count < Int(Int32.max),
             let reader = bytes.withUnsafeBufferPointer({ byline_xml_open_memory($0.baseAddress, Int32($0.count), name) })
         else {
@@ -57,6 +73,23 @@ public final class TMXReader: UnitSource {
     }
 
     deinit { byline_xml_close(reader) }
+
+    /// Why the first bytes of a file show it is no XML at all, or nil: libxml2 calls text
+    /// that is no XML "extra content at the end of the document".
+    static func notXML(_ prefix: [UInt8]) -> String? {
+        guard !prefix.isEmpty else { return "the file is empty, not a TMX file" }
+        var bytes = prefix[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // UTF-16 and UTF-32 are left to the parser, which reads their byte order marks.
+        if bytes.first == 0 || bytes.first == 0xFE || bytes.first == 0xFF || bytes.dropFirst().first == 0 { return nil }
+        guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            return "the file holds only white space, not a TMX file"
+        }
+        guard first == UInt8(ascii: "<") else {
+            return "this is not an XML file (it does not start with `<`); a TMX file is XML that starts with `<?xml` or `<tmx`"
+        }
+        return nil
+    }
 
     /// Bytes of the file parsed so far, for progress.
     public var bytesConsumed: Int { Int(byline_xml_bytes_consumed(reader)) }
@@ -98,7 +131,7 @@ public final class TMXReader: UnitSource {
             throw .notTMX(currentLocation, reason: "the file has no root element")
         }
         guard localName == "tmx" else {
-            throw .notTMX(currentLocation, reason: "the root element is <\(name)>, not <tmx>")
+            throw .notTMX(currentLocation, reason: "an XML file, but not TMX: its root element is <\(name)>, not <tmx>")
         }
         version = attribute("version")
         if version == nil { warn("<tmx> has no version attribute") }
@@ -157,6 +190,7 @@ public final class TMXReader: UnitSource {
         let unitLocation = nodeLocation
         let attributes = allAttributes()
         var unit = TranslationUnit(variants: [], sourceLanguage: sourceLanguage, metadata: metadata(from: attributes))
+        unit.location = unitLocation
         if let source = attributes.first(where: { $0.name == "srclang" })?.value {
             unit.sourceLanguage = source == "*all*" ? nil : LanguageTag(source)
         }
@@ -180,8 +214,8 @@ public final class TMXReader: UnitSource {
                 }
             case BYLINE_XML_END_ELEMENT:
                 if problem { unitsWithProblems += 1 }
-                if unit.variants.count < 2 {
-                    warnings.append(TMXWarning(location: unitLocation, message: "<tu> has fewer than two languages; skipped"))
+                if !unit.variants.contains(where: { !$0.segment.isEmpty }) {
+                    warnings.append(TMXWarning(location: unitLocation, message: "<tu> has no <tuv> with text; skipped"))
                 }
                 return unit
             default:
@@ -303,7 +337,9 @@ public final class TMXReader: UnitSource {
     /// that neither XML nor the TMX DTD defines.
     private func characterData() throws(TMXError) -> String {
         guard nodeType != BYLINE_XML_ENTITY_REFERENCE else {
-            throw .malformedXML(currentLocation, reason: "entity &\(name); is not defined by XML or the TMX DTD")
+            throw .malformedXML(
+                currentLocation,
+                reason: "entity `&\(name);` is defined neither by XML nor by the TMX DTD; write the character itself or a numeric reference such as `&#160;`")
         }
         return value
     }
@@ -328,8 +364,11 @@ public final class TMXReader: UnitSource {
             var line: Int32 = 0
             var column: Int32 = 0
             var message: UnsafePointer<CChar>?
-            if byline_xml_first_error(reader, &line, &column, &message) == 1, let message {
-                throw .malformedXML(location(line: Int(line), column: Int(column)), reason: String(cString: message))
+            let code = byline_xml_first_error(reader, &line, &column, &message)
+            if code != 0, let message {
+                throw .malformedXML(
+                    location(line: Int(line), column: Int(column)),
+                    reason: XMLMessages.plainWords(code: code, message: String(cString: message)))
             }
             throw .malformedXML(currentLocation, reason: "the file is not well-formed XML")
         }

@@ -4,8 +4,9 @@ import Foundation
 
 /// Writes TMX 1.4b, valid against `tmx14.dtd`, streaming: units go out as they come.
 ///
-/// The file is written beside its destination under a temporary name and renamed into
-/// place by ``finish()``, so a failed export never leaves half a file. What TMX cannot
+/// A regular file is written beside its destination under a temporary name and renamed
+/// into place by ``finish()``, so a failed export never leaves half a file; FIFOs, devices
+/// and standard output are written through (see ``ExportDestination``). What TMX cannot
 /// hold is mapped, never dropped silently:
 /// - attributes outside the DTD become `<prop type="x-attribute:NAME">`, and Byline's own
 ///   metadata (origin, story, alternative) `<prop type="x-byline-…">`;
@@ -21,22 +22,15 @@ public final class TMXWriter {
     /// Units written so far.
     public private(set) var unitCount = 0
 
-    private let temporaryPath: String
-    private let handle: FileHandle
+    private let destination: ExportDestination
     private var buffer = ""
     private var finished = false
 
-    /// Creates the temporary file and writes the XML declaration, `<header>` and `<body>`.
+    /// Opens the destination (see ``ExportDestination`` for files, links, FIFOs, devices
+    /// and `-`) and writes the XML declaration, `<header>` and `<body>`.
     public init(path: String, sourceLanguage: LanguageTag?, creationToolVersion: String) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else {
-            throw TMXError.unreadable(path: path, reason: "cannot create \(temporaryPath)")
-        }
-        self.handle = handle
+        destination = try ExportDestination(path)
         buffer.reserveCapacity(1 << 17)
         buffer += """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -51,10 +45,7 @@ public final class TMXWriter {
     }
 
     deinit {
-        if !finished {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-        }
+        if !finished { destination.abandon() }
     }
 
     /// Writes one `<tu>`.
@@ -92,22 +83,18 @@ public final class TMXWriter {
         if buffer.utf8.count >= 1 << 16 { try flush() }
     }
 
-    /// Closes `<body>` and `<tmx>`, then moves the file into place.
+    /// Closes `<body>` and `<tmx>`, then moves the file into place (or closes the FIFO or
+    /// device written through).
     public func finish() throws {
         buffer += "</body>\n</tmx>\n"
         try flush()
-        try handle.synchronize()
-        try handle.close()
         finished = true
-        if rename(temporaryPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw TMXError.unreadable(path: path, reason: "cannot move the export into place: \(reason)")
-        }
+        try destination.commit()
     }
 
+    /// Writes the buffer; a failed write (a full disk, a closed pipe) is an error.
     private func flush() throws {
-        try handle.write(contentsOf: Data(buffer.utf8))
+        try buffer.withUTF8 { bytes in try destination.write(UnsafeRawBufferPointer(bytes)) }
         buffer.removeAll(keepingCapacity: true)
     }
 

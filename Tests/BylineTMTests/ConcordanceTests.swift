@@ -37,3 +37,41 @@ struct ConcordanceTests {
         #expect(try store.concordance("tire cafe", language: "fr", limit: 5).count == 1)
     }
 }
+
+@Suite("Concordance forms")
+struct ConcordanceFormTests {
+    static let units = [
+        pair("Prices rose by 5 percent.", "Цены выросли на 5 процентов."),
+        pair("One percent of the vote.", "Один процент голосов."),
+        pair("The talks in Baku ended.", "Bakıda danışıqlar başa çatdı.", language: "az"),
+        pair("The process continues.", "Процесс продолжается."),
+    ].joined(separator: "\n")
+
+    @Test("A word finds its inflected forms, and an inflected word its stem", arguments: [
+        ("процент", "ru", ["Цены выросли на 5 процентов.", "Один процент голосов."]),
+        ("процентов", "ru", ["Цены выросли на 5 процентов.", "Один процент голосов."]),
+        ("BAKIDA", "az", ["Bakıda danışıqlar başa çatdı."]),
+        ("BAKIDA", nil, ["Bakıda danışıqlar başa çatdı."]),
+        ("bakida", nil, ["Bakıda danışıqlar başa çatdı."]),
+    ] as [(String, LanguageTag?, [String])])
+    func forms(words: String, language: LanguageTag?, expected: [String]) throws {
+        let scratch = try Scratch()
+        let store = try memory(Self.units, in: scratch)
+        let hits = try store.concordance(words, language: language, limit: 10)
+        #expect(Set(hits.map(\.text)) == Set(expected))
+        // The highlighted range covers the whole stored word.
+        for hit in hits {
+            let scalars = Array(hit.text.unicodeScalars)
+            let marked = hit.highlights.map { String(String.UnicodeScalarView(scalars[$0])) }
+            #expect(marked.allSatisfy { $0.count >= words.count - 2 }, "\(marked)")
+        }
+    }
+
+    @Test("Stems stay long enough not to find unrelated words")
+    func precision() throws {
+        let scratch = try Scratch()
+        let store = try memory(Self.units, in: scratch)
+        #expect(try store.concordance("процентов", language: "ru", limit: 10).allSatisfy { !$0.text.contains("Процесс") })
+        #expect(try store.concordance("в", language: "ru", limit: 10).isEmpty)
+    }
+}

@@ -93,7 +93,7 @@ struct LookupTests {
         #expect(fallback.targetLanguage == "pt-PT")
     }
 
-    @Test("Inline codes in the stored source cost a point each")
+    @Test("Inline codes in the stored source cost a point each; such an exact match says its tags differ")
     func codes() throws {
         let scratch = try Scratch()
         let store = try memory(
@@ -102,6 +102,7 @@ struct LookupTests {
         let top = try #require(try store.matches(for: "Press OK.", from: "en", to: "ru", options: LookupOptions()).first)
         #expect(top.score == 98)
         #expect(top.targetMarkup.contains("<bpt i=\"1\">"))
+        #expect(top.label == "exact text, tags differ")
     }
 
     @Test("Empty, one-word, unrelated and over-long queries behave")

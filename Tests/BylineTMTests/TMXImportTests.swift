@@ -161,17 +161,39 @@ struct TMXImportTests {
         #expect(try allUnits(store).first?.variant(in: "az")?.segment.plainText == "Bakı")
     }
 
-    @Test("Units with fewer than two languages are skipped with a warning")
-    func skipped() throws {
+    @Test("A unit with one language is kept, counted, exported again and never offered by a lookup")
+    func monolingual() throws {
         let scratch = try Scratch()
         let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
         let path = try scratch.file(
-            "one.tmx", tmx(#"<tu><tuv xml:lang="en"><seg>Alone</seg></tuv><tuv><seg>No language</seg></tuv></tu>"#))
+            "one.tmx",
+            tmx(
+                #"<tu tuid="po-1"><tuv xml:lang="en"><seg>The talks resumed on Friday.</seg></tuv><tuv><seg>No language</seg></tuv></tu>"#
+                    + #"<tu><tuv xml:lang="en"><seg>The talks ended.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры закончились.</seg></tuv></tu>"#
+                    + #"<tu><tuv xml:lang="en"><seg></seg></tuv></tu>"#))
         var reader = try TMXReader(path: path)
         let report = try store.importUnitsSynchronously(from: &reader, options: ImportOptions(origin: .manual))
+        #expect(report.created == 2)
+        #expect(report.monolingual == 1)
         #expect(report.skipped == 1)
         #expect(reader.warnings.map(\.message).contains("<tuv> has no xml:lang; skipped"))
-        #expect(try store.statisticsSynchronously().units == 0)
+        let statistics = try store.statisticsSynchronously()
+        #expect(statistics.units == 2)
+        #expect(statistics.monolingual == 1)
+        // Neither an exact nor a fuzzy lookup offers the source as its own translation.
+        for language: LanguageTag in ["ru", "en"] {
+            let matches = try store.matches(for: "The talks resumed on Friday.", from: "en", to: language, options: LookupOptions())
+            #expect(!matches.contains { $0.source == "The talks resumed on Friday." }, "\(language)")
+        }
+        // Exported again, with or without a language filter that names its language.
+        for filter in [ExportFilter(), ExportFilter(languages: ["en", "ru"])] {
+            var exported: [TranslationUnit] = []
+            _ = try store.exportUnitsSynchronously(matching: filter) { exported.append($0) }
+            #expect(exported.contains { $0.variants.count == 1 && $0.variants[0].segment.plainText == "The talks resumed on Friday." })
+        }
+        var others: [TranslationUnit] = []
+        _ = try store.exportUnitsSynchronously(matching: ExportFilter(languages: ["ru", "de"])) { others.append($0) }
+        #expect(others.isEmpty)
     }
 
     @Test("A dry run reports and keeps nothing")

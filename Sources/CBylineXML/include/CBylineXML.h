@@ -61,9 +61,21 @@ int64_t byline_xml_bytes_consumed(byline_xml_reader *reader);
 /* The line of the current node in the document (exact for elements), or 0. */
 int32_t byline_xml_node_line(byline_xml_reader *reader);
 
-/* The first error (level error or fatal) the parser reported, if any: returns 1 and fills
-   the out-parameters (message owned by the reader), else 0. */
+/* Codes of the input limits, beside libxml2's own error codes (xmlParserErrors). */
+enum {
+    BYLINE_XML_TAG_TOO_LONG = 100001,
+    BYLINE_XML_TEXT_TOO_LONG = 100002
+};
+
+/* The first error (level error or fatal) the parser reported, if any: returns its code
+   (libxml2's xmlParserErrors number, or BYLINE_XML_TAG_TOO_LONG / BYLINE_XML_TEXT_TOO_LONG
+   when the input passed a limit; never 0) and fills the out-parameters (message owned by
+   the reader), else 0. */
 int32_t byline_xml_first_error(byline_xml_reader *reader, int32_t *line, int32_t *column, const char **message);
+
+/* The longest tag and the longest text between tags the reader accepts, in bytes. */
+int32_t byline_xml_tag_limit(void);
+int32_t byline_xml_text_limit(void);
 
 #ifdef __cplusplus
 }
