@@ -42,8 +42,17 @@ extension SentenceSegmenter {
     /// began, so a token never reaches back across a break already made.
     func isBreak(_ candidate: Candidate, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
         let gap = candidate.end..<candidate.next
-        if text.containsLineBreak(gap) || candidate.startsListItem { return true }
-        guard let preceding = preceding(candidate.end, in: text) else { return candidate.fromICU }
+        if text.containsLineBreak(gap) || candidate.startsListItem || candidate.endsDateline || candidate.endsFootnote {
+            return true
+        }
+        // A quotation is one sentence with what frames it (`"Oh dear! Oh dear! I shall be
+        // too late!"`, `„Wann kommst du? Morgen?“, fragte sie`).
+        if candidate.insideQuotation { return false }
+        guard let preceding = preceding(candidate.end, in: text) else {
+            // ICU counts an opening bracket among the closers after a full stop (`.[13]`);
+            // a footnote candidate takes that place.
+            return candidate.fromICU && !text.scalar(before: candidate.end).scalar.isOpener
+        }
         let following = following(candidate.next, in: text)
         if gap.isEmpty {
             // Inside a token (a URL's `?`, `e-mail.com`): only scripts that put no space
@@ -168,7 +177,18 @@ extension SentenceSegmenter {
             case .number: return following.isDigit ? false : opensSentence
             case .general: return opensSentence
             case .terminal: return following.isUppercase || following.isDigit
+            case .unit:
+                guard let number = number(before: tokenRange, in: text) else { return opensSentence }
+                return unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
             }
+        }
+        if !rules.monthAbbreviations.isEmpty, shape.letters == shape.scalars, shape.scalars <= 5,
+            rules.monthAbbreviations.contains(lowercased(text.string(tokenRange)))
+        {
+            // `1 янв. 2026`, `15 Eki. 2025`; and between a day and a lower-case word
+            // (`12 лист. у Києві`), where `лист.` cannot be the word `лист`.
+            if following.isDigit { return false }
+            if following.isLowercase, number(before: tokenRange, in: text) != nil { return false }
         }
         if shape.scalars == 1, shape.letters == 1 {
             // An initial (`Jonas E. Smith`, `А. С. Пушкин`) or a list letter.
@@ -176,6 +196,13 @@ extension SentenceSegmenter {
         }
         if shape.isDottedAbbreviation {
             return opensSentence
+        }
+        if following.isLowercase || following.isDigit, shape.letters == shape.scalars,
+            shape.letters <= (following.isDigit ? 3 : 5), number(before: tokenRange, in: text) != nil
+        {
+            // A short word after a number is a unit the lists lack (`5 lb. of flour`,
+            // `5 ft. 6 in.`, `100 кб. завантажувався`).
+            return false
         }
         if following.isLowercase {
             // A lower-case word after a plain word and a period starts a sentence of text
@@ -190,8 +217,65 @@ extension SentenceSegmenter {
         return true
     }
 
+    /// The number token just before `abbreviation` in the same line (`40` in `40 км`, `$4` in
+    /// `$4 bn`, `2020–2022` in `2020–2022 гг`), looking through one other unit
+    /// abbreviation (`5 млн. руб`); nil when no number precedes.
+    private func number(before abbreviation: Range<Int>, in text: UTF8Bytes) -> Range<Int>? {
+        var end = abbreviation.lowerBound
+        for _ in 0..<2 {
+            let previousEnd = text.skippingSpace(backFrom: end)
+            guard previousEnd > 0, previousEnd < end, !text.containsLineBreak(previousEnd..<end) else { return nil }
+            let previous = token(endingAt: previousEnd, in: text)
+            guard !previous.isEmpty else { return nil }
+            let last = text.scalar(before: previous.upperBound).scalar
+            if last.isDigit { return previous }
+            guard last == ".", previous.count > 1,
+                abbreviationKind(previous.lowerBound..<(previous.upperBound - 1), isASCII: false, in: text) == .unit
+            else { return nil }
+            end = previous.lowerBound
+        }
+        return nil
+    }
+
+    /// After a number and a unit (`40 км.`, `250 тыс. руб.`, `2019 г.`): a capitalised word
+    /// starts a sentence unless it is an initial or an acronym (`1939 ж. Қ. Сәтбаев`,
+    /// `1 млрд. АҚШ долларын`), or the number phrase opened the sentence, as a date often
+    /// does (`В 2019 г. Москва приняла …`).
+    private func unitEndsSentence(
+        after number: Range<Int>, _ following: Following, sentenceStart: Int, in text: UTF8Bytes
+    ) -> Bool {
+        guard following.isUppercase else { return false }
+        let second = following.wordStart + text.scalar(at: following.wordStart).length
+        if second < text.count {
+            let next = text.scalar(at: second).scalar
+            if next == "." || next.isUppercaseLetter { return false }
+        }
+        // Words before the number other than numbers and month names: one at most (`В`,
+        // `С 1 января`) means the date or amount opened the sentence.
+        var words = 0
+        var position = number.lowerBound
+        while position > sentenceStart, words <= 1 {
+            let end = text.skippingSpace(backFrom: position)
+            guard end > sentenceStart, end < position else { break }
+            var start = end
+            while start > sentenceStart {
+                let (scalar, previous) = text.scalar(before: start)
+                if scalar.isSegmentSpace { break }
+                start = previous
+            }
+            let spelled = text.string(start..<end)
+            if spelled.unicodeScalars.contains(where: \.isLetter), !spelled.unicodeScalars.contains(where: \.isDigit),
+                !rules.monthNames.contains(lowercased(String(String.UnicodeScalarView(spelled.unicodeScalars.filter(\.isLetter)))))
+            {
+                words += 1
+            }
+            position = start
+        }
+        return words > 1
+    }
+
     /// The abbreviation kind of a token, looked up without allocating for ASCII tokens.
-    private func abbreviationKind(_ range: Range<Int>, isASCII: Bool, in text: UTF8Bytes) -> SegmentationRules.AbbreviationKind? {
+    func abbreviationKind(_ range: Range<Int>, isASCII: Bool, in text: UTF8Bytes) -> SegmentationRules.AbbreviationKind? {
         if isASCII && !usesTurkicCasing {
             return abbreviationTable.value(forASCIILowercasing: text.bytes[range])
         }

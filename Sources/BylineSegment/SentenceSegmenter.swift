@@ -29,7 +29,9 @@ public final class SentenceSegmenter {
         /// Join hard-wrapped lines (wire copy, PDF text) before segmenting; offsets
         /// still point into the original.
         public var unwrap: Bool
-        /// Keep a dateline with the sentence it introduces.
+        /// Keep a dateline with the sentence it introduces. When false, a dateline is a
+        /// sentence of its own, whether it ends in a period (`Москва, 5 марта.`) or in a
+        /// dash before the lede on the same line (`BAKU, Nov 1 (TURAN) — The talks …`).
         public var attachDatelines: Bool
 
         public init(unwrap: Bool = false, attachDatelines: Bool = true) {
@@ -99,6 +101,13 @@ public final class SentenceSegmenter {
         var fromICU: Bool
         /// Placed before the marker of an inline list item (`… first item 2. The second`).
         var startsListItem = false
+        /// Placed after a dateline that ends in a dash (`BAKU, Nov 1 (TURAN) — The …`),
+        /// when datelines are kept apart.
+        var endsDateline = false
+        /// Placed after footnote numbers glued to a full stop (`consultation.11 12 Take`).
+        var endsFootnote = false
+        /// Inside a quotation or bracket that closes later on the same line.
+        var insideQuotation = false
     }
 
     /// A list marker found in the text: `2.`, `b)`, `• 3.`, `1.)`.
@@ -138,11 +147,46 @@ public final class SentenceSegmenter {
         if markers.count >= 2 {
             fromScan = Self.merging(fromScan, listItemCandidates(markers, in: text))
         }
+        if !options.attachDatelines {
+            let datelines = datelineCandidates(text)
+            if !datelines.isEmpty { fromScan = Self.merging(fromScan, datelines) }
+        }
         return Self.merging(fromICU, fromScan)
     }
 
+    /// Candidates after the dash of a dateline that opens a paragraph and runs into its
+    /// lede on the same line (`WASHINGTON (Reuters) - The Senate …`). Only the first
+    /// spaced dash of each line is tried; one pass over the text.
+    private func datelineCandidates(_ text: UTF8Bytes) -> [Candidate] {
+        var result: [Candidate] = []
+        var position = 0
+        while position < text.count {
+            let start = text.skippingSpace(from: position)
+            position = start
+            var triedDash = false
+            while position < text.count {
+                let (scalar, length) = text.scalar(at: position)
+                if scalar.isLineBreak { break }
+                if !triedDash, position - start <= 120, scalar.isDash, position > start,
+                    text.scalar(before: position).scalar.isSegmentSpace
+                {
+                    triedDash = true
+                    let dashEnd = position + length
+                    let next = text.skippingSpace(from: dashEnd)
+                    if next > dashEnd, next < text.count, !text.containsLineBreak(dashEnd..<next),
+                        isDateline(start..<dashEnd, in: text)
+                    {
+                        result.append(Candidate(end: dashEnd, next: next, fromICU: false, endsDateline: true))
+                    }
+                }
+                position += length
+            }
+        }
+        return result
+    }
+
     /// Merges two lists ordered by `next`; a place in both is kept once, from the first,
-    /// except that a list-item start always wins.
+    /// except that a list-item start or a dateline end always wins.
     static func merging(_ first: [Candidate], _ second: [Candidate]) -> [Candidate] {
         var merged: [Candidate] = []
         merged.reserveCapacity(first.count + second.count)
@@ -153,6 +197,8 @@ public final class SentenceSegmenter {
                 var candidate = first[left]
                 if right < second.count, second[right].next == candidate.next {
                     candidate.startsListItem = candidate.startsListItem || second[right].startsListItem
+                    candidate.endsDateline = candidate.endsDateline || second[right].endsDateline
+                    candidate.insideQuotation = candidate.insideQuotation || second[right].insideQuotation
                     right += 1
                 }
                 merged.append(candidate)
@@ -246,6 +292,7 @@ public final class SentenceSegmenter {
     /// the places the newsroom rules may still break.
     private func scanTerminators(_ text: UTF8Bytes, markers: inout [ListMarker]) -> [Candidate] {
         var found: [Candidate] = []
+        var quotations = QuotationTracker()
         let count = text.count
         var offset = 0
         while offset < count {
@@ -273,6 +320,11 @@ public final class SentenceSegmenter {
                 markers.append(marker)
             }
             guard startsTerminator else {
+                if byte == 0x0A {
+                    quotations.lineBreak()
+                } else if QuotationTracker.mayStartMark(byte) {
+                    quotations.read(at: offset, in: text, candidates: &found)
+                }
                 offset += 1
                 continue
             }
@@ -280,6 +332,7 @@ public final class SentenceSegmenter {
             while end < count {
                 let (scalar, length) = text.scalar(at: end)
                 guard isTerminator(scalar) || scalar.isCloser else { break }
+                if length < 4, QuotationTracker.mayStartMark(text[end]) { quotations.read(at: end, in: text, candidates: &found) }
                 end += length
             }
             guard end < count else { break }
@@ -287,18 +340,72 @@ public final class SentenceSegmenter {
             if after.isSegmentSpace {
                 let next = text.skippingSpace(from: end)
                 if next < count { found.append(Candidate(end: end, next: next, fromICU: false)) }
+                if text.containsLineBreak(end..<next) { quotations.lineBreak() }
                 offset = next
+            } else if after.isUppercaseLetter {
+                // No space: a candidate before a capital (`world.Today`), for the glue rule.
+                found.append(Candidate(end: end, next: end, fromICU: false))
+                offset = end
             } else {
-                // No space: a candidate only before a capital (`world.Today`), for the glue rule.
-                if after.isUppercaseLetter { found.append(Candidate(end: end, next: end, fromICU: false)) }
+                if byte == 0x2E, (0x30...0x39).contains(after.value) || after == "[",
+                    let footnote = footnoteCandidate(period: offset, digits: end, in: text)
+                {
+                    found.append(footnote)
+                }
                 offset = end
             }
         }
         return found
     }
 
+    /// A sentence that ends in a period and footnote numbers (`… a consultation.11 12 Take`,
+    /// `… Journal (1987).1 According`, `… lähtien.[13] Uudistus`): the numbers, of up to
+    /// three digits each and bare or in square brackets, sit glued
+    /// to the period after a word of two or more letters or a closing bracket, and a
+    /// capitalised word follows. The candidate ends after the last number.
+    private func footnoteCandidate(period: Int, digits: Int, in text: UTF8Bytes) -> Candidate? {
+        guard period > 0 else { return nil }
+        let (before, _) = text.scalar(before: period)
+        if before.isLetter {
+            let word = token(endingAt: period, in: text)
+            let shape = TokenShape(word, in: text)
+            guard shape.isPlainWord, abbreviationKind(word, isASCII: shape.isASCII, in: text) == nil else { return nil }
+        } else if before != ")" && before != "]" {
+            return nil
+        }
+        var position = digits
+        var end = digits
+        // `.11 12` or, in brackets, `.[13]`, `.[1][2]`.
+        let bracketed = text[digits] == 0x5B
+        while true {
+            if bracketed {
+                guard position < text.count, text[position] == 0x5B else { break }
+                position += 1
+            }
+            let groupStart = position
+            while position < text.count, position - groupStart < 4, (0x30...0x39).contains(text[position]) { position += 1 }
+            guard position > groupStart, position - groupStart <= 3 else { return nil }
+            if bracketed {
+                guard position < text.count, text[position] == 0x5D else { return nil }
+                position += 1
+                end = position
+                continue
+            }
+            end = position
+            guard position + 1 < text.count, text[position] == 0x20, (0x30...0x39).contains(text[position + 1]) else { break }
+            position += 1
+        }
+        guard end > digits else { return nil }
+        let next = text.skippingSpace(from: end)
+        guard next > end, next < text.count, !text.containsLineBreak(end..<next),
+            text.scalar(at: next).scalar.isUppercaseLetter
+        else { return nil }
+        return Candidate(end: end, next: next, fromICU: false, endsFootnote: true)
+    }
+
     /// True when the eight bytes at `offset` include `.`, `!`, `?`, `)`, 0xE2 (the lead
-    /// byte of U+2026) or 0xEF (of the full-width `．！？`): a SWAR test, eight bytes per step.
+    /// byte of U+2026 and of `“ ” „`), 0xEF (of the full-width `．！？（）`), `"`, 0xC2 (of
+    /// `« »`), `( [ ]` or a line feed: a SWAR test, eight bytes per step.
     @inline(__always)
     static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
@@ -308,6 +415,9 @@ public final class SentenceSegmenter {
         return hasZeroByte(word ^ (ones &* 0x2E)) || hasZeroByte(word ^ (ones &* 0x21))
             || hasZeroByte(word ^ (ones &* 0x3F)) || hasZeroByte(word ^ (ones &* 0xE2))
             || hasZeroByte(word ^ (ones &* 0x29)) || hasZeroByte(word ^ (ones &* 0xEF))
+            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0xC2))
+            || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x28))
+            || hasZeroByte(word ^ (ones &* 0x5B)) || hasZeroByte(word ^ (ones &* 0x5D))
     }
 
     /// Turns breaks into trimmed byte ranges.

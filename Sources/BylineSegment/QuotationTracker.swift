@@ -1,0 +1,80 @@
+/// Follows the quotations and brackets of a line during the terminator scan, so that a
+/// sentence end found inside one that closes later on the same line can be marked as such
+/// (`"Oh dear! Oh dear! I shall be too late!"`, `(see. section 4.2)`, `（これは山です！…）`).
+///
+/// Double quotes only: `"…"` (an opening mark follows white space, an opening bracket or a
+/// dash), `“…”`, `„…“` and `«…»`. Single quotes are left alone, since `’` is also the
+/// apostrophe. Brackets: `(…)`, `[…]` and the full-width `（…）`. A line break closes
+/// nothing and forgets everything open; a quotation or bracket left open marks nothing, and
+/// a closing mark without its opening one (`1)`, `:)`) is ignored. Only the outermost
+/// enclosure marks its candidates, so each is marked at most once and the cost stays linear.
+struct QuotationTracker {
+    private enum Mark { case straight, english, german, guillemet, parenthesis, squareBracket, fullWidthParenthesis }
+
+    private var open: [(mark: Mark, firstCandidate: Int)] = []
+
+    /// True when `byte` may start a mark this tracker reads (`" ( ) [ ]`, or the lead byte
+    /// of `“ ” „ « » （ ）`).
+    @inline(__always)
+    static func mayStartMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x28, 0x29, 0x5B, 0x5D, 0xE2, 0xC2, 0xEF: return true
+        default: return false
+        }
+    }
+
+    mutating func lineBreak() {
+        if !open.isEmpty { open.removeAll(keepingCapacity: true) }
+    }
+
+    /// Reads the mark at `offset`, if there is one, opening or closing a quotation or
+    /// bracket; closing the outermost one marks the candidates found since it opened.
+    mutating func read(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
+        let byte = text[offset]
+        switch byte {
+        case 0x28: open.append((.parenthesis, candidates.count)); return
+        case 0x29: close(.parenthesis, &candidates); return
+        case 0x5B: open.append((.squareBracket, candidates.count)); return
+        case 0x5D: close(.squareBracket, &candidates); return
+        default: break
+        }
+        if byte == 0x22 {
+            let before: Unicode.Scalar = offset == 0 ? " " : text.scalar(before: offset).scalar
+            if before.isSegmentSpace || before == "(" || before == "[" || before.isDash {
+                open.append((.straight, candidates.count))
+            } else {
+                close(.straight, &candidates)
+            }
+            return
+        }
+        guard offset + 1 < text.count else { return }
+        let second = text[offset + 1]
+        if byte == 0xEF {
+            guard second == 0xBC, offset + 2 < text.count else { return }
+            if text[offset + 2] == 0x88 { open.append((.fullWidthParenthesis, candidates.count)) }
+            if text[offset + 2] == 0x89 { close(.fullWidthParenthesis, &candidates) }
+            return
+        }
+        if byte == 0xC2 {
+            if second == 0xAB { open.append((.guillemet, candidates.count)) }
+            if second == 0xBB { close(.guillemet, &candidates) }
+            return
+        }
+        guard byte == 0xE2, second == 0x80, offset + 2 < text.count else { return }
+        switch text[offset + 2] {
+        case 0x9C:  // “ closes „ in German, opens elsewhere
+            if open.last?.mark == .german { close(.german, &candidates) } else { open.append((.english, candidates.count)) }
+        case 0x9D: close(.english, &candidates)  // ”
+        case 0x9E: open.append((.german, candidates.count))  // „
+        default: break
+        }
+    }
+
+    private mutating func close(_ mark: Mark, _ candidates: inout [SentenceSegmenter.Candidate]) {
+        guard let top = open.last, top.mark == mark else { return }
+        open.removeLast()
+        // An enclosing quotation would mark the same candidates again: leave them to it.
+        guard open.isEmpty else { return }
+        for index in top.firstCandidate..<candidates.count { candidates[index].insideQuotation = true }
+    }
+}

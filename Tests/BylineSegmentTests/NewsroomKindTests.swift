@@ -1,0 +1,85 @@
+import BylineSegment
+import BylineText
+import Testing
+
+/// Month and unit abbreviations, lines without punctuation and datelines, in the desk's languages.
+@Suite("Newsroom kinds: dates, units, lines, datelines")
+struct NewsroomKindTests {
+    @Test("An abbreviated month before a year, or between a day and a lower-case word, does not end a sentence", arguments: [
+        ("ru", "Указ подписан 1 янв. 2026 г. и вступает в силу немедленно.", ["Указ подписан 1 янв. 2026 г. и вступает в силу немедленно."]),
+        ("ru", "Выборы назначены на 14 сент. 2025 года. Явка ожидается высокой.", ["Выборы назначены на 14 сент. 2025 года.", "Явка ожидается высокой."]),
+        ("uk", "Угоду підписали 12 лист. у Києві.", ["Угоду підписали 12 лист. у Києві."]),
+        ("kk", "Келісім 2025 ж. 15 қаз. күні қол қойылды.", ["Келісім 2025 ж. 15 қаз. күні қол қойылды."]),
+        ("az", "Saziş 1 yan. 2026-cı il tarixində imzalanıb.", ["Saziş 1 yan. 2026-cı il tarixində imzalanıb."]),
+        ("tr", "Anlaşma 15 Eki. 2025 tarihinde imzalandı.", ["Anlaşma 15 Eki. 2025 tarihinde imzalandı."]),
+        ("de", "Das Abkommen wurde am 1. Jan. 2026 unterzeichnet.", ["Das Abkommen wurde am 1. Jan. 2026 unterzeichnet."]),
+        ("en", "The deal closed on Jan. 5, 2026, after months of talks.", ["The deal closed on Jan. 5, 2026, after months of talks."]),
+    ] as [(LanguageTag, String, [String])])
+    func monthAbbreviations(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("A word that is also a month abbreviation still ends a sentence when no day precedes it")
+    func monthAbbreviationAsWord() throws {
+        // `лист` (a letter) is also the Ukrainian abbreviation of листопад.
+        #expect(try sentences("Він отримав лист. Потім поїхав додому.", "uk") == ["Він отримав лист.", "Потім поїхав додому."])
+    }
+
+    @Test("After a number and a unit, a lower-case word continues the sentence and a capitalised one starts the next", arguments: [
+        ("ru", "Бюджет составил 5 млн. руб. Из них половина ушла на ремонт.", ["Бюджет составил 5 млн. руб.", "Из них половина ушла на ремонт."]),
+        ("ru", "Ущерб оценили в 250 тыс. руб. Виновник скрылся.", ["Ущерб оценили в 250 тыс. руб.", "Виновник скрылся."]),
+        ("ru", "Завод построили в 1985 г. на окраине города.", ["Завод построили в 1985 г. на окраине города."]),
+        ("ru", "Длина реки составляет 18 км. Расположен в долине.", ["Длина реки составляет 18 км.", "Расположен в долине."]),
+        ("uk", "Збитки сягнули 3 млн. грн. Поліція відкрила справу.", ["Збитки сягнули 3 млн. грн.", "Поліція відкрила справу."]),
+        ("uk", "Місто отримало 200 тис. доларів на ремонт шкіл.", ["Місто отримало 200 тис. доларів на ремонт шкіл."]),
+        ("az", "Yolun uzunluğu 5 km. təşkil edir. Tikinti gələn il başlayacaq.", ["Yolun uzunluğu 5 km. təşkil edir.", "Tikinti gələn il başlayacaq."]),
+        ("tr", "Kuyruk 15 km. uzunluğa ulaştı. Trafik polisi önlem aldı.", ["Kuyruk 15 km. uzunluğa ulaştı.", "Trafik polisi önlem aldı."]),
+        ("kk", "Өңірге 500 млн. теңге бөлінді. Құрылыс басталды.", ["Өңірге 500 млн. теңге бөлінді.", "Құрылыс басталды."]),
+        ("en", "Exports rose to $4 bn. Analysts had expected less.", ["Exports rose to $4 bn.", "Analysts had expected less."]),
+    ] as [(LanguageTag, String, [String])])
+    func unitsAfterNumbers(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("A unit before an initial, an acronym, or after a date that opened the sentence does not end it", arguments: [
+        ("ru", "В 2019 г. Москва приняла новый закон.", ["В 2019 г. Москва приняла новый закон."]),
+        ("ru", "Делегация посетила г. Казань и г. Уфу. Визит завершился.", ["Делегация посетила г. Казань и г. Уфу.", "Визит завершился."]),
+        ("kk", "Мұнай экспортынан жыл сайын 16,3 млрд. АҚШ доллары түседі.", ["Мұнай экспортынан жыл сайын 16,3 млрд. АҚШ доллары түседі."]),
+        ("uk", "Відбулася в листопаді 1943 р. І. Франко там не був.", ["Відбулася в листопаді 1943 р. І. Франко там не був."]),
+    ] as [(LanguageTag, String, [String])])
+    func unitsInsideSentences(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("List items and headlines on lines of their own are sentences without punctuation", arguments: [
+        ("ru", "Повестка дня:\n- бюджет на следующий год\n- выборы председателя", ["Повестка дня:", "- бюджет на следующий год", "- выборы председателя"]),
+        ("uk", "Що відомо:\n• удар завдано вночі\n• загиблих немає", ["Що відомо:", "• удар завдано вночі", "• загиблих немає"]),
+        ("tr", "Son dakika\nİstanbul'da deprem\nKandilli depremin büyüklüğünü açıkladı.", ["Son dakika", "İstanbul'da deprem", "Kandilli depremin büyüklüğünü açıkladı."]),
+        ("az", "Günün xəbərləri\nBakıda güclü külək əsir\nSürət saatda 20 metrə çatır.", ["Günün xəbərləri", "Bakıda güclü külək əsir", "Sürət saatda 20 metrə çatır."]),
+        ("de", "Die Forderungen:\n- mehr Lohn\n- kürzere Arbeitszeit", ["Die Forderungen:", "- mehr Lohn", "- kürzere Arbeitszeit"]),
+        ("en", "Key points:\n- inflation fell to 2.1%\n- rates were held", ["Key points:", "- inflation fell to 2.1%", "- rates were held"]),
+    ] as [(LanguageTag, String, [String])])
+    func linesWithoutPunctuation(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("With datelines separated, a dateline ending in a dash is a sentence of its own", arguments: [
+        ("en", "BAKU, Nov 1 (TURAN) — The talks resumed on Friday. Both sides spoke.", ["BAKU, Nov 1 (TURAN) —", "The talks resumed on Friday.", "Both sides spoke."]),
+        ("en", "WASHINGTON (Reuters) - The Senate voted on Friday.", ["WASHINGTON (Reuters) -", "The Senate voted on Friday."]),
+        ("az", "BAKI, 1 noyabr (TURAN) — Danışıqlar bərpa olunub.", ["BAKI, 1 noyabr (TURAN) —", "Danışıqlar bərpa olunub."]),
+        ("de", "BERLIN (dpa) – Die Regierung hat den Haushalt beschlossen.", ["BERLIN (dpa) –", "Die Regierung hat den Haushalt beschlossen."]),
+        ("ru", "МОСКВА, 5 мар — Правительство одобрило законопроект.", ["МОСКВА, 5 мар —", "Правительство одобрило законопроект."]),
+    ] as [(LanguageTag, String, [String])])
+    func separatedDashDatelines(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language, options: .init(attachDatelines: false)) == expected)
+        #expect(try sentences(text, language).first?.hasPrefix(expected[0] + " ") == true)
+    }
+
+    @Test("With datelines separated, a dash inside a sentence or after a long opening is no dateline", arguments: [
+        ("en", "The vote - held on Friday - passed. Both sides spoke."),
+        ("en", "Officials in the capital said on Friday that the talks - long stalled - would resume."),
+    ] as [(LanguageTag, String)])
+    func dashesThatAreNoDatelines(language: LanguageTag, text: String) throws {
+        #expect(try sentences(text, language, options: .init(attachDatelines: false)) == sentences(text, language))
+    }
+}
