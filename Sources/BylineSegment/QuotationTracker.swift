@@ -39,11 +39,13 @@ struct QuotationTracker {
         default: break
         }
         if byte == 0x22 {
+            // Opening after white space or a bracket; after a dash it closes an open
+            // quotation (`to--"`) and otherwise opens one (`voice--"Pat!`).
             let before: Unicode.Scalar = offset == 0 ? " " : text.scalar(before: offset).scalar
-            if before.isSegmentSpace || before == "(" || before == "[" || before.isDash {
+            if before.isSegmentSpace || before == "(" || before == "[" || (before.isDash && open.last?.mark != .straight) {
                 open.append((.straight, candidates.count))
-            } else {
-                close(.straight, &candidates)
+            } else if close(.straight, &candidates), before.isDash {
+                settleInterruption(closingAt: offset + 1, in: text, candidates: &candidates)
             }
             return
         }
@@ -64,17 +66,35 @@ struct QuotationTracker {
         switch text[offset + 2] {
         case 0x9C:  // “ closes „ in German, opens elsewhere
             if open.last?.mark == .german { close(.german, &candidates) } else { open.append((.english, candidates.count)) }
-        case 0x9D: close(.english, &candidates)  // ”
+        case 0x9D:  // ”
+            if close(.english, &candidates), offset > 0, text.scalar(before: offset).scalar.isDash {
+                settleInterruption(closingAt: offset + 3, in: text, candidates: &candidates)
+            }
         case 0x9E: open.append((.german, candidates.count))  // „
         default: break
         }
     }
 
-    private mutating func close(_ mark: Mark, _ candidates: inout [SentenceSegmenter.Candidate]) {
-        guard let top = open.last, top.mark == mark else { return }
+    /// Closes the innermost enclosure if it has `mark`; returns whether it did.
+    @discardableResult
+    private mutating func close(_ mark: Mark, _ candidates: inout [SentenceSegmenter.Candidate]) -> Bool {
+        guard let top = open.last, top.mark == mark else { return false }
         open.removeLast()
         // An enclosing quotation would mark the same candidates again: leave them to it.
+        if open.isEmpty {
+            for index in top.firstCandidate..<candidates.count { candidates[index].insideQuotation = true }
+        }
+        return true
+    }
+
+    /// A quotation broken off with a dash (`to--"`, `—”`) and followed by a capitalised
+    /// word ends the sentence there: `…afore she comes, to--" At this moment, Five …`.
+    private func settleInterruption(closingAt end: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
         guard open.isEmpty else { return }
-        for index in top.firstCandidate..<candidates.count { candidates[index].insideQuotation = true }
+        let next = text.skippingSpace(from: end)
+        guard next > end, next < text.count, !text.containsLineBreak(end..<next),
+            text.scalar(at: next).scalar.isUppercaseLetter
+        else { return }
+        candidates.append(SentenceSegmenter.Candidate(end: end, next: next, fromICU: false, isSettled: true))
     }
 }

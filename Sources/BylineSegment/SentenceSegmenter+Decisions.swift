@@ -42,9 +42,7 @@ extension SentenceSegmenter {
     /// began, so a token never reaches back across a break already made.
     func isBreak(_ candidate: Candidate, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
         let gap = candidate.end..<candidate.next
-        if text.containsLineBreak(gap) || candidate.startsListItem || candidate.endsDateline || candidate.endsFootnote {
-            return true
-        }
+        if text.containsLineBreak(gap) || candidate.startsListItem || candidate.isSettled { return true }
         // A quotation is one sentence with what frames it (`"Oh dear! Oh dear! I shall be
         // too late!"`, `„Wann kommst du? Morgen?“, fragte sie`).
         if candidate.insideQuotation { return false }
@@ -78,8 +76,9 @@ extension SentenceSegmenter {
             return !isInsideOpenQuotation(candidate.end, in: text)
         }
         if preceding.closedQuote, !following.afterOpener, isAttribution(following, in: text) { return false }
-        // `2012 жыл. №590`: the numero sign continues a reference.
-        if following.first == "№" { return false }
+        // `2012 жыл. №590`: the numero sign continues a reference; ` / ` separates the
+        // lines of a verse quoted as one (`bu sevgimi ? / Yalvarırım …`).
+        if following.first == "№" || following.first == "/" { return false }
 
         let isEllipsis = preceding.terminator == "\u{2026}" || (preceding.terminator == "." && preceding.terminatorRun >= 2)
         if preceding.terminator != "." || isEllipsis {

@@ -101,11 +101,11 @@ public final class SentenceSegmenter {
         var fromICU: Bool
         /// Placed before the marker of an inline list item (`… first item 2. The second`).
         var startsListItem = false
-        /// Placed after a dateline that ends in a dash (`BAKU, Nov 1 (TURAN) — The …`),
-        /// when datelines are kept apart.
-        var endsDateline = false
-        /// Placed after footnote numbers glued to a full stop (`consultation.11 12 Take`).
-        var endsFootnote = false
+        /// Placed by a pattern that settles the break by itself: after a dateline that ends
+        /// in a dash when datelines are kept apart (`BAKU, Nov 1 (TURAN) — The …`), after
+        /// footnote numbers glued to a full stop (`consultation.11 12 Take`), after a
+        /// quotation broken off with a dash (`to--" At this moment`).
+        var isSettled = false
         /// Inside a quotation or bracket that closes later on the same line.
         var insideQuotation = false
     }
@@ -176,7 +176,7 @@ public final class SentenceSegmenter {
                     if next > dashEnd, next < text.count, !text.containsLineBreak(dashEnd..<next),
                         isDateline(start..<dashEnd, in: text)
                     {
-                        result.append(Candidate(end: dashEnd, next: next, fromICU: false, endsDateline: true))
+                        result.append(Candidate(end: dashEnd, next: next, fromICU: false, isSettled: true))
                     }
                 }
                 position += length
@@ -186,7 +186,8 @@ public final class SentenceSegmenter {
     }
 
     /// Merges two lists ordered by `next`; a place in both is kept once, from the first,
-    /// except that a list-item start or a dateline end always wins.
+    /// except that the flags of either (a list-item start, a settled break, a place
+    /// inside a quotation) are kept.
     static func merging(_ first: [Candidate], _ second: [Candidate]) -> [Candidate] {
         var merged: [Candidate] = []
         merged.reserveCapacity(first.count + second.count)
@@ -197,7 +198,7 @@ public final class SentenceSegmenter {
                 var candidate = first[left]
                 if right < second.count, second[right].next == candidate.next {
                     candidate.startsListItem = candidate.startsListItem || second[right].startsListItem
-                    candidate.endsDateline = candidate.endsDateline || second[right].endsDateline
+                    candidate.isSettled = candidate.isSettled || second[right].isSettled
                     candidate.insideQuotation = candidate.insideQuotation || second[right].insideQuotation
                     right += 1
                 }
@@ -347,6 +348,9 @@ public final class SentenceSegmenter {
                 found.append(Candidate(end: end, next: end, fromICU: false))
                 offset = end
             } else {
+                // `。！？` need no space after them; a candidate here lets an enclosing
+                // bracket or quotation mark it (`（これは山です！これは山です）`).
+                if text.scalar(at: offset).scalar.endsSentenceWithoutSpace { found.append(Candidate(end: end, next: end, fromICU: false)) }
                 if byte == 0x2E, (0x30...0x39).contains(after.value) || after == "[",
                     let footnote = footnoteCandidate(period: offset, digits: end, in: text)
                 {
@@ -400,7 +404,7 @@ public final class SentenceSegmenter {
         guard next > end, next < text.count, !text.containsLineBreak(end..<next),
             text.scalar(at: next).scalar.isUppercaseLetter
         else { return nil }
-        return Candidate(end: end, next: next, fromICU: false, endsFootnote: true)
+        return Candidate(end: end, next: next, fromICU: false, isSettled: true)
     }
 
     /// True when the eight bytes at `offset` include `.`, `!`, `?`, `)`, 0xE2 (the lead
