@@ -210,7 +210,7 @@ extension SentenceSegmenter {
             return rules.lowercaseMayStartSentence && shape.isPlainWord
         }
         if shape.digits == shape.scalars {
-            if rules.ordinalDot, isOrdinal(tokenRange, following, in: text) { return false }
+            if rules.ordinalDot, isOrdinal(tokenRange, following, sentenceStart: sentenceStart, in: text) { return false }
             return true
         }
         return true
@@ -340,14 +340,17 @@ extension SentenceSegmenter {
 
     /// A number before a period is an ordinal when a month follows (`3. Oktober`) or a
     /// function word precedes it (`der 18. Wirtschaftsgipfel`, `bis zum 31.`).
-    private func isOrdinal(_ number: Range<Int>, _ following: Following, in text: UTF8Bytes) -> Bool {
+    private func isOrdinal(_ number: Range<Int>, _ following: Following, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
         if rules.monthNames.contains(lowercased(following.word(in: text))) { return true }
         let before = text.skippingSpace(backFrom: number.lowerBound)
         guard before < number.lowerBound, before > 0 else { return false }
         let previous = token(endingAt: before, in: text)
         guard !previous.isEmpty else { return false }
         let word = text.string(previous)
-        guard let first = word.unicodeScalars.first, first.isLowercaseLetter else { return false }
+        // The function word may open the sentence (`Im 8. Jahrhundert`).
+        guard let first = word.unicodeScalars.first, first.isLowercaseLetter || previous.lowerBound <= sentenceStart else {
+            return false
+        }
         return rules.sentenceStarters.contains(lowercased(word))
     }
 

@@ -340,7 +340,13 @@ public final class SentenceSegmenter {
             let after = text.scalar(at: end).scalar
             if after.isSegmentSpace {
                 let next = text.skippingSpace(from: end)
-                if next < count { found.append(Candidate(end: end, next: next, fromICU: false)) }
+                if next < count, text[next] == 0x5B, isFootnoteReference(at: next, in: text) {
+                    // `… of our species. [10] The next …`: the reference belongs to the
+                    // sentence before it, and the break comes after it.
+                    if let footnote = footnoteCandidate(period: offset, digits: next, spaced: true, in: text) { found.append(footnote) }
+                } else if next < count {
+                    found.append(Candidate(end: end, next: next, fromICU: false))
+                }
                 if text.containsLineBreak(end..<next) { quotations.lineBreak() }
                 offset = next
             } else if after.isUppercaseLetter {
@@ -367,10 +373,13 @@ public final class SentenceSegmenter {
     /// three digits each and bare or in square brackets, sit glued
     /// to the period after a word of two or more letters or a closing bracket, and a
     /// capitalised word follows. The candidate ends after the last number.
-    private func footnoteCandidate(period: Int, digits: Int, in text: UTF8Bytes) -> Candidate? {
+    private func footnoteCandidate(period: Int, digits: Int, spaced: Bool = false, in text: UTF8Bytes) -> Candidate? {
         guard period > 0 else { return nil }
         let (before, _) = text.scalar(before: period)
-        if before.isLetter {
+        if spaced {
+            // A bracketed number set off by a space (`species. [10]`) is a reference
+            // whatever ends the sentence before it.
+        } else if before.isLetter {
             let word = token(endingAt: period, in: text)
             let shape = TokenShape(word, in: text)
             guard shape.isPlainWord, abbreviationKind(word, isASCII: shape.isASCII, in: text) == nil else { return nil }
@@ -381,20 +390,16 @@ public final class SentenceSegmenter {
         var end = digits
         // `.11 12` or, in brackets, `.[13]`, `.[1][2]`.
         let bracketed = text[digits] == 0x5B
-        while true {
-            if bracketed {
-                guard position < text.count, text[position] == 0x5B else { break }
-                position += 1
-            }
+        while bracketed {
+            guard position < text.count, text[position] == 0x5B, isFootnoteReference(at: position, in: text) else { break }
+            while text[position] != 0x5D { position += 1 }
+            position += 1
+            end = position
+        }
+        while !bracketed {
             let groupStart = position
             while position < text.count, position - groupStart < 4, (0x30...0x39).contains(text[position]) { position += 1 }
             guard position > groupStart, position - groupStart <= 3 else { return nil }
-            if bracketed {
-                guard position < text.count, text[position] == 0x5D else { return nil }
-                position += 1
-                end = position
-                continue
-            }
             end = position
             guard position + 1 < text.count, text[position] == 0x20, (0x30...0x39).contains(text[position + 1]) else { break }
             position += 1
@@ -405,6 +410,24 @@ public final class SentenceSegmenter {
             text.scalar(at: next).scalar.isUppercaseLetter
         else { return nil }
         return Candidate(end: end, next: next, fromICU: false, isSettled: true)
+    }
+
+    /// `[10]`, `[7 – 9]`, `[2, 3]`: digits in square brackets, with dashes, commas and
+    /// spaces between them, at most twelve bytes.
+    private func isFootnoteReference(at offset: Int, in text: UTF8Bytes) -> Bool {
+        var position = offset + 1
+        var digits = 0
+        while position < text.count, position - offset <= 12 {
+            let byte = text[position]
+            if byte == 0x5D { return digits > 0 }
+            if (0x30...0x39).contains(byte) {
+                digits += 1
+            } else if byte != 0x20 && byte != 0x2C && byte != 0x2D && byte != 0xE2 && byte != 0x80 && byte != 0x93 {
+                return false  // 0xE2 0x80 0x93 is the en dash
+            }
+            position += 1
+        }
+        return false
     }
 
     /// True when the eight bytes at `offset` include `.`, `!`, `?`, `)`, 0xE2 (the lead
