@@ -46,6 +46,8 @@ extension SentenceSegmenter {
         // A quotation is one sentence with what frames it (`"Oh dear! Oh dear! I shall be
         // too late!"`, `„Wann kommst du? Morgen?“, fragte sie`).
         if candidate.insideQuotation { return false }
+        // A reference in square brackets belongs to the sentence before it (`species. [10]`).
+        if text[candidate.next] == 0x5B, isFootnoteReference(at: candidate.next, in: text) { return false }
         guard let preceding = preceding(candidate.end, in: text) else {
             // ICU counts an opening bracket among the closers after a full stop (`.[13]`);
             // a footnote candidate takes that place.

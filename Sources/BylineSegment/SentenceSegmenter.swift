@@ -414,7 +414,7 @@ public final class SentenceSegmenter {
 
     /// `[10]`, `[7 – 9]`, `[2, 3]`: digits in square brackets, with dashes, commas and
     /// spaces between them, at most twelve bytes.
-    private func isFootnoteReference(at offset: Int, in text: UTF8Bytes) -> Bool {
+    func isFootnoteReference(at offset: Int, in text: UTF8Bytes) -> Bool {
         var position = offset + 1
         var digits = 0
         while position < text.count, position - offset <= 12 {

@@ -83,3 +83,61 @@ struct NewsroomKindTests {
         #expect(try sentences(text, language, options: .init(attachDatelines: false)) == sentences(text, language))
     }
 }
+
+/// Quotations, brackets and references around a sentence end.
+@Suite("Enclosures and references")
+struct EnclosureTests {
+    @Test("A quotation that closes on the same line is one sentence with what frames it", arguments: [
+        ("en", "\"Oh dear! Oh dear! I shall be too late!\" The Rabbit ran on.", ["\"Oh dear! Oh dear! I shall be too late!\"", "The Rabbit ran on."]),
+        ("ru", "Он сказал: «Я устал. Иди домой». Все замолчали.", ["Он сказал: «Я устал. Иди домой».", "Все замолчали."]),
+        ("de", "Sie fragte: „Wann kommst du? Morgen?“ Dann ging sie.", ["Sie fragte: „Wann kommst du? Morgen?“", "Dann ging sie."]),
+        ("uk", "Він написав: “Ми програли. Ідіть додому.” Потім пішов.", ["Він написав: “Ми програли. Ідіть додому.”", "Потім пішов."]),
+    ] as [(LanguageTag, String, [String])])
+    func quotations(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("A quotation left open on its line does not hold the sentences after it together")
+    func openQuotation() throws {
+        #expect(try sentences("He said \"we lost. Go home. Then he left.", "en") == ["He said \"we lost.", "Go home.", "Then he left."])
+    }
+
+    @Test("A full stop inside brackets that close on the same line does not end the sentence", arguments: [
+        ("en", "This function (see. section 4.2) is important. Let's continue.", ["This function (see. section 4.2) is important.", "Let's continue."]),
+        ("ja", "これは山です（これは山です！これは山です）！これは川です。", ["これは山です（これは山です！これは山です）！", "これは川です。"]),
+        ("en", "He left. (Nobody saw him go.) The door stayed open.", ["He left.", "(Nobody saw him go.)", "The door stayed open."]),
+    ] as [(LanguageTag, String, [String])])
+    func brackets(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("Footnote numbers after a full stop stay with their sentence", arguments: [
+        ("en", "It widens the gap in a consultation.11 12 Take the common cold.", ["It widens the gap in a consultation.11 12", "Take the common cold."]),
+        ("en", "Bias emerged across the history of our species. [10] The next study differs.", ["Bias emerged across the history of our species. [10]", "The next study differs."]),
+        ("pt", "Os oficiais mantinham a disciplina.[13] Na Marinha, isso mudou.", ["Os oficiais mantinham a disciplina.[13]", "Na Marinha, isso mudou."]),
+    ] as [(LanguageTag, String, [String])])
+    func footnotes(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("A quotation broken off with a dash before a capital ends the sentence")
+    func interruptedQuotation() throws {
+        #expect(try sentences("\"We're doing our best, to--\" At this moment, Five called out.", "en") == [
+            "\"We're doing our best, to--\"", "At this moment, Five called out.",
+        ])
+    }
+
+    @Test("Verse lines joined by a slash stay one sentence", arguments: [
+        ("tr", "Kıymetli tutuyorsun , değil mi , bu sevgimi ? / Yalvarırım beni hep titreyerek sev , e mi !", ["Kıymetli tutuyorsun , değil mi , bu sevgimi ? / Yalvarırım beni hep titreyerek sev , e mi !"]),
+    ] as [(LanguageTag, String, [String])])
+    func verse(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
+    @Test("An ordinal after a function word that opens the sentence does not end it")
+    func ordinalAfterOpeningWord() throws {
+        #expect(try sentences("Im 8. Jahrhundert wuchs die Stadt. Dann kam der Krieg.", "de") == [
+            "Im 8. Jahrhundert wuchs die Stadt.", "Dann kam der Krieg.",
+        ])
+    }
+}
