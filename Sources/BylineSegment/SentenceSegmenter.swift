@@ -437,15 +437,17 @@ public final class SentenceSegmenter {
     static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        return hasZeroByte(word ^ (ones &* 0x2E)) || hasZeroByte(word ^ (ones &* 0x21))
-            || hasZeroByte(word ^ (ones &* 0x3F)) || hasZeroByte(word ^ (ones &* 0xE2))
-            || hasZeroByte(word ^ (ones &* 0x29)) || hasZeroByte(word ^ (ones &* 0xEF))
-            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0xC2))
-            || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x28))
-            || hasZeroByte(word ^ (ones &* 0x5B)) || hasZeroByte(word ^ (ones &* 0x5D))
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        // One branch for all twelve bytes: the high bit of a lane is set where it matched.
+        var found = zeroBytes(word ^ (ones &* 0x2E)) | zeroBytes(word ^ (ones &* 0x21))
+        found |= zeroBytes(word ^ (ones &* 0x3F)) | zeroBytes(word ^ (ones &* 0xE2))
+        found |= zeroBytes(word ^ (ones &* 0x29)) | zeroBytes(word ^ (ones &* 0xEF))
+        found |= zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0xC2))
+        found |= zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x28))
+        found |= zeroBytes(word ^ (ones &* 0x5B)) | zeroBytes(word ^ (ones &* 0x5D))
+        return found & 0x8080_8080_8080_8080 != 0
     }
+
 
     /// Turns breaks into trimmed byte ranges.
     private func pieces(of text: UTF8Bytes, breaks: [Candidate]) -> [Range<Int>] {
