@@ -2,19 +2,19 @@
 /// sentence end found inside one that closes later on the same line can be marked as such
 /// (`"Oh dear! Oh dear! I shall be too late!"`, `(see. section 4.2)`, `（これは山です！…）`).
 ///
-/// Double quotes only: `"…"` (an opening mark follows white space, an opening bracket or a
-/// dash), `“…”`, `„…“` and `«…»`. Single quotes are left alone, since `’` is also the
-/// apostrophe. Brackets: `(…)`, `[…]` and the full-width `（…）`. A line break closes
+/// Quotation marks: `"…"` (an opening mark follows white space, an opening bracket or a
+/// dash), `“…”`, `„…“`, `«…»`, and `‘…’` where the closing `’` has no letter after it
+/// (`dragon’s` is an apostrophe). The straight `'` is left alone: it is the apostrophe too. Brackets: `(…)`, `[…]` and the full-width `（…）`. A line break closes
 /// nothing and forgets everything open; a quotation or bracket left open marks nothing, and
 /// a closing mark without its opening one (`1)`, `:)`) is ignored. Only the outermost
 /// enclosure marks its candidates, so each is marked at most once and the cost stays linear.
 struct QuotationTracker {
-    private enum Mark { case straight, english, german, guillemet, parenthesis, squareBracket, fullWidthParenthesis }
+    private enum Mark { case straight, english, german, guillemet, single, parenthesis, squareBracket, fullWidthParenthesis }
 
     private var open: [(mark: Mark, firstCandidate: Int)] = []
 
     /// True when `byte` may start a mark this tracker reads (`" ( ) [ ]`, or the lead byte
-    /// of `“ ” „ « » （ ）`).
+    /// of `“ ” „ ‘ ’ « » （ ）`).
     @inline(__always)
     static func mayStartMark(_ byte: UInt8) -> Bool {
         switch byte {
@@ -71,6 +71,11 @@ struct QuotationTracker {
                 settleInterruption(closingAt: offset + 3, in: text, candidates: &candidates)
             }
         case 0x9E: open.append((.german, candidates.count))  // „
+        case 0x98: open.append((.single, candidates.count))  // ‘
+        case 0x99:  // ’ closes an open ‘ unless a letter follows (`dragon’s`)
+            if open.last?.mark == .single, offset + 3 >= text.count || !text.scalar(at: offset + 3).scalar.isLetter {
+                close(.single, &candidates)
+            }
         default: break
         }
     }

@@ -92,6 +92,7 @@ struct EnclosureTests {
         ("ru", "Он сказал: «Я устал. Иди домой». Все замолчали.", ["Он сказал: «Я устал. Иди домой».", "Все замолчали."]),
         ("de", "Sie fragte: „Wann kommst du? Morgen?“ Dann ging sie.", ["Sie fragte: „Wann kommst du? Morgen?“", "Dann ging sie."]),
         ("uk", "Він написав: “Ми програли. Ідіть додому.” Потім пішов.", ["Він написав: “Ми програли. Ідіть додому.”", "Потім пішов."]),
+        ("en", "It reads ‘grow it in dragon’s blood. It grows on mountains’ (p. 154). Next.", ["It reads ‘grow it in dragon’s blood. It grows on mountains’ (p. 154).", "Next."]),
     ] as [(LanguageTag, String, [String])])
     func quotations(language: LanguageTag, text: String, expected: [String]) throws {
         #expect(try sentences(text, language) == expected)
