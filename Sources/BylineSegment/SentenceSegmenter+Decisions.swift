@@ -183,13 +183,12 @@ extension SentenceSegmenter {
                 return unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
             }
         }
-        if !rules.monthAbbreviations.isEmpty, shape.letters == shape.scalars, shape.scalars <= 5,
-            rules.monthAbbreviations.contains(lowercased(text.string(tokenRange)))
+        if following.isDigit || following.isLowercase, !rules.monthAbbreviations.isEmpty, shape.letters == shape.scalars,
+            shape.scalars <= 5, rules.monthAbbreviations.contains(lowercased(text.string(tokenRange)))
         {
             // `1 янв. 2026`, `15 Eki. 2025`; and between a day and a lower-case word
             // (`12 лист. у Києві`), where `лист.` cannot be the word `лист`.
-            if following.isDigit { return false }
-            if following.isLowercase, number(before: tokenRange, in: text) != nil { return false }
+            if following.isDigit || number(before: tokenRange, in: text) != nil { return false }
         }
         if shape.scalars == 1, shape.letters == 1 {
             // An initial (`Jonas E. Smith`, `А. С. Пушкин`) or a list letter.

@@ -430,23 +430,27 @@ public final class SentenceSegmenter {
         return false
     }
 
-    /// True when the eight bytes at `offset` include `.`, `!`, `?`, `)`, 0xE2 (the lead
-    /// byte of U+2026 and of `“ ” „`), 0xEF (of the full-width `．！？（）`), `"`, 0xC2 (of
-    /// `« »`), `( [ ]` or a line feed: a SWAR test, eight bytes per step.
+    /// The bytes the terminator scan must look at: `.`, `!`, `?`, `)`, `(`, `[`, `]`, `"`,
+    /// a line feed, and the lead bytes 0xE2 (U+2026 and `“ ” „ ‘ ’`), 0xEF (the full-width
+    /// `．！？（）`) and 0xC2 (`« »`). Allocated once, never written after, never freed.
+    nonisolated(unsafe) static let scanBytes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        for byte in [0x2E, 0x21, 0x3F, 0x29, 0x28, 0x5B, 0x5D, 0x22, 0x0A, 0xE2, 0xEF, 0xC2] as [UInt8] { table[Int(byte)] = 1 }
+        return UnsafePointer(table)
+    }()
+
+    /// True when one of the eight bytes at `offset` is in ``scanBytes``: eight table
+    /// lookups and one branch per step.
     @inline(__always)
     static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
-        // One branch for all twelve bytes: the high bit of a lane is set where it matched.
-        var found = zeroBytes(word ^ (ones &* 0x2E)) | zeroBytes(word ^ (ones &* 0x21))
-        found |= zeroBytes(word ^ (ones &* 0x3F)) | zeroBytes(word ^ (ones &* 0xE2))
-        found |= zeroBytes(word ^ (ones &* 0x29)) | zeroBytes(word ^ (ones &* 0xEF))
-        found |= zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0xC2))
-        found |= zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x28))
-        found |= zeroBytes(word ^ (ones &* 0x5B)) | zeroBytes(word ^ (ones &* 0x5D))
-        return found & 0x8080_8080_8080_8080 != 0
+        let base = bytes.baseAddress! + offset
+        let table = scanBytes
+        let found = table[Int(base[0])] | table[Int(base[1])] | table[Int(base[2])] | table[Int(base[3])]
+            | table[Int(base[4])] | table[Int(base[5])] | table[Int(base[6])] | table[Int(base[7])]
+        return found != 0
     }
+
 
 
     /// Turns breaks into trimmed byte ranges.
