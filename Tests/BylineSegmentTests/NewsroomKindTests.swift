@@ -1,5 +1,6 @@
 import BylineSegment
 import BylineText
+import Foundation
 import Testing
 
 /// Month and unit abbreviations, lines without punctuation and datelines, in the desk's languages.
@@ -140,5 +141,33 @@ struct EnclosureTests {
         #expect(try sentences("Im 8. Jahrhundert wuchs die Stadt. Dann kam der Krieg.", "de") == [
             "Im 8. Jahrhundert wuchs die Stadt.", "Dann kam der Krieg.",
         ])
+    }
+}
+
+/// The hand-written newsroom set of `Data/newsroom/newsroom.jsonl`, case by case.
+@Suite("Hand-written newsroom cases")
+struct NewsroomCaseFileTests {
+    struct Case: Decodable, CustomTestStringConvertible {
+        var id: String
+        var lang: String
+        var text: String
+        var sentences: [String]
+        var testDescription: String { id }
+    }
+
+    static let cases: [Case] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Data/newsroom/newsroom.jsonl")
+        guard let data = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return data.split(separator: "\n").compactMap { try? JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
+    }()
+
+    @Test("The case file is there and every line reads")
+    func fileReads() {
+        #expect(Self.cases.count == 64)
+    }
+
+    @Test("Each hand-written case segments as written", arguments: cases)
+    func segmentsAsWritten(_ newsroomCase: Case) throws {
+        #expect(try sentences(newsroomCase.text, LanguageTag(newsroomCase.lang)) == newsroomCase.sentences)
     }
 }
