@@ -83,6 +83,7 @@ public struct ResourceBundle: Sendable {
             }
             terminators.insert(scalar)
         }
+        let ordinalWords = Set(try records(in: "segment/ordinal_words.tsv", fieldCount: 2).filter { $0.fields[0] == code }.map { $0.fields[1] })
         let locale = ICULocale(language)
         let months = Set(locale.monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
         // Turkish and Azerbaijani lower `I` to `ı` and `İ` to `i`, as the segmenter does.
@@ -92,7 +93,7 @@ public struct ResourceBundle: Sendable {
         })
         return SegmentationRules(
             language: language, abbreviations: abbreviations, sentenceStarters: starters,
-            attributionVerbs: verbs, monthNames: months, monthAbbreviations: monthAbbreviations, ordinalDot: ordinalDot,
+            attributionVerbs: verbs, monthNames: months, monthAbbreviations: monthAbbreviations, ordinalDot: ordinalDot, ordinalWords: ordinalWords,
             extraTerminators: terminators, lowercaseMayStartSentence: lowercaseStarts)
     }
 

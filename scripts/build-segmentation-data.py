@@ -117,6 +117,7 @@ STARTERS_CURATED_DIR = STARTERS_DIR / "curated"
 ATTRIBUTION_DIR = SEGMENT_DIR / "attribution"
 LANGUAGES_FILE = SEGMENT_DIR / "languages.tsv"
 TERMINATORS_FILE = SEGMENT_DIR / "terminators.tsv"
+ORDINAL_WORDS_FILE = SEGMENT_DIR / "ordinal_words.tsv"
 SUMS_FILE = DATA / "SHA256SUMS"
 PROVENANCE = REPO / "Resources" / "PROVENANCE.md"
 
@@ -540,7 +541,8 @@ def main() -> int:
         | set(STARTERS_CURATED_DIR.glob("*.tsv"))
         | set(ATTRIBUTION_DIR.glob("*.txt"))
         | ({LANGUAGES_FILE} if LANGUAGES_FILE.exists() else set())
-        | ({TERMINATORS_FILE} if TERMINATORS_FILE.exists() else set()),
+        | ({TERMINATORS_FILE} if TERMINATORS_FILE.exists() else set())
+        | ({ORDINAL_WORDS_FILE} if ORDINAL_WORDS_FILE.exists() else set()),
         key=lambda p: p.relative_to(DATA).as_posix(),
     )
     sums = [(sha256(p), p.relative_to(DATA).as_posix()) for p in tracked]

@@ -46,6 +46,10 @@ public struct SegmentationRules: Sendable {
     public var monthAbbreviations: Set<String>
     /// True where a number followed by a period is usually an ordinal (`am 3. Oktober`).
     public var ordinalDot: Bool
+    /// Lower-cased words after which such a number is an ordinal before a capitalised word
+    /// (`des 15. Jahrhunderts`, `im späten 15. Jahrhundert`); empty means the sentence
+    /// starters stand in for them.
+    public var ordinalWords: Set<String>
     /// False where a period before a lower-case word is punctuation inside a sentence, as
     /// in Armenian, whose period marks a pause and whose full stop is `։`.
     public var lowercaseMayStartSentence: Bool
@@ -61,6 +65,7 @@ public struct SegmentationRules: Sendable {
         monthNames: Set<String> = [],
         monthAbbreviations: Set<String> = [],
         ordinalDot: Bool = false,
+        ordinalWords: Set<String> = [],
         extraTerminators: Set<Unicode.Scalar> = [],
         lowercaseMayStartSentence: Bool = true
     ) {
@@ -71,6 +76,7 @@ public struct SegmentationRules: Sendable {
         self.monthNames = monthNames
         self.monthAbbreviations = monthAbbreviations
         self.ordinalDot = ordinalDot
+        self.ordinalWords = ordinalWords
         self.extraTerminators = extraTerminators
         self.lowercaseMayStartSentence = lowercaseMayStartSentence
     }

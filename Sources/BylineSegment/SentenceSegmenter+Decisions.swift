@@ -352,7 +352,14 @@ extension SentenceSegmenter {
         guard let first = word.unicodeScalars.first, first.isLowercaseLetter || previous.lowerBound <= sentenceStart else {
             return false
         }
-        return rules.sentenceStarters.contains(lowercased(word))
+        if rules.ordinalWords.isEmpty { return rules.sentenceStarters.contains(lowercased(word)) }
+        if rules.ordinalWords.contains(lowercased(word)) { return true }
+        // An inflected adjective between the article and the number (`im späten 15.`).
+        guard first.isLowercaseLetter, previous.lowerBound > sentenceStart else { return false }
+        let beforeAdjective = text.skippingSpace(backFrom: previous.lowerBound)
+        guard beforeAdjective < previous.lowerBound, beforeAdjective > sentenceStart else { return false }
+        let article = token(endingAt: beforeAdjective, notBefore: sentenceStart, in: text)
+        return !article.isEmpty && rules.ordinalWords.contains(lowercased(text.string(article)))
     }
 
     /// Capitalised words then a verb of attribution, within four words:

@@ -136,10 +136,18 @@ struct EnclosureTests {
         #expect(try sentences(text, language) == expected)
     }
 
-    @Test("An ordinal after a function word that opens the sentence does not end it")
-    func ordinalAfterOpeningWord() throws {
-        #expect(try sentences("Im 8. Jahrhundert wuchs die Stadt. Dann kam der Krieg.", "de") == [
-            "Im 8. Jahrhundert wuchs die Stadt.", "Dann kam der Krieg.",
+    @Test("An ordinal after an article, also one that opens the sentence or has an adjective between, does not end it", arguments: [
+        ("Im 8. Jahrhundert wuchs die Stadt. Dann kam der Krieg.", ["Im 8. Jahrhundert wuchs die Stadt.", "Dann kam der Krieg."]),
+        ("Er wurde im späten 15. Jahrhundert geboren.", ["Er wurde im späten 15. Jahrhundert geboren."]),
+    ])
+    func ordinalsAfterArticles(text: String, expected: [String]) throws {
+        #expect(try sentences(text, "de") == expected)
+    }
+
+    @Test("A count after a preposition ends the sentence before a capital")
+    func countAfterPreposition() throws {
+        #expect(try sentences("Die Zahl der Toten stieg auf 15. Die Polizei ermittelt.", "de") == [
+            "Die Zahl der Toten stieg auf 15.", "Die Polizei ermittelt.",
         ])
     }
 }
