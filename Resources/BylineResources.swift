@@ -59,7 +59,7 @@ public struct ResourceBundle: Sendable {
         var abbreviations: [String: SegmentationRules.AbbreviationKind] = [:]
         for (location, fields) in try records(in: "abbreviations/\(code).tsv", fieldCount: 2) {
             guard let kind = SegmentationRules.AbbreviationKind(rawValue: fields[1]) else {
-                throw .malformed(location, reason: "unknown abbreviation kind \"\(fields[1])\" (expected title, number or general)")
+                throw .malformed(location, reason: "unknown abbreviation kind \"\(fields[1])\" (expected title, number, general, terminal or unit)")
             }
             abbreviations[fields[0]] = kind
         }
@@ -83,11 +83,18 @@ public struct ResourceBundle: Sendable {
             }
             terminators.insert(scalar)
         }
-        let months = Set(ICULocale(language).monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        let ordinalWords = Set(try records(in: "segment/ordinal_words.tsv", fieldCount: 2).filter { $0.fields[0] == code }.map { $0.fields[1] })
+        let locale = ICULocale(language)
+        let months = Set(locale.monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        // Turkish and Azerbaijani lower `I` to `ı` and `İ` to `i`, as the segmenter does.
+        let turkic = code == "tr" || code == "az"
+        let monthAbbreviations = Set(locale.abbreviatedMonthNames.map { name in
+            turkic ? name.replacingOccurrences(of: "I", with: "ı").replacingOccurrences(of: "İ", with: "i").lowercased() : name.lowercased()
+        })
         return SegmentationRules(
             language: language, abbreviations: abbreviations, sentenceStarters: starters,
-            attributionVerbs: verbs, monthNames: months, ordinalDot: ordinalDot, extraTerminators: terminators,
-            lowercaseMayStartSentence: lowercaseStarts)
+            attributionVerbs: verbs, monthNames: months, monthAbbreviations: monthAbbreviations, ordinalDot: ordinalDot, ordinalWords: ordinalWords,
+            extraTerminators: terminators, lowercaseMayStartSentence: lowercaseStarts)
     }
 
     /// The non-comment lines of a data file split at tabs, each with its location.

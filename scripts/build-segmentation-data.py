@@ -75,9 +75,10 @@ An upstream entry is dropped when:
      ``number`` entries are kept even when they are words (``no``, ``art``), since
      they only hold a sentence together before a digit.
 Curated entries are never dropped, and the curated kind wins over the upstream one.
-Otherwise, when sources disagree, the kind is chosen as title > number > terminal >
+Otherwise, when sources disagree, the kind is chosen as title > number > terminal > unit >
 general. ``terminal`` (an abbreviation that closes a list or a time and ends the
-sentence before any capitalised word: etc, a.m, и т.д) comes from the curated files only.
+sentence before any capitalised word: etc, a.m, и т.д) and ``unit`` (a unit, quantity or
+currency after a number: км, млн, руб, г after a year) come from the curated files only.
 
 Turkish and Azerbaijani forms are lower-cased the Turkic way (İ → i, I → ı), as the
 segmenter does, so that the Moses entries written with a capital İ still match.
@@ -116,6 +117,7 @@ STARTERS_CURATED_DIR = STARTERS_DIR / "curated"
 ATTRIBUTION_DIR = SEGMENT_DIR / "attribution"
 LANGUAGES_FILE = SEGMENT_DIR / "languages.tsv"
 TERMINATORS_FILE = SEGMENT_DIR / "terminators.tsv"
+ORDINAL_WORDS_FILE = SEGMENT_DIR / "ordinal_words.tsv"
 SUMS_FILE = DATA / "SHA256SUMS"
 PROVENANCE = REPO / "Resources" / "PROVENANCE.md"
 
@@ -126,8 +128,8 @@ LANGUAGES = (
     "en ru az tr de fr es kk uk da it nl bg hy ar pl pt fi sv no cs sk el fa hi mr ja zh"
 ).split()
 
-KINDS = ("title", "number", "terminal", "general")
-KIND_RANK = {"title": 0, "number": 1, "terminal": 2, "general": 3}
+KINDS = ("title", "number", "terminal", "unit", "general")
+KIND_RANK = {"title": 0, "number": 1, "terminal": 2, "unit": 3, "general": 4}
 
 # pysbd language modules and class names. Languages not listed here either have no
 # pysbd class or one that only inherits the English default list.
@@ -539,7 +541,8 @@ def main() -> int:
         | set(STARTERS_CURATED_DIR.glob("*.tsv"))
         | set(ATTRIBUTION_DIR.glob("*.txt"))
         | ({LANGUAGES_FILE} if LANGUAGES_FILE.exists() else set())
-        | ({TERMINATORS_FILE} if TERMINATORS_FILE.exists() else set()),
+        | ({TERMINATORS_FILE} if TERMINATORS_FILE.exists() else set())
+        | ({ORDINAL_WORDS_FILE} if ORDINAL_WORDS_FILE.exists() else set()),
         key=lambda p: p.relative_to(DATA).as_posix(),
     )
     sums = [(sha256(p), p.relative_to(DATA).as_posix()) for p in tracked]
@@ -550,7 +553,7 @@ def main() -> int:
         for lang, counts, n_starters in summary:
             print(
                 f"{lang}\ttitle={counts['title']}\tnumber={counts['number']}"
-                f"\tterminal={counts['terminal']}\tgeneral={counts['general']}\tstarters={n_starters}"
+                f"\tterminal={counts['terminal']}\tunit={counts['unit']}\tgeneral={counts['general']}\tstarters={n_starters}"
             )
     return 0
 

@@ -46,6 +46,24 @@ public struct ICULocale: Sendable, Hashable {
         return names
     }
 
+    /// The locale's abbreviated month names (format and stand-alone) that differ from every
+    /// wide name, without a final period: `янв`, `сент`, `Sep`, `Eki`; not `май` or `May`.
+    public var abbreviatedMonthNames: [String] {
+        var wide: Set<String> = []
+        var abbreviated: [String] = []
+        var buffer = [UInt16](repeating: 0, count: 64)
+        for kind in Int32(0)...3 {
+            for month in Int32(0)..<12 {
+                let length = byline_locale_month_name(identifier, kind, month, &buffer, Int32(buffer.count))
+                guard length > 0 else { continue }
+                var name = String(decoding: buffer.prefix(Int(length)), as: UTF16.self)
+                while name.hasSuffix(".") { name.removeLast() }
+                if kind == 0 || kind == 2 { wide.insert(name.lowercased()) } else { abbreviated.append(name) }
+            }
+        }
+        return abbreviated.filter { !wide.contains($0.lowercased()) }
+    }
+
     /// The wide name of month `index` (0 = January), in its format or stand-alone form
     /// (`марта`, `март`), or nil when the locale has none.
     public func monthName(_ index: Int, standAlone: Bool = false) -> String? {

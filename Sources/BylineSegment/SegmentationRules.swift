@@ -23,6 +23,11 @@ public struct SegmentationRules: Sendable {
         /// Usually closes a list or a time and ends the sentence before any capitalised
         /// word (`etc.`, `a.m.`, `и т. д.`, `vb.`); a lower-case word continues it.
         case terminal
+        /// A unit, quantity or currency after a number (`40 км.`, `5 млн. руб.`, `2019 г.`):
+        /// a lower-case word or a number continues the sentence, a capitalised word ends it
+        /// unless it is an initial or an acronym, or the number opened the sentence
+        /// (`В 2019 г. Москва …`). Not after a number, it behaves as `general` (`г. Москва`).
+        case unit
     }
 
     /// The language the rules are for.
@@ -35,8 +40,16 @@ public struct SegmentationRules: Sendable {
     public var attributionVerbs: Set<String>
     /// Lower-cased month names and their abbreviations.
     public var monthNames: Set<String>
+    /// Lower-cased abbreviated month names that are not also a full name (`янв`, `sept`,
+    /// `eki`, `лист`): before a number, or between a day and a lower-case word, the
+    /// period after one does not end the sentence (`1 янв. 2026`, `12 лист. у Києві`).
+    public var monthAbbreviations: Set<String>
     /// True where a number followed by a period is usually an ordinal (`am 3. Oktober`).
     public var ordinalDot: Bool
+    /// Lower-cased words after which such a number is an ordinal before a capitalised word
+    /// (`des 15. Jahrhunderts`, `im späten 15. Jahrhundert`); empty means the sentence
+    /// starters stand in for them.
+    public var ordinalWords: Set<String>
     /// False where a period before a lower-case word is punctuation inside a sentence, as
     /// in Armenian, whose period marks a pause and whose full stop is `։`.
     public var lowercaseMayStartSentence: Bool
@@ -50,7 +63,9 @@ public struct SegmentationRules: Sendable {
         sentenceStarters: Set<String> = [],
         attributionVerbs: Set<String> = [],
         monthNames: Set<String> = [],
+        monthAbbreviations: Set<String> = [],
         ordinalDot: Bool = false,
+        ordinalWords: Set<String> = [],
         extraTerminators: Set<Unicode.Scalar> = [],
         lowercaseMayStartSentence: Bool = true
     ) {
@@ -59,7 +74,9 @@ public struct SegmentationRules: Sendable {
         self.sentenceStarters = sentenceStarters
         self.attributionVerbs = attributionVerbs
         self.monthNames = monthNames
+        self.monthAbbreviations = monthAbbreviations
         self.ordinalDot = ordinalDot
+        self.ordinalWords = ordinalWords
         self.extraTerminators = extraTerminators
         self.lowercaseMayStartSentence = lowercaseMayStartSentence
     }

@@ -42,8 +42,17 @@ extension SentenceSegmenter {
     /// began, so a token never reaches back across a break already made.
     func isBreak(_ candidate: Candidate, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
         let gap = candidate.end..<candidate.next
-        if text.containsLineBreak(gap) || candidate.startsListItem { return true }
-        guard let preceding = preceding(candidate.end, in: text) else { return candidate.fromICU }
+        if text.containsLineBreak(gap) || candidate.startsListItem || candidate.isSettled { return true }
+        // A quotation is one sentence with what frames it (`"Oh dear! Oh dear! I shall be
+        // too late!"`, `„Wann kommst du? Morgen?“, fragte sie`).
+        if candidate.insideQuotation { return false }
+        // A reference in square brackets belongs to the sentence before it (`species. [10]`).
+        if text[candidate.next] == 0x5B, isFootnoteReference(at: candidate.next, in: text) { return false }
+        guard let preceding = preceding(candidate.end, in: text) else {
+            // ICU counts an opening bracket among the closers after a full stop (`.[13]`);
+            // a footnote candidate takes that place.
+            return candidate.fromICU && !text.scalar(before: candidate.end).scalar.isOpener
+        }
         let following = following(candidate.next, in: text)
         if gap.isEmpty {
             // Inside a token (a URL's `?`, `e-mail.com`): only scripts that put no space
@@ -69,8 +78,9 @@ extension SentenceSegmenter {
             return !isInsideOpenQuotation(candidate.end, in: text)
         }
         if preceding.closedQuote, !following.afterOpener, isAttribution(following, in: text) { return false }
-        // `2012 жыл. №590`: the numero sign continues a reference.
-        if following.first == "№" { return false }
+        // `2012 жыл. №590`: the numero sign continues a reference; ` / ` separates the
+        // lines of a verse quoted as one (`bu sevgimi ? / Yalvarırım …`).
+        if following.first == "№" || following.first == "/" { return false }
 
         let isEllipsis = preceding.terminator == "\u{2026}" || (preceding.terminator == "." && preceding.terminatorRun >= 2)
         if preceding.terminator != "." || isEllipsis {
@@ -168,7 +178,17 @@ extension SentenceSegmenter {
             case .number: return following.isDigit ? false : opensSentence
             case .general: return opensSentence
             case .terminal: return following.isUppercase || following.isDigit
+            case .unit:
+                guard let number = number(before: tokenRange, in: text) else { return opensSentence }
+                return unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
             }
+        }
+        if following.isDigit || following.isLowercase, !rules.monthAbbreviations.isEmpty, shape.letters == shape.scalars,
+            shape.scalars <= 5, rules.monthAbbreviations.contains(lowercased(text.string(tokenRange)))
+        {
+            // `1 янв. 2026`, `15 Eki. 2025`; and between a day and a lower-case word
+            // (`12 лист. у Києві`), where `лист.` cannot be the word `лист`.
+            if following.isDigit || number(before: tokenRange, in: text) != nil { return false }
         }
         if shape.scalars == 1, shape.letters == 1 {
             // An initial (`Jonas E. Smith`, `А. С. Пушкин`) or a list letter.
@@ -177,6 +197,13 @@ extension SentenceSegmenter {
         if shape.isDottedAbbreviation {
             return opensSentence
         }
+        if following.isLowercase || following.isDigit, shape.letters == shape.scalars,
+            shape.letters <= (following.isDigit ? 3 : 5), number(before: tokenRange, in: text) != nil
+        {
+            // A short word after a number is a unit the lists lack (`5 lb. of flour`,
+            // `5 ft. 6 in.`, `100 кб. завантажувався`).
+            return false
+        }
         if following.isLowercase {
             // A lower-case word after a plain word and a period starts a sentence of text
             // written without capitals (`i am out of town. i am in portland.`):
@@ -184,14 +211,71 @@ extension SentenceSegmenter {
             return rules.lowercaseMayStartSentence && shape.isPlainWord
         }
         if shape.digits == shape.scalars {
-            if rules.ordinalDot, isOrdinal(tokenRange, following, in: text) { return false }
+            if rules.ordinalDot, isOrdinal(tokenRange, following, sentenceStart: sentenceStart, in: text) { return false }
             return true
         }
         return true
     }
 
+    /// The number token just before `abbreviation` in the same line (`40` in `40 км`, `$4` in
+    /// `$4 bn`, `2020–2022` in `2020–2022 гг`), looking through one other unit
+    /// abbreviation (`5 млн. руб`); nil when no number precedes.
+    private func number(before abbreviation: Range<Int>, in text: UTF8Bytes) -> Range<Int>? {
+        var end = abbreviation.lowerBound
+        for _ in 0..<2 {
+            let previousEnd = text.skippingSpace(backFrom: end)
+            guard previousEnd > 0, previousEnd < end, !text.containsLineBreak(previousEnd..<end) else { return nil }
+            let previous = token(endingAt: previousEnd, in: text)
+            guard !previous.isEmpty else { return nil }
+            let last = text.scalar(before: previous.upperBound).scalar
+            if last.isDigit { return previous }
+            guard last == ".", previous.count > 1,
+                abbreviationKind(previous.lowerBound..<(previous.upperBound - 1), isASCII: false, in: text) == .unit
+            else { return nil }
+            end = previous.lowerBound
+        }
+        return nil
+    }
+
+    /// After a number and a unit (`40 км.`, `250 тыс. руб.`, `2019 г.`): a capitalised word
+    /// starts a sentence unless it is an initial or an acronym (`1939 ж. Қ. Сәтбаев`,
+    /// `1 млрд. АҚШ долларын`), or the number phrase opened the sentence, as a date often
+    /// does (`В 2019 г. Москва приняла …`).
+    private func unitEndsSentence(
+        after number: Range<Int>, _ following: Following, sentenceStart: Int, in text: UTF8Bytes
+    ) -> Bool {
+        guard following.isUppercase else { return false }
+        let second = following.wordStart + text.scalar(at: following.wordStart).length
+        if second < text.count {
+            let next = text.scalar(at: second).scalar
+            if next == "." || next.isUppercaseLetter { return false }
+        }
+        // Words before the number other than numbers and month names: one at most (`В`,
+        // `С 1 января`) means the date or amount opened the sentence.
+        var words = 0
+        var position = number.lowerBound
+        while position > sentenceStart, words <= 1 {
+            let end = text.skippingSpace(backFrom: position)
+            guard end > sentenceStart, end < position else { break }
+            var start = end
+            while start > sentenceStart {
+                let (scalar, previous) = text.scalar(before: start)
+                if scalar.isSegmentSpace { break }
+                start = previous
+            }
+            let spelled = text.string(start..<end)
+            if spelled.unicodeScalars.contains(where: \.isLetter), !spelled.unicodeScalars.contains(where: \.isDigit),
+                !rules.monthNames.contains(lowercased(String(String.UnicodeScalarView(spelled.unicodeScalars.filter(\.isLetter)))))
+            {
+                words += 1
+            }
+            position = start
+        }
+        return words > 1
+    }
+
     /// The abbreviation kind of a token, looked up without allocating for ASCII tokens.
-    private func abbreviationKind(_ range: Range<Int>, isASCII: Bool, in text: UTF8Bytes) -> SegmentationRules.AbbreviationKind? {
+    func abbreviationKind(_ range: Range<Int>, isASCII: Bool, in text: UTF8Bytes) -> SegmentationRules.AbbreviationKind? {
         if isASCII && !usesTurkicCasing {
             return abbreviationTable.value(forASCIILowercasing: text.bytes[range])
         }
@@ -257,15 +341,25 @@ extension SentenceSegmenter {
 
     /// A number before a period is an ordinal when a month follows (`3. Oktober`) or a
     /// function word precedes it (`der 18. Wirtschaftsgipfel`, `bis zum 31.`).
-    private func isOrdinal(_ number: Range<Int>, _ following: Following, in text: UTF8Bytes) -> Bool {
+    private func isOrdinal(_ number: Range<Int>, _ following: Following, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
         if rules.monthNames.contains(lowercased(following.word(in: text))) { return true }
         let before = text.skippingSpace(backFrom: number.lowerBound)
         guard before < number.lowerBound, before > 0 else { return false }
         let previous = token(endingAt: before, in: text)
         guard !previous.isEmpty else { return false }
         let word = text.string(previous)
-        guard let first = word.unicodeScalars.first, first.isLowercaseLetter else { return false }
-        return rules.sentenceStarters.contains(lowercased(word))
+        // The function word may open the sentence (`Im 8. Jahrhundert`).
+        guard let first = word.unicodeScalars.first, first.isLowercaseLetter || previous.lowerBound <= sentenceStart else {
+            return false
+        }
+        if rules.ordinalWords.isEmpty { return rules.sentenceStarters.contains(lowercased(word)) }
+        if rules.ordinalWords.contains(lowercased(word)) { return true }
+        // An inflected adjective between the article and the number (`im späten 15.`).
+        guard first.isLowercaseLetter, previous.lowerBound > sentenceStart else { return false }
+        let beforeAdjective = text.skippingSpace(backFrom: previous.lowerBound)
+        guard beforeAdjective < previous.lowerBound, beforeAdjective > sentenceStart else { return false }
+        let article = token(endingAt: beforeAdjective, notBefore: sentenceStart, in: text)
+        return !article.isEmpty && rules.ordinalWords.contains(lowercased(text.string(article)))
     }
 
     /// Capitalised words then a verb of attribution, within four words:

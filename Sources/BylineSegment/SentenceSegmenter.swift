@@ -29,7 +29,9 @@ public final class SentenceSegmenter {
         /// Join hard-wrapped lines (wire copy, PDF text) before segmenting; offsets
         /// still point into the original.
         public var unwrap: Bool
-        /// Keep a dateline with the sentence it introduces.
+        /// Keep a dateline with the sentence it introduces. When false, a dateline is a
+        /// sentence of its own, whether it ends in a period (`Москва, 5 марта.`) or in a
+        /// dash before the lede on the same line (`BAKU, Nov 1 (TURAN) — The talks …`).
         public var attachDatelines: Bool
 
         public init(unwrap: Bool = false, attachDatelines: Bool = true) {
@@ -99,6 +101,13 @@ public final class SentenceSegmenter {
         var fromICU: Bool
         /// Placed before the marker of an inline list item (`… first item 2. The second`).
         var startsListItem = false
+        /// Placed by a pattern that settles the break by itself: after a dateline that ends
+        /// in a dash when datelines are kept apart (`BAKU, Nov 1 (TURAN) — The …`), after
+        /// footnote numbers glued to a full stop (`consultation.11 12 Take`), after a
+        /// quotation broken off with a dash (`to--" At this moment`).
+        var isSettled = false
+        /// Inside a quotation or bracket that closes later on the same line.
+        var insideQuotation = false
     }
 
     /// A list marker found in the text: `2.`, `b)`, `• 3.`, `1.)`.
@@ -138,11 +147,47 @@ public final class SentenceSegmenter {
         if markers.count >= 2 {
             fromScan = Self.merging(fromScan, listItemCandidates(markers, in: text))
         }
+        if !options.attachDatelines {
+            let datelines = datelineCandidates(text)
+            if !datelines.isEmpty { fromScan = Self.merging(fromScan, datelines) }
+        }
         return Self.merging(fromICU, fromScan)
     }
 
+    /// Candidates after the dash of a dateline that opens a paragraph and runs into its
+    /// lede on the same line (`WASHINGTON (Reuters) - The Senate …`). Only the first
+    /// spaced dash of each line is tried; one pass over the text.
+    private func datelineCandidates(_ text: UTF8Bytes) -> [Candidate] {
+        var result: [Candidate] = []
+        var position = 0
+        while position < text.count {
+            let start = text.skippingSpace(from: position)
+            position = start
+            var triedDash = false
+            while position < text.count {
+                let (scalar, length) = text.scalar(at: position)
+                if scalar.isLineBreak { break }
+                if !triedDash, position - start <= 120, scalar.isDash, position > start,
+                    text.scalar(before: position).scalar.isSegmentSpace
+                {
+                    triedDash = true
+                    let dashEnd = position + length
+                    let next = text.skippingSpace(from: dashEnd)
+                    if next > dashEnd, next < text.count, !text.containsLineBreak(dashEnd..<next),
+                        isDateline(start..<dashEnd, in: text)
+                    {
+                        result.append(Candidate(end: dashEnd, next: next, fromICU: false, isSettled: true))
+                    }
+                }
+                position += length
+            }
+        }
+        return result
+    }
+
     /// Merges two lists ordered by `next`; a place in both is kept once, from the first,
-    /// except that a list-item start always wins.
+    /// except that the flags of either (a list-item start, a settled break, a place
+    /// inside a quotation) are kept.
     static func merging(_ first: [Candidate], _ second: [Candidate]) -> [Candidate] {
         var merged: [Candidate] = []
         merged.reserveCapacity(first.count + second.count)
@@ -153,6 +198,8 @@ public final class SentenceSegmenter {
                 var candidate = first[left]
                 if right < second.count, second[right].next == candidate.next {
                     candidate.startsListItem = candidate.startsListItem || second[right].startsListItem
+                    candidate.isSettled = candidate.isSettled || second[right].isSettled
+                    candidate.insideQuotation = candidate.insideQuotation || second[right].insideQuotation
                     right += 1
                 }
                 merged.append(candidate)
@@ -246,6 +293,7 @@ public final class SentenceSegmenter {
     /// the places the newsroom rules may still break.
     private func scanTerminators(_ text: UTF8Bytes, markers: inout [ListMarker]) -> [Candidate] {
         var found: [Candidate] = []
+        var quotations = QuotationTracker()
         let count = text.count
         var offset = 0
         while offset < count {
@@ -273,6 +321,11 @@ public final class SentenceSegmenter {
                 markers.append(marker)
             }
             guard startsTerminator else {
+                if byte == 0x0A {
+                    quotations.lineBreak()
+                } else if QuotationTracker.mayStartMark(byte) {
+                    quotations.read(at: offset, in: text, candidates: &found)
+                }
                 offset += 1
                 continue
             }
@@ -280,35 +333,125 @@ public final class SentenceSegmenter {
             while end < count {
                 let (scalar, length) = text.scalar(at: end)
                 guard isTerminator(scalar) || scalar.isCloser else { break }
+                if length < 4, QuotationTracker.mayStartMark(text[end]) { quotations.read(at: end, in: text, candidates: &found) }
                 end += length
             }
             guard end < count else { break }
             let after = text.scalar(at: end).scalar
             if after.isSegmentSpace {
                 let next = text.skippingSpace(from: end)
-                if next < count { found.append(Candidate(end: end, next: next, fromICU: false)) }
+                if next < count, text[next] == 0x5B, isFootnoteReference(at: next, in: text) {
+                    // `… of our species. [10] The next …`: the reference belongs to the
+                    // sentence before it, and the break comes after it.
+                    if let footnote = footnoteCandidate(period: offset, digits: next, spaced: true, in: text) { found.append(footnote) }
+                } else if next < count {
+                    found.append(Candidate(end: end, next: next, fromICU: false))
+                }
+                if text.containsLineBreak(end..<next) { quotations.lineBreak() }
                 offset = next
+            } else if after.isUppercaseLetter {
+                // No space: a candidate before a capital (`world.Today`), for the glue rule.
+                found.append(Candidate(end: end, next: end, fromICU: false))
+                offset = end
             } else {
-                // No space: a candidate only before a capital (`world.Today`), for the glue rule.
-                if after.isUppercaseLetter { found.append(Candidate(end: end, next: end, fromICU: false)) }
+                // `。！？` need no space after them; a candidate here lets an enclosing
+                // bracket or quotation mark it (`（これは山です！これは山です）`).
+                if text.scalar(at: offset).scalar.endsSentenceWithoutSpace { found.append(Candidate(end: end, next: end, fromICU: false)) }
+                if byte == 0x2E, (0x30...0x39).contains(after.value) || after == "[",
+                    let footnote = footnoteCandidate(period: offset, digits: end, in: text)
+                {
+                    found.append(footnote)
+                }
                 offset = end
             }
         }
         return found
     }
 
-    /// True when the eight bytes at `offset` include `.`, `!`, `?`, `)`, 0xE2 (the lead
-    /// byte of U+2026) or 0xEF (of the full-width `．！？`): a SWAR test, eight bytes per step.
+    /// A sentence that ends in a period and footnote numbers (`… a consultation.11 12 Take`,
+    /// `… Journal (1987).1 According`, `… lähtien.[13] Uudistus`): the numbers, of up to
+    /// three digits each and bare or in square brackets, sit glued
+    /// to the period after a word of two or more letters or a closing bracket, and a
+    /// capitalised word follows. The candidate ends after the last number.
+    private func footnoteCandidate(period: Int, digits: Int, spaced: Bool = false, in text: UTF8Bytes) -> Candidate? {
+        guard period > 0 else { return nil }
+        let (before, _) = text.scalar(before: period)
+        if spaced {
+            // A bracketed number set off by a space (`species. [10]`) is a reference
+            // whatever ends the sentence before it.
+        } else if before.isLetter {
+            let word = token(endingAt: period, in: text)
+            let shape = TokenShape(word, in: text)
+            guard shape.isPlainWord, abbreviationKind(word, isASCII: shape.isASCII, in: text) == nil else { return nil }
+        } else if before != ")" && before != "]" {
+            return nil
+        }
+        var position = digits
+        var end = digits
+        // `.11 12` or, in brackets, `.[13]`, `.[1][2]`.
+        let bracketed = text[digits] == 0x5B
+        while bracketed {
+            guard position < text.count, text[position] == 0x5B, isFootnoteReference(at: position, in: text) else { break }
+            while text[position] != 0x5D { position += 1 }
+            position += 1
+            end = position
+        }
+        while !bracketed {
+            let groupStart = position
+            while position < text.count, position - groupStart < 4, (0x30...0x39).contains(text[position]) { position += 1 }
+            guard position > groupStart, position - groupStart <= 3 else { return nil }
+            end = position
+            guard position + 1 < text.count, text[position] == 0x20, (0x30...0x39).contains(text[position + 1]) else { break }
+            position += 1
+        }
+        guard end > digits else { return nil }
+        let next = text.skippingSpace(from: end)
+        guard next > end, next < text.count, !text.containsLineBreak(end..<next),
+            text.scalar(at: next).scalar.isUppercaseLetter
+        else { return nil }
+        return Candidate(end: end, next: next, fromICU: false, isSettled: true)
+    }
+
+    /// `[10]`, `[7 – 9]`, `[2, 3]`: digits in square brackets, with dashes, commas and
+    /// spaces between them, at most twelve bytes.
+    func isFootnoteReference(at offset: Int, in text: UTF8Bytes) -> Bool {
+        var position = offset + 1
+        var digits = 0
+        while position < text.count, position - offset <= 12 {
+            let byte = text[position]
+            if byte == 0x5D { return digits > 0 }
+            if (0x30...0x39).contains(byte) {
+                digits += 1
+            } else if byte != 0x20 && byte != 0x2C && byte != 0x2D && byte != 0xE2 && byte != 0x80 && byte != 0x93 {
+                return false  // 0xE2 0x80 0x93 is the en dash
+            }
+            position += 1
+        }
+        return false
+    }
+
+    /// The bytes the terminator scan must look at: `.`, `!`, `?`, `)`, `(`, `[`, `]`, `"`,
+    /// a line feed, and the lead bytes 0xE2 (U+2026 and `“ ” „ ‘ ’`), 0xEF (the full-width
+    /// `．！？（）`) and 0xC2 (`« »`). Allocated once, never written after, never freed.
+    nonisolated(unsafe) static let scanBytes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        for byte in [0x2E, 0x21, 0x3F, 0x29, 0x28, 0x5B, 0x5D, 0x22, 0x0A, 0xE2, 0xEF, 0xC2] as [UInt8] { table[Int(byte)] = 1 }
+        return UnsafePointer(table)
+    }()
+
+    /// True when one of the eight bytes at `offset` is in ``scanBytes``: eight table
+    /// lookups and one branch per step.
     @inline(__always)
     static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        return hasZeroByte(word ^ (ones &* 0x2E)) || hasZeroByte(word ^ (ones &* 0x21))
-            || hasZeroByte(word ^ (ones &* 0x3F)) || hasZeroByte(word ^ (ones &* 0xE2))
-            || hasZeroByte(word ^ (ones &* 0x29)) || hasZeroByte(word ^ (ones &* 0xEF))
+        let base = bytes.baseAddress! + offset
+        let table = scanBytes
+        let found = table[Int(base[0])] | table[Int(base[1])] | table[Int(base[2])] | table[Int(base[3])]
+            | table[Int(base[4])] | table[Int(base[5])] | table[Int(base[6])] | table[Int(base[7])]
+        return found != 0
     }
+
+
 
     /// Turns breaks into trimmed byte ranges.
     private func pieces(of text: UTF8Bytes, breaks: [Candidate]) -> [Range<Int>] {

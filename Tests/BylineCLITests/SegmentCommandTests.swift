@@ -10,10 +10,26 @@ struct SegmentCommandTests {
         #expect(result.status == 0)
         #expect(result.standardError.isEmpty)
         let rows = result.standardOutput.split(separator: "\n")
-        #expect(rows.count == 17)
+        #expect(rows.count == 16)
         #expect(rows.first?.hasSuffix("Photo TURAN") == true)
+        // A quotation of two sentences stays whole with its attribution.
+        #expect(rows.contains { $0.contains("“Putin has been throwing") && $0.hasSuffix("Blinken said.") })
         #expect(rows.contains { $0.contains("The U.S. has assessed the Russian military is suffering 1,200 casualties per day") })
         #expect(rows.last?.hasSuffix("News Line") == true)
+    }
+
+    @Test("--separate-datelines splits a dateline that ends in a dash from its lede")
+    func separateDashDateline() throws {
+        let text = "BAKU, Nov 1 (TURAN) — The talks resumed on Friday. Both sides spoke."
+        func texts(_ arguments: [String]) throws -> [String] {
+            let result = try CommandRunner.run(["segment", "-", "--lang", "en", "--format", "json"] + arguments, input: Data(text.utf8))
+            #expect(result.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+            let sentences = try #require(object["sentences"] as? [[String: Any]])
+            return sentences.compactMap { $0["text"] as? String }
+        }
+        #expect(try texts(["--separate-datelines"]) == ["BAKU, Nov 1 (TURAN) —", "The talks resumed on Friday.", "Both sides spoke."])
+        #expect(try texts([]) == ["BAKU, Nov 1 (TURAN) — The talks resumed on Friday.", "Both sides spoke."])
     }
 
     @Test("JSON output carries scalar offsets that slice the input")

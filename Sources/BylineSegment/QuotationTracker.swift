@@ -1,0 +1,105 @@
+/// Follows the quotations and brackets of a line during the terminator scan, so that a
+/// sentence end found inside one that closes later on the same line can be marked as such
+/// (`"Oh dear! Oh dear! I shall be too late!"`, `(see. section 4.2)`, `（これは山です！…）`).
+///
+/// Quotation marks: `"…"` (an opening mark follows white space, an opening bracket or a
+/// dash), `“…”`, `„…“`, `«…»`, and `‘…’` where the closing `’` has no letter after it
+/// (`dragon’s` is an apostrophe). The straight `'` is left alone: it is the apostrophe too. Brackets: `(…)`, `[…]` and the full-width `（…）`. A line break closes
+/// nothing and forgets everything open; a quotation or bracket left open marks nothing, and
+/// a closing mark without its opening one (`1)`, `:)`) is ignored. Only the outermost
+/// enclosure marks its candidates, so each is marked at most once and the cost stays linear.
+struct QuotationTracker {
+    private enum Mark { case straight, english, german, guillemet, single, parenthesis, squareBracket, fullWidthParenthesis }
+
+    private var open: [(mark: Mark, firstCandidate: Int)] = []
+
+    /// True when `byte` may start a mark this tracker reads (`" ( ) [ ]`, or the lead byte
+    /// of `“ ” „ ‘ ’ « » （ ）`).
+    @inline(__always)
+    static func mayStartMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x28, 0x29, 0x5B, 0x5D, 0xE2, 0xC2, 0xEF: return true
+        default: return false
+        }
+    }
+
+    mutating func lineBreak() {
+        if !open.isEmpty { open.removeAll(keepingCapacity: true) }
+    }
+
+    /// Reads the mark at `offset`, if there is one, opening or closing a quotation or
+    /// bracket; closing the outermost one marks the candidates found since it opened.
+    mutating func read(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
+        let byte = text[offset]
+        switch byte {
+        case 0x28: open.append((.parenthesis, candidates.count)); return
+        case 0x29: close(.parenthesis, &candidates); return
+        case 0x5B: open.append((.squareBracket, candidates.count)); return
+        case 0x5D: close(.squareBracket, &candidates); return
+        default: break
+        }
+        if byte == 0x22 {
+            // Opening after white space or a bracket; after a dash it closes an open
+            // quotation (`to--"`) and otherwise opens one (`voice--"Pat!`).
+            let before: Unicode.Scalar = offset == 0 ? " " : text.scalar(before: offset).scalar
+            if before.isSegmentSpace || before == "(" || before == "[" || (before.isDash && open.last?.mark != .straight) {
+                open.append((.straight, candidates.count))
+            } else if close(.straight, &candidates), before.isDash {
+                settleInterruption(closingAt: offset + 1, in: text, candidates: &candidates)
+            }
+            return
+        }
+        guard offset + 1 < text.count else { return }
+        let second = text[offset + 1]
+        if byte == 0xEF {
+            guard second == 0xBC, offset + 2 < text.count else { return }
+            if text[offset + 2] == 0x88 { open.append((.fullWidthParenthesis, candidates.count)) }
+            if text[offset + 2] == 0x89 { close(.fullWidthParenthesis, &candidates) }
+            return
+        }
+        if byte == 0xC2 {
+            if second == 0xAB { open.append((.guillemet, candidates.count)) }
+            if second == 0xBB { close(.guillemet, &candidates) }
+            return
+        }
+        guard byte == 0xE2, second == 0x80, offset + 2 < text.count else { return }
+        switch text[offset + 2] {
+        case 0x9C:  // “ closes „ in German, opens elsewhere
+            if open.last?.mark == .german { close(.german, &candidates) } else { open.append((.english, candidates.count)) }
+        case 0x9D:  // ”
+            if close(.english, &candidates), offset > 0, text.scalar(before: offset).scalar.isDash {
+                settleInterruption(closingAt: offset + 3, in: text, candidates: &candidates)
+            }
+        case 0x9E: open.append((.german, candidates.count))  // „
+        case 0x98: open.append((.single, candidates.count))  // ‘
+        case 0x99:  // ’ closes an open ‘ unless a letter follows (`dragon’s`)
+            if open.last?.mark == .single, offset + 3 >= text.count || !text.scalar(at: offset + 3).scalar.isLetter {
+                close(.single, &candidates)
+            }
+        default: break
+        }
+    }
+
+    /// Closes the innermost enclosure if it has `mark`; returns whether it did.
+    @discardableResult
+    private mutating func close(_ mark: Mark, _ candidates: inout [SentenceSegmenter.Candidate]) -> Bool {
+        guard let top = open.last, top.mark == mark else { return false }
+        open.removeLast()
+        // An enclosing quotation would mark the same candidates again: leave them to it.
+        if open.isEmpty {
+            for index in top.firstCandidate..<candidates.count { candidates[index].insideQuotation = true }
+        }
+        return true
+    }
+
+    /// A quotation broken off with a dash (`to--"`, `—”`) and followed by a capitalised
+    /// word ends the sentence there: `…afore she comes, to--" At this moment, Five …`.
+    private func settleInterruption(closingAt end: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
+        guard open.isEmpty else { return }
+        let next = text.skippingSpace(from: end)
+        guard next > end, next < text.count, !text.containsLineBreak(end..<next),
+            text.scalar(at: next).scalar.isUppercaseLetter
+        else { return }
+        candidates.append(SentenceSegmenter.Candidate(end: end, next: next, fromICU: false, isSettled: true))
+    }
+}
