@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BylineSummarize", targets: ["BylineSummarize"]),
         .library(name: "BylineTM", targets: ["BylineTM"]),
         .library(name: "BylineTMX", targets: ["BylineTMX"]),
+        .library(name: "BylineAlign", targets: ["BylineAlign"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,7 @@ let package = Package(
             ]),
         .target(name: "CBylineXML", dependencies: ["CLibXML2"]),
         .target(name: "BylineTMX", dependencies: ["BylineText", "BylineTM", "CBylineXML"]),
+        .target(name: "BylineAlign", dependencies: ["BylineText", "BylineNormalize", "BylineNames"]),
         .target(
             name: "BylineResources", dependencies: ["BylineText", "BylineSegment", "BylineNames", "BylineSummarize"],
             path: "Resources", exclude: ["PROVENANCE.md"], resources: [.copy("data")]),
@@ -48,7 +50,7 @@ let package = Package(
             name: "BylineCLI",
             dependencies: [
                 "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
-                "BylineNormalize", "BylineNames",
+                "BylineNormalize", "BylineNames", "BylineAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -89,6 +91,9 @@ let package = Package(
         .testTarget(
             name: "BylineNamesTests",
             dependencies: ["BylineNames", "BylineResources", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineAlignTests",
+            dependencies: ["BylineAlign", "BylineNames", "BylineTestSupport"]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

@@ -1,0 +1,177 @@
+import BylineNormalize
+import BylineText
+import Foundation
+
+/// Aligns the sentences of two versions of a report into beads (1-1, 1-0, 0-1, 2-1, 1-2,
+/// 2-2, 1-3, 3-1).
+///
+/// Each candidate bead is scored by a prior for its shape, Gale and Church's length model
+/// (character lengths, the ratio taken from the texts or given) and lexical evidence: the
+/// share of its words that link across, by identical or cognate stems, the bilingual
+/// lexicon, numbers by value (`8,000` = `8 000` = `8.000`), names by entity or by their
+/// consonant outline in Latin letters (so `Сеул` meets `Seoul`), and marks such as `?`.
+/// That share is measured against what unrelated sentences of the same texts share, so
+/// the same weights serve a pair with a large dictionary and a pair with none.
+///
+/// Dynamic programming finds the cheapest path through a band around anchor pairs (see
+/// ``SearchBand``); the cost is linear in the texts' length in practice.
+///
+/// Not thread-safe (it keeps ICU handles); make one per worker.
+///
+/// ```swift
+/// let aligner = Aligner(lexicon: lexicon)
+/// let alignment = try aligner.align(source: german, from: "de", target: french, to: "fr")
+/// for bead in alignment.beads { print(bead) }   // [0]:[0], [1, 2]:[1], …
+/// ```
+public final class Aligner {
+    public let parameters: AlignmentParameters
+    private let lexicon: BilingualLexicon?
+    private let names: (any NameIndex)?
+    private let stopWords: [LanguageTag: Set<String>]
+
+    /// - Parameters:
+    ///   - lexicon: word translations for the pair (either direction; it is turned round
+    ///     when the texts come the other way).
+    ///   - names: a name index (a gazetteer) whose entity ids make names in two scripts match.
+    ///   - stopWords: function words per language, left out of the lexical evidence.
+    public init(
+        lexicon: BilingualLexicon? = nil, names: (any NameIndex)? = nil, stopWords: [LanguageTag: Set<String>] = [:],
+        parameters: AlignmentParameters = AlignmentParameters()
+    ) {
+        self.lexicon = lexicon
+        self.names = names
+        self.stopWords = stopWords
+        self.parameters = parameters
+    }
+
+    /// Aligns `source` (sentences in `sourceLanguage`) with `target`.
+    ///
+    /// Every sentence of each side is in exactly one bead, and beads are in order on both
+    /// sides. An empty side gives one 1-0 or 0-1 bead per sentence of the other.
+    /// - Parameter lengthRatio: target characters per source character; nil to take it
+    ///   from the two texts.
+    /// - Throws: ``NormalizationError`` when ICU cannot fold or transliterate a text.
+    public func align(
+        source: [String], from sourceLanguage: LanguageTag, target: [String], to targetLanguage: LanguageTag,
+        lengthRatio: Double? = nil
+    ) throws(NormalizationError) -> Alignment {
+        let n = source.count, m = target.count
+        if n == 0 || m == 0 {
+            let beads = (0..<n).map { Bead(source: $0..<$0 + 1, target: 0..<0, confidence: 1) }
+                + (0..<m).map { Bead(source: n..<n, target: $0..<$0 + 1, confidence: 1) }
+            return Alignment(beads: beads, lengthRatio: lengthRatio ?? 1, meanConfidence: 1, looksUnrelated: false)
+        }
+        let extractor = FeatureExtractor(parameters: parameters, names: names, stopWords: stopWords)
+        let oriented = lexicon.flatMap { lexicon -> BilingualLexicon? in
+            if lexicon.source.language == sourceLanguage.language, lexicon.target.language == targetLanguage.language {
+                return lexicon
+            }
+            if lexicon.source.language == targetLanguage.language, lexicon.target.language == sourceLanguage.language {
+                return lexicon.reversed()
+            }
+            return nil
+        }
+        let sourceFeatures = try extractor.features(of: source, language: sourceLanguage, lexicon: oriented)
+        let targetFeatures = try extractor.features(of: target, language: targetLanguage, lexicon: nil)
+        let scorer = BeadScorer(
+            source: sourceFeatures, target: targetFeatures, keyCount: extractor.keys.count, parameters: parameters)
+        if let lengthRatio { scorer.lengthRatio = lengthRatio }
+        let band = SearchBand(source: sourceFeatures, target: targetFeatures, parameters: parameters)
+        scorer.calibrate(centers: { band.center($0) })
+        let beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+        let links = beads.filter(\.isLink)
+        let mean = links.isEmpty ? 0 : links.reduce(0) { $0 + $1.confidence } / Double(links.count)
+        let unrelated = links.count < min(n, m) / 2 || mean < parameters.unrelatedConfidence
+        return Alignment(beads: beads, lengthRatio: scorer.lengthRatio, meanConfidence: links.isEmpty ? 1 : mean, looksUnrelated: unrelated)
+    }
+}
+
+/// The dynamic programme over the band.
+struct BeadSearch {
+    let scorer: BeadScorer
+    let band: SearchBand
+    let parameters: AlignmentParameters
+
+    static let shapes: [BeadShape] = [
+        BeadShape(1, 1), BeadShape(1, 0), BeadShape(0, 1), BeadShape(2, 1), BeadShape(1, 2), BeadShape(2, 2),
+        BeadShape(1, 3), BeadShape(3, 1),
+    ]
+
+    /// The cost of the bead ending at (i, j) with `shape`, and its confidence.
+    func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        let prior = parameters.beadPriors[shape] ?? 10
+        if shape.source == 0 || shape.target == 0 { return prior + parameters.skipCost }
+        let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
+        let lengthCost = scorer.lengthCost(
+            sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
+        let similarity = Double(scorer.similarity(sources, targets))
+        let size = Double(shape.source + shape.target) / 2
+        return prior + parameters.lengthWeight * lengthCost + parameters.lexicalWeight * max(0, 1 - similarity) * size
+    }
+
+    func run() -> [Bead] {
+        let n = band.lower.count - 1
+        var rowStart = [Int](repeating: 0, count: n + 2)
+        for i in 0...n { rowStart[i + 1] = rowStart[i] + band.upper[i] - band.lower[i] + 1 }
+        var best = [Double](repeating: .infinity, count: rowStart[n + 1])
+        var step = [UInt8](repeating: 255, count: rowStart[n + 1])
+        let priors = Self.shapes.map { parameters.beadPriors[$0] ?? 10 }
+        best[0] = 0
+        for i in 0...n {
+            for j in band.lower[i]...band.upper[i] where i > 0 || j > 0 {
+                var bestCost = Double.infinity
+                var bestShape: UInt8 = 255
+                for (index, shape) in Self.shapes.enumerated() {
+                    let pi = i - shape.source, pj = j - shape.target
+                    guard pi >= 0, pj >= 0, pj >= band.lower[pi], pj <= band.upper[pi] else { continue }
+                    let before = best[rowStart[pi] + pj - band.lower[pi]]
+                    guard before.isFinite, before + priors[index] < bestCost else { continue }
+                    let total = before + cost(i, j, shape)
+                    if total < bestCost {
+                        bestCost = total
+                        bestShape = UInt8(index)
+                    }
+                }
+                best[rowStart[i] + j - band.lower[i]] = bestCost
+                step[rowStart[i] + j - band.lower[i]] = bestShape
+            }
+        }
+        var beads: [Bead] = []
+        var i = n, j = band.upper[n]
+        while i > 0 || j > 0 {
+            let shapeIndex = step[rowStart[i] + j - band.lower[i]]
+            precondition(shapeIndex != 255, "the band always connects (0, 0) to (n, m)")
+            let shape = Self.shapes[Int(shapeIndex)]
+            let bead = Bead(
+                source: (i - shape.source)..<i, target: (j - shape.target)..<j,
+                confidence: confidence(i, j, shape))
+            beads.append(bead)
+            i -= shape.source
+            j -= shape.target
+        }
+        return beads.reversed()
+    }
+
+    /// A link's confidence: its similarity, damped when lengths disagree. A skipped
+    /// sentence's confidence: how little it resembles the sentences near where it would go.
+    func confidence(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        if shape.source > 0, shape.target > 0 {
+            let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
+            let similarity = min(1, Double(scorer.similarity(sources, targets)))
+            let lengthCost = scorer.lengthCost(
+                sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
+            return Self.rounded(0.75 * similarity + 0.25 * exp(-lengthCost / 2))
+        }
+        var nearest: Float = 0
+        if shape.source > 0 {
+            let m = scorer.target.sentenceCount
+            for t in max(0, j - 2)..<min(m, j + 2) { nearest = max(nearest, scorer.similarity((i - 1)..<i, t..<t + 1)) }
+        } else {
+            let n = scorer.source.sentenceCount
+            for s in max(0, i - 2)..<min(n, i + 2) { nearest = max(nearest, scorer.similarity(s..<s + 1, (j - 1)..<j)) }
+        }
+        return Self.rounded(1 - min(1, Double(nearest)))
+    }
+
+    static func rounded(_ value: Double) -> Double { (max(0, min(1, value)) * 1000).rounded() / 1000 }
+}
