@@ -97,16 +97,17 @@ struct BeadSearch {
         BeadShape(1, 3), BeadShape(3, 1),
     ]
 
-    /// The cost of the bead ending at (i, j) with `shape`, and its confidence.
+    /// The cost of the bead ending at (i, j) with `shape`.
     func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
         let prior = parameters.beadPriors[shape] ?? 10
         if shape.source == 0 || shape.target == 0 { return prior + parameters.skipCost }
         let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
         let lengthCost = scorer.lengthCost(
             sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
-        let similarity = Double(scorer.similarity(sources, targets))
-        let size = Double(shape.source + shape.target) / 2
-        return prior + parameters.lengthWeight * lengthCost + parameters.lexicalWeight * max(0, 1 - similarity) * size
+        let evidence = scorer.evidence(sources, targets)
+        let total = prior + parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence
+        if ProcessInfo.processInfo.environment["ALIGN_DEBUG"] != nil { print("DEBUG", sources, targets, "prior", prior, "len", lengthCost, "ev", evidence, "cov", scorer.coverage(sources, targets), "total", total) }
+        return total
     }
 
     func run() -> [Bead] {
@@ -115,7 +116,6 @@ struct BeadSearch {
         for i in 0...n { rowStart[i + 1] = rowStart[i] + band.upper[i] - band.lower[i] + 1 }
         var best = [Double](repeating: .infinity, count: rowStart[n + 1])
         var step = [UInt8](repeating: 255, count: rowStart[n + 1])
-        let priors = Self.shapes.map { parameters.beadPriors[$0] ?? 10 }
         best[0] = 0
         for i in 0...n {
             for j in band.lower[i]...band.upper[i] where i > 0 || j > 0 {
@@ -125,7 +125,7 @@ struct BeadSearch {
                     let pi = i - shape.source, pj = j - shape.target
                     guard pi >= 0, pj >= 0, pj >= band.lower[pi], pj <= band.upper[pi] else { continue }
                     let before = best[rowStart[pi] + pj - band.lower[pi]]
-                    guard before.isFinite, before + priors[index] < bestCost else { continue }
+                    guard before.isFinite else { continue }
                     let total = before + cost(i, j, shape)
                     if total < bestCost {
                         bestCost = total
@@ -152,26 +152,29 @@ struct BeadSearch {
         return beads.reversed()
     }
 
-    /// A link's confidence: its similarity, damped when lengths disagree. A skipped
-    /// sentence's confidence: how little it resembles the sentences near where it would go.
+    /// A link's confidence: the probability its evidence and lengths give it against
+    /// unrelated sentences. A skipped sentence's confidence: how little evidence links it to
+    /// the sentences near where it would go.
     func confidence(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
         if shape.source > 0, shape.target > 0 {
             let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
-            let similarity = min(1, Double(scorer.similarity(sources, targets)))
             let lengthCost = scorer.lengthCost(
                 sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
-            return Self.rounded(0.75 * similarity + 0.25 * exp(-lengthCost / 2))
+            return Self.rounded(Self.logistic(parameters.lexicalWeight * scorer.evidence(sources, targets) - lengthCost + 1))
         }
-        var nearest: Float = 0
+        var strongest = -Double.infinity
         if shape.source > 0 {
             let m = scorer.target.sentenceCount
-            for t in max(0, j - 2)..<min(m, j + 2) { nearest = max(nearest, scorer.similarity((i - 1)..<i, t..<t + 1)) }
+            for t in max(0, j - 2)..<min(m, j + 2) { strongest = max(strongest, scorer.evidence((i - 1)..<i, t..<t + 1)) }
         } else {
             let n = scorer.source.sentenceCount
-            for s in max(0, i - 2)..<min(n, i + 2) { nearest = max(nearest, scorer.similarity(s..<s + 1, (j - 1)..<j)) }
+            for s in max(0, i - 2)..<min(n, i + 2) { strongest = max(strongest, scorer.evidence(s..<s + 1, (j - 1)..<j)) }
         }
-        return Self.rounded(1 - min(1, Double(nearest)))
+        guard strongest.isFinite else { return 1 }
+        return Self.rounded(1 - Self.logistic(parameters.lexicalWeight * strongest + 1))
     }
+
+    static func logistic(_ value: Double) -> Double { 1 / (1 + exp(-value)) }
 
     static func rounded(_ value: Double) -> Double { (max(0, min(1, value)) * 1000).rounded() / 1000 }
 }

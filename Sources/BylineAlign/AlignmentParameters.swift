@@ -17,11 +17,16 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var maximumLengthCost = 12.0
     /// Weight of the length cost against the lexical cost.
     public var lengthWeight = 1.0
-    /// Cost of a link bead whose words share nothing beyond what unrelated sentences of
-    /// the same texts share, per sentence in the bead.
-    public var lexicalWeight = 3.0
+    /// Weight of the lexical evidence (a log likelihood ratio summed over tokens, which
+    /// overstates itself because words are not independent).
+    public var lexicalWeight = 0.5
     /// Cost of leaving a sentence unmatched, beyond its prior.
-    public var skipCost = 1.6
+    public var skipCost = 1.0
+    /// Typical shares of tokens that link in a true pair and by chance, and how many
+    /// sentences' worth of weight they carry against a text's own estimates.
+    public var typicalRelatedRate = 0.3
+    public var typicalChanceRate = 0.05
+    public var calibrationPriorSamples = 4.0
     /// Half-width of the band searched around the anchor path, in sentences, before the
     /// drift between anchors is added.
     public var bandMargin = 12

@@ -14,12 +14,10 @@ final class BeadScorer {
     private var generation: UInt32 = 0
     /// Target characters per source character.
     var lengthRatio: Double
-    /// Coverage unrelated sentences of these texts reach, and coverage true pairs reach;
-    /// set by ``calibrate(centers:)``.
-    private(set) var unrelatedCoverage: Float = 0
-    private(set) var relatedCoverage: Float = 1
-    /// How far the two coverages are apart: near 0, words tell nothing about these texts.
-    var lexicalSeparation: Float { relatedCoverage - unrelatedCoverage }
+    /// Coverage of each side that unrelated sentences of these texts reach, and that true
+    /// pairs reach; set by ``calibrate(centers:)``.
+    private(set) var unrelatedSource: Float = 0.05, unrelatedTarget: Float = 0.05
+    private(set) var relatedSource: Float = 0.3, relatedTarget: Float = 0.3
 
     init(source: SideFeatures, target: SideFeatures, keyCount: Int, parameters: AlignmentParameters) {
         self.source = source
@@ -31,17 +29,16 @@ final class BeadScorer {
         lengthRatio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
     }
 
-    /// The weighted share of the tokens of source sentences `sources` and target sentences
-    /// `targets` that link to a token on the other side (0 when neither side has tokens).
-    func coverage(_ sources: Range<Int>, _ targets: Range<Int>) -> Float {
+    /// The weights of the tokens of source sentences `sources` and target sentences
+    /// `targets` that link to a token on the other side, and the weights of all of them.
+    func coverage(_ sources: Range<Int>, _ targets: Range<Int>) -> Coverage {
         let sourceFrom = Int(source.tokenStart[sources.lowerBound]), sourceTo = Int(source.tokenStart[sources.upperBound])
         let targetFrom = Int(target.tokenStart[targets.lowerBound]), targetTo = Int(target.tokenStart[targets.upperBound])
-        var total: Float = 0
-        for s in sources { total += source.totalWeight[s] }
-        for t in targets { total += target.totalWeight[t] }
-        guard total > 0 else { return 0 }
-        var covered: Float = 0
-        return stamps.withUnsafeMutableBufferPointer { stamps in
+        var result = Coverage()
+        for s in sources { result.sourceTotal += source.totalWeight[s] }
+        for t in targets { result.targetTotal += target.totalWeight[t] }
+        guard result.sourceTotal + result.targetTotal > 0 else { return result }
+        stamps.withUnsafeMutableBufferPointer { stamps in
             generation &+= 2
             if generation < 2 {
                 for index in stamps.indices { stamps[index] = 0 }
@@ -54,7 +51,7 @@ final class BeadScorer {
             for token in sourceFrom..<sourceTo {
                 for k in Int(source.projectedStart[token])..<Int(source.projectedStart[token + 1])
                 where stamps[Int(source.projected[k])] == targetMark {
-                    covered += source.weights[token]
+                    result.source += source.weights[token]
                     break
                 }
             }
@@ -66,18 +63,51 @@ final class BeadScorer {
             for token in targetFrom..<targetTo {
                 for k in Int(target.keyStart[token])..<Int(target.keyStart[token + 1])
                 where stamps[Int(target.keys[k])] == sourceMark {
-                    covered += target.weights[token]
+                    result.target += target.weights[token]
                     break
                 }
             }
-            return covered / total
         }
+        return result
     }
 
-    /// Coverage scaled so that unrelated sentences score about 0 and true pairs about 1.
-    func similarity(_ sources: Range<Int>, _ targets: Range<Int>) -> Float {
+    /// Linked and total token weights of a bead, per side.
+    struct Coverage {
+        var source: Float = 0, sourceTotal: Float = 0
+        var target: Float = 0, targetTotal: Float = 0
+
+        var share: Float { sourceTotal + targetTotal > 0 ? (source + target) / (sourceTotal + targetTotal) : 0 }
+        var sourceShare: Float { sourceTotal > 0 ? source / sourceTotal : 0 }
+        var targetShare: Float { targetTotal > 0 ? target / targetTotal : 0 }
+    }
+
+    /// The lexical evidence that a bead's sentences translate each other, in nats: a log
+    /// likelihood ratio summed over its tokens (positive: related).
+    ///
+    /// Each token links with probability q when the bead is a true one and r when its
+    /// sentences are unrelated, both measured on these texts (``calibrate(centers:)``); a
+    /// linked token adds log(q/r), an unlinked one log((1-q)/(1-r)), scaled by its weight
+    /// against the side's mean. A token facing k sentences links by chance with probability
+    /// 1 - (1 - r)^k and, in a true bead, with 1 - (1 - q)(1 - r)^(k-1). Because the sum is
+    /// over tokens, merging two beads adds their evidence, so a merged bead cannot hide a
+    /// sentence that matches nothing behind one that matches well.
+    func evidence(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
         let value = coverage(sources, targets)
-        return min(1.25, max(0, (value - unrelatedCoverage) / max(0.05, lexicalSeparation)))
+        func side(linked: Float, total: Float, related: Float, unrelated: Float, facing: Int, meanWeight: Float) -> Double {
+            guard total > 0, meanWeight > 0 else { return 0 }
+            let k = Float(facing)
+            let chance = 1 - pow(1 - unrelated, k)
+            let hit = max(chance + 0.01, 1 - (1 - related) * pow(1 - unrelated, k - 1))
+            let linkedScore = log(Double(min(0.995, hit)) / Double(chance))
+            let missScore = log(Double(1 - min(0.995, hit)) / Double(1 - chance))
+            return (Double(linked) * linkedScore + Double(total - linked) * missScore) / Double(meanWeight)
+        }
+        return side(
+            linked: value.source, total: value.sourceTotal, related: relatedSource, unrelated: unrelatedSource,
+            facing: targets.count, meanWeight: source.meanTokenWeight)
+            + side(
+                linked: value.target, total: value.targetTotal, related: relatedTarget, unrelated: unrelatedTarget,
+                facing: sources.count, meanWeight: target.meanTokenWeight)
     }
 
     /// Gale and Church's length cost: minus the log probability of a length difference at
@@ -96,30 +126,39 @@ final class BeadScorer {
     func length(ofTarget range: Range<Int>) -> Int { range.reduce(0) { $0 + target.lengths[$1] } }
 
     /// Estimates the coverage of unrelated and of related sentence pairs from the texts
-    /// themselves: related = the best 1-1 coverage near the expected position of each
-    /// sampled source sentence, unrelated = the coverage with a sentence half a text away.
+    /// themselves: related = the 1-1 pair of best coverage near the expected position of
+    /// each sampled source sentence, unrelated = pairs with a sentence half a text away.
     func calibrate(centers: (Int) -> Int) {
         let n = source.sentenceCount, m = target.sentenceCount
         guard n > 0, m > 0 else { return }
         let step = max(1, n / 300)
-        var related: Float = 0, unrelated: Float = 0, samples: Float = 0, unrelatedSamples: Float = 0
+        var related = (Float(0), Float(0)), unrelated = (Float(0), Float(0))
+        var samples: Float = 0, unrelatedSamples: Float = 0
         for i in stride(from: 0, to: n, by: step) {
             let center = min(m - 1, max(0, centers(i)))
-            var best: Float = 0
-            for j in max(0, center - 2)...min(m - 1, center + 2) { best = max(best, coverage(i..<i + 1, j..<j + 1)) }
-            related += best
+            var best = Coverage()
+            for j in max(0, center - 2)...min(m - 1, center + 2) {
+                let value = coverage(i..<i + 1, j..<j + 1)
+                if value.share > best.share { best = value }
+            }
+            related.0 += best.sourceShare
+            related.1 += best.targetShare
             samples += 1
-            if m > 1 {
-                let far = (center + m / 2) % m
-                let farther = (center + (m + 1) / 2 + 1) % m
-                for j in Set([far, farther]) where abs(j - center) > 0 {
-                    unrelated += coverage(i..<i + 1, j..<j + 1)
-                    unrelatedSamples += 1
-                }
+            guard m > 1 else { continue }
+            for j in Set([(center + m / 2) % m, (center + (m + 1) / 2 + 1) % m]) where j != center {
+                let value = coverage(i..<i + 1, j..<j + 1)
+                unrelated.0 += value.sourceShare
+                unrelated.1 += value.targetShare
+                unrelatedSamples += 1
             }
         }
-        relatedCoverage = related / samples
-        unrelatedCoverage = unrelatedSamples > 0 ? unrelated / unrelatedSamples : 0
-        if relatedCoverage < unrelatedCoverage { relatedCoverage = unrelatedCoverage }
+        // Short texts give few samples: the estimates lean on typical rates until they have
+        // a few sentences of their own.
+        let prior = Float(parameters.calibrationPriorSamples)
+        let (typicalRelated, typicalUnrelated) = (Float(parameters.typicalRelatedRate), Float(parameters.typicalChanceRate))
+        relatedSource = (related.0 + prior * typicalRelated) / (samples + prior)
+        relatedTarget = (related.1 + prior * typicalRelated) / (samples + prior)
+        unrelatedSource = max(0.005, min(0.9, (unrelated.0 + prior * typicalUnrelated) / (unrelatedSamples + prior)))
+        unrelatedTarget = max(0.005, min(0.9, (unrelated.1 + prior * typicalUnrelated) / (unrelatedSamples + prior)))
     }
 }

@@ -44,6 +44,9 @@ struct SideFeatures {
     /// Keys that may anchor the alignment (numbers, names, long words), per token.
     var anchorKey: [Int32] = []
 
+    /// The mean weight of a token, so that evidence counts typical tokens as one each.
+    var meanTokenWeight: Float = 1
+
     var sentenceCount: Int { lengths.count }
 }
 
@@ -134,6 +137,7 @@ final class FeatureExtractor {
             side.totalWeight.append(total)
             side.tokenStart.append(Int32(side.weights.count))
         }
+        if !side.weights.isEmpty { side.meanTokenWeight = side.weights.reduce(0, +) / Float(side.weights.count) }
         return side
     }
 
@@ -154,14 +158,19 @@ final class FeatureExtractor {
         }
         var factor: Float = 1
         var anchor: Int32 = length >= 5 ? primary : -1
+        let skeleton = Self.skeleton(latinForm)
+        let skeletonLength = skeleton.unicodeScalars.count
         if let original, original.isCapitalized, !isFirst {
             factor = Float(parameters.nameWeight)
-            let skeleton = Self.skeleton(latinForm)
-            if skeleton.unicodeScalars.count >= 3 {
+            if skeletonLength >= 3 {
                 let id = keys.id("k:" + skeleton)
                 own.append(id)
                 anchor = id
             }
+        } else if latinLength >= 6, skeletonLength >= 4 {
+            // Long words borrowed across scripts keep their consonants (президент, prezident,
+            // president → prsdnt).
+            own.append(keys.id("k:" + skeleton))
         }
         if let original, original.isCapitalized, let names {
             for entity in names.entityIDs(forName: original.text, language: language) {
@@ -180,22 +189,20 @@ final class FeatureExtractor {
         return Pending(primary: primary, own: own, projected: projected, factor: factor, anchor: anchor)
     }
 
-    /// A name's consonant outline in Latin letters, so that spellings of one name in two
-    /// languages meet (Dylan, Дилан → `dln`; Tchaikovsky, Tschaikowski → `tkfsk`).
+    /// A word's consonant outline in Latin letters, so that spellings of one name in two
+    /// languages meet (Winfrey, Уинфри → `nfr`).
     static func skeleton(_ latin: String) -> String {
         var result = String.UnicodeScalarView()
         var last: Unicode.Scalar?
-        for (position, scalar) in latin.unicodeScalars.enumerated() {
+        for scalar in latin.unicodeScalars {
             var mapped = scalar
             switch scalar {
-            case "a", "e", "i", "o", "u", "y", "h", "w", "j", "'":
-                if position > 0 { continue }
+            case "a", "e", "i", "o", "u", "y", "h", "w", "j", "'", "ə", "ı": continue
             case "c", "q": mapped = "k"
             case "z": mapped = "s"
             case "v": mapped = "f"
             default: break
             }
-            if position == 0 { mapped = scalar }
             guard mapped != last else { continue }
             result.append(mapped)
             last = mapped
