@@ -78,11 +78,33 @@ public final class Aligner {
         if let lengthRatio { scorer.lengthRatio = lengthRatio }
         let band = SearchBand(source: sourceFeatures, target: targetFeatures, parameters: parameters)
         scorer.calibrate(centers: { band.center($0) })
-        let beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+        var beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+        // The ratio of whole texts is off when one side has sentences the other lacks; the
+        // 1-1 beads the first pass is sure of give a better one, and a second pass uses it.
+        if lengthRatio == nil, let refined = Self.lengthRatio(of: beads, scorer: scorer, parameters: parameters),
+            abs(refined / scorer.lengthRatio - 1) > parameters.ratioRefinementThreshold
+        {
+            scorer.lengthRatio = refined
+            beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+        }
         let links = beads.filter(\.isLink)
         let mean = links.isEmpty ? 0 : links.reduce(0) { $0 + $1.confidence } / Double(links.count)
         let unrelated = links.count < min(n, m) / 2 || mean < parameters.unrelatedConfidence
         return Alignment(beads: beads, lengthRatio: scorer.lengthRatio, meanConfidence: links.isEmpty ? 1 : mean, looksUnrelated: unrelated)
+    }
+}
+
+extension Aligner {
+    /// Target characters per source character over the confident 1-1 beads, or nil when
+    /// they hold too little text to say.
+    static func lengthRatio(of beads: [Bead], scorer: BeadScorer, parameters: AlignmentParameters) -> Double? {
+        var sourceLength = 0, targetLength = 0
+        for bead in beads where bead.source.count == 1 && bead.target.count == 1 && bead.confidence >= 0.5 {
+            sourceLength += scorer.length(ofSource: bead.source)
+            targetLength += scorer.length(ofTarget: bead.target)
+        }
+        guard sourceLength >= parameters.ratioRefinementMinimumLength, targetLength > 0 else { return nil }
+        return Double(targetLength) / Double(sourceLength)
     }
 }
 
@@ -92,10 +114,10 @@ struct BeadSearch {
     let band: SearchBand
     let parameters: AlignmentParameters
 
-    static let shapes: [BeadShape] = [
-        BeadShape(1, 1), BeadShape(1, 0), BeadShape(0, 1), BeadShape(2, 1), BeadShape(1, 2), BeadShape(2, 2),
-        BeadShape(1, 3), BeadShape(3, 1),
-    ]
+    /// The shapes searched: every shape with a prior.
+    var shapes: [BeadShape] {
+        parameters.beadPriors.keys.sorted { ($0.source + $0.target, $0.source) < ($1.source + $1.target, $1.source) }
+    }
 
     /// The cost of the bead ending at (i, j) with `shape`.
     func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
@@ -111,6 +133,7 @@ struct BeadSearch {
     }
 
     func run() -> [Bead] {
+        let shapes = self.shapes
         let n = band.lower.count - 1
         var rowStart = [Int](repeating: 0, count: n + 2)
         for i in 0...n { rowStart[i + 1] = rowStart[i] + band.upper[i] - band.lower[i] + 1 }
@@ -121,7 +144,7 @@ struct BeadSearch {
             for j in band.lower[i]...band.upper[i] where i > 0 || j > 0 {
                 var bestCost = Double.infinity
                 var bestShape: UInt8 = 255
-                for (index, shape) in Self.shapes.enumerated() {
+                for (index, shape) in shapes.enumerated() {
                     let pi = i - shape.source, pj = j - shape.target
                     guard pi >= 0, pj >= 0, pj >= band.lower[pi], pj <= band.upper[pi] else { continue }
                     let before = best[rowStart[pi] + pj - band.lower[pi]]
@@ -141,7 +164,7 @@ struct BeadSearch {
         while i > 0 || j > 0 {
             let shapeIndex = step[rowStart[i] + j - band.lower[i]]
             precondition(shapeIndex != 255, "the band always connects (0, 0) to (n, m)")
-            let shape = Self.shapes[Int(shapeIndex)]
+            let shape = shapes[Int(shapeIndex)]
             let bead = Bead(
                 source: (i - shape.source)..<i, target: (j - shape.target)..<j,
                 confidence: confidence(i, j, shape))
