@@ -76,7 +76,16 @@ public final class Aligner {
         let scorer = BeadScorer(
             source: sourceFeatures, target: targetFeatures, keyCount: extractor.keys.count, parameters: parameters)
         if let lengthRatio { scorer.lengthRatio = lengthRatio }
-        let band = SearchBand(source: sourceFeatures, target: targetFeatures, parameters: parameters)
+        var band = SearchBand(source: sourceFeatures, target: targetFeatures, parameters: parameters)
+        // Where anchors leave the band wide (few unique words, or a long stretch of drift),
+        // the length model alone, which costs next to nothing per cell, finds the path the
+        // full search then follows within the margin.
+        if band.meanWidth > 3 * Double(parameters.bandMargin) {
+            var lengthsOnly = parameters
+            lengthsOnly.lexicalWeight = 0
+            let path = BeadSearch(scorer: scorer, band: band, parameters: lengthsOnly).run()
+            band = SearchBand(following: path, sourceCount: n, targetCount: m, margin: 2 * parameters.bandMargin)
+        }
         scorer.calibrate(centers: { band.center($0) })
         var beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
         // The ratio of whole texts is off when one side has sentences the other lacks; the
@@ -126,10 +135,8 @@ struct BeadSearch {
         let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
         let lengthCost = scorer.lengthCost(
             sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
-        let evidence = scorer.evidence(sources, targets)
-        let total = prior + parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence
-        if ProcessInfo.processInfo.environment["ALIGN_DEBUG"] != nil { print("DEBUG", sources, targets, "prior", prior, "len", lengthCost, "ev", evidence, "cov", scorer.coverage(sources, targets), "total", total) }
-        return total
+        let evidence = parameters.lexicalWeight == 0 ? 0 : scorer.evidence(sources, targets)
+        return prior + parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence
     }
 
     func run() -> [Bead] {

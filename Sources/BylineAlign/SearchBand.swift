@@ -48,9 +48,35 @@ struct SearchBand {
                 }
             }
         }
+        makeConnected(n: n, m: m)
+    }
+
+    /// The mean number of target positions searched per source position.
+    var meanWidth: Double {
+        Double(zip(lower, upper).reduce(0) { $0 + $1.1 - $1.0 + 1 }) / Double(max(1, lower.count))
+    }
+
+    /// A band of `margin` positions either side of a path of beads.
+    init(following path: [Bead], sourceCount n: Int, targetCount m: Int, margin: Int) {
+        anchors = [(0, 0)] + path.map { ($0.source.upperBound, $0.target.upperBound) }
+        lower = [Int](repeating: m, count: n + 1)
+        upper = [Int](repeating: 0, count: n + 1)
+        var previous = (0, 0)
+        for (i, j) in anchors {
+            for row in previous.0...i {
+                lower[row] = min(lower[row], max(0, min(previous.1, j) - margin))
+                upper[row] = max(upper[row], min(m, max(previous.1, j) + margin))
+            }
+            previous = (i, j)
+        }
+        makeConnected(n: n, m: m)
+    }
+
+    /// Widens the edges until they are monotone, so every cell is reachable by 1-0 and 0-1
+    /// steps from (0, 0) and reaches (n, m).
+    private mutating func makeConnected(n: Int, m: Int) {
         lower[0] = 0
         upper[n] = m
-        // Monotone edges keep every cell reachable by 1-0 and 0-1 steps.
         for i in stride(from: n - 1, through: 0, by: -1) { lower[i] = min(lower[i], lower[i + 1]) }
         for i in 1...max(1, n) where i <= n { upper[i] = max(upper[i], upper[i - 1]) }
         for i in 1...max(1, n) where i <= n && lower[i] > upper[i - 1] { lower[i] = upper[i - 1] }

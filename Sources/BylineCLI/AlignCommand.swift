@@ -85,7 +85,8 @@ struct AlignCommand: ParsableCommand {
 
         let store = try openStoreIfAsked()
         let memory = try store.map { try MemoryPairs(store: $0, from: from, to: to) }
-        let stopWords = [from: try resources.stopWords(for: from).words, to: try resources.stopWords(for: to).words]
+        var stopWords = [from: try resources.stopWords(for: from).words]
+        stopWords[to] = try resources.stopWords(for: to).words
         var lexicon: BilingualLexicon?
         if !noDictionary, let file = try resources.lexiconFile(between: from, and: to) {
             lexicon = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)

@@ -52,7 +52,8 @@ struct BenchAlignCommand: ParsableCommand {
             return Array([[String]](repeating: result, count: copies).joined())
         }
         let source = try lines(sourceFile, from), target = try lines(targetFile, to)
-        let stopWords = [from: try resources.stopWords(for: from).words, to: try resources.stopWords(for: to).words]
+        var stopWords = [from: try resources.stopWords(for: from).words]
+        stopWords[to] = try resources.stopWords(for: to).words
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let lexicon = try resources.lexiconFile(between: from, and: to).map {
             try BilingualLexicon(tsv: $0.text, source: $0.source, target: $0.target)
