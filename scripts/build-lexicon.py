@@ -16,8 +16,8 @@ Inputs
 ------
 * ``dict-freedict-deu-fra`` and ``dict-freedict-fra-deu`` 2022.12.07 (FreeDict + WikDict,
   from Wiktionary; CC BY-SA 3.0).
-* ``dict-freedict-eng-rus`` 2022.04.21 (FreeDict; GPL-2+).
-* ``dict-freedict-eng-tur`` and ``dict-freedict-tur-eng`` 2022.04.21 (FreeDict; GPL-2+).
+* ``dict-freedict-eng-rus`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
+* ``dict-freedict-eng-tur`` and ``dict-freedict-tur-eng`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
 
 Rules
 -----
