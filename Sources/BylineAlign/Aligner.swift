@@ -98,7 +98,11 @@ public final class Aligner {
         }
         let links = beads.filter(\.isLink)
         let mean = links.isEmpty ? 0 : links.reduce(0) { $0 + $1.confidence } / Double(links.count)
-        let unrelated = links.count < min(n, m) / 2 || mean < parameters.unrelatedConfidence
+        // Confidence is measured against these texts' own chance rate, so texts that share
+        // nothing can still look confident: compare the links' raw coverage with chance too.
+        let linkShare = links.isEmpty ? 0 : links.reduce(Float(0)) { $0 + scorer.coverage($1.source, $1.target).share } / Float(links.count)
+        let barelyAboveChance = scorer.measuredChanceShare.map { linkShare < $0 * 1.5 + Float(parameters.unrelatedMargin) } ?? false
+        let unrelated = links.count < min(n, m) / 2 || mean < parameters.unrelatedConfidence || barelyAboveChance
         return Alignment(beads: beads, lengthRatio: scorer.lengthRatio, meanConfidence: links.isEmpty ? 1 : mean, looksUnrelated: unrelated)
     }
 }

@@ -43,6 +43,9 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var anchorDiagonalTolerance = 0.25
     /// Below this mean bead confidence the texts are reported as probably unrelated.
     public var unrelatedConfidence = 0.35
+    /// Texts are also reported as probably unrelated when their links cover barely more
+    /// than unrelated sentence pairs do: less than 1.5 times that share plus this margin.
+    public var unrelatedMargin = 0.03
     /// Word prefix kept as the stem key (`president`, `президента` → 6 letters).
     public var stemLength = 6
     /// Words at least this long also match by their first ``cognatePrefix`` letters

@@ -16,6 +16,9 @@ final class BeadScorer {
     var lengthRatio: Double
     /// Coverage of each side that unrelated sentences of these texts reach, and that true
     /// pairs reach; set by ``calibrate(centers:)``.
+    /// The share of tokens that link between sentences half a text apart, as measured (nil
+    /// when a text has a single sentence).
+    private(set) var measuredChanceShare: Float?
     private(set) var unrelatedSource: Float = 0.05, unrelatedTarget: Float = 0.05
     private(set) var relatedSource: Float = 0.3, relatedTarget: Float = 0.3
 
@@ -133,7 +136,7 @@ final class BeadScorer {
         guard n > 0, m > 0 else { return }
         let step = max(1, n / 300)
         var related = (Float(0), Float(0)), unrelated = (Float(0), Float(0))
-        var samples: Float = 0, unrelatedSamples: Float = 0
+        var samples: Float = 0, unrelatedSamples: Float = 0, chanceShare: Float = 0
         for i in stride(from: 0, to: n, by: step) {
             let center = min(m - 1, max(0, centers(i)))
             var best = Coverage()
@@ -149,9 +152,11 @@ final class BeadScorer {
                 let value = coverage(i..<i + 1, j..<j + 1)
                 unrelated.0 += value.sourceShare
                 unrelated.1 += value.targetShare
+                chanceShare += value.share
                 unrelatedSamples += 1
             }
         }
+        if unrelatedSamples > 0 { measuredChanceShare = chanceShare / unrelatedSamples }
         // Short texts give few samples: the estimates lean on typical rates until they have
         // a few sentences of their own.
         let prior = Float(parameters.calibrationPriorSamples)

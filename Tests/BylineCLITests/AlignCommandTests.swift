@@ -85,7 +85,7 @@ struct AlignCommandTests {
         let export = try CommandRunner.run(["tm", "export", "--db", database, "-o", folder.path("out.tmx")])
         #expect(export.status == 0, "\(export.standardError)")
         let tmx = try String(contentsOfFile: folder.path("out.tmx"), encoding: .utf8)
-        #expect(tmx.components(separatedBy: "<tu").count - 1 == 3)
+        #expect(tmx.components(separatedBy: "</tu>").count - 1 == 3)
         #expect(tmx.contains("<prop type=\"x-byline-origin\">aligned</prop>"))
         #expect(tmx.contains("<prop type=\"x-byline-story\">S-1</prop>"))
         #expect(tmx.contains("x-align-confidence"))
