@@ -102,7 +102,8 @@ public final class Aligner {
         // nothing can still look confident: compare the links' raw coverage with chance too.
         let linkShare = links.isEmpty ? 0 : links.reduce(Float(0)) { $0 + scorer.coverage($1.source, $1.target).share } / Float(links.count)
         let barelyAboveChance = scorer.measuredChanceShare.map { linkShare < $0 * 1.5 + Float(parameters.unrelatedMargin) } ?? false
-        let unrelated = links.count < min(n, m) / 2 || mean < parameters.unrelatedConfidence || barelyAboveChance
+        let unrelated = links.count < min(n, m) / 2
+            || (barelyAboveChance && (mean < parameters.unrelatedConfidence || linkShare < Float(parameters.unrelatedMargin)))
         return Alignment(beads: beads, lengthRatio: scorer.lengthRatio, meanConfidence: links.isEmpty ? 1 : mean, looksUnrelated: unrelated)
     }
 }

@@ -41,10 +41,13 @@ public struct AlignmentParameters: Sendable, Hashable {
     /// Anchor pairs further than this share of the longer text from the diagonal are not
     /// trusted.
     public var anchorDiagonalTolerance = 0.25
-    /// Below this mean bead confidence the texts are reported as probably unrelated.
-    public var unrelatedConfidence = 0.35
-    /// Texts are also reported as probably unrelated when their links cover barely more
-    /// than unrelated sentence pairs do: less than 1.5 times that share plus this margin.
+    /// Below this mean bead confidence, with links that barely beat chance (see
+    /// ``unrelatedMargin``), the texts are reported as probably unrelated. Either alone is
+    /// common in short true pairs without a dictionary, where lengths carry the alignment.
+    public var unrelatedConfidence = 0.5
+    /// Links "barely beat chance" when they cover less than 1.5 times the share unrelated
+    /// sentence pairs reach plus this margin; with a share below the margin itself (nothing
+    /// links at all) the texts are reported as unrelated whatever the lengths say.
     public var unrelatedMargin = 0.03
     /// Word prefix kept as the stem key (`president`, `президента` → 6 letters).
     public var stemLength = 6
