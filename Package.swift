@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BylineTM", targets: ["BylineTM"]),
         .library(name: "BylineTMX", targets: ["BylineTMX"]),
         .library(name: "BylineCLI", targets: ["BylineCLI"]),
+        .library(name: "BylineAlign", targets: ["BylineAlign"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,7 @@ let package = Package(
             ]),
         .target(name: "CBylineXML", dependencies: ["CLibXML2"]),
         .target(name: "BylineTMX", dependencies: ["BylineText", "BylineTM", "CBylineXML"]),
+        .target(name: "BylineAlign", dependencies: ["BylineText", "BylineNormalize", "BylineNames"]),
         .target(
             name: "BylineResources", dependencies: ["BylineText", "BylineSegment", "BylineNames", "BylineSummarize"],
             path: "Resources", exclude: ["PROVENANCE.md"], resources: [.copy("data")]),
@@ -49,7 +51,7 @@ let package = Package(
             name: "BylineCLI",
             dependencies: [
                 "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
-                "BylineNormalize", "BylineNames",
+                "BylineNormalize", "BylineNames", "BylineAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -90,6 +92,9 @@ let package = Package(
         .testTarget(
             name: "BylineNamesTests",
             dependencies: ["BylineNames", "BylineResources", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineAlignTests",
+            dependencies: ["BylineAlign", "BylineNames", "BylineTestSupport"]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

@@ -98,6 +98,13 @@ public struct Gazetteer: Sendable {
             .map { index.gazetteerEntry($0.entry) }
     }
 
+    /// The ids of the entities `text` names exactly in `language`: a hash probe, without
+    /// building the entries.
+    public func entityIDs(named text: String, language: LanguageTag) -> [String] {
+        (formsByText[text] ?? []).map { forms[Int($0)] }.filter { $0.language == language.language && !$0.isLexical }
+            .map { index.entity($0.entry).id }
+    }
+
     /// The entity with `id`, if any.
     public func entry(id: String) -> GazetteerEntry? {
         index.entry(id: id).map { index.gazetteerEntry($0) }

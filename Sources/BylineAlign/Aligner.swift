@@ -1,0 +1,215 @@
+import BylineNormalize
+import BylineText
+import Foundation
+
+/// Aligns the sentences of two versions of a report into beads (1-1, 1-0, 0-1, 2-1, 1-2,
+/// 2-2, 1-3, 3-1).
+///
+/// Each candidate bead is scored by a prior for its shape, Gale and Church's length model
+/// (character lengths, the ratio taken from the texts or given) and lexical evidence: the
+/// share of its words that link across, by identical or cognate stems, the bilingual
+/// lexicon, numbers by value (`8,000` = `8 000` = `8.000`), names by entity or by their
+/// consonant outline in Latin letters (so `Сеул` meets `Seoul`), and marks such as `?`.
+/// That share is measured against what unrelated sentences of the same texts share, so
+/// the same weights serve a pair with a large dictionary and a pair with none.
+///
+/// Dynamic programming finds the cheapest path through a band around anchor pairs (see
+/// ``SearchBand``); the cost is linear in the texts' length in practice.
+///
+/// Not thread-safe (it keeps ICU handles); make one per worker.
+///
+/// ```swift
+/// let aligner = Aligner(lexicon: lexicon)
+/// let alignment = try aligner.align(source: german, from: "de", target: french, to: "fr")
+/// for bead in alignment.beads { print(bead) }   // [0]:[0], [1, 2]:[1], …
+/// ```
+public final class Aligner {
+    public let parameters: AlignmentParameters
+    private let lexicon: BilingualLexicon?
+    private let names: (any EntityNames)?
+    private let stopWords: [LanguageTag: Set<String>]
+
+    /// - Parameters:
+    ///   - lexicon: word translations for the pair (either direction; it is turned round
+    ///     when the texts come the other way).
+    ///   - names: a name index (a gazetteer) whose entity ids make names in two scripts match.
+    ///   - stopWords: function words per language, left out of the lexical evidence.
+    public init(
+        lexicon: BilingualLexicon? = nil, names: (any EntityNames)? = nil, stopWords: [LanguageTag: Set<String>] = [:],
+        parameters: AlignmentParameters = AlignmentParameters()
+    ) {
+        self.lexicon = lexicon
+        self.names = names
+        self.stopWords = stopWords
+        self.parameters = parameters
+    }
+
+    /// Aligns `source` (sentences in `sourceLanguage`) with `target`.
+    ///
+    /// Every sentence of each side is in exactly one bead, and beads are in order on both
+    /// sides. An empty side gives one 1-0 or 0-1 bead per sentence of the other.
+    /// - Parameter lengthRatio: target characters per source character; nil to take it
+    ///   from the two texts.
+    /// - Throws: ``NormalizationError`` when ICU cannot fold or transliterate a text.
+    public func align(
+        source: [String], from sourceLanguage: LanguageTag, target: [String], to targetLanguage: LanguageTag,
+        lengthRatio: Double? = nil
+    ) throws(NormalizationError) -> Alignment {
+        let n = source.count, m = target.count
+        if n == 0 || m == 0 {
+            let beads = (0..<n).map { Bead(source: $0..<$0 + 1, target: 0..<0, confidence: 1) }
+                + (0..<m).map { Bead(source: n..<n, target: $0..<$0 + 1, confidence: 1) }
+            return Alignment(beads: beads, lengthRatio: lengthRatio ?? 1, meanConfidence: 1, looksUnrelated: false)
+        }
+        let extractor = FeatureExtractor(parameters: parameters, names: names, stopWords: stopWords)
+        let oriented = lexicon.flatMap { lexicon -> BilingualLexicon? in
+            if lexicon.source.language == sourceLanguage.language, lexicon.target.language == targetLanguage.language {
+                return lexicon
+            }
+            if lexicon.source.language == targetLanguage.language, lexicon.target.language == sourceLanguage.language {
+                return lexicon.reversed()
+            }
+            return nil
+        }
+        let sourceFeatures = try extractor.features(of: source, language: sourceLanguage, lexicon: oriented)
+        let targetFeatures = try extractor.features(of: target, language: targetLanguage, lexicon: nil)
+        let scorer = BeadScorer(
+            source: sourceFeatures, target: targetFeatures, keyCount: extractor.keys.count, parameters: parameters)
+        if let lengthRatio { scorer.lengthRatio = lengthRatio }
+        var band = SearchBand(source: sourceFeatures, target: targetFeatures, parameters: parameters)
+        // Where anchors leave the band wide (few unique words, or a long stretch of drift),
+        // the length model alone, which costs next to nothing per cell, finds the path the
+        // full search then follows within the margin.
+        if band.meanWidth > 3 * Double(parameters.bandMargin) {
+            var lengthsOnly = parameters
+            lengthsOnly.lexicalWeight = 0
+            let path = BeadSearch(scorer: scorer, band: band, parameters: lengthsOnly).run()
+            band = SearchBand(following: path, sourceCount: n, targetCount: m, margin: 2 * parameters.bandMargin)
+        }
+        scorer.calibrate(centers: { band.center($0) })
+        var beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+        // The ratio of whole texts is off when one side has sentences the other lacks; the
+        // 1-1 beads the first pass is sure of give a better one, and a second pass uses it.
+        if lengthRatio == nil, let refined = Self.lengthRatio(of: beads, scorer: scorer, parameters: parameters),
+            abs(refined / scorer.lengthRatio - 1) > parameters.ratioRefinementThreshold
+        {
+            scorer.lengthRatio = refined
+            beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+        }
+        let links = beads.filter(\.isLink)
+        let mean = links.isEmpty ? 0 : links.reduce(0) { $0 + $1.confidence } / Double(links.count)
+        // Confidence is measured against these texts' own chance rate, so texts that share
+        // nothing can still look confident: compare the links' raw coverage with chance too.
+        let linkShare = links.isEmpty ? 0 : links.reduce(Float(0)) { $0 + scorer.coverage($1.source, $1.target).share } / Float(links.count)
+        let barelyAboveChance = scorer.measuredChanceShare.map { linkShare < $0 * 1.5 + Float(parameters.unrelatedMargin) } ?? false
+        let unrelated = links.count < min(n, m) / 2
+            || (barelyAboveChance && (mean < parameters.unrelatedConfidence || linkShare < Float(parameters.unrelatedMargin)))
+        return Alignment(beads: beads, lengthRatio: scorer.lengthRatio, meanConfidence: links.isEmpty ? 1 : mean, looksUnrelated: unrelated)
+    }
+}
+
+extension Aligner {
+    /// Target characters per source character over the confident 1-1 beads, or nil when
+    /// they hold too little text to say.
+    static func lengthRatio(of beads: [Bead], scorer: BeadScorer, parameters: AlignmentParameters) -> Double? {
+        var sourceLength = 0, targetLength = 0
+        for bead in beads where bead.source.count == 1 && bead.target.count == 1 && bead.confidence >= 0.5 {
+            sourceLength += scorer.length(ofSource: bead.source)
+            targetLength += scorer.length(ofTarget: bead.target)
+        }
+        guard sourceLength >= parameters.ratioRefinementMinimumLength, targetLength > 0 else { return nil }
+        return Double(targetLength) / Double(sourceLength)
+    }
+}
+
+/// The dynamic programme over the band.
+struct BeadSearch {
+    let scorer: BeadScorer
+    let band: SearchBand
+    let parameters: AlignmentParameters
+
+    /// The shapes searched: every shape with a prior.
+    var shapes: [BeadShape] {
+        parameters.beadPriors.keys.sorted { ($0.source + $0.target, $0.source) < ($1.source + $1.target, $1.source) }
+    }
+
+    /// The cost of the bead ending at (i, j) with `shape`.
+    func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        let prior = parameters.beadPriors[shape] ?? 10
+        if shape.source == 0 || shape.target == 0 { return prior + parameters.skipCost }
+        let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
+        let lengthCost = scorer.lengthCost(
+            sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
+        let evidence = parameters.lexicalWeight == 0 ? 0 : scorer.evidence(sources, targets)
+        return prior + parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence
+    }
+
+    func run() -> [Bead] {
+        let shapes = self.shapes
+        let n = band.lower.count - 1
+        var rowStart = [Int](repeating: 0, count: n + 2)
+        for i in 0...n { rowStart[i + 1] = rowStart[i] + band.upper[i] - band.lower[i] + 1 }
+        var best = [Double](repeating: .infinity, count: rowStart[n + 1])
+        var step = [UInt8](repeating: 255, count: rowStart[n + 1])
+        best[0] = 0
+        for i in 0...n {
+            for j in band.lower[i]...band.upper[i] where i > 0 || j > 0 {
+                var bestCost = Double.infinity
+                var bestShape: UInt8 = 255
+                for (index, shape) in shapes.enumerated() {
+                    let pi = i - shape.source, pj = j - shape.target
+                    guard pi >= 0, pj >= 0, pj >= band.lower[pi], pj <= band.upper[pi] else { continue }
+                    let before = best[rowStart[pi] + pj - band.lower[pi]]
+                    guard before.isFinite else { continue }
+                    let total = before + cost(i, j, shape)
+                    if total < bestCost {
+                        bestCost = total
+                        bestShape = UInt8(index)
+                    }
+                }
+                best[rowStart[i] + j - band.lower[i]] = bestCost
+                step[rowStart[i] + j - band.lower[i]] = bestShape
+            }
+        }
+        var beads: [Bead] = []
+        var i = n, j = band.upper[n]
+        while i > 0 || j > 0 {
+            let shapeIndex = step[rowStart[i] + j - band.lower[i]]
+            precondition(shapeIndex != 255, "the band always connects (0, 0) to (n, m)")
+            let shape = shapes[Int(shapeIndex)]
+            let bead = Bead(
+                source: (i - shape.source)..<i, target: (j - shape.target)..<j,
+                confidence: confidence(i, j, shape))
+            beads.append(bead)
+            i -= shape.source
+            j -= shape.target
+        }
+        return beads.reversed()
+    }
+
+    /// A link's confidence: the probability its evidence and lengths give it against
+    /// unrelated sentences. A skipped sentence's confidence: how little evidence links it to
+    /// the sentences near where it would go.
+    func confidence(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        if shape.source > 0, shape.target > 0 {
+            let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
+            let lengthCost = scorer.lengthCost(
+                sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
+            return Self.rounded(Self.logistic(parameters.lexicalWeight * scorer.evidence(sources, targets) - lengthCost + 1))
+        }
+        var strongest = -Double.infinity
+        if shape.source > 0 {
+            let m = scorer.target.sentenceCount
+            for t in max(0, j - 2)..<min(m, j + 2) { strongest = max(strongest, scorer.evidence((i - 1)..<i, t..<t + 1)) }
+        } else {
+            let n = scorer.source.sentenceCount
+            for s in max(0, i - 2)..<min(n, i + 2) { strongest = max(strongest, scorer.evidence(s..<s + 1, (j - 1)..<j)) }
+        }
+        guard strongest.isFinite else { return 1 }
+        return Self.rounded(1 - Self.logistic(parameters.lexicalWeight * strongest + 1))
+    }
+
+    static func logistic(_ value: Double) -> Double { 1 / (1 + exp(-value)) }
+
+    static func rounded(_ value: Double) -> Double { (max(0, min(1, value)) * 1000).rounded() / 1000 }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Scores candidate beads: how much of their words link across, and how well their lengths
+/// agree.
+///
+/// Coverage is computed with a stamp array over the interned keys: the target side's keys
+/// are stamped, the source tokens that hit a stamp are summed, and the same the other way
+/// round. One bead costs time proportional to its keys, with no hashing and no allocation.
+final class BeadScorer {
+    let source: SideFeatures
+    let target: SideFeatures
+    let parameters: AlignmentParameters
+    private var stamps: [UInt32]
+    private var generation: UInt32 = 0
+    /// Target characters per source character.
+    var lengthRatio: Double
+    /// Coverage of each side that unrelated sentences of these texts reach, and that true
+    /// pairs reach; set by ``calibrate(centers:)``.
+    /// The share of tokens that link between sentences half a text apart, as measured (nil
+    /// when a text has a single sentence).
+    private(set) var measuredChanceShare: Float?
+    private(set) var unrelatedSource: Float = 0.05, unrelatedTarget: Float = 0.05
+    private(set) var relatedSource: Float = 0.3, relatedTarget: Float = 0.3
+
+    init(source: SideFeatures, target: SideFeatures, keyCount: Int, parameters: AlignmentParameters) {
+        self.source = source
+        self.target = target
+        self.parameters = parameters
+        stamps = [UInt32](repeating: 0, count: keyCount)
+        let sourceTotal = source.lengths.reduce(0, +)
+        let targetTotal = target.lengths.reduce(0, +)
+        lengthRatio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
+    }
+
+    /// The weights of the tokens of source sentences `sources` and target sentences
+    /// `targets` that link to a token on the other side, and the weights of all of them.
+    func coverage(_ sources: Range<Int>, _ targets: Range<Int>) -> Coverage {
+        let sourceFrom = Int(source.tokenStart[sources.lowerBound]), sourceTo = Int(source.tokenStart[sources.upperBound])
+        let targetFrom = Int(target.tokenStart[targets.lowerBound]), targetTo = Int(target.tokenStart[targets.upperBound])
+        var result = Coverage()
+        for s in sources { result.sourceTotal += source.totalWeight[s] }
+        for t in targets { result.targetTotal += target.totalWeight[t] }
+        guard result.sourceTotal + result.targetTotal > 0 else { return result }
+        stamps.withUnsafeMutableBufferPointer { stamps in
+            generation &+= 2
+            if generation < 2 {
+                for index in stamps.indices { stamps[index] = 0 }
+                generation = 2
+            }
+            let targetMark = generation, sourceMark = generation &- 1
+            for token in targetFrom..<targetTo {
+                for k in Int(target.keyStart[token])..<Int(target.keyStart[token + 1]) { stamps[Int(target.keys[k])] = targetMark }
+            }
+            for token in sourceFrom..<sourceTo {
+                for k in Int(source.projectedStart[token])..<Int(source.projectedStart[token + 1])
+                where stamps[Int(source.projected[k])] == targetMark {
+                    result.source += source.weights[token]
+                    break
+                }
+            }
+            for token in sourceFrom..<sourceTo {
+                for k in Int(source.projectedStart[token])..<Int(source.projectedStart[token + 1]) {
+                    stamps[Int(source.projected[k])] = sourceMark
+                }
+            }
+            for token in targetFrom..<targetTo {
+                for k in Int(target.keyStart[token])..<Int(target.keyStart[token + 1])
+                where stamps[Int(target.keys[k])] == sourceMark {
+                    result.target += target.weights[token]
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// Linked and total token weights of a bead, per side.
+    struct Coverage {
+        var source: Float = 0, sourceTotal: Float = 0
+        var target: Float = 0, targetTotal: Float = 0
+
+        var share: Float { sourceTotal + targetTotal > 0 ? (source + target) / (sourceTotal + targetTotal) : 0 }
+        var sourceShare: Float { sourceTotal > 0 ? source / sourceTotal : 0 }
+        var targetShare: Float { targetTotal > 0 ? target / targetTotal : 0 }
+    }
+
+    /// The lexical evidence that a bead's sentences translate each other, in nats: a log
+    /// likelihood ratio summed over its tokens (positive: related).
+    ///
+    /// Each token links with probability q when the bead is a true one and r when its
+    /// sentences are unrelated, both measured on these texts (``calibrate(centers:)``); a
+    /// linked token adds log(q/r), an unlinked one log((1-q)/(1-r)), scaled by its weight
+    /// against the side's mean. A token facing k sentences links by chance with probability
+    /// 1 - (1 - r)^k and, in a true bead, with 1 - (1 - q)(1 - r)^(k-1). Because the sum is
+    /// over tokens, merging two beads adds their evidence, so a merged bead cannot hide a
+    /// sentence that matches nothing behind one that matches well.
+    func evidence(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
+        let value = coverage(sources, targets)
+        func side(linked: Float, total: Float, related: Float, unrelated: Float, facing: Int, meanWeight: Float) -> Double {
+            guard total > 0, meanWeight > 0 else { return 0 }
+            let k = Float(facing)
+            let chance = 1 - pow(1 - unrelated, k)
+            let hit = max(chance + 0.01, 1 - (1 - related) * pow(1 - unrelated, k - 1))
+            let linkedScore = log(Double(min(0.995, hit)) / Double(chance))
+            let missScore = log(Double(1 - min(0.995, hit)) / Double(1 - chance))
+            return (Double(linked) * linkedScore + Double(total - linked) * missScore) / Double(meanWeight)
+        }
+        return side(
+            linked: value.source, total: value.sourceTotal, related: relatedSource, unrelated: unrelatedSource,
+            facing: targets.count, meanWeight: source.meanTokenWeight)
+            + side(
+                linked: value.target, total: value.targetTotal, related: relatedTarget, unrelated: unrelatedTarget,
+                facing: sources.count, meanWeight: target.meanTokenWeight)
+    }
+
+    /// Gale and Church's length cost: minus the log probability of a length difference at
+    /// least this large, under a normal model with mean ratio ``lengthRatio``.
+    func lengthCost(sourceLength: Int, targetLength: Int) -> Double {
+        let s = Double(sourceLength), t = Double(targetLength)
+        let mean = (s + t / lengthRatio) / 2
+        guard mean > 0 else { return 0 }
+        let delta = (t - s * lengthRatio) / (parameters.lengthVariance * mean).squareRoot()
+        let tail = erfc(abs(delta) / 2.0.squareRoot())
+        guard tail > 0 else { return parameters.maximumLengthCost }
+        return min(parameters.maximumLengthCost, -log(tail))
+    }
+
+    func length(ofSource range: Range<Int>) -> Int { range.reduce(0) { $0 + source.lengths[$1] } }
+    func length(ofTarget range: Range<Int>) -> Int { range.reduce(0) { $0 + target.lengths[$1] } }
+
+    /// Estimates the coverage of unrelated and of related sentence pairs from the texts
+    /// themselves: related = the 1-1 pair of best coverage near the expected position of
+    /// each sampled source sentence, unrelated = pairs with a sentence half a text away.
+    func calibrate(centers: (Int) -> Int) {
+        let n = source.sentenceCount, m = target.sentenceCount
+        guard n > 0, m > 0 else { return }
+        let step = max(1, n / 300)
+        var related = (Float(0), Float(0)), unrelated = (Float(0), Float(0))
+        var samples: Float = 0, unrelatedSamples: Float = 0, chanceShare: Float = 0
+        for i in stride(from: 0, to: n, by: step) {
+            let center = min(m - 1, max(0, centers(i)))
+            var best = Coverage()
+            for j in max(0, center - 2)...min(m - 1, center + 2) {
+                let value = coverage(i..<i + 1, j..<j + 1)
+                if value.share > best.share { best = value }
+            }
+            related.0 += best.sourceShare
+            related.1 += best.targetShare
+            samples += 1
+            guard m > 1 else { continue }
+            for j in Set([(center + m / 2) % m, (center + (m + 1) / 2 + 1) % m]) where j != center {
+                let value = coverage(i..<i + 1, j..<j + 1)
+                unrelated.0 += value.sourceShare
+                unrelated.1 += value.targetShare
+                chanceShare += value.share
+                unrelatedSamples += 1
+            }
+        }
+        if unrelatedSamples > 0 { measuredChanceShare = chanceShare / unrelatedSamples }
+        // Short texts give few samples: the estimates lean on typical rates until they have
+        // a few sentences of their own.
+        let prior = Float(parameters.calibrationPriorSamples)
+        let (typicalRelated, typicalUnrelated) = (Float(parameters.typicalRelatedRate), Float(parameters.typicalChanceRate))
+        relatedSource = (related.0 + prior * typicalRelated) / (samples + prior)
+        relatedTarget = (related.1 + prior * typicalRelated) / (samples + prior)
+        unrelatedSource = max(0.005, min(0.9, (unrelated.0 + prior * typicalUnrelated) / (unrelatedSamples + prior)))
+        unrelatedTarget = max(0.005, min(0.9, (unrelated.1 + prior * typicalUnrelated) / (unrelatedSamples + prior)))
+    }
+}

@@ -1,0 +1,111 @@
+import BylineNormalize
+import BylineText
+
+/// Word translations between two languages, keyed by stem: the folded word cut to its first
+/// few letters, so that inflected forms (`Berge`, `montagnes`) find the entry.
+///
+/// Built from a dictionary file (``init(tsv:source:target:stemLength:)``), learned from a
+/// translation memory (``learned(from:source:target:stemLength:)``), or both
+/// (``merging(_:)``). A value type: build it once and share it.
+///
+/// ```swift
+/// let lexicon = try BilingualLexicon(tsv: "berg\tmontagne mont\n", source: "de", target: "fr")
+/// lexicon.translations(ofStem: "berg")  // ["montag", "mont"]
+/// ```
+public struct BilingualLexicon: Sendable {
+    /// The language of the keys.
+    public let source: LanguageTag
+    /// The language of the translations.
+    public let target: LanguageTag
+    /// Letters kept of each folded word.
+    public let stemLength: Int
+    private var entries: [String: [String]]
+
+    /// An empty lexicon: alignment then rests on lengths, numbers, names and shared words.
+    public init(source: LanguageTag, target: LanguageTag, stemLength: Int = AlignmentParameters().stemLength) {
+        self.source = source
+        self.target = target
+        self.stemLength = stemLength
+        entries = [:]
+    }
+
+    /// Reads `word<TAB>translation translation …` lines (`#` lines are comments), folding
+    /// each side in its language's rules.
+    ///
+    /// Cost: one fold over each side's words, then one dictionary insertion per pair.
+    /// - Throws: ``NormalizationError`` when ICU cannot fold the words.
+    public init(tsv: String, source: LanguageTag, target: LanguageTag, stemLength: Int = AlignmentParameters().stemLength)
+        throws(NormalizationError)
+    {
+        self.init(source: source, target: target, stemLength: stemLength)
+        var keys: [Substring] = []
+        var values: [Substring] = []
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            keys.append(line[..<tab])
+            values.append(line[line.index(after: tab)...])
+        }
+        let normalizer = TextNormalizer()
+        let foldedKeys = try Self.fold(keys, language: source, normalizer: normalizer)
+        let foldedValues = try Self.fold(values, language: target, normalizer: normalizer)
+        guard foldedKeys.count == keys.count, foldedValues.count == values.count else { return }
+        for (key, value) in zip(foldedKeys, foldedValues) {
+            let stem = Self.stem(key, length: stemLength)
+            for word in value.split(separator: " ") {
+                add(stem: stem, translation: Self.stem(word, length: stemLength))
+            }
+        }
+    }
+
+    /// The stems `stem` translates to, most likely first.
+    public func translations(ofStem stem: String) -> [String] { entries[stem] ?? [] }
+
+    /// The number of source stems with a translation.
+    public var count: Int { entries.count }
+
+    /// Records that `stem` may translate as `translation` (both already stems).
+    public mutating func add(stem: String, translation: String) {
+        if var known = entries[stem] {
+            if !known.contains(translation) {
+                known.append(translation)
+                entries[stem] = known
+            }
+        } else {
+            entries[stem] = [translation]
+        }
+    }
+
+    /// The same lexicon read the other way round.
+    public func reversed() -> BilingualLexicon {
+        var result = BilingualLexicon(source: target, target: source, stemLength: stemLength)
+        for (stem, translations) in entries.sorted(by: { $0.key < $1.key }) {
+            for translation in translations { result.add(stem: translation, translation: stem) }
+        }
+        return result
+    }
+
+    /// This lexicon with `other`'s translations added after its own.
+    public func merging(_ other: BilingualLexicon) -> BilingualLexicon {
+        var result = self
+        for (stem, translations) in other.entries.sorted(by: { $0.key < $1.key }) {
+            for translation in translations { result.add(stem: stem, translation: translation) }
+        }
+        return result
+    }
+
+    /// The stem of a folded word: its first `length` scalars.
+    static func stem<S: StringProtocol>(_ word: S, length: Int) -> String {
+        let scalars = word.unicodeScalars
+        guard scalars.count > length else { return String(word) }
+        return String(String.UnicodeScalarView(scalars.prefix(length)))
+    }
+
+    /// Folds many short strings in one call: joined by line feeds, folded, split again.
+    static func fold(_ pieces: [Substring], language: LanguageTag, normalizer: TextNormalizer) throws(NormalizationError)
+        -> [Substring]
+    {
+        let joined = pieces.joined(separator: "\n")
+        let folded = try normalizer.normalize(joined, operation: .fold, language: language).text
+        return folded.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+}
