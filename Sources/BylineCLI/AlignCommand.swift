@@ -137,7 +137,8 @@ struct AlignCommand: ParsableCommand {
         guard intoTm || database != nil else { return nil }
         var options = DatabaseOptions()
         options.database = database
-        return try options.openStore()
+        // Storing beads may create the memory; learning from it only reads one that exists.
+        return intoTm ? try options.openStoreForWriting() : try options.openStore()
     }
 
     /// Says on standard error when the result deserves a look: texts that seem unrelated
