@@ -5,10 +5,10 @@ import BylineText
 import Testing
 
 /// The shipped gazetteer and word lists, loaded once for every test here: the compiled
-/// index as a command maps it, built into a folder of the test run's own.
+/// index as a command maps it, built into a folder of the tests' own (kept between runs,
+/// rebuilt when the data changes, like any cache folder).
 enum Shipped {
-    static let cacheDirectory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("byline-names-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    static let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-names-tests")
 
     static let gazetteer: Gazetteer? = {
         guard let resources = try? ResourceBundle.locate() else { return nil }
