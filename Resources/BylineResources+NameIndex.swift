@@ -106,8 +106,7 @@ public struct NameIndexStore: Sendable {
             }
         }
         note("building the name index once, at \(url.path)")
-        let bytes = NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(),
-                                         frequencies: try resources.nameFrequencies()).bytes(sourceDigest: digest)
+        let bytes = try indexBytes(digest: digest)
         do {
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
             try Data(bytes).write(to: temporary)
@@ -133,9 +132,13 @@ public struct NameIndexStore: Sendable {
 
     /// Builds the index without touching the cache.
     public func buildInMemory(digest: UInt64 = 0) throws(ResourceError) -> NameIndex {
-        let bytes = NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(),
-                                     frequencies: try resources.nameFrequencies()).bytes(sourceDigest: digest)
-        return try inMemory(bytes, digest: digest)
+        return try inMemory(try indexBytes(digest: digest), digest: digest)
+    }
+
+    /// The index laid out from the sources: shipped and desk entries, dictionary names, frequencies.
+    private func indexBytes(digest: UInt64) throws(ResourceError) -> [UInt8] {
+        NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(), frequencies: try resources.nameFrequencies())
+            .bytes(sourceDigest: digest)
     }
 
     private func inMemory(_ bytes: [UInt8], digest: UInt64) throws(ResourceError) -> NameIndex {
@@ -214,7 +217,7 @@ extension ResourceBundle {
     /// The word list of `language` (`wordlists/<lang>.bloom`), memory-mapped, or nil when
     /// none ships.
     /// - Throws: ``ResourceError`` when the file exists but is not a word-list filter.
-    public func mappedWordList(for language: LanguageTag) throws(ResourceError) -> WordList? {
+    public func wordList(for language: LanguageTag) throws(ResourceError) -> WordList? {
         let url = dataDirectory.appendingPathComponent("wordlists/\(language.language).bloom")
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let bytes: IndexBytes
@@ -236,10 +239,10 @@ extension ResourceBundle {
     public static let wordListLanguages = ["az", "de", "en", "es", "fr", "kk", "ru", "tr", "uk"]
 
     /// Every shipped word list, memory-mapped.
-    public func mappedWordLists() throws(ResourceError) -> [LanguageTag: WordList] {
+    public func wordLists() throws(ResourceError) -> [LanguageTag: WordList] {
         var lists: [LanguageTag: WordList] = [:]
         for language in Self.wordListLanguages {
-            if let list = try mappedWordList(for: LanguageTag(language)) { lists[LanguageTag(language)] = list }
+            if let list = try wordList(for: LanguageTag(language)) { lists[LanguageTag(language)] = list }
         }
         return lists
     }

@@ -10,19 +10,6 @@ extension ResourceBundle {
         "gazetteer/products.tsv",
     ]
 
-    /// The shipped gazetteer: GeoNames places, iso-codes subdivisions, the curated people
-    /// and organisations, each dictionary's proper names, and ICU's own region names and
-    /// exemplar cities in every language the files name (read from ICU now, not shipped),
-    /// built in memory. A command loads the compiled index instead (``NameIndexStore``).
-    ///
-    /// Cost: reads about 4 MB, asks ICU for some 20,000 names and indexes 315,000 forms.
-    /// - Throws: ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad entry.
-    public func gazetteer(adding extra: [GazetteerEntry] = []) throws(ResourceError) -> Gazetteer {
-        let entries = try gazetteerEntries()
-        return Gazetteer(entries: extra.isEmpty ? entries : Gazetteer.merging(extra, into: entries), lexicon: try lexicon(),
-                         frequencies: try nameFrequencies())
-    }
-
     /// The shipped entities: the gazetteer files, then ICU's region names, exemplar cities
     /// and month and weekday names.
     /// - Throws: ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad entry.
@@ -100,24 +87,6 @@ extension ResourceBundle {
             result[LanguageTag(String(file.dropLast(4)))] = table
         }
         return result
-    }
-
-    /// The word list of `language` (`wordlists/<lang>.bloom`), or nil when none ships.
-    /// - Throws: ``ResourceError`` when the file exists but is not a word-list filter.
-    public func wordList(for language: LanguageTag) throws(ResourceError) -> WordList? {
-        let url = dataDirectory.appendingPathComponent("wordlists/\(language.language).bloom")
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        do {
-            return try WordList(bloomFilter: Array(data))
-        } catch {
-            throw .malformed(SourceLocation(file: url.path, line: 1, column: 1), reason: error.description)
-        }
     }
 
     /// `entries` with ICU's entries added; an exemplar city that names the same place as a

@@ -129,7 +129,7 @@ final class NamesContext {
         resources = try ResourceBundle.locate()
         let store = NameIndexStore(resources: resources, extraGazetteers: extraFiles)
         gazetteer = Gazetteer(index: try store.load(note: { Diagnostics.note($0) }))
-        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: try resources.mappedWordLists())
+        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: try resources.wordLists())
     }
 
     func analyze(_ text: String, language: LanguageTag) throws -> NameAnalysis {

@@ -409,7 +409,6 @@ final class HashTable: @unchecked Sendable {
 /// Not cryptographic; it detects damage and spreads keys.
 struct IndexChecksum {
     private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
-    private var length: UInt64 = 0
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
@@ -431,7 +430,6 @@ struct IndexChecksum {
             state = (state ^ tail ^ (shift << 56)) &* 0xC4CE_B9FE_1A85_EC53
             state ^= state >> 29
         }
-        length &+= UInt64(bytes.count)
         value = state
     }
 

@@ -56,26 +56,20 @@ public final class NameNormalizer {
         subscript(form: Int32) -> [UInt32]? { index.indexedKey(form) }
     }
 
+    /// Name frequencies, which decide between readings that are otherwise as close, come
+    /// with the gazetteer's index.
+    ///
     /// - Parameters:
     ///   - gazetteer: the names to find and fix.
     ///   - wordLists: each language's words (by primary subtag or tag), which protect
     ///     ordinary words and names the dictionary knows; a language without one is
     ///     protected by the gazetteer alone.
-    ///   - frequencies: how often each language's names occur in text (Zipf values by
-    ///     lower-cased name), which decide between readings that are otherwise as close;
-    ///     when none are given, those of the gazetteer's index.
-    public init(gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:], frequencies: [LanguageTag: [String: Double]] = [:]) {
+    public init(gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:]) {
         self.gazetteer = gazetteer
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
         self.wordLists = lists
-        if frequencies.isEmpty {
-            self.frequencies = NameFrequencies(index: gazetteer.index, tables: nil)
-        } else {
-            var tables: [String: [String: Double]] = [:]
-            for (tag, table) in frequencies { tables[tag.language] = table }
-            self.frequencies = NameFrequencies(index: gazetteer.index, tables: tables)
-        }
+        self.frequencies = NameFrequencies(index: gazetteer.index)
     }
 
     /// The language whose forms serve `language`: itself when the gazetteer has names in
@@ -222,22 +216,17 @@ extension NameNormalizer {
     }
 }
 
-/// Zipf values of lower-cased names by language: the index's tables, or tables given.
+/// Zipf values of lower-cased names by language, from the index's tables.
 struct NameFrequencies {
     let index: NameIndex
-    let tables: [String: [String: Double]]?
 
     struct Table {
-        let frequencies: NameFrequencies
+        let index: NameIndex
         let language: String
-        subscript(word: String) -> Double? {
-            if let tables = frequencies.tables { return tables[language]?[word] }
-            return frequencies.index.frequency(word, language: language)
-        }
+        subscript(word: String) -> Double? { index.frequency(word, language: language) }
     }
 
     subscript(language: String) -> Table? {
-        let known = tables.map { $0[language] != nil } ?? (index.frequencyTables[language] != nil)
-        return known ? Table(frequencies: self, language: language) : nil
+        index.frequencyTables[language] != nil ? Table(index: index, language: language) : nil
     }
 }

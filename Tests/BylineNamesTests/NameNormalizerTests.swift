@@ -18,7 +18,7 @@ enum Shipped {
 
     static let wordLists: [LanguageTag: WordList] = {
         guard let resources = try? ResourceBundle.locate() else { return [:] }
-        return (try? resources.mappedWordLists()) ?? [:]
+        return (try? resources.wordLists()) ?? [:]
     }()
 
     static func normalizer() throws -> NameNormalizer {
