@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BylineTMX", targets: ["BylineTMX"]),
         .library(name: "BylineCLI", targets: ["BylineCLI"]),
         .library(name: "BylineAlign", targets: ["BylineAlign"]),
+        .library(name: "BylineDesk", targets: ["BylineDesk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,10 +49,16 @@ let package = Package(
             name: "BylineResources", dependencies: ["BylineText", "BylineSegment", "BylineNames", "BylineSummarize"],
             path: "Resources", exclude: ["PROVENANCE.md"], resources: [.copy("data")]),
         .target(
+            name: "BylineDesk",
+            dependencies: [
+                "BylineText", "CBylineICU", "BylineSegment", "BylineNormalize", "BylineNames", "BylineSummarize",
+                "BylineTM", "BylineAlign", "BylineResources",
+            ]),
+        .target(
             name: "BylineCLI",
             dependencies: [
                 "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
-                "BylineNormalize", "BylineNames", "BylineAlign",
+                "BylineNormalize", "BylineNames", "BylineAlign", "BylineDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -95,6 +102,9 @@ let package = Package(
         .testTarget(
             name: "BylineAlignTests",
             dependencies: ["BylineAlign", "BylineNames", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineDeskTests",
+            dependencies: ["BylineDesk", "BylineTestSupport"]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

@@ -109,15 +109,3 @@ struct AlignedDocument {
         }
     }
 }
-
-/// Units held in memory, handed to an import one by one.
-struct UnitArraySource: UnitSource {
-    let units: [TranslationUnit]
-    var position = 0
-
-    mutating func nextUnit() throws -> TranslationUnit? {
-        guard position < units.count else { return nil }
-        defer { position += 1 }
-        return units[position]
-    }
-}

@@ -13,6 +13,8 @@ struct BatchRunner<Request: BatchRequest> {
     var maximumLineBytes: Int
     /// Handles one decoded request, appending the reply's fields after `"id": …,`.
     let handle: (Request, _ line: Int, inout JSONBuffer) throws -> Void
+    /// Called after each line is answered (a progress line).
+    var afterLine: () -> Void = {}
 
     init(options: BatchOptions, handle: @escaping (Request, _ line: Int, inout JSONBuffer) throws -> Void) {
         maximumLineBytes = options.maximumLineBytes
@@ -63,6 +65,7 @@ struct BatchRunner<Request: BatchRequest> {
                 reply.raw("}\n")
             }
             try output.write { $0.bytes.append(contentsOf: reply.bytes) }
+            afterLine()
             // Answer each line before reading the next when input arrives line by line,
             // so a caller that streams requests is never kept waiting.
             if !input.hasBufferedLine { try output.flush() }

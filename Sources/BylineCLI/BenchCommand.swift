@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDesk
 import BylineSegment
 import BylineText
 import Foundation
@@ -33,7 +34,7 @@ struct BenchSegmentCommand: ParsableCommand {
 
     func run() throws {
         let documents = try input.documents()
-        let context = try SegmentationContext(options: SentenceSegmenter.Options())
+        let context = try SegmentationContext(options: SentenceSegmenter.Options(), notice: { Diagnostics.warning($0) })
         let totalBytes = documents.reduce(0) { $0 + $1.1.utf8.count }
         var segmenters: [SentenceSegmenter] = []
         var breakers: [ICUBreaker] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDesk
 import BylineNames
 import BylineResources
 import BylineText

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDesk
 import BylineSummarize
 import BylineText
 import Foundation

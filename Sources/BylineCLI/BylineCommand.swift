@@ -14,8 +14,8 @@ public struct BylineCommand: ParsableCommand {
             """,
         version: "\(version) (ICU \(ICULocale.icuVersion))",
         subcommands: [
-            SegmentCommand.self, NormalizeCommand.self, NamesCommand.self, SummarizeCommand.self, TMCommand.self,
-            AlignCommand.self,
+            DeskCommand.self, SegmentCommand.self, NormalizeCommand.self, NamesCommand.self, SummarizeCommand.self,
+            TMCommand.self, AlignCommand.self,
             BenchCommand.self,
         ])
 

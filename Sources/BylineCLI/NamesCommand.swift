@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDesk
 import BylineNames
 import BylineResources
 import BylineText
@@ -53,7 +54,7 @@ struct NamesCommand: ParsableCommand {
     func run() throws {
         let context: NamesContext
         do {
-            context = try NamesContext(extraFiles: gazetteerFiles)
+            context = try NamesContext(extraFiles: gazetteerFiles, note: { Diagnostics.note($0) })
             context.normalizer.minimumConfidence = minConfidence
         } catch let error as ResourceError {
             Diagnostics.error(error.description)
@@ -117,31 +118,6 @@ struct NamesRequest: BatchRequest {
         text = try line.string("text")
     }
 }
-
-/// The gazetteer, word lists and normalizer of a run, loaded once: the compiled name
-/// index and the word lists are memory-mapped, so loading costs milliseconds.
-final class NamesContext {
-    let resources: ResourceBundle
-    let normalizer: NameNormalizer
-    let gazetteer: Gazetteer
-
-    init(extraFiles: [String]) throws {
-        resources = try ResourceBundle.locate()
-        let store = NameIndexStore(resources: resources, extraGazetteers: extraFiles)
-        gazetteer = Gazetteer(index: try store.load(note: { Diagnostics.note($0) }))
-        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: try resources.wordLists())
-    }
-
-    func analyze(_ text: String, language: LanguageTag) throws -> NameAnalysis {
-        let analysis = normalizer.analyze(text, language: language)
-        if let damage = gazetteer.index.damage {
-            throw ResourceError.malformed(SourceLocation(file: "name index", line: 1, column: 1),
-                                          reason: "\(damage); remove the files in the cache folder (BYLINE_CACHE_DIR) to build it again")
-        }
-        return analysis
-    }
-}
-
 
 /// Writes name analyses as JSON fields and as a report for a person.
 enum NamesWriter {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDesk
 import BylineSegment
 import BylineText
 import Foundation
@@ -47,7 +48,8 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         let context = try SegmentationContext(
-            options: SentenceSegmenter.Options(unwrap: unwrap, attachDatelines: !separateDatelines))
+            options: SentenceSegmenter.Options(unwrap: unwrap, attachDatelines: !separateDatelines),
+            notice: { Diagnostics.warning($0) })
         let defaultLanguage = LanguageTag(language)
         if batchOptions.batch {
             let runner = BatchRunner<SegmentRequest>(options: batchOptions) { request, _, reply in

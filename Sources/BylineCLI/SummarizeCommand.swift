@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDesk
 import BylineResources
 import BylineSegment
 import BylineSummarize
@@ -116,34 +117,6 @@ struct SummarizeRequest: BatchRequest {
         lang = try line.string("lang")
         if let text = try line.string("text") { self.text = text } else { text = try line.string("article") }
         n = try line.integer("n")
-    }
-}
-
-/// Segmenters and rankers per language, made on first use and kept for the run.
-final class SummarizationContext {
-    let weights: SummaryWeights
-    private let resources: ResourceBundle
-    private let segmentation: SegmentationContext
-    private var rankers: [LanguageTag: SummaryRanker] = [:]
-
-    init(weights: SummaryWeights) throws {
-        self.weights = weights
-        resources = try ResourceBundle.locate()
-        segmentation = try SegmentationContext(options: SentenceSegmenter.Options())
-    }
-
-    func ranker(for language: LanguageTag) throws -> SummaryRanker {
-        if let ranker = rankers[language] { return ranker }
-        let ranker = SummaryRanker(rules: try resources.summarizationRules(for: language), weights: weights)
-        rankers[language] = ranker
-        return ranker
-    }
-
-    /// Segments `text` into sentences and words and summarises it.
-    func summarize(_ text: String, language: LanguageTag, length: SummaryLength) throws -> Summary {
-        let sentences = try segmentation.sentenceSegmenter(for: language).sentences(in: text)
-        let words = try segmentation.wordSegmenter(for: language).words(in: text)
-        return try ranker(for: language).summarize(text, sentences: sentences, words: words, length: length)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDesk
 import BylineResources
 import BylineSegment
 import BylineTM
@@ -55,7 +56,7 @@ struct TMAnalyzeCommand: ParsableCommand {
         let target = LanguageTag(targetLanguage)
         // Datelines apart from their ledes: the segmenter keeps a period-ended one apart,
         // and a dash-led one is split off here.
-        let context = try SegmentationContext(options: SentenceSegmenter.Options(attachDatelines: false))
+        let context = try SegmentationContext(options: SentenceSegmenter.Options(attachDatelines: false), notice: { Diagnostics.warning($0) })
         let sentences = try context.sentenceSegmenter(for: source.language).sentences(in: source.string)
         var pieces: [Substring] = []
         for sentence in sentences {

@@ -15,6 +15,13 @@ enum Terminal {
     /// True when standard error is a terminal, so progress may be drawn there.
     static let showsProgress: Bool = isatty(STDERR_FILENO) != 0
 
+    /// True when standard output is a terminal and NO_COLOR is unset (https://no-color.org).
+    static let usesColour: Bool = {
+        guard isatty(STDOUT_FILENO) != 0 else { return false }
+        let value = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+        return value.isEmpty
+    }()
+
     /// `text` cut to `width` characters with an ellipsis, or whole when `width` is nil.
     static func fit(_ text: String, width: Int?) -> String {
         guard let width, text.count > width else { return text }

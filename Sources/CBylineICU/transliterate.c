@@ -70,14 +70,16 @@ struct byline_exemplars {
     USet *set;
 };
 
-byline_exemplars *byline_exemplars_open(const char *locale) {
+byline_exemplars *byline_exemplars_open(const char *locale) { return byline_exemplars_open_kinds(locale, 1); }
+
+byline_exemplars *byline_exemplars_open_kinds(const char *locale, int32_t auxiliary) {
     UErrorCode status = U_ZERO_ERROR;
     ULocaleData *data = ulocdata_open(locale, &status);
     if (U_FAILURE(status)) return NULL;
     USet *set = uset_openEmpty();
     ULocaleDataExemplarSetType kinds[2] = {ULOCDATA_ES_STANDARD, ULOCDATA_ES_AUXILIARY};
     int32_t found = 0;
-    for (int kind = 0; kind < 2; kind++) {
+    for (int kind = 0; kind < (auxiliary ? 2 : 1); kind++) {
         UErrorCode kindStatus = U_ZERO_ERROR;
         USet *part = ulocdata_getExemplarSet(data, NULL, USET_CASE_INSENSITIVE, kinds[kind], &kindStatus);
         if (U_SUCCESS(kindStatus) && part != NULL && kindStatus != U_USING_DEFAULT_WARNING) {

@@ -119,6 +119,9 @@ int32_t byline_codepage_table(const char *name, int32_t table[256]);
 typedef struct byline_exemplars byline_exemplars;
 
 byline_exemplars *byline_exemplars_open(const char *locale);
+/* The same with the standard set alone when `auxiliary` is 0: the letters a language
+   writes its own words with, without those of the foreign words it borrows. */
+byline_exemplars *byline_exemplars_open_kinds(const char *locale, int32_t auxiliary);
 void byline_exemplars_close(byline_exemplars *exemplars);
 
 /* 1 when the code point is among the exemplars, else 0. */
