@@ -104,7 +104,7 @@ let package = Package(
             dependencies: ["BylineAlign", "BylineNames", "BylineTestSupport"]),
         .testTarget(
             name: "BylineDeskTests",
-            dependencies: ["BylineDesk", "BylineTestSupport"]),
+            dependencies: ["BylineDesk", "BylineTM", "BylineResources", "BylineText", "BylineTestSupport"]),
         .testTarget(
             name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
     ]

@@ -86,6 +86,16 @@ struct DeskCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The report first: bad input is reported before any memory is opened or made.
+        var source: SourceText?
+        if !batchOptions.batch {
+            let text = try input.readOrExit(language: LanguageTag(language ?? "und"))
+            if text.string.allSatisfy(\.isWhitespace) {
+                Diagnostics.note("\(input.origin): the report is empty; nothing to do")
+                return
+            }
+            source = text
+        }
         let memory = noMemory ? nil : DeskMemory.open(database)
         let desk: Desk
         do {
@@ -95,13 +105,8 @@ struct DeskCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if let memory, memory.store == nil, let warning = memory.warning { Diagnostics.warning(warning) }
-        if batchOptions.batch {
+        guard let source else {
             try runBatch(desk, memoryPath: memory?.store?.path)
-            return
-        }
-        let source = try input.readOrExit(language: LanguageTag(language ?? "und"))
-        if source.string.allSatisfy(\.isWhitespace) {
-            Diagnostics.note("\(input.origin): the report is empty; nothing to do")
             return
         }
         let report: DeskReport

@@ -24,8 +24,8 @@ struct NamesCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, fr, es, …).")
-    var language: String = "en"
+    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, fr, es, …). Detected when left out (the choice is said on standard error; exit 64 when unsure).")
+    var language: String?
 
     @Flag(help: "Report the changes without applying them.")
     var flagOnly = false
@@ -60,12 +60,12 @@ struct NamesCommand: ParsableCommand {
             Diagnostics.error(error.description)
             throw ExitCode(1)
         }
-        let defaultLanguage = LanguageTag(language)
+        let given = language.map { LanguageTag($0) }
         if batchOptions.batch {
             var warned: Set<String> = []
             let runner = BatchRunner<NamesRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
-                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let language = try LanguageChoice.forLine(request.lang, given: given, text: text)
                 let analysis = try context.analyze(text, language: language)
                 if analysis.usedFallbackLanguage, warned.insert(language.description).inserted {
                     Diagnostics.warning("no names for language \"\(language)\"; matching with the English forms")
@@ -75,7 +75,8 @@ struct NamesCommand: ParsableCommand {
             if try !runner.run() { throw ExitCode(1) }
             return
         }
-        let source = try input.readOrExit(language: defaultLanguage)
+        let source = try input.readOrExit(language: given ?? "und")
+        let defaultLanguage = try LanguageChoice.resolve(given, for: source)
         let analysis = try context.analyze(source.string, language: defaultLanguage)
         if analysis.usedFallbackLanguage {
             Diagnostics.warning("no names for language \"\(defaultLanguage)\"; matching with the English forms")

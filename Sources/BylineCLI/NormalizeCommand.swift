@@ -23,8 +23,8 @@ struct NormalizeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, az-Cyrl, tr, …; und for none).")
-    var language: String = "und"
+    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, az-Cyrl, tr, …; und for none). Left out, the language-sensitive operations (fix, fold, lower, upper, title, casefold, latin) detect it and say so on standard error (exit 64 when unsure); the others need none.")
+    var language: String?
 
     @Option(name: .customLong("op"), help: "The operation (required without --batch; a batch line's \"op\" overrides it).")
     var operation: NormalizationOperation?
@@ -41,14 +41,16 @@ struct NormalizeCommand: ParsableCommand {
         if operation == nil, !batchOptions.batch {
             throw ValidationError("missing --op (one of \(NormalizationOperation.names.joined(separator: ", ")))")
         }
-        do { try TextNormalizer.checkLanguage(LanguageTag(language)) } catch {
-            throw ValidationError(error.description)
+        if let language {
+            do { try TextNormalizer.checkLanguage(LanguageTag(language)) } catch {
+                throw ValidationError(error.description)
+            }
         }
     }
 
     func run() throws {
         let normalizer = TextNormalizer()
-        let defaultLanguage = LanguageTag(language)
+        let given = language.map { LanguageTag($0) }
         let defaultOperation = operation
         if batchOptions.batch {
             let runner = BatchRunner<NormalizeRequest>(options: batchOptions) { request, _, reply in
@@ -57,7 +59,9 @@ struct NormalizeCommand: ParsableCommand {
                     throw BatchLineError(message: "missing field \"op\" (and no --op given)")
                 }
                 let operation = try NormalizationOperation(name: name)
-                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let language = operation.dependsOnLanguage
+                    ? try LanguageChoice.forLine(request.lang, given: given, text: text)
+                    : request.lang.map { LanguageTag($0) } ?? given ?? "und"
                 let result = try normalizer.normalize(text, operation: operation, language: language)
                 reply.raw(", \"text\": ")
                 reply.string(result.text)
@@ -70,7 +74,9 @@ struct NormalizeCommand: ParsableCommand {
             return
         }
         guard let operation = defaultOperation else { throw ExitCode(64) }
-        let source = try input.readOrExit(language: defaultLanguage)
+        var source = try input.readOrExit(language: given ?? "und")
+        let defaultLanguage = operation.dependsOnLanguage ? try LanguageChoice.resolve(given, for: source) : given ?? "und"
+        source = SourceText(source.string, language: defaultLanguage, origin: source.origin)
         let result: NormalizedText
         do {
             result = try normalizer.normalize(source, operation: operation)
@@ -155,5 +161,15 @@ struct NormalizeRequest: BatchRequest {
         lang = try line.string("lang")
         op = try line.string("op")
         text = try line.string("text")
+    }
+}
+
+extension NormalizationOperation {
+    /// True for the operations whose result depends on the text's language.
+    var dependsOnLanguage: Bool {
+        switch self {
+        case .fix, .fold, .lower, .upper, .title, .casefold, .latin: true
+        case .nfc, .nfd, .nfkc, .nfkd, .nfkcCasefold, .stripAccents, .confusables: false
+        }
     }
 }

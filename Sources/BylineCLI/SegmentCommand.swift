@@ -29,8 +29,8 @@ struct SegmentCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, …; und for none).")
-    var language: String = "und"
+    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, …; und for none). Detected when left out (the choice is said on standard error; exit 64 when unsure).")
+    var language: String?
 
     @Flag(help: "List the words of each sentence (letters, numbers, kana, ideographs).")
     var words = false
@@ -50,11 +50,11 @@ struct SegmentCommand: ParsableCommand {
         let context = try SegmentationContext(
             options: SentenceSegmenter.Options(unwrap: unwrap, attachDatelines: !separateDatelines),
             notice: { Diagnostics.warning($0) })
-        let defaultLanguage = LanguageTag(language)
+        let given = language.map { LanguageTag($0) }
         if batchOptions.batch {
             let runner = BatchRunner<SegmentRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
-                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let language = try LanguageChoice.forLine(request.lang, given: given, text: text)
                 let result = try segment(text, language: language, context: context)
                 reply.raw(", \"sentences\": ")
                 writeSentences(result, in: text, to: &reply, withWords: words)
@@ -62,7 +62,8 @@ struct SegmentCommand: ParsableCommand {
             if try !runner.run() { throw ExitCode(1) }
             return
         }
-        let source = try input.readOrExit(language: defaultLanguage)
+        let source = try input.readOrExit(language: given ?? "und")
+        let defaultLanguage = try LanguageChoice.resolve(given, for: source)
         var output = StandardOutput()
         switch format {
         case .json, .jsonl:

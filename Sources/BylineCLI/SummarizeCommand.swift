@@ -25,8 +25,8 @@ struct SummarizeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, …).")
-    var language: String = "und"
+    @Option(name: .customLong("lang"), help: "BCP 47 language tag of the text (en, ru, az, tr, de, …). Detected when left out (the choice is said on standard error; exit 64 when unsure).")
+    var language: String?
 
     @Option(help: "Sentences to keep.")
     var sentences: Int = 3
@@ -67,12 +67,12 @@ struct SummarizeCommand: ParsableCommand {
 
     func run() throws {
         let context = try SummarizationContext(weights: try parsedWeights())
-        let defaultLanguage = LanguageTag(language)
+        let given = language.map { LanguageTag($0) }
         if batchOptions.batch {
             let runner = BatchRunner<SummarizeRequest>(options: batchOptions) { request, _, reply in
                 guard let article = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 if let n = request.n, n < 0 { throw BatchLineError(message: "field \"n\" must not be negative") }
-                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let language = try LanguageChoice.forLine(request.lang, given: given, text: article)
                 let length: SummaryLength = request.n.map { .sentences($0) } ?? words.map { .words($0) } ?? .sentences(sentences)
                 let summary = try context.summarize(article, language: language, length: length)
                 SummaryWriter.writeBatchFields(summary, of: article, explain: explain, weights: context.weights, to: &reply)
@@ -80,7 +80,8 @@ struct SummarizeCommand: ParsableCommand {
             if try !runner.run() { throw ExitCode(1) }
             return
         }
-        let source = try input.readOrExit(language: defaultLanguage)
+        let source = try input.readOrExit(language: given ?? "und")
+        let defaultLanguage = try LanguageChoice.resolve(given, for: source)
         let length: SummaryLength = words.map { .words($0) } ?? .sentences(sentences)
         let summary = try context.summarize(source.string, language: defaultLanguage, length: length)
         var output = StandardOutput()

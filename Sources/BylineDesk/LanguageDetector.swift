@@ -45,7 +45,7 @@ public struct LanguageGuess: Sendable, Hashable {
 /// let detector = try LanguageDetector(resources: ResourceBundle.locate())
 /// detector.detect("Президент подписал указ о помиловании.").language  // ru
 /// ```
-public final class LanguageDetector {
+public final class LanguageDetector: @unchecked Sendable {
     /// The languages a guess is made among.
     public static let languages: [LanguageTag] = ["en", "ru", "az", "tr", "de", "fr", "es", "kk", "uk"]
     /// Below this confidence a guess is not acted on.
@@ -60,11 +60,12 @@ public final class LanguageDetector {
         let turkicCase: Bool
         let stopWords: Set<String>
         let wordList: WordList?
+        /// A frozen ICU set: safe to read from several threads.
         let alphabet: OpaquePointer?
-        var letterCache: [UInt32: Bool] = [:]
     }
 
-    private var profiles: [Profile]
+    /// Immutable after `init`, so one detector serves every thread.
+    private let profiles: [Profile]
 
     public init(resources: ResourceBundle, languages: [LanguageTag] = LanguageDetector.languages) throws {
         profiles = try languages.map { language in
@@ -118,12 +119,10 @@ public final class LanguageDetector {
     }
 
     private func hasLetter(_ scalar: UInt32, profile index: Int) -> Bool {
-        if let known = profiles[index].letterCache[scalar] { return known }
         guard let alphabet = profiles[index].alphabet else { return true }
-        let answer = byline_exemplars_contain(alphabet, Int32(bitPattern: scalar)) != 0
-        profiles[index].letterCache[scalar] = answer
-        return answer
+        return byline_exemplars_contain(alphabet, Int32(bitPattern: scalar)) != 0
     }
+
 
     /// Runs of letters (with marks and inner apostrophes), at most `limit` of them.
     static func words(in text: String, limit: Int) -> [String] {

@@ -58,7 +58,9 @@ public enum Placeables {
     /// shows them, the language's otherwise.
     static func write(_ number: WrittenNumber, like stored: WrittenNumber, conventions: NumberConventions) -> String {
         let grouping: NumberWriter.Grouping
-        if number.isYear {
+        // A number that takes the place of a grouped one is a quantity, not a year, however
+        // the query wrote it (Russian copy writes `8000` ungrouped).
+        if number.isYear && stored.groupingSeparator == nil {
             grouping = .off
         } else if let _ = stored.groupingSeparator {
             grouping = stored.integer.count == 4 ? .always : .locale
