@@ -88,7 +88,8 @@ struct BatchInterfaceTests {
         (#"{"id": -2e, "text": "x"}"#, "column 11: expected a digit in the exponent"),
     ])
     func strictNumbers(line: String, expected: String) throws {
-        let (status, lines) = try replies(["segment", "--batch"], Array((line + "\n" + #"{"id": -0.5e+3, "text": "x"}"#).utf8))
+        let (status, lines) = try replies(
+            ["segment", "--batch", "--lang", "en"], Array((line + "\n" + #"{"id": -0.5e+3, "text": "x"}"#).utf8))
         #expect(status == 1)
         #expect(lines.first == #"{"id": null, "error": "line 1: not valid JSON at \#(expected)"}"#)
         #expect(lines.last?.hasPrefix(#"{"id": -0.5e+3, "sentences""#) == true)
@@ -112,7 +113,7 @@ struct BatchInterfaceTests {
         let sentence = "Сеул объявил о новых мерах. "
         let count = 120_000
         let text = String(repeating: sentence, count: count)
-        let input = #"{"id": "big", "lang": "ru", "text": "\#(text)"}"# + "\n" + #"{"id": "next", "text": "A."}"#
+        let input = #"{"id": "big", "lang": "ru", "text": "\#(text)"}"# + "\n" + #"{"id": "next", "lang": "en", "text": "A."}"#
         let result = try CommandRunner.run(["segment", "--batch"], input: Data(input.utf8))
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")

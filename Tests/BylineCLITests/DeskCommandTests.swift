@@ -152,3 +152,37 @@ struct DeskCommandTests {
         #expect(swahili.standardOutput.contains("Summary  2 of 2 sentences"))
     }
 }
+
+@Suite("--lang left out")
+struct LanguageOptionTests {
+    @Test("Each command detects the language, says so on standard error, and refuses a text it is unsure of", arguments: [
+        ["segment"], ["names"], ["summarize"], ["normalize", "--op", "lower"],
+    ])
+    func detection(arguments: [String]) throws {
+        let german = "Der Minister sagte am Dienstag, dass die Gespräche nächste Woche weitergehen würden. Das ist z. B. ein Fall."
+        let sure = try CommandRunner.run(arguments, input: Data(german.utf8))
+        #expect(sure.status == 0, "\(sure.standardError)")
+        #expect(sure.standardError.contains("language de (detected"))
+        let unsure = try CommandRunner.run(arguments, input: Data("OK.".utf8))
+        #expect(unsure.status == 64)
+        #expect(unsure.standardError.contains("give --lang"))
+        // A given language is used as given, and nothing is said about it.
+        let given = try CommandRunner.run(arguments + ["--lang", "de"], input: Data(german.utf8))
+        #expect(given.status == 0)
+        #expect(!given.standardError.contains("detected"))
+    }
+
+    @Test("German abbreviations hold once German is detected")
+    func germanAbbreviations() throws {
+        let result = try CommandRunner.run(["segment", "--format", "jsonl"], input: Data("Das ist z. B. ein Fall, den wir kennen. Er kam gestern.".utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.split(separator: "\n").count == 2)
+    }
+
+    @Test("Operations that do not depend on the language need none")
+    func languageFree() throws {
+        let result = try CommandRunner.run(["normalize", "--op", "nfc"], input: Data("OK.".utf8))
+        #expect(result.status == 0)
+        #expect(!result.standardError.contains("detected"))
+    }
+}
