@@ -95,7 +95,8 @@ let package = Package(
             dependencies: [
                 "BylineNormalize", "BylineTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]),
+            ],
+            exclude: ["Data"]),
         .testTarget(
             name: "BylineNamesTests",
             dependencies: ["BylineNames", "BylineResources", "BylineTestSupport"]),

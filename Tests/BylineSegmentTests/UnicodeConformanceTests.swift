@@ -2,12 +2,13 @@ import BylineSegment
 import Foundation
 import Testing
 
-/// Unicode's own break tests (UAX #29), from Debian's `unicode-data` (Unicode 15.0, the
-/// version ICU 72 implements), run through the plain ICU layer with the root locale.
+/// Unicode's own break tests (UAX #29) of Unicode 15.0, the version ICU 72 implements, kept
+/// in `Data/unicode/` (see `Data/README.md`), run through the plain ICU layer with the root locale.
 /// Offsets are compared, not counts.
 @Suite("Unicode break conformance")
 struct UnicodeConformanceTests {
-    static let directory = "/usr/share/unicode/auxiliary"
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Data/unicode").path
 
     struct Case: CustomStringConvertible {
         var line: Int
