@@ -190,8 +190,14 @@ public final class Desk {
         let summary = try summarization.ranker(for: language).summarize(
             clean, sentences: sentences, words: words, length: .sentences(options.sentences))
 
-        let targets = try suggestionLanguages(for: language, options: options, warnings: &warnings)
+        var targets: [LanguageTag] = []
+        do {
+            targets = try suggestionLanguages(for: language, options: options, warnings: &warnings)
+        } catch {
+            warnings.append("\(error); translation suggestions are off for this report")
+        }
         var picks: [DeskReport.Pick] = []
+        var memoryFailed = false
         let candidatesByStart = Dictionary(summary.candidates.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         let sentenceTexts = sentences.map { Self.apply(changes, to: clean, in: $0.range) }
         let sentenceIndex = Dictionary(sentences.enumerated().map { ($1.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
@@ -200,18 +206,26 @@ public final class Desk {
             let sentenceText = Self.apply(changes, to: clean, in: pick.range)
             let query = try withoutDateline(sentenceText, language: language)
             var suggestions: [DeskReport.Suggestions] = []
-            if let memory, !targets.isEmpty {
+            if let memory, !targets.isEmpty, !memoryFailed {
                 let position = sentenceIndex[pick.range.lowerBound]
                 let context = MatchContext(
                     previous: position.flatMap { $0 > 0 ? sentenceTexts[$0 - 1] : nil },
                     next: position.flatMap { $0 + 1 < sentenceTexts.count ? sentenceTexts[$0 + 1] : nil })
-                for target in targets {
-                    let matches = try memory.matches(
-                        for: query, from: language, to: target,
-                        options: LookupOptions(
-                            minimumScore: options.minimumMatch, maximum: options.suggestionsPerLanguage, explain: true),
-                        context: context)
-                    suggestions.append(DeskReport.Suggestions(language: target, matches: matches))
+                do {
+                    for target in targets {
+                        let matches = try memory.matches(
+                            for: query, from: language, to: target,
+                            options: LookupOptions(
+                                minimumScore: options.minimumMatch, maximum: options.suggestionsPerLanguage, explain: true),
+                            context: context)
+                        suggestions.append(DeskReport.Suggestions(language: target, matches: matches))
+                    }
+                } catch {
+                    // A memory that fails (locked by a long write, damaged) costs the
+                    // suggestions, never the report.
+                    memoryFailed = true
+                    suggestions = []
+                    warnings.append("\(error); translation suggestions are off for this report")
                 }
             }
             picks.append(
