@@ -66,20 +66,81 @@ public struct MatchScorer: Sendable {
     }
 
     /// 100 × (1 − weighted edit distance / larger weighted length).
+    ///
+    /// The tokens are first turned into small integers (equal texts, and equal folded
+    /// forms, get equal numbers, by the same equality as `String`'s), so the quadratic
+    /// table compares integers; a lookup scores hundreds of stored sources this way.
     func tokenScore(_ query: [MatchToken], _ source: [MatchToken]) -> Double {
-        let total = max(query.reduce(0) { $0 + weight($1) }, source.reduce(0) { $0 + weight($1) })
+        let queryWeights = query.map(weight)
+        let sourceWeights = source.map(weight)
+        let total = max(queryWeights.reduce(0, +), sourceWeights.reduce(0, +))
         guard total > 0 else { return 100 }
+        // Equal texts have equal folded forms, so a source token is looked up by its folded
+        // form alone, and its text compared only with the query's texts of that form.
+        var foldedIDs: [String: Int32] = [:]
+        var textsByFolded: [[(text: String, id: Int32)]] = []
+        var textCount: Int32 = 0
+        foldedIDs.reserveCapacity(query.count)
+        var queryCodes: [TokenCode] = []
+        queryCodes.reserveCapacity(query.count)
+        for token in query {
+            let folded: Int32
+            if let known = foldedIDs[token.folded] {
+                folded = known
+            } else {
+                folded = Int32(textsByFolded.count)
+                foldedIDs[token.folded] = folded
+                textsByFolded.append([])
+            }
+            let text: Int32
+            if let known = textsByFolded[Int(folded)].first(where: { $0.text == token.text }) {
+                text = known.id
+            } else {
+                text = textCount
+                textCount += 1
+                textsByFolded[Int(folded)].append((token.text, text))
+            }
+            queryCodes.append(TokenCode(text: text, folded: folded, kind: token.kind))
+        }
+        // A source token the query lacks gets numbers no query token has.
+        let sourceCodes = source.enumerated().map { index, token in
+            let unique = Int32(-1 - index)
+            guard let folded = foldedIDs[token.folded] else { return TokenCode(text: unique, folded: unique, kind: token.kind) }
+            let text = textsByFolded[Int(folded)].first(where: { $0.text == token.text })?.id ?? unique
+            return TokenCode(text: text, folded: folded, kind: token.kind)
+        }
         var previous = [Double](repeating: 0, count: source.count + 1)
         var current = previous
-        for (j, token) in source.enumerated() { previous[j + 1] = previous[j] + weight(token) }
-        for a in query {
-            current[0] = previous[0] + weight(a)
-            for (j, b) in source.enumerated() {
-                current[j + 1] = min(previous[j] + substitution(a, b), previous[j + 1] + weight(a), current[j] + weight(b))
+        for j in sourceCodes.indices { previous[j + 1] = previous[j] + sourceWeights[j] }
+        for (i, a) in queryCodes.enumerated() {
+            let weightA = queryWeights[i]
+            current[0] = previous[0] + weightA
+            for j in sourceCodes.indices {
+                let b = sourceCodes[j]
+                let substitution: Double
+                if a.text == b.text {
+                    substitution = 0
+                } else if a.kind == .number, b.kind == .number {
+                    substitution = costs.number
+                } else if a.folded == b.folded {
+                    substitution = costs.caseOnly
+                } else if a.kind == .punctuation, b.kind == .punctuation {
+                    substitution = costs.punctuation
+                } else {
+                    substitution = max(weightA, sourceWeights[j])
+                }
+                current[j + 1] = min(previous[j] + substitution, previous[j + 1] + weightA, current[j] + sourceWeights[j])
             }
             swap(&previous, &current)
         }
         return 100 * (1 - previous[source.count] / total)
+    }
+
+    /// A token as ``tokenScore(_:_:)`` compares it: numbers standing for its text and folded form.
+    private struct TokenCode {
+        var text: Int32
+        var folded: Int32
+        var kind: MatchToken.Kind
     }
 
     /// The lower-cased text the character score compares, a number standing as `#`.

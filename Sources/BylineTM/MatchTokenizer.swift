@@ -29,7 +29,20 @@ public enum MatchTokenizer {
     /// The tokens of `text`; white space separates and is dropped.
     public static func tokens(_ text: String) -> [MatchToken] {
         var tokens: [MatchToken] = []
-        let scalars = Array(text.unicodeScalars)
+        // The scalars, and where each starts in the UTF-8 (one more for the end), so that a
+        // token is a slice of the text, not a string rebuilt scalar by scalar.
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        let utf8 = text.utf8
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -71,7 +84,8 @@ public enum MatchTokenizer {
                 kind = .punctuation
                 index += 1
             }
-            let piece = String(String.UnicodeScalarView(scalars[start..<index]))
+            let piece = String(
+                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: offsets[start])..<utf8.index(utf8.startIndex, offsetBy: offsets[index])]))
             tokens.append(MatchToken(text: piece, folded: kind == .word ? fold(piece) : piece, kind: kind))
         }
         return tokens
@@ -102,6 +116,7 @@ public enum MatchTokenizer {
     /// Lower case, with the typographic apostrophe made plain so `don’t` matches `don't`.
     static func fold(_ word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return word }
             return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
         return word.lowercased().replacingApostrophes()
