@@ -48,7 +48,7 @@ struct DeskCommand: ParsableCommand {
     var targets: String?
 
     @Option(name: .customLong("min"), help: "Lowest match percentage suggested.")
-    var minimumMatch: Double = 60
+    var minimumMatch: Double = DeskOptions().minimumMatch
 
     @Option(name: .customLong("suggestions"), help: "Suggestions per sentence and language.")
     var suggestions: Int = 2

@@ -21,7 +21,7 @@ public struct DeskOptions: Sendable {
     public var minimumNameConfidence: Double
 
     public init(
-        sentences: Int = 3, targets: [LanguageTag]? = nil, minimumMatch: Double = 60, suggestionsPerLanguage: Int = 2,
+        sentences: Int = 3, targets: [LanguageTag]? = nil, minimumMatch: Double = 70, suggestionsPerLanguage: Int = 2,
         minimumNameConfidence: Double = 0.6
     ) {
         self.sentences = sentences

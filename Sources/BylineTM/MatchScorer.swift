@@ -70,7 +70,12 @@ public struct MatchScorer: Sendable {
     /// The tokens are first turned into small integers (equal texts, and equal folded
     /// forms, get equal numbers, by the same equality as `String`'s), so the quadratic
     /// table compares integers; a lookup scores hundreds of stored sources this way.
-    func tokenScore(_ query: [MatchToken], _ source: [MatchToken]) -> Double {
+    ///
+    /// With `minimum`, a pair that cannot reach it is told apart without the table: every
+    /// token of one side whose folded form the other side lacks costs at least its deletion,
+    /// or the substitution cost of its kind (numbers, punctuation), so that sum bounds the
+    /// distance from below. The bound (below `minimum`) is returned in place of the score.
+    func tokenScore(_ query: [MatchToken], _ source: [MatchToken], atLeast minimum: Double? = nil) -> Double {
         let queryWeights = query.map(weight)
         let sourceWeights = source.map(weight)
         let total = max(queryWeights.reduce(0, +), sourceWeights.reduce(0, +))
@@ -109,6 +114,26 @@ public struct MatchScorer: Sendable {
             let text = textsByFolded[Int(folded)].first(where: { $0.text == token.text })?.id ?? unique
             return TokenCode(text: text, folded: folded, kind: token.kind)
         }
+        if let minimum {
+            var balance = [Int](repeating: 0, count: textsByFolded.count)
+            for code in queryCodes { balance[Int(code.folded)] += 1 }
+            var sourceMissing = 0.0
+            for code in sourceCodes {
+                if code.folded >= 0, balance[Int(code.folded)] > 0 {
+                    balance[Int(code.folded)] -= 1
+                } else {
+                    sourceMissing += leastCost(code.kind)
+                }
+            }
+            // What is left in `balance` are query tokens the source lacks.
+            var queryMissing = 0.0
+            for code in queryCodes where balance[Int(code.folded)] > 0 {
+                balance[Int(code.folded)] -= 1
+                queryMissing += leastCost(code.kind)
+            }
+            let bound = 100 * (1 - max(queryMissing, sourceMissing) / total)
+            if bound < minimum { return bound }
+        }
         var previous = [Double](repeating: 0, count: source.count + 1)
         var current = previous
         for j in sourceCodes.indices { previous[j + 1] = previous[j] + sourceWeights[j] }
@@ -136,7 +161,16 @@ public struct MatchScorer: Sendable {
         return 100 * (1 - previous[source.count] / total)
     }
 
-    /// A token as ``tokenScore(_:_:)`` compares it: numbers standing for its text and folded form.
+    /// The least a token without an equal (folded) partner on the other side costs.
+    private func leastCost(_ kind: MatchToken.Kind) -> Double {
+        switch kind {
+        case .word: costs.word
+        case .number: min(costs.word, costs.number)
+        case .punctuation: costs.punctuation
+        }
+    }
+
+    /// A token as ``tokenScore(_:_:atLeast:)`` compares it: numbers standing for its text and folded form.
     private struct TokenCode {
         var text: Int32
         var folded: Int32

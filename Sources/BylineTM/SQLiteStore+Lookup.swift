@@ -120,7 +120,7 @@ struct Lookup {
             let text: String = row[2]
             let tokens = MatchTokenizer.tokens(text)
             // The token score is cheap; the character score only runs for the best.
-            let tokenScore = scorer.tokenScore(queryTokens, tokens)
+            let tokenScore = scorer.tokenScore(queryTokens, tokens, atLeast: options.minimumScore - 30)
             guard tokenScore >= options.minimumScore - 30 else { continue }
             tokenRanked.append((tokenScore, row[0], row[1], text, row[3], tokens))
         }
