@@ -47,12 +47,16 @@ struct BenchLookupCommand: ParsableCommand {
         let options = LookupOptions(minimumScore: minimum, maximum: 5)
         let source = LanguageTag(sourceLanguage)
         let target = LanguageTag(targetLanguage)
-        for item in items { _ = try store.matches(for: item.query, from: source, to: target, options: options) }
-        var timings: [String: [Double]] = [:]
-        for item in items {
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = try store.matches(for: item.query, from: source, to: target, options: options)
-            timings[item.kind, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        let queries = items
+        var timings = try awaitResult {
+            for item in queries { _ = try await store.matches(for: item.query, from: source, to: target, options: options) }
+            var timings: [String: [Double]] = [:]
+            for item in queries {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try await store.matches(for: item.query, from: source, to: target, options: options)
+                timings[item.kind, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            return timings
         }
         timings["all"] = timings.values.flatMap { $0 }
         let kinds = timings.keys.sorted { ($0 == "all" ? 1 : 0, $0) < ($1 == "all" ? 1 : 0, $1) }
