@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time Byline's stages on your own files.",
         subcommands: [
             BenchSegmentCommand.self, BenchNormalizeCommand.self, BenchNamesCommand.self, BenchSummarizeCommand.self,
-            BenchLookupCommand.self, BenchAlignCommand.self,
+            BenchLookupCommand.self, BenchImportCommand.self, BenchAlignCommand.self,
         ])
 }
 

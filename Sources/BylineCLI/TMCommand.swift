@@ -107,12 +107,18 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     private func open(access: StoreAccess, creatingFolder: Bool) throws -> any TranslationMemoryStore {
+        if let url = given, Self.isPostgresURL(url) { return try Self.open(url, readURL: readDatabase, access: access) }
+        return try Self.open(try resolvedPath(creatingFolder: creatingFolder), access: access)
+    }
+
+    /// Opens the memory at `pathOrURL`, an SQLite file or a PostgreSQL URL; a failure is
+    /// reported and exits with status 1.
+    static func open(_ pathOrURL: String, readURL: String? = nil, access: StoreAccess) throws -> any TranslationMemoryStore {
         do {
-            if let url = given, Self.isPostgresURL(url) {
-                let readURL = readDatabase
-                return try awaitResult { try await PostgresStore(url: url, readURL: readURL, access: access) }
+            if isPostgresURL(pathOrURL) {
+                return try awaitResult { try await PostgresStore(url: pathOrURL, readURL: readURL, access: access) }
             }
-            return try SQLiteStore(path: try resolvedPath(creatingFolder: creatingFolder), access: access)
+            return try SQLiteStore(path: pathOrURL, access: access)
         } catch let error as TMStoreError {
             Diagnostics.error(error.description)
             throw ExitCode(1)

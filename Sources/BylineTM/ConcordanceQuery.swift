@@ -208,6 +208,12 @@ package enum ConcordanceText {
 
     /// `word` lower-cased, with the combining marks of its canonical decomposition removed.
     package static func folded(_ word: String) -> String {
+        // Most words of most memories are ASCII, where folding is lower-casing bytes.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(word.utf8)
+            for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let lowered = word.lowercased().decomposedStringWithCanonicalMapping
         var result = String.UnicodeScalarView()
         for scalar in lowered.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
@@ -219,6 +225,8 @@ package enum ConcordanceText {
     /// The text's words as a `tsvector` literal, each with its position (1-based; PostgreSQL
     /// keeps positions up to 16,383 and drops words longer than 2,046 bytes).
     package static func tsvector(_ text: String) -> String {
+        var copy = text
+        if let ascii = copy.withUTF8({ asciiTSVector($0) }) { return ascii }
         var result = ""
         for (index, word) in words(in: text).enumerated() where word.folded.utf8.count < 2000 {
             if !result.isEmpty { result += " " }
@@ -229,5 +237,37 @@ package enum ConcordanceText {
             result += "':\(min(index + 1, 16383))"
         }
         return result
+    }
+
+    /// ``tsvector(_:)`` of a text of ASCII bytes only (most English segments), found byte by
+    /// byte without Unicode's tables; nil when the text has other bytes.
+    private static func asciiTSVector(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 2)
+        var position = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            guard isWordByte else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, (bytes[index] >= 0x30 && bytes[index] <= 0x39) || (bytes[index] | 0x20 >= 0x61 && bytes[index] | 0x20 <= 0x7A) {
+                index += 1
+            }
+            if index < bytes.count, bytes[index] >= 0x80 { return nil }
+            position += 1
+            guard index - start < 2000 else { continue }
+            if !output.isEmpty { output.append(0x20) }
+            output.append(0x27)
+            for byte in bytes[start..<index] { output.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+            output.append(0x27)
+            output.append(0x3A)
+            output.append(contentsOf: String(min(position, 16383)).utf8)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -288,6 +288,9 @@ public final class SQLiteStore: TranslationMemoryStore {
     public func exportUnits(matching filter: ExportFilter, _ body: (TranslationUnit) throws -> Void) async throws -> Int {
         try await withoutActuallyEscaping(body) { body in
             let lent = Lent(body)
+            // The other thread may let go of its reference a moment after it resumes this one:
+            // the borrowed callback must be gone before `withoutActuallyEscaping` returns.
+            defer { lent.value = { _ in } }
             return try await OffThread.run { try self.exportUnitsSynchronously(matching: filter, lent.value) }
         }
     }

@@ -6,7 +6,7 @@ import PostgresNIO
 /// tab, newline and carriage return escaped. postgres-nio 1.33 sends COPY data in the text
 /// format only; it streams as the binary one would, the server parsing each field once.
 struct CopyRows {
-    let table: String
+    var table: String
     let columns: [String]
     private(set) var buffer: ByteBuffer
     private(set) var rows = 0

@@ -20,9 +20,7 @@ extension PostgresStore {
         pipeline.start()
         var completed = false
         do {
-            let report = try await primary.withConnection { connection in
-                try await runImport(pipeline, options: options, on: connection)
-            }
+            let report = try await writing { connection in try await runImport(pipeline, options: options, on: connection) }
             completed = true
             try await OffThread.run { pipeline.finish(cancelling: false) }
             source = pipeline.source
@@ -35,6 +33,28 @@ extension PostgresStore {
             if error is TMStoreError { throw error }
             if error is PSQLError || error is PostgresDecodingError { throw TMStoreError(postgres: error, location: location) }
             throw error
+        }
+    }
+
+    /// Runs `body` on a connection to the primary; when no connection can be had or the one
+    /// given was closed by a server restart, a new pool is made and `body` runs on it, until
+    /// it begins (an import that began and lost its connection fails whole).
+    private func writing<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let began = Lent(false)
+            do {
+                return try await primary.client.withConnection { connection in
+                    try await connection.query("SELECT 1", logger: logger)
+                    began.value = true
+                    return try await body(connection)
+                }
+            } catch {
+                guard !began.value, attempt < Self.readAttempts, Self.isConnectionLoss(error) else { throw error }
+                primary.renew()
+                try? await Task.sleep(for: .milliseconds(100 * attempt))
+            }
         }
     }
 
@@ -74,6 +94,13 @@ extension PostgresStore {
 /// `UnitWriter` in BylineTM): units written by this import are remembered in memory; only
 /// units stored before it are looked up on the server, and into an empty store nothing is
 /// looked up at all.
+///
+/// Into an empty store, rows go to new tables made like the store's (`units_load`, …) with
+/// no index; their indexes are built, sorted, once all rows are in, and the new tables then
+/// take the old ones' places, all in the import's transaction. Building an index once is
+/// several times cheaper than keeping it up to date row by row, and readers are never kept
+/// waiting for it: they read the old, empty tables until the swap, which holds their lock
+/// only for the moment of the commit.
 final class PostgresUnitWriter {
     let connection: PostgresConnection
     let logger: Logger
@@ -93,6 +120,10 @@ final class PostgresUnitWriter {
     private var pendingUnits = 0
     /// Rows are sent once this many bytes are held.
     private let sendAt = 4 << 20
+    /// The tables rows go to: the store's, or the load tables into an empty store.
+    private let unitsTable: String
+    /// The tables an empty store's import fills and swaps in.
+    private static let swappedTables = ["units", "variants", "fuzzy_postings"]
 
     private static let stamps = [
         "creation_date", "creation_id", "change_date", "change_id", "usage_count", "last_usage_date", "attributes",
@@ -104,15 +135,6 @@ final class PostgresUnitWriter {
         self.logger = logger
         self.storedAt = storedAt
         self.location = location
-        fuzzyIndex = FuzzyIndexWriter(sink: postings)
-        units = CopyRows(
-            table: "units",
-            columns: ["id", "source_lang", "origin", "origin_file", "story_id", "alternative_of", "content_hash"] + Self.stamps
-                + ["stored_at"])
-        variants = CopyRows(
-            table: "variants",
-            columns: ["id", "unit_id", "position", "lang", "lang_base", "text", "markup", "match_key"] + Self.stamps
-                + ["word_count", "search"])
         let rows = try await connection.query(
             "SELECT coalesce((SELECT max(id) FROM units), 0), coalesce((SELECT max(id) FROM variants), 0)", logger: logger)
         var largestUnit: Int64 = 0
@@ -124,6 +146,25 @@ final class PostgresUnitWriter {
         startedEmpty = largestUnit == 0
         nextUnitID = largestUnit + 1
         nextVariantID = largestVariant + 1
+        let suffix = startedEmpty ? "_load" : ""
+        if startedEmpty {
+            for table in Self.swappedTables {
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "CREATE TABLE \(table)_load (LIKE \(table) INCLUDING DEFAULTS INCLUDING STORAGE)"),
+                    logger: logger)
+            }
+        }
+        unitsTable = "units" + suffix
+        fuzzyIndex = FuzzyIndexWriter(sink: postings)
+        postings.rows = CopyRows(table: "fuzzy_postings" + suffix, columns: ["chunk", "term", "postings"])
+        units = CopyRows(
+            table: "units" + suffix,
+            columns: ["id", "source_lang", "origin", "origin_file", "story_id", "alternative_of", "content_hash"] + Self.stamps
+                + ["stored_at"])
+        variants = CopyRows(
+            table: "variants" + suffix,
+            columns: ["id", "unit_id", "position", "lang", "lang_base", "text", "markup", "match_key"] + Self.stamps
+                + ["word_count", "search"])
     }
 
     /// Sends everything held, then brings the planner's statistics up to date when the
@@ -133,8 +174,55 @@ final class PostgresUnitWriter {
         try await send()
         seenContent = UnitIDTable()
         seenSources = UnitIDTable()
-        if startedEmpty {
-            try await connection.query("ANALYZE units, variants, fuzzy_postings", logger: logger)
+        if startedEmpty { try await swapInLoadedTables() }
+    }
+
+    /// Builds the store's indexes and primary keys on the load tables, under names of their
+    /// own, brings the planner's statistics up to date, then drops the old, empty tables and
+    /// gives the new ones and their indexes the old names.
+    private func swapInLoadedTables() async throws {
+        var indexes: [(table: String, name: String, definition: String)] = []
+        let found = try await connection.query(
+            """
+            SELECT tablename, indexname, indexdef FROM pg_indexes
+            WHERE schemaname = current_schema() AND tablename = ANY(\(Self.swappedTables))
+            ORDER BY tablename, indexname
+            """, logger: logger)
+        for try await (table, name, definition) in found.decode((String, String, String).self) {
+            indexes.append((table, name, definition))
+        }
+        var primaryKeys: [(table: String, name: String)] = []
+        let keys = try await connection.query(
+            """
+            SELECT c.relname, k.conname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+            WHERE k.contype = 'p' AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(\(Self.swappedTables))
+            """, logger: logger)
+        for try await (table, name) in keys.decode((String, String).self) { primaryKeys.append((table, name)) }
+        for index in indexes {
+            // `CREATE [UNIQUE] INDEX name ON schema.table USING …` on the load table, as name_load.
+            guard let on = index.definition.range(of: " ON "),
+                let using = index.definition.range(of: " USING ", range: on.upperBound..<index.definition.endIndex)
+            else { continue }
+            let head = index.definition[..<on.lowerBound].replacingOccurrences(of: " \(index.name)", with: " \(index.name)_load")
+            let definition = head + " ON \(index.table)_load" + index.definition[using.lowerBound...]
+            try await connection.query(PostgresQuery(unsafeSQL: definition), logger: logger)
+        }
+        for table in Self.swappedTables {
+            try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE \(table)_load"), logger: logger)
+        }
+        try await connection.query(
+            PostgresQuery(unsafeSQL: "DROP TABLE " + Self.swappedTables.joined(separator: ", ")), logger: logger)
+        for table in Self.swappedTables {
+            try await connection.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(table)_load RENAME TO \(table)"), logger: logger)
+        }
+        for index in indexes {
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "ALTER INDEX \(index.name)_load RENAME TO \(index.name)"), logger: logger)
+        }
+        for key in primaryKeys {
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "ALTER TABLE \(key.table) ADD CONSTRAINT \(key.name) PRIMARY KEY USING INDEX \(key.name)"),
+                logger: logger)
         }
     }
 
@@ -178,8 +266,8 @@ final class PostgresUnitWriter {
                 let usage = Int64(max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0))
                 try await connection.query(
                     """
-                    UPDATE units SET change_date = \(incoming), change_id = \(unit.metadata.changeID), usage_count = \(usage),
-                        last_usage_date = \(unit.metadata.lastUsageDate) WHERE id = \(existing.id)
+                    UPDATE \(unescaped: unitsTable) SET change_date = \(incoming), change_id = \(unit.metadata.changeID),
+                        usage_count = \(usage), last_usage_date = \(unit.metadata.lastUsageDate) WHERE id = \(existing.id)
                     """, logger: logger)
                 report.updated += 1
             } else {
@@ -258,7 +346,8 @@ final class PostgresUnitWriter {
     /// The change date and usage of a unit written earlier in this import.
     private func storedStamps(_ id: Int64) async throws -> Existing {
         try await send()
-        let rows = try await connection.query("SELECT change_date, usage_count FROM units WHERE id = \(id)", logger: logger)
+        let rows = try await connection.query(
+            "SELECT change_date, usage_count FROM \(unescaped: unitsTable) WHERE id = \(id)", logger: logger)
         for try await (changeDate, usage) in rows.decode((String?, Int64?).self) {
             return Existing(id: id, changeDate: changeDate, usageCount: usage.map(Int.init))
         }

@@ -18,8 +18,11 @@ extension PostgresStore {
     ) async throws -> [Match] {
         let plan = LookupPlan(query: query, from: source, to: target, options: options, context: context)
         guard plan.isSearchable else { return [] }
-        return try await reading { connection in
-            try await PostgresLookup(connection: connection, logger: logger, targetUnits: targetUnits).run(plan)
+        return try await reading { [self] connection in
+            let scratch = scratches.take()
+            defer { scratches.give(scratch) }
+            return try await PostgresLookup(connection: connection, logger: logger, targetUnits: targetUnits, scratch: scratch)
+                .run(plan)
         }
     }
 }
@@ -29,6 +32,7 @@ struct PostgresLookup {
     let connection: PostgresConnection
     let logger: Logger
     let targetUnits: PostgresTargetUnits
+    let scratch: CandidateScratch
 
     func run(_ plan: LookupPlan) async throws -> [Match] {
         var exactRows: [LookupPlan.SourceRow] = []
@@ -71,7 +75,6 @@ struct PostgresLookup {
         }
         // The lists are added in the plan's order, as SQLite adds them, so that the weights
         // sum to the same floating-point values and ties rank alike.
-        let scratch = CandidateScratch()
         scratch.reset(capacity: Int(max(1, largest)) + 1)
         for read in reads { scratch.add(lists[read.term] ?? [], weight: read.weight, allowed: withTarget) }
         let ranked = scratch.best(LookupPlan.candidateLimit).map { Int64($0) }

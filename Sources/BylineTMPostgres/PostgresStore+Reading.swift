@@ -10,7 +10,10 @@ extension PostgresStore {
     public func exportUnits(matching filter: ExportFilter, _ body: (TranslationUnit) throws -> Void) async throws -> Int {
         try await withoutActuallyEscaping(body) { body in
             let lent = Lent(body)
-            return try await reading { connection in
+            // The borrowed callback must be gone before `withoutActuallyEscaping` returns,
+            // whoever still holds the box.
+            defer { lent.value = { _ in } }
+            return try await reading(untimed: true) { [self] connection in
                 try await Self.export(filter, on: connection, logger: logger, body: lent.value)
             }
         }
@@ -106,7 +109,7 @@ extension PostgresStore {
         let query = ConcordanceQuery(words, language: language)
         guard let tsquery = query.tsquery else { return [] }
         let base = language?.language.lowercased()
-        return try await reading { connection in
+        return try await reading { [self] connection in
             var found: [(id: Int64, unit: Int64, language: String, text: String)] = []
             let rows = try await connection.query(
                 """

@@ -29,12 +29,14 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
     public let access: StoreAccess
     /// True when reads go to another server than imports (a replica).
     public let readsReplica: Bool
-    let primary: PostgresClient
-    let reader: PostgresClient
+    let primary: Pool
+    let reader: Pool
     let logger: Logger
-    private let running: Task<Void, Never>
     /// Units per target language, for lookups; extended as the memory grows.
     let targetUnits = PostgresTargetUnits()
+    /// Candidate scratch arrays, one per lookup running, reused: each is as long as the
+    /// memory has units, and clearing only what a lookup touched is far cheaper than a new one.
+    let scratches = ScratchPool()
 
     /// The key of the advisory lock that imports and migrations hold for their transaction.
     static let writeLockKey: Int64 = 0x4279_6c69_6e65_544d  // "BylineTM"
@@ -58,16 +60,8 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
         var logger = Logger(label: "byline.tm.postgres")
         logger.logLevel = .critical
         self.logger = logger
-        primary = PostgresClient(configuration: primaryURL.configuration(readOnly: false), backgroundLogger: logger)
-        reader =
-            readerURL.map { PostgresClient(configuration: $0.configuration(readOnly: true), backgroundLogger: logger) }
-            ?? PostgresClient(configuration: primaryURL.configuration(readOnly: true), backgroundLogger: logger)
-        running = Task { [primary, reader] in
-            await withDiscardingTaskGroup { group in
-                group.addTask { await primary.run() }
-                group.addTask { await reader.run() }
-            }
-        }
+        primary = Pool(primaryURL.configuration(readOnly: false), logger: logger)
+        reader = Pool((readerURL ?? primaryURL).configuration(readOnly: true), logger: logger)
         do {
             try await Self.withConnection(to: primaryURL, logger: logger) { connection in
                 switch access {
@@ -81,12 +75,16 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
                 }
             }
         } catch {
-            running.cancel()
+            primary.close()
+            reader.close()
             throw TMStoreError(postgres: error, location: location)
         }
     }
 
-    deinit { running.cancel() }
+    deinit {
+        primary.close()
+        reader.close()
+    }
 
     /// Runs `body` on a connection of its own, outside the pools, and closes it.
     static func withConnection(
@@ -108,25 +106,33 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
     }
 
     /// Closes every connection; the store is unusable afterwards.
-    public func close() async {
-        running.cancel()
-        _ = await running.value
+    public func close() {
+        primary.close()
+        reader.close()
     }
 
     // MARK: Reading
 
     /// Runs `body` in one read-only, repeatable-read transaction on the reading server, once
     /// more on a new connection when the first one was closed under it (a server restart).
+    /// Reads answer within the pool's `statement_timeout` (30 s) unless `untimed` (an export
+    /// of the whole memory).
     func reading<Value: Sendable>(
-        _ body: @Sendable (PostgresConnection) async throws -> Value
+        untimed: Bool = false, _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
     ) async throws(TMStoreError) -> Value {
         var attempt = 0
+        let deadline = ContinuousClock.now + Self.connectionWait
+        let retryUntil = ContinuousClock.now + Self.reconnectionWindow
         while true {
             attempt += 1
+            let client = reader.client
+            let logger = logger
             do {
-                return try await reader.withConnection { connection in
+                return try await Self.waiting(untimed ? nil : deadline) {
+                  try await client.withConnection { connection in
                     try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                     do {
+                        if untimed { try await connection.query("SET LOCAL statement_timeout = 0", logger: logger) }
                         let value = try await body(connection)
                         try await connection.query("COMMIT", logger: logger)
                         return value
@@ -134,10 +140,14 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
                         _ = try? await connection.query("ROLLBACK", logger: logger)
                         throw error
                     }
+                  }
                 }
             } catch {
-                if attempt < Self.readAttempts, Self.isConnectionLoss(error) {
-                    try? await Task.sleep(for: .milliseconds(200 * attempt))
+                if ContinuousClock.now < retryUntil, Self.isConnectionLoss(error) {
+                    // The pool may hold connections the server closed, or wait out a backoff
+                    // after failed attempts while the server was down: a new pool connects now.
+                    reader.renew()
+                    try? await Task.sleep(for: .milliseconds(100 * attempt))
                     continue
                 }
                 throw TMStoreError(postgres: error, location: location)
@@ -145,12 +155,42 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
         }
     }
 
-    /// How often a read is tried when connections are lost: a restarted server takes a
+    /// How often a write is tried when connections are lost: a restarted server takes a
     /// moment to accept connections again.
     static let readAttempts = 5
+    /// How long a read waits for a connection and its answer, retries included, before it
+    /// says the server cannot be reached (a read's statements have 30 s of their own).
+    static let connectionWait = Duration.seconds(35)
+    /// How long a read goes on trying new connections when they are refused or lost: long
+    /// enough for a restarted server to take connections again, short enough that a server
+    /// that is down is reported soon.
+    static let reconnectionWindow = Duration.seconds(3)
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var description: String { "no connection and answer within \(PostgresStore.connectionWait)" }
+    }
+
+    /// Runs `body`, giving up at `deadline` (when there is one).
+    static func waiting<Value: Sendable>(
+        _ deadline: ContinuousClock.Instant?, _ body: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        guard let deadline else { return try await body() }
+        return try await withThrowingTaskGroup(of: Value.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                throw TimedOut()
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw TimedOut() }
+            return first
+        }
+    }
 
     /// True for errors that say the connection, not the request, failed.
     static func isConnectionLoss(_ error: any Error) -> Bool {
+        // The pool's own error (connections could not be made) has no public type to match.
+        if String(describing: type(of: error)).contains("ConnectionPoolError") || error is TimedOut { return true }
         guard let error = error as? PSQLError else { return false }
         switch error.code {
         case .serverClosedConnection, .connectionError, .uncleanShutdown: return true
@@ -163,7 +203,7 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
     }
 
     public func isEmpty() async throws -> Bool {
-        try await reading { connection in
+        try await reading { [self] connection in
             let rows = try await connection.query("SELECT NOT EXISTS (SELECT 1 FROM units)", logger: logger)
             for try await empty in rows.decode(Bool.self) { return empty }
             return true
@@ -171,7 +211,7 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
     }
 
     public func statistics() async throws -> Statistics {
-        try await reading { connection in
+        try await reading { [self] connection in
             func count(_ sql: String) async throws -> Int {
                 let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
                 for try await value in rows.decode(Int64.self) { return Int(value) }
@@ -195,6 +235,52 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
                 monolingual: monolingual)
         }
     }
+}
+
+/// A connection pool (postgres-nio's `PostgresClient`) with the task that runs it, replaced
+/// by a new one when its connections were lost.
+final class Pool: @unchecked Sendable {
+    private let configuration: PostgresClient.Configuration
+    private let logger: Logger
+    private var current: (client: PostgresClient, running: Task<Void, Never>)
+    private let lock = NSLock()
+
+    init(_ configuration: PostgresClient.Configuration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        current = Self.start(configuration, logger: logger)
+    }
+
+    private static func start(_ configuration: PostgresClient.Configuration, logger: Logger)
+        -> (client: PostgresClient, running: Task<Void, Never>)
+    {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return (client, Task { await client.run() })
+    }
+
+    var client: PostgresClient { lock.withLock { current.client } }
+
+    /// Closes the pool's connections and starts a new pool.
+    func renew() {
+        let old = lock.withLock {
+            let old = current
+            current = Self.start(configuration, logger: logger)
+            return old
+        }
+        old.running.cancel()
+    }
+
+    func close() { lock.withLock { current.running.cancel() } }
+}
+
+/// Reusable ``CandidateScratch``es for lookups running at once.
+final class ScratchPool: @unchecked Sendable {
+    private var idle: [CandidateScratch] = []
+    private let lock = NSLock()
+
+    func take() -> CandidateScratch { lock.withLock { idle.popLast() } ?? CandidateScratch() }
+
+    func give(_ scratch: CandidateScratch) { lock.withLock { if idle.count < 16 { idle.append(scratch) } } }
 }
 
 /// The units that have a variant in a language, per language, read once and then extended

@@ -117,6 +117,12 @@ extension TMStoreError {
             self = error
             return
         }
+        if String(describing: type(of: error)).contains("ConnectionPoolError") || error is PostgresStore.TimedOut {
+            self.init(
+                .unreachable, path: location,
+                message: "cannot reach the PostgreSQL server: no connection could be made (\(error)); is it running?")
+            return
+        }
         guard let error = error as? PSQLError else {
             self.init(.database, path: location, message: "PostgreSQL: \(error)")
             return

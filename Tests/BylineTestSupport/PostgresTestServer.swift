@@ -78,6 +78,28 @@ public final class PostgresTestServer: @unchecked Sendable {
         startWatchdog()
     }
 
+    /// Starts a hot-standby replica of `primary` (a cluster of this kind): a base backup
+    /// taken with `pg_basebackup -R`, so that it streams the primary's WAL from then on.
+    public init(replicaOf primary: PostgresTestServer) throws {
+        guard primary.dataDirectory != nil else { throw Failure.noBinaries }
+        binaries = primary.binaries
+        user = primary.user
+        password = primary.password
+        runAs = primary.runAs
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-pg-\(UUID().uuidString)").path
+        root = folder
+        dataDirectory = folder + "/data"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let runAs { try Self.run("/bin/chown", ["-R", runAs, folder]) }
+        port = try Self.freePort()
+        try runServerCommand(
+            "pg_basebackup",
+            ["-d", "host=\(primary.host) port=\(primary.port) user=\(user) password=\(password)", "-D", folder + "/data",
+             "-R", "-X", "stream", "--no-sync"])
+        try start(settings: ["hot_standby=on"])
+        startWatchdog()
+    }
+
     /// Uses the server at `url` instead of a cluster of its own.
     public init(external url: String) throws {
         guard let binaries = Self.findBinaries(), let components = URLComponents(string: url) else { throw Failure.noBinaries }
@@ -196,6 +218,22 @@ public final class PostgresTestServer: @unchecked Sendable {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return }
         typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
         _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+    }
+
+    /// Starts `path` with `arguments` and returns its process id without waiting (collect it
+    /// with `waitpid`); its output is dropped, every other descriptor closed in it.
+    public static func spawn(_ path: String, _ arguments: [String]) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor in Int32(0)...2 {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        closeOthers(&actions)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        return posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 ? pid : -1
     }
 
     /// Starts `path` without waiting for it (a watchdog), every descriptor but the standard
