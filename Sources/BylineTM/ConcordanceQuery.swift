@@ -102,14 +102,14 @@ package struct ConcordanceQuery: Sendable, Hashable {
         for part in parts {
             switch part {
             case .phrase(let text):
-                let words = ConcordanceText.words(in: text).map(\.folded)
+                let words = ConcordanceText.words(in: text).map(\.folded).filter { !$0.isEmpty }
                 guard !words.isEmpty else { return nil }
                 rendered.append("(" + words.map(lexeme).joined(separator: " <-> ") + ")")
             case .word(let forms):
                 var alternatives: [String] = []
                 for form in forms {
                     // A form the stored text would split (a hyphen, an apostrophe) is searched as a phrase.
-                    let words = ConcordanceText.words(in: form.text).map(\.folded)
+                    let words = ConcordanceText.words(in: form.text).map(\.folded).filter { !$0.isEmpty }
                     guard !words.isEmpty else { continue }
                     var pieces = words.map(lexeme)
                     if form.isPrefix { pieces[pieces.count - 1] += ":*" }
@@ -228,7 +228,9 @@ package enum ConcordanceText {
         var copy = text
         if let ascii = copy.withUTF8({ asciiTSVector($0) }) { return ascii }
         var result = ""
-        for (index, word) in words(in: text).enumerated() where word.folded.utf8.count < 2000 {
+        // A word of marks alone (an Indic vowel sign after a break) folds to nothing and is
+        // left out; PostgreSQL refuses an empty word.
+        for (index, word) in words(in: text).enumerated() where !word.folded.isEmpty && word.folded.utf8.count < 2000 {
             if !result.isEmpty { result += " " }
             result += "'"
             for character in word.folded {

@@ -87,6 +87,8 @@ struct ConcordanceTextTests {
         ("Café talks RESUMED", "'cafe':1 'talks':2 'resumed':3"),
         ("Bakıda İSTANBUL'da", "'bakıda':1 'istanbul':2 'da':3"),
         ("it's", "'it':1 's':2"),
+        // A vowel sign after a break (U+0AC1) is a word of marks alone: left out, its place kept.
+        ("અમ \u{0AC1} કરી", "'અમ':1 'કરી':3"),
     ])
     func tsvector(text: String, expected: String) {
         #expect(ConcordanceText.tsvector(text) == expected)
