@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BylineSummarize", targets: ["BylineSummarize"]),
         .library(name: "BylineTM", targets: ["BylineTM"]),
         .library(name: "BylineTMX", targets: ["BylineTMX"]),
+        .library(name: "BylineTMPostgres", targets: ["BylineTMPostgres"]),
         .library(name: "BylineCLI", targets: ["BylineCLI"]),
         .library(name: "BylineAlign", targets: ["BylineAlign"]),
         .library(name: "BylineDesk", targets: ["BylineDesk"]),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,6 +46,9 @@ let package = Package(
             ]),
         .target(name: "CBylineXML", dependencies: ["CLibXML2"]),
         .target(name: "BylineTMX", dependencies: ["BylineText", "BylineTM", "CBylineXML"]),
+        .target(
+            name: "BylineTMPostgres",
+            dependencies: ["BylineText", "BylineTM", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "BylineAlign", dependencies: ["BylineText", "BylineNormalize", "BylineNames"]),
         .target(
             name: "BylineResources", dependencies: ["BylineText", "BylineSegment", "BylineNames", "BylineSummarize"],
@@ -58,7 +63,7 @@ let package = Package(
             name: "BylineCLI",
             dependencies: [
                 "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
-                "BylineNormalize", "BylineNames", "BylineAlign", "BylineDesk",
+                "BylineTMPostgres", "BylineNormalize", "BylineNames", "BylineAlign", "BylineDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
@@ -83,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "BylineTMTests",
             dependencies: [
-                "BylineTM", "BylineTMX", "BylineTestSupport",
+                "BylineTM", "BylineTMX", "BylineTMPostgres", "BylineTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]),

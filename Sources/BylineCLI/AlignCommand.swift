@@ -106,7 +106,7 @@ struct AlignCommand: ParsableCommand {
         if let store {
             let report = try document.store(in: store, story: story)
             Diagnostics.error(
-                "\(store.path): stored \(report.created) aligned unit(s) (\(report.duplicates) already there)")
+                "\(store.location): stored \(report.created) aligned unit(s) (\(report.duplicates) already there)")
         }
         try write(document)
     }
@@ -133,7 +133,7 @@ struct AlignCommand: ParsableCommand {
         return segmenter.sentences(in: text.string).map { String(text.string[$0.range]) }
     }
 
-    private func openStoreIfAsked() throws -> SQLiteStore? {
+    private func openStoreIfAsked() throws -> (any TranslationMemoryStore)? {
         guard intoTm || database != nil else { return nil }
         var options = DatabaseOptions()
         options.database = database
@@ -197,14 +197,20 @@ struct MemoryPairs {
     /// Fewer units than this leave the ratio to the texts being aligned.
     static let minimumForRatio = 20
 
-    init(store: SQLiteStore, from: LanguageTag, to: LanguageTag) throws {
+    init(store: any TranslationMemoryStore, from: LanguageTag, to: LanguageTag) throws {
         var sourceLength = 0, targetLength = 0
+        let collected = Lent<[(source: String, target: String)]>([])
         do {
-            _ = try store.exportUnitsSynchronously(matching: ExportFilter(languages: [from, to])) { unit in
-                guard let source = unit.variant(in: from)?.segment.plainText, let target = unit.variant(in: to)?.segment.plainText,
-                    !source.isEmpty, !target.isEmpty
-                else { return }
-                pairs.append((source, target))
+            _ = try awaitResult {
+                try await store.exportUnits(matching: ExportFilter(languages: [from, to])) { unit in
+                    guard let source = unit.variant(in: from)?.segment.plainText,
+                        let target = unit.variant(in: to)?.segment.plainText, !source.isEmpty, !target.isEmpty
+                    else { return }
+                    collected.value.append((source, target))
+                }
+            }
+            pairs = collected.value
+            for (source, target) in pairs {
                 sourceLength += source.unicodeScalars.count
                 targetLength += target.unicodeScalars.count
             }

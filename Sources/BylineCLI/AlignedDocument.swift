@@ -87,10 +87,12 @@ struct AlignedDocument {
     }
 
     /// Stores ``units(story:)`` in one transaction: all of them or, on any error, none.
-    func store(in store: SQLiteStore, story: String?) throws -> ImportReport {
-        var source = UnitArraySource(units: units(story: story))
+    func store(in store: any TranslationMemoryStore, story: String?) throws -> ImportReport {
+        let source = Lent(UnitArraySource(units: units(story: story)))
         do {
-            return try store.importUnitsSynchronously(from: &source, options: ImportOptions(origin: .aligned, storyID: story))
+            return try awaitResult {
+                try await store.importUnits(from: &source.value, options: ImportOptions(origin: .aligned, storyID: story))
+            }
         } catch {
             Diagnostics.error("\(error)")
             Diagnostics.error("nothing was stored; the translation memory is unchanged")

@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time Byline's stages on your own files.",
         subcommands: [
             BenchSegmentCommand.self, BenchNormalizeCommand.self, BenchNamesCommand.self, BenchSummarizeCommand.self,
-            BenchLookupCommand.self, BenchAlignCommand.self, BenchDeskCommand.self,
+            BenchLookupCommand.self, BenchImportCommand.self, BenchAlignCommand.self, BenchDeskCommand.self,
         ])
 }
 

@@ -20,6 +20,11 @@ struct BenchLookupCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(
+        name: .customLong("also-db"),
+        help: "Another memory (SQLite file or postgres:// URL) holding the same units, timed in the same run (repeat).")
+    var otherStores: [String] = []
+
     @Option(name: .customLong("from"), help: "Language of the queries.")
     var sourceLanguage: String
 
@@ -32,7 +37,8 @@ struct BenchLookupCommand: ParsableCommand {
     @OptionGroup var report: ReportFormatOptions
 
     func run() throws {
-        let store = try database.openStore()
+        var stores = [try database.openStore()]
+        for name in otherStores { stores.append(try DatabaseOptions.open(name, access: .readOnly)) }
         let text = try String(decoding: InputReader.readAll(queries), as: UTF8.self)
         var items: [(kind: String, query: String)] = []
         for line in text.split(separator: "\n") {
@@ -47,15 +53,30 @@ struct BenchLookupCommand: ParsableCommand {
         let options = LookupOptions(minimumScore: minimum, maximum: 5)
         let source = LanguageTag(sourceLanguage)
         let target = LanguageTag(targetLanguage)
-        for item in items { _ = try store.matches(for: item.query, from: source, to: target, options: options) }
-        var timings: [String: [Double]] = [:]
-        for item in items {
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = try store.matches(for: item.query, from: source, to: target, options: options)
-            timings[item.kind, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        let queries = items
+        let candidates = stores
+        // Each query is timed on every store in turn, so that a busy moment of the machine
+        // falls on all of them alike.
+        let measured = try awaitResult {
+            for store in candidates {
+                for item in queries { _ = try await store.matches(for: item.query, from: source, to: target, options: options) }
+            }
+            var timings = [[String: [Double]]](repeating: [:], count: candidates.count)
+            for item in queries {
+                for (index, store) in candidates.enumerated() {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    _ = try await store.matches(for: item.query, from: source, to: target, options: options)
+                    timings[index][item.kind, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                }
+            }
+            return timings
         }
-        timings["all"] = timings.values.flatMap { $0 }
-        let kinds = timings.keys.sorted { ($0 == "all" ? 1 : 0, $0) < ($1 == "all" ? 1 : 0, $1) }
+        var perStore: [[String: [Double]]] = []
+        for var timings in measured {
+            timings["all"] = timings.values.flatMap { $0 }
+            perStore.append(timings)
+        }
+        let kinds = (perStore.first ?? [:]).keys.sorted { ($0 == "all" ? 1 : 0, $0) < ($1 == "all" ? 1 : 0, $1) }
         func percentile(_ values: [Double], _ fraction: Double) -> Double {
             let sorted = values.sorted()
             return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
@@ -63,29 +84,52 @@ struct BenchLookupCommand: ParsableCommand {
         var output = StandardOutput()
         try output.write { buffer in
             if report.format != .text {
-                buffer.raw("{")
-                for (index, kind) in kinds.enumerated() {
-                    let values = timings[kind] ?? []
-                    if index > 0 { buffer.raw(", ") }
-                    buffer.string(kind)
-                    buffer.raw(": {\"queries\": \(values.count), \"median_ms\": ")
-                    buffer.number(percentile(values, 0.5), digits: 3)
-                    buffer.raw(", \"p95_ms\": ")
-                    buffer.number(percentile(values, 0.95), digits: 3)
-                    buffer.raw(", \"max_ms\": ")
-                    buffer.number(values.max() ?? 0, digits: 3)
+                if perStore.count == 1 {
+                    Self.writeJSON(perStore[0], kinds: kinds, percentile: percentile, to: &buffer)
+                    buffer.raw("\n")
+                    return
+                }
+                buffer.raw("{\"stores\": [")
+                for (index, timings) in perStore.enumerated() {
+                    buffer.raw(index == 0 ? "{\"store\": " : ", {\"store\": ")
+                    buffer.string(stores[index].location)
+                    buffer.raw(", \"kinds\": ")
+                    Self.writeJSON(timings, kinds: kinds, percentile: percentile, to: &buffer)
                     buffer.raw("}")
                 }
-                buffer.raw("}\n")
+                buffer.raw("]}\n")
                 return
             }
-            buffer.raw("kind       queries   median      p95      max\n")
-            for kind in kinds {
-                let values = timings[kind] ?? []
-                buffer.raw(kind.padding(toLength: 10, withPad: " ", startingAt: 0))
-                buffer.raw(String(format: "%8d %7.2f ms %6.2f ms %6.2f ms\n", values.count, percentile(values, 0.5), percentile(values, 0.95), values.max() ?? 0))
+            for (index, timings) in perStore.enumerated() {
+                if perStore.count > 1 { buffer.raw("\(index > 0 ? "\n" : "")store: \(stores[index].location)\n") }
+                buffer.raw("kind       queries   median      p95      max\n")
+                for kind in kinds {
+                    let values = timings[kind] ?? []
+                    buffer.raw(kind.padding(toLength: 10, withPad: " ", startingAt: 0))
+                    buffer.raw(String(format: "%8d %7.2f ms %6.2f ms %6.2f ms\n", values.count, percentile(values, 0.5), percentile(values, 0.95), values.max() ?? 0))
+                }
             }
         }
         try output.finish()
+    }
+
+    /// One store's figures per kind as a JSON object.
+    private static func writeJSON(
+        _ timings: [String: [Double]], kinds: [String], percentile: ([Double], Double) -> Double, to buffer: inout JSONBuffer
+    ) {
+        buffer.raw("{")
+        for (index, kind) in kinds.enumerated() {
+            let values = timings[kind] ?? []
+            if index > 0 { buffer.raw(", ") }
+            buffer.string(kind)
+            buffer.raw(": {\"queries\": \(values.count), \"median_ms\": ")
+            buffer.number(percentile(values, 0.5), digits: 3)
+            buffer.raw(", \"p95_ms\": ")
+            buffer.number(percentile(values, 0.95), digits: 3)
+            buffer.raw(", \"max_ms\": ")
+            buffer.number(values.max() ?? 0, digits: 3)
+            buffer.raw("}")
+        }
+        buffer.raw("}")
     }
 }

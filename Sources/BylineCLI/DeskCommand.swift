@@ -3,6 +3,7 @@ import BylineDesk
 import BylineResources
 import BylineSegment
 import BylineTM
+import BylineTMPostgres
 import BylineText
 import Foundation
 
@@ -106,12 +107,14 @@ struct DeskCommand: ParsableCommand {
         }
         if let memory, memory.store == nil, let warning = memory.warning { Diagnostics.warning(warning) }
         guard let source else {
-            try runBatch(desk, memoryPath: memory?.store?.path)
+            try runBatch(desk, memoryPath: memory?.store?.location)
             return
         }
         let report: DeskReport
         do {
-            report = try desk.run(source.string, language: language.map { LanguageTag($0) }, options: options)
+            let lent = Lent(desk)
+            let (text, language, options) = (source.string, language.map { LanguageTag($0) }, options)
+            report = try awaitResult { try await lent.value.run(text, language: language, options: options) }
         } catch let error as DeskError {
             Diagnostics.error("\(input.origin): \(error)")
             throw ExitCode(64)
@@ -128,10 +131,10 @@ struct DeskCommand: ParsableCommand {
         try output.write { buffer in
             switch format {
             case .json:
-                DeskWriter.writeJSON(report, origin: input.origin, memory: memory?.store?.path, to: &buffer)
+                DeskWriter.writeJSON(report, origin: input.origin, memory: memory?.store?.location, to: &buffer)
                 buffer.raw("\n")
             case .html:
-                buffer.raw(DeskHTML.page(report, origin: input.origin, memory: memory?.store?.path))
+                buffer.raw(DeskHTML.page(report, origin: input.origin, memory: memory?.store?.location))
             case .text:
                 var style = DeskStyle(colour: Terminal.usesColour)
                 DeskWriter.writeText(report, origin: input.origin, memory: memory, style: &style, to: &buffer)
@@ -151,7 +154,10 @@ struct DeskCommand: ParsableCommand {
             if let to = request.to { lineOptions.targets = Self.languages(to) }
             let report: DeskReport
             do {
-                report = try desk.run(text, language: request.lang.map { LanguageTag($0) } ?? defaultLanguage, options: lineOptions)
+                let lent = Lent(desk)
+                let language = request.lang.map { LanguageTag($0) } ?? defaultLanguage
+                let options = lineOptions
+                report = try awaitResult { try await lent.value.run(text, language: language, options: options) }
             } catch let error as DeskError {
                 throw BatchLineError(message: error.description.replacingOccurrences(of: "give --lang", with: "give \"lang\""))
             }
@@ -185,30 +191,38 @@ struct DeskRequest: BatchRequest {
 
 /// The memory a desk run suggests from, and what to say about it.
 struct DeskMemory {
-    var store: SQLiteStore?
+    var store: (any TranslationMemoryStore)?
     var warning: String?
     /// Said once, when the default store was made with the demonstration memory.
     var created: String?
 
-    /// Opens `path` (or $BYLINE_TM) read-only; without either, the default store, made
-    /// with the demonstration memory when it does not exist. Never fails: a memory that
-    /// cannot be used turns suggestions off with a warning.
+    /// Opens `path` (or $BYLINE_TM), an SQLite file or a PostgreSQL URL, for reading;
+    /// without either, the default store, made with the demonstration memory when it does
+    /// not exist. Never fails: a memory that cannot be used turns suggestions off with a
+    /// warning.
     static func open(_ path: String?) -> DeskMemory {
         var options = DatabaseOptions()
         options.database = path
         let environment = ProcessInfo.processInfo.environment
-        let explicit = path != nil || !(environment["BYLINE_TM"] ?? "").isEmpty
+        let given = path ?? environment["BYLINE_TM"].flatMap { $0.isEmpty ? nil : $0 }
+        if let given, DatabaseOptions.isPostgresURL(given) {
+            do {
+                return DeskMemory(store: try awaitResult { try await PostgresStore(url: given, access: .readOnly) })
+            } catch {
+                return DeskMemory(warning: "\(error); translation suggestions are off")
+            }
+        }
         let resolved: String
         do {
-            resolved = try options.resolvedPath(creatingFolder: !explicit)
+            resolved = try options.resolvedPath(creatingFolder: given == nil)
         } catch {
             return DeskMemory(warning: "\(error); translation suggestions are off")
         }
-        if explicit || FileManager.default.fileExists(atPath: resolved) {
+        if given != nil || FileManager.default.fileExists(atPath: resolved) {
             do {
                 return DeskMemory(store: try SQLiteStore(path: resolved, access: .readOnly))
             } catch {
-                return DeskMemory(warning: "\(error.description); translation suggestions are off")
+                return DeskMemory(warning: "\(error); translation suggestions are off")
             }
         }
         return createDemonstration(at: resolved)

@@ -285,7 +285,7 @@ enum DeskWriter {
 
         // Memory.
         buffer.raw("\n" + style.bold("Memory") + "  ")
-        if let path = memory?.store?.path {
+        if let path = memory?.store?.location {
             let targets = report.targets.map(\.description).joined(separator: ", ")
             buffer.raw(path + (targets.isEmpty ? " (no other language)" : " → " + targets) + "\n")
         } else {

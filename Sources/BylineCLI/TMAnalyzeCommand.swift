@@ -80,7 +80,8 @@ struct TMAnalyzeCommand: ParsableCommand {
                 band = 0
             } else {
                 do {
-                    best = try store.matches(for: text, from: source.language, to: target, options: options).first
+                    let language = source.language
+                    best = try awaitResult { try await store.matches(for: text, from: language, to: target, options: options).first }
                 } catch {
                     Diagnostics.error("\(error)")
                     throw ExitCode(1)

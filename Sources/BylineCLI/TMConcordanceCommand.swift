@@ -33,7 +33,8 @@ struct TMConcordanceCommand: ParsableCommand {
         let store = try database.openStore()
         let hits: [ConcordanceHit]
         do {
-            hits = try store.concordance(words, language: language.map { LanguageTag($0) }, limit: maximum)
+            let (words, language, maximum) = (words, language.map { LanguageTag($0) }, maximum)
+            hits = try awaitResult { try await store.concordance(words, language: language, limit: maximum) }
         } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(1)

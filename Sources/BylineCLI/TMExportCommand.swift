@@ -69,7 +69,8 @@ struct TMExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            _ = try store.exportUnitsSynchronously(matching: filter) { unit in try writer.write(unit) }
+            let lent = Lent(writer)
+            _ = try awaitResult { try await store.exportUnits(matching: filter) { unit in try lent.value.write(unit) } }
             try writer.finish()
         } catch {
             Diagnostics.error("\(output): export failed: \(error)")
@@ -102,7 +103,7 @@ struct TMStatsCommand: ParsableCommand {
         let store = try database.openStore()
         let statistics: Statistics
         do {
-            statistics = try store.statisticsSynchronously()
+            statistics = try awaitResult { try await store.statistics() }
         } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(1)

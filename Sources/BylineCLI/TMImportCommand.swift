@@ -40,8 +40,8 @@ struct TMImportCommand: ParsableCommand {
 
     /// The store to import into. A dry run never creates one: with no store at the path
     /// yet, the files are checked against an empty memory held in memory.
-    private func openStore() throws -> SQLiteStore {
-        guard dryRun else { return try database.openStoreForWriting() }
+    private func openStore() throws -> any TranslationMemoryStore {
+        guard dryRun, !database.isPostgres else { return try database.openStoreForWriting() }
         let path = try database.resolvedPath()
         do {
             if FileManager.default.fileExists(atPath: path) { return try SQLiteStore(path: path, access: .readWrite) }
@@ -56,15 +56,19 @@ struct TMImportCommand: ParsableCommand {
         let store = try openStore()
         var source = TMXFileSequence(paths: files, showsProgress: Terminal.showsProgress && format == .text)
         let report: ImportReport
+        let lent = Lent(source)
         do {
-            report = try store.importUnitsSynchronously(
-                from: &source, options: ImportOptions(origin: .imported(file: ""), storyID: story, dryRun: dryRun))
+            let options = ImportOptions(origin: .imported(file: ""), storyID: story, dryRun: dryRun)
+            report = try awaitResult { try await store.importUnits(from: &lent.value, options: options) }
+            source = lent.value
         } catch let error as TMXError {
+            source = lent.value
             source.clearProgress()
             Diagnostics.error(error.description)
             Diagnostics.error("nothing was imported; the translation memory is unchanged")
             throw ExitCode(1)
         } catch let error as TMStoreError {
+            source = lent.value
             source.clearProgress()
             Diagnostics.error(error.description)
             throw ExitCode(1)

@@ -72,9 +72,10 @@ struct TMLookupCommand: ParsableCommand {
         let target = LanguageTag(targetLanguage)
         if batchOptions.batch {
             let runner = BatchRunner<LookupRequest>(options: batchOptions) { request, _, reply in
-                let matches = try store.matches(
-                    for: request.text, from: source, to: target, options: options,
-                    context: MatchContext(previous: request.previous, next: request.next))
+                let context = MatchContext(previous: request.previous, next: request.next)
+                let matches = try awaitResult {
+                    try await store.matches(for: request.text, from: source, to: target, options: options, context: context)
+                }
                 reply.raw(", \"matches\": ")
                 Self.write(matches, to: &reply, explain: explain)
             }
@@ -83,9 +84,11 @@ struct TMLookupCommand: ParsableCommand {
         }
         let matches: [Match]
         do {
-            matches = try store.matches(
-                for: text ?? "", from: source, to: target, options: options,
-                context: MatchContext(previous: previous, next: next))
+            let query = text ?? ""
+            let context = MatchContext(previous: previous, next: next)
+            matches = try awaitResult {
+                try await store.matches(for: query, from: source, to: target, options: options, context: context)
+            }
         } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(1)

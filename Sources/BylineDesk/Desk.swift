@@ -103,20 +103,20 @@ public struct DeskReport: Sendable {
 ///
 /// ```swift
 /// let desk = try Desk(memory: SQLiteStore(path: "tm.sqlite", access: .readOnly))
-/// let report = try desk.run(text, language: nil, options: DeskOptions(sentences: 3))
+/// let report = try await desk.run(text, language: nil, options: DeskOptions(sentences: 3))
 /// for pick in report.summary { print(pick.text, pick.suggestions.first?.matches.first?.target ?? "") }
 /// ```
 ///
 /// Stages: Unicode `fix` (its edit map carries every later range back to the text as
 /// received) → sentences and words → names flagged and fixed → summary → for each
-/// summary sentence the best matches in each target language. Not thread-safe: one desk
-/// per thread.
+/// summary sentence the best matches in each target language. Any store will do (the
+/// embedded SQLite file, a shared PostgreSQL memory). Not thread-safe: one desk per task.
 public final class Desk {
     public let resources: ResourceBundle
     public let segmentation: SegmentationContext
     public let names: NamesContext
     public let summarization: SummarizationContext
-    public let memory: SQLiteStore?
+    public let memory: (any TranslationMemoryStore)?
     /// Segmenters that keep a dateline apart, to look a lede up without its dateline.
     private let datelineSegmentation: SegmentationContext
     private let normalizer = TextNormalizer()
@@ -127,7 +127,7 @@ public final class Desk {
     ///   - memory: the translation memory to suggest from; nil for no suggestions.
     ///   - notice: told of things worth a line on standard error (a name index being built).
     public init(
-        resources: ResourceBundle? = nil, memory: SQLiteStore? = nil, gazetteerFiles: [String] = [],
+        resources: ResourceBundle? = nil, memory: (any TranslationMemoryStore)? = nil, gazetteerFiles: [String] = [],
         notice: @escaping (String) -> Void = { _ in }
     ) throws {
         let resources = try resources ?? ResourceBundle.locate()
@@ -151,7 +151,9 @@ public final class Desk {
     /// Runs `text` through the desk.
     /// - Parameter language: the report's language; nil to detect it (``DeskError/unsureLanguage(_:)``
     ///   when the guess is not sure).
-    public func run(_ text: String, language given: LanguageTag?, options: DeskOptions = DeskOptions()) throws -> DeskReport {
+    public func run(_ text: String, language given: LanguageTag?, options: DeskOptions = DeskOptions()) async throws
+        -> DeskReport
+    {
         var warnings: [String] = []
         var guess: LanguageGuess?
         let language: LanguageTag
@@ -192,7 +194,7 @@ public final class Desk {
 
         var targets: [LanguageTag] = []
         do {
-            targets = try suggestionLanguages(for: language, options: options, warnings: &warnings)
+            targets = try await suggestionLanguages(for: language, options: options, warnings: &warnings)
         } catch {
             warnings.append("\(error); translation suggestions are off for this report")
         }
@@ -213,7 +215,7 @@ public final class Desk {
                     next: position.flatMap { $0 + 1 < sentenceTexts.count ? sentenceTexts[$0 + 1] : nil })
                 do {
                     for target in targets {
-                        let matches = try memory.matches(
+                        let matches = try await memory.matches(
                             for: query, from: language, to: target,
                             options: LookupOptions(
                                 minimumScore: options.minimumMatch, maximum: options.suggestionsPerLanguage, explain: true),
@@ -252,12 +254,12 @@ public final class Desk {
 
     /// The languages to suggest into: those asked for, or every other language the memory
     /// holds (most units first).
-    private func suggestionLanguages(for language: LanguageTag, options: DeskOptions, warnings: inout [String]) throws
+    private func suggestionLanguages(for language: LanguageTag, options: DeskOptions, warnings: inout [String]) async throws
         -> [LanguageTag]
     {
         guard let memory else { return [] }
         if memoryLanguages == nil {
-            memoryLanguages = try memory.statisticsSynchronously().languages.map(\.0)
+            memoryLanguages = try await memory.statistics().languages.map(\.0)
         }
         let held = memoryLanguages ?? []
         guard let asked = options.targets else {

@@ -17,8 +17,9 @@ import GRDB
 /// `carryBelow` postings in a chunk therefore waits for the next flush, for at most
 /// `carryLimit` flushes, and joins the row it has there. A term's rows still come in chunk
 /// order, each with higher ids than the one before, so readers see the same lists.
-final class FuzzyIndexWriter {
-    private var rows: RowInserter
+package final class FuzzyIndexWriter<Sink: PostingSink> {
+    /// Where the rows go.
+    package private(set) var sink: Sink
     /// Pending postings as (term, unit) pairs: those carried over, then new ones in arrival
     /// order.
     private var pending: [Posting] = []
@@ -40,8 +41,8 @@ final class FuzzyIndexWriter {
         var age: UInt8 = 0
     }
 
-    init(db: Database) throws {
-        rows = RowInserter(db: db, table: "fuzzy_postings", columns: ["chunk", "term", "postings"])
+    package init(sink: Sink) {
+        self.sink = sink
         // Both buffers are sized once, for the new postings and a generous carry-over,
         // rather than grown: each reallocation of blocks this large leaves the allocator
         // keeping more memory than it hands out.
@@ -50,7 +51,7 @@ final class FuzzyIndexWriter {
     }
 
     /// Records that unit `id` has a variant containing `terms`. Ids must not decrease.
-    func add(unit id: Int64, terms: [Int64]) throws {
+    package func add(unit id: Int64, terms: [Int64]) throws {
         let unit = UInt32(truncatingIfNeeded: id)
         for term in terms { pending.append(Posting(term: term, unit: unit)) }
         lastUnit = id
@@ -58,7 +59,7 @@ final class FuzzyIndexWriter {
     }
 
     /// Writes everything pending.
-    func flush() throws { try write(carrying: false) }
+    package func flush() throws { try write(carrying: false) }
 
     /// Writes what is pending as one chunk per term, numbered by the last unit id in it,
     /// so chunks sort in id order, except, when `carrying`, the terms with few postings
@@ -94,17 +95,13 @@ final class FuzzyIndexWriter {
                 carried += index - first
                 continue
             }
-            rows.bind(lastUnit)
-            rows.bind(term)
-            rows.bind(blob: bytes)
-            rows.endRow()
-            if rows.pending == 32 { try rows.flush() }
+            try sink.write(chunk: lastUnit, term: term, postings: bytes)
         }
-        try rows.flush()
+        try sink.endOfFlush()
     }
 
     /// Writes what is pending and lets go of the buffers; call once, at the end.
-    func finish() throws {
+    package func finish() throws {
         try flush()
         pending = []
         sorted = []
@@ -160,6 +157,33 @@ final class FuzzyIndexWriter {
             }
         }
     }
+}
+
+/// Where ``FuzzyIndexWriter`` puts its rows: `fuzzy_postings (chunk, term, postings)`.
+package protocol PostingSink {
+    /// One row: the unit ids listing `term` in this chunk, 4-byte little-endian, ascending.
+    mutating func write(chunk: Int64, term: Int64, postings: [UInt8]) throws
+    /// Called after the rows of one flush.
+    mutating func endOfFlush() throws
+}
+
+/// The rows written into SQLite, many to a statement.
+struct SQLitePostingSink: PostingSink {
+    var rows: RowInserter
+
+    init(db: Database) {
+        rows = RowInserter(db: db, table: "fuzzy_postings", columns: ["chunk", "term", "postings"])
+    }
+
+    mutating func write(chunk: Int64, term: Int64, postings: [UInt8]) throws {
+        rows.bind(chunk)
+        rows.bind(term)
+        rows.bind(blob: postings)
+        rows.endRow()
+        if rows.pending == 32 { try rows.flush() }
+    }
+
+    mutating func endOfFlush() throws { try rows.flush() }
 }
 
 /// Reads posting lists.

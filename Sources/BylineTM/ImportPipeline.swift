@@ -8,8 +8,8 @@ import Foundation
 /// the stream and is thrown by ``next()``; ``cancel()`` stops the reader early. Written
 /// batches go back to the reader through ``recycle(_:)``, to be freed where they were
 /// allocated.
-final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
-    private(set) var source: Source
+package final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
+    package private(set) var source: Source
     private let condition = NSCondition()
     private var batches: [[PreparedUnit]] = []
     /// Batches the writer is done with, for the reader to free.
@@ -27,9 +27,9 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     private let indexingQueue = 2
     private let batchSize = 256
 
-    init(_ source: Source) { self.source = source }
+    package init(_ source: Source) { self.source = source }
 
-    func start() {
+    package func start() {
         let thread = Thread { [self] in produce() }
         thread.stackSize = 1 << 22
         thread.start()
@@ -83,7 +83,7 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     }
 
     /// The next batch, nil at the end; throws the source's error.
-    func next() throws -> [PreparedUnit]? {
+    package func next() throws -> [PreparedUnit]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -97,7 +97,7 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     }
 
     /// Hands a batch from ``next()`` back once its units are written, leaving `batch` empty.
-    func recycle(_ batch: inout [PreparedUnit]) {
+    package func recycle(_ batch: inout [PreparedUnit]) {
         condition.lock()
         if !finished { spent.append(batch) }
         batch = []
@@ -105,7 +105,7 @@ final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     }
 
     /// Stops the reader and waits for it, so the source is no longer in use.
-    func finish(cancelling: Bool) {
+    package func finish(cancelling: Bool) {
         if cancelling {
             condition.lock()
             cancelled = true

@@ -4,7 +4,7 @@ import GRDB
 
 /// Reads units for export, streaming: units and their variants come from two cursors
 /// walked side by side in id order, so memory stays flat however large the memory is.
-struct UnitReader {
+package struct UnitReader {
     let db: Database
     let filter: ExportFilter
 
@@ -85,11 +85,18 @@ struct UnitReader {
 
     /// The metadata columns both tables share, in their order, from column `first` on.
     static func metadata(_ row: Row, from first: Int) -> Metadata {
+        metadata(row[first], row[first + 1], row[first + 2], row[first + 3], row[first + 4], row[first + 5], row[first + 6], row[first + 7], row[first + 8])
+    }
+
+    /// The metadata columns both tables share, in their order.
+    package static func metadata(
+        _ creationDate: String?, _ creationID: String?, _ changeDate: String?, _ changeID: String?, _ usageCount: Int?,
+        _ lastUsageDate: String?, _ attributes: String?, _ properties: String?, _ notes: String?
+    ) -> Metadata {
         Metadata(
-            creationDate: row[first], creationID: row[first + 1], changeDate: row[first + 2],
-            changeID: row[first + 3], usageCount: row[first + 4], lastUsageDate: row[first + 5],
-            attributes: attributes(row[first + 6]) ?? [], properties: attributes(row[first + 7]) ?? [],
-            notes: decode(row[first + 8]) ?? [])
+            creationDate: creationDate, creationID: creationID, changeDate: changeDate, changeID: changeID,
+            usageCount: usageCount, lastUsageDate: lastUsageDate, attributes: Self.attributes(attributes) ?? [],
+            properties: Self.attributes(properties) ?? [], notes: decode(notes) ?? [])
     }
 
     /// Attributes as `UnitWriter.encode(_:)` writes them, `[["name","value"],…]`,

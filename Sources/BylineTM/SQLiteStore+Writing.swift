@@ -25,7 +25,7 @@ final class UnitWriter {
     let startedEmpty: Bool
     private var seenContent = UnitIDTable()
     private var seenSources = UnitIDTable()
-    private let fuzzyIndex: FuzzyIndexWriter
+    private let fuzzyIndex: FuzzyIndexWriter<SQLitePostingSink>
     let findByContent: Statement
     let loadVariants: Statement
     /// Kept for the whole import, so each reuses its parameter buffer.
@@ -43,7 +43,7 @@ final class UnitWriter {
         self.path = path
         self.storedAt = storedAt
         startedEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM units") == 0
-        fuzzyIndex = try FuzzyIndexWriter(db: db)
+        fuzzyIndex = FuzzyIndexWriter(sink: SQLitePostingSink(db: db))
         if startedEmpty {
             try db.execute(
                 sql: "DROP INDEX variants_match_key; DROP INDEX units_content_hash; DROP INDEX variants_language; DROP INDEX fuzzy_terms")
@@ -92,12 +92,7 @@ final class UnitWriter {
         }
     }
 
-    /// Two independent hashes: the stored 64-bit key and the process's seeded hash, so
-    /// units held in memory are told apart without reading them back.
-    struct MemoryKey {
-        var stored: Int64
-        var seeded: Int
-    }
+    typealias MemoryKey = UnitMemoryKey
 
     /// Where the oldest unit whose rows are held sits in its file, and how many units are
     /// held: a failed write is located there.
@@ -304,13 +299,25 @@ final class UnitWriter {
     }
 }
 
-/// Unit ids by ``UnitWriter/MemoryKey``, for the units an import has written: an open
+/// Two independent hashes: the stored 64-bit key and the process's seeded hash, so
+/// units held in memory are told apart without reading them back.
+package struct UnitMemoryKey {
+    package var stored: Int64
+    package var seeded: Int
+
+    package init(stored: Int64, seeded: Int) {
+        self.stored = stored
+        self.seeded = seeded
+    }
+}
+
+/// Unit ids by ``UnitMemoryKey``, for the units an import has written: an open
 /// hash table of (key, id) slots, probed in line from the slot the seeded hash picks.
 /// The keys are hashes already, so none is hashed again, and the table fills to seven
 /// eighths before it doubles: a dictionary keeps a quarter of its slots free and hashes
 /// each key anew, and for a large import its two maps were the largest part of the
 /// memory used.
-struct UnitIDTable {
+package struct UnitIDTable {
     private struct Slot {
         var stored: Int64
         var seeded: Int
@@ -321,8 +328,10 @@ struct UnitIDTable {
     private var slots = [Slot](repeating: Slot(stored: 0, seeded: 0, id: 0), count: 1 << 12)
     private var count = 0
 
+    package init() {}
+
     /// The id stored for `key`, if any.
-    func id(for key: UnitWriter.MemoryKey) -> Int64? {
+    package func id(for key: UnitMemoryKey) -> Int64? {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var index = key.seeded & mask
@@ -336,7 +345,7 @@ struct UnitIDTable {
     }
 
     /// Stores `id` (not 0) for `key`, replacing what was there.
-    mutating func set(_ id: Int64, for key: UnitWriter.MemoryKey) {
+    package mutating func set(_ id: Int64, for key: UnitMemoryKey) {
         precondition(id != 0, "unit id 0 marks a free slot")
         if (count + 1) * 8 > slots.count * 7 { grow() }
         if place(Slot(stored: key.stored, seeded: key.seeded, id: id)) { count += 1 }
@@ -372,8 +381,8 @@ struct UnitIDTable {
 public struct PreparedUnit: Sendable {
     public var unit: TranslationUnit
     /// The variants that have text, in order.
-    var variants: [PreparedVariant]
-    var keys: UnitKeys
+    package var variants: [PreparedVariant]
+    package var keys: UnitKeys
 
     public init(_ unit: TranslationUnit) { self.init(unit, indexing: true) }
 
@@ -387,10 +396,10 @@ public struct PreparedUnit: Sendable {
 }
 
 /// The metadata lists of a unit or variant, as the store keeps them (JSON, or nil).
-struct EncodedMetadata: Sendable {
-    var attributes: String?
-    var properties: String?
-    var notes: String?
+package struct EncodedMetadata: Sendable {
+    package var attributes: String?
+    package var properties: String?
+    package var notes: String?
 
     init(_ metadata: Metadata) {
         attributes = UnitWriter.encode(metadata.attributes)
@@ -400,15 +409,15 @@ struct EncodedMetadata: Sendable {
 }
 
 /// The hashes the duplicate rules compare.
-struct UnitKeys: Sendable {
-    var contentHash: Int64 = 0
-    var contentSeeded = 0
+package struct UnitKeys: Sendable {
+    package var contentHash: Int64 = 0
+    package var contentSeeded = 0
     /// Which prepared variant is the source: the one in the source language, else the first.
-    var sourceIndex = 0
+    package var sourceIndex = 0
     /// The other languages, sorted, and for each the seeded hash of (source, target language).
-    var targetLanguages: [String] = []
-    var sourceSeeded: [Int] = []
-    var unitJSON: EncodedMetadata
+    package var targetLanguages: [String] = []
+    package var sourceSeeded: [Int] = []
+    package var unitJSON: EncodedMetadata
 
     init(_ unit: TranslationUnit, _ prepared: [PreparedVariant]) {
         unitJSON = EncodedMetadata(unit.metadata)
@@ -449,15 +458,15 @@ struct UnitKeys: Sendable {
 }
 
 /// A variant with the forms the store keeps.
-struct PreparedVariant: Sendable {
-    var variant: Variant
-    var language: String
-    var text: String
-    var markup: String
-    var matchKey: Int64
+package struct PreparedVariant: Sendable {
+    package var variant: Variant
+    package var language: String
+    package var text: String
+    package var markup: String
+    package var matchKey: Int64
     /// The index terms and word count, nil when the writer is to compute them.
-    var index: (terms: [Int64], wordCount: Int)?
-    var json: EncodedMetadata
+    package var index: (terms: [Int64], wordCount: Int)?
+    package var json: EncodedMetadata
 
     init(_ variant: Variant, indexing: Bool) {
         self.variant = variant
@@ -469,7 +478,7 @@ struct PreparedVariant: Sendable {
         json = EncodedMetadata(variant.metadata)
     }
 
-    func indexTerms() -> (terms: [Int64], wordCount: Int) { Self.indexTerms(text, variant) }
+    package func indexTerms() -> (terms: [Int64], wordCount: Int) { Self.indexTerms(text, variant) }
 
     private static func indexTerms(_ text: String, _ variant: Variant) -> (terms: [Int64], wordCount: Int) {
         MatchTokenizer.indexTerms(text, language: variant.language.language.lowercased())

@@ -18,6 +18,7 @@ import GRDB
 public final class SQLiteStore: TranslationMemoryStore {
     /// The path of the database file.
     public let path: String
+    public var location: String { path }
     /// Whether the store was opened to be written or only read.
     public let access: Access
     let queue: DatabaseQueue
@@ -27,14 +28,7 @@ public final class SQLiteStore: TranslationMemoryStore {
     let targetUnits = TargetUnits()
 
     /// How a store is opened.
-    public enum Access: Sendable, Hashable {
-        /// Created if missing, its schema brought up to date: for imports.
-        case readWrite
-        /// Never created, never written, not even its schema: for lookups, statistics,
-        /// concordance, export and checks. A file nobody may write (mode 0444) is read as
-        /// immutable, so no `-wal` or `-shm` file is left beside it.
-        case readOnly
-    }
+    public typealias Access = StoreAccess
 
     /// Opens the database at `path`.
     ///
@@ -74,9 +68,9 @@ public final class SQLiteStore: TranslationMemoryStore {
     }
 
     /// True when the store holds no unit.
-    public func isEmpty() throws(TMStoreError) -> Bool {
+    public func isEmpty() async throws -> Bool {
         do {
-            return try queue.read { db in try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM units)") ?? false) }
+            return try await queue.read { db in try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM units)") ?? false) }
         } catch {
             throw TMStoreError(error, path: path)
         }
@@ -146,7 +140,7 @@ public final class SQLiteStore: TranslationMemoryStore {
                     CREATE INDEX fuzzy_terms ON fuzzy_postings(term, chunk);
                     """)
             // Index what an earlier version stored.
-            let index = try FuzzyIndexWriter(db: db)
+            let index = FuzzyIndexWriter(sink: SQLitePostingSink(db: db))
             let update = try db.makeStatement(sql: "UPDATE variants SET word_count = ? WHERE id = ?")
             let rows = try Row.fetchCursor(db, sql: "SELECT id, unit_id, lang_base, text FROM variants ORDER BY unit_id, id")
             while let row = try rows.next() {
@@ -184,7 +178,9 @@ public final class SQLiteStore: TranslationMemoryStore {
     public func importUnits<Source: UnitSource>(from source: inout Source, options: ImportOptions) async throws
         -> ImportReport
     {
-        try importUnitsSynchronously(from: &source, options: options)
+        let lent = Lent(source)
+        defer { source = lent.value }
+        return try await OffThread.run { try self.importUnitsSynchronously(from: &lent.value, options: options) }
     }
 
     /// The import, run on the calling thread.
@@ -290,7 +286,13 @@ public final class SQLiteStore: TranslationMemoryStore {
     // MARK: Export
 
     public func exportUnits(matching filter: ExportFilter, _ body: (TranslationUnit) throws -> Void) async throws -> Int {
-        try exportUnitsSynchronously(matching: filter, body)
+        try await withoutActuallyEscaping(body) { body in
+            let lent = Lent(body)
+            // The other thread may let go of its reference a moment after it resumes this one:
+            // the borrowed callback must be gone before `withoutActuallyEscaping` returns.
+            defer { lent.value = { _ in } }
+            return try await OffThread.run { try self.exportUnitsSynchronously(matching: filter, lent.value) }
+        }
     }
 
     /// The export, run on the calling thread, reading in one snapshot.
@@ -306,7 +308,13 @@ public final class SQLiteStore: TranslationMemoryStore {
 
     // MARK: Statistics
 
-    public func statistics() async throws -> Statistics { try statisticsSynchronously() }
+    public func statistics() async throws -> Statistics {
+        do {
+            return try await queue.read { db in try Self.statistics(db) }
+        } catch {
+            throw TMStoreError(error, path: path)
+        }
+    }
 
     /// The counts, read on the calling thread.
     public func statisticsSynchronously() throws -> Statistics {
@@ -335,7 +343,7 @@ public final class SQLiteStore: TranslationMemoryStore {
     }
 
     /// Now, as TMX writes dates (`20241124T230800Z`).
-    static func timestamp() -> String {
+    package static func timestamp() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -25,7 +25,13 @@ public struct TMStoreError: Error, Sendable, CustomStringConvertible {
         case readOnly
         /// Made by an earlier version; an import brings it up to date.
         case outdated
-        /// Anything else SQLite reports.
+        /// The database server cannot be reached (PostgreSQL).
+        case unreachable
+        /// The server refused the user name or password (PostgreSQL).
+        case refused
+        /// Made by a newer version of Byline, whose schema this one does not know.
+        case newerSchema
+        /// Anything else the database reports.
         case database
     }
 
@@ -93,7 +99,7 @@ public struct TMStoreError: Error, Sendable, CustomStringConvertible {
 
     /// The same error located at the unit that was being written (kept when located
     /// already), `units` counting those written in the same statement.
-    func located(at location: SourceLocation?, units: Int = 1) -> TMStoreError {
+    package func located(at location: SourceLocation?, units: Int = 1) -> TMStoreError {
         guard self.location == nil, let location else { return self }
         var copy = self
         copy.location = location

@@ -1,17 +1,66 @@
 import BylineText
 
 /// What every translation memory store does, whatever the database: import units in
-/// one transaction, export them, count them. `SQLiteStore` is the embedded default.
+/// one transaction, export them, count them, look segments up and search them.
+/// ``SQLiteStore`` is the embedded default; `PostgresStore` (module `BylineTMPostgres`)
+/// is the shared one. Both pass the same tests, and the same memory gives the same
+/// matches and scores in either (the lookup's steps are ``LookupPlan``'s).
+///
+/// Every method suspends while the database works and never blocks the caller's thread:
+/// SQLite's work runs on the store's own queue, PostgreSQL's on the network.
+///
+/// ```swift
+/// let store: any TranslationMemoryStore = try SQLiteStore(path: "desk.sqlite")
+/// let best = try await store.matches(for: "Talks resumed.", from: "en", to: "ru", options: LookupOptions(), context: MatchContext()).first
+/// ```
 public protocol TranslationMemoryStore: Sendable {
+    /// Where the store is, for messages: a file path, or a URL without its password.
+    var location: String { get }
+
     /// Imports every unit `source` yields in one transaction: the first error rolls all of
-    /// it back, and with `options.dryRun` nothing is kept even on success.
+    /// it back, and with `options.dryRun` nothing is kept even on success. Lookups running
+    /// meanwhile see the memory as it was before the import until it commits.
+    /// - Throws: ``TMStoreError``, or the source's own error (a `TMXError`).
     func importUnits<Source: UnitSource>(from source: inout Source, options: ImportOptions) async throws -> ImportReport
 
-    /// Calls `body` with every unit that passes `filter`, in storage order.
+    /// Calls `body` with every unit that passes `filter`, in storage order, reading one
+    /// snapshot of the memory; returns how many were passed.
     func exportUnits(matching filter: ExportFilter, _ body: (TranslationUnit) throws -> Void) async throws -> Int
 
     /// Counts of units, variants and languages.
     func statistics() async throws -> Statistics
+
+    /// True when the store holds no unit.
+    func isEmpty() async throws -> Bool
+
+    /// Suggestions for `query`, translated from `source` into `target`, best first (see
+    /// ``LookupPlan`` for the steps and ``MatchScorer`` for the score).
+    func matches(
+        for query: String, from source: LanguageTag, to target: LanguageTag, options: LookupOptions, context: MatchContext
+    ) async throws -> [Match]
+
+    /// Stored variants containing `words` (all of them, in any order; a phrase in double
+    /// quotes stays a phrase), in `language` or in every language when nil, best first.
+    func concordance(_ words: String, language: LanguageTag?, limit: Int) async throws -> [ConcordanceHit]
+}
+
+extension TranslationMemoryStore {
+    /// Suggestions for `query` without neighbouring segments.
+    public func matches(for query: String, from source: LanguageTag, to target: LanguageTag, options: LookupOptions)
+        async throws -> [Match]
+    {
+        try await matches(for: query, from: source, to: target, options: options, context: MatchContext())
+    }
+}
+
+/// How a store is opened.
+public enum StoreAccess: Sendable, Hashable {
+    /// Created if missing, its schema brought up to date: for imports.
+    case readWrite
+    /// Never created, never written, not even its schema: for lookups, statistics,
+    /// concordance, export and checks. An SQLite file nobody may write (mode 0444) is read
+    /// as immutable, so no `-wal` or `-shm` file is left beside it.
+    case readOnly
 }
 
 /// A stream of units, such as a TMX file being read.

@@ -143,14 +143,22 @@ struct TMCommandTests {
         #expect(try stats(database)["units"] as? Int == 4)
     }
 
-    @Test("A missing file and a PostgreSQL URL are clear errors")
+    @Test("A missing file, an unreachable PostgreSQL server and a malformed URL are clear errors")
     func errors() throws {
         let folder = try Folder()
         let missing = try CommandRunner.run(["tm", "import", folder.path("none.tmx"), "--db", folder.path("tm.sqlite")])
         #expect(missing.status == 1)
         #expect(missing.standardError.hasPrefix("\(folder.path("none.tmx")):1:1: cannot read"))
-        let url = try CommandRunner.run(["tm", "stats", "--db", "postgres://desk@localhost/tm"])
-        #expect(url.status == 64)
+        let port = try PostgresTestServer.freePort()
+        let unreachable = try CommandRunner.run(["tm", "stats", "--db", "postgres://desk:secret@127.0.0.1:\(port)/tm"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.standardError.hasPrefix("postgres://desk:***@127.0.0.1:\(port)/tm: cannot reach the PostgreSQL server"))
+        #expect(!unreachable.standardError.contains("secret"))
+        let malformed = try CommandRunner.run(["tm", "stats", "--db", "postgres://desk@localhost"])
+        #expect(malformed.status == 1)
+        #expect(malformed.standardError.contains("names no database"))
+        let check = try CommandRunner.run(["tm", "check", "--db", "postgres://desk@localhost/tm"])
+        #expect(check.status == 64)
     }
 }
 

@@ -64,10 +64,10 @@ struct DeskTests {
         (DeskReports.azerbaijani, "az", "Seol", "Seul"),
         (DeskReports.turkish, "tr", "Seol", "Seul"),
     ])
-    func report(text: String, language: String, misspelt: String, fixed: String) throws {
+    func report(text: String, language: String, misspelt: String, fixed: String) async throws {
         let (desk, folder) = try Self.desk()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try desk.run(text, language: nil, options: DeskOptions(sentences: 3))
+        let report = try await desk.run(text, language: nil, options: DeskOptions(sentences: 3))
         #expect(report.language == LanguageTag(language))
         #expect(report.detected?.isSure == true)
         #expect(report.names.count == 1)
@@ -92,12 +92,12 @@ struct DeskTests {
     }
 
     @Test("Ranges point into the text as received, through the Unicode repairs")
-    func rangesThroughRepairs() throws {
+    func rangesThroughRepairs() async throws {
         let (desk, folder) = try Self.desk()
         defer { try? FileManager.default.removeItem(at: folder) }
         // Mojibake and an HTML entity before the name shift every later position of the repaired text.
         let text = "Ministers met in Ã©tÃ© &amp; autumn. Both Washington and Seol have issued a warning to Pyongyang."
-        let report = try desk.run(text, language: "en", options: DeskOptions(sentences: 2, targets: []))
+        let report = try await desk.run(text, language: "en", options: DeskOptions(sentences: 2, targets: []))
         #expect(!report.repairs.isEmpty)
         let name = try #require(report.names.first)
         #expect(text[name.range] == "Seol")
@@ -106,17 +106,17 @@ struct DeskTests {
     }
 
     @Test("Without a memory there are no suggestions and nothing is opened")
-    func noMemory() throws {
+    func noMemory() async throws {
         let desk = try Desk()
-        let report = try desk.run(DeskReports.turkish, language: "tr", options: DeskOptions())
+        let report = try await desk.run(DeskReports.turkish, language: "tr", options: DeskOptions())
         #expect(report.targets.isEmpty)
         #expect(report.summary.allSatisfy { $0.suggestions.isEmpty })
         #expect(report.detected == nil)
     }
 
     @Test("A text the detector is unsure of is refused, not guessed")
-    func unsureLanguage() throws {
+    func unsureLanguage() async throws {
         let desk = try Desk()
-        #expect(throws: DeskError.self) { try desk.run("OK 123", language: nil) }
+        await #expect(throws: DeskError.self) { try await desk.run("OK 123", language: nil) }
     }
 }

@@ -5,36 +5,36 @@ import Testing
 
 @Suite("Concordance")
 struct ConcordanceTests {
-    @Test("Words are found in any order, case and accents ignored, with their ranges and translations")
-    func words() throws {
+    @Test("Words are found in any order, case and accents ignored, with their ranges and translations", arguments: StoreKind.allCases)
+    func words(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
-        _ = try importFile(fixture, into: store)
-        let hits = try store.concordance("WARNING seoul", language: "en", limit: 10)
+        let store = try await kind.makeStore(in: scratch)
+        _ = try await importFile(fixture, into: store)
+        let hits = try await store.concordance("WARNING seoul", language: "en", limit: 10)
         #expect(hits.count == 2)
         let first = try #require(hits.first)
         let scalars = Array(first.text.unicodeScalars)
         #expect(first.highlights.map { String(String.UnicodeScalarView(scalars[$0])) } == ["Seoul", "warning"])
         #expect(first.translations.first?.language == "ru")
-        #expect(try store.concordance("Bakı", language: nil, limit: 10).isEmpty)
-        #expect(try store.concordance("VİLAYƏTİNDƏDİR", language: "az", limit: 10).isEmpty == false)
+        #expect(try await store.concordance("Bakı", language: nil, limit: 10).isEmpty)
+        #expect(try await store.concordance("VİLAYƏTİNDƏDİR", language: "az", limit: 10).isEmpty == false)
     }
 
-    @Test("Units stored after a search are found by the next one; quotes keep a phrase")
-    func incremental() throws {
+    @Test("Units stored after a search are found by the next one; quotes keep a phrase", arguments: StoreKind.allCases)
+    func incremental(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
-        _ = try importFile(fixture, into: store)
-        #expect(try store.concordance("Pyongyang", language: nil, limit: 5).isEmpty)
+        let store = try await kind.makeStore(in: scratch)
+        _ = try await importFile(fixture, into: store)
+        #expect(try await store.concordance("Pyongyang", language: nil, limit: 5).isEmpty)
         let more = try scratch.file(
             "more.tmx",
             tmx(#"<tu><tuv xml:lang="en"><seg>Pyongyang fired a missile.</seg></tuv><tuv xml:lang="fr"><seg>Pyongyang a tiré un missile près du Café.</seg></tuv></tu>"#))
-        _ = try importFile(more, into: store)
-        #expect(try store.concordance("pyongyang", language: nil, limit: 5).count == 2)
-        #expect(try store.concordance("\"missile fired\"", language: nil, limit: 5).isEmpty)
-        #expect(try store.concordance("\"fired a missile\"", language: nil, limit: 5).count == 1)
-        #expect(try store.concordance("AND OR NOT", language: nil, limit: 5).isEmpty)
-        #expect(try store.concordance("tire cafe", language: "fr", limit: 5).count == 1)
+        _ = try await importFile(more, into: store)
+        #expect(try await store.concordance("pyongyang", language: nil, limit: 5).count == 2)
+        #expect(try await store.concordance("\"missile fired\"", language: nil, limit: 5).isEmpty)
+        #expect(try await store.concordance("\"fired a missile\"", language: nil, limit: 5).count == 1)
+        #expect(try await store.concordance("AND OR NOT", language: nil, limit: 5).isEmpty)
+        #expect(try await store.concordance("tire cafe", language: "fr", limit: 5).count == 1)
     }
 }
 
@@ -54,10 +54,14 @@ struct ConcordanceFormTests {
         ("BAKIDA", nil, ["Bakıda danışıqlar başa çatdı."]),
         ("bakida", nil, ["Bakıda danışıqlar başa çatdı."]),
     ] as [(String, LanguageTag?, [String])])
-    func forms(words: String, language: LanguageTag?, expected: [String]) throws {
+    func forms(words: String, language: LanguageTag?, expected: [String]) async throws {
+        for kind in try StoreKind.available() { try await forms(kind: kind, words: words, language: language, expected: expected) }
+    }
+
+    private func forms(kind: StoreKind, words: String, language: LanguageTag?, expected: [String]) async throws {
         let scratch = try Scratch()
-        let store = try memory(Self.units, in: scratch)
-        let hits = try store.concordance(words, language: language, limit: 10)
+        let store = try await memory(Self.units, in: scratch, kind: kind)
+        let hits = try await store.concordance(words, language: language, limit: 10)
         #expect(Set(hits.map(\.text)) == Set(expected))
         // The highlighted range covers the whole stored word.
         for hit in hits {
@@ -67,11 +71,26 @@ struct ConcordanceFormTests {
         }
     }
 
-    @Test("Stems stay long enough not to find unrelated words")
-    func precision() throws {
+    @Test("Stems stay long enough not to find unrelated words", arguments: StoreKind.allCases)
+    func precision(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try memory(Self.units, in: scratch)
-        #expect(try store.concordance("процентов", language: "ru", limit: 10).allSatisfy { !$0.text.contains("Процесс") })
-        #expect(try store.concordance("в", language: "ru", limit: 10).isEmpty)
+        let store = try await memory(Self.units, in: scratch, kind: kind)
+        #expect(try await store.concordance("процентов", language: "ru", limit: 10).allSatisfy { !$0.text.contains("Процесс") })
+        #expect(try await store.concordance("в", language: "ru", limit: 10).isEmpty)
+    }
+}
+
+@Suite("Concordance words for PostgreSQL")
+struct ConcordanceTextTests {
+    @Test("Words are folded and numbered alike in ASCII and in other text", arguments: [
+        ("The Talks resumed, 5 days on.", "'the':1 'talks':2 'resumed':3 '5':4 'days':5 'on':6"),
+        ("Café talks RESUMED", "'cafe':1 'talks':2 'resumed':3"),
+        ("Bakıda İSTANBUL'da", "'bakıda':1 'istanbul':2 'da':3"),
+        ("it's", "'it':1 's':2"),
+        // A vowel sign after a break (U+0AC1) is a word of marks alone: left out, its place kept.
+        ("અમ \u{0AC1} કરી", "'અમ':1 'કરી':3"),
+    ])
+    func tsvector(text: String, expected: String) {
+        #expect(ConcordanceText.tsvector(text) == expected)
     }
 }

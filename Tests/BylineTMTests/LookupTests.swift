@@ -4,14 +4,6 @@ import BylineText
 import Foundation
 import Testing
 
-/// A memory built from TMX units written inline.
-func memory(_ units: String, in scratch: Scratch, origin: Origin = .manual) throws -> SQLiteStore {
-    let store = try SQLiteStore(path: scratch.path("lookup-\(UUID().uuidString).sqlite"))
-    var reader = try TMXReader(path: try scratch.file("units-\(UUID().uuidString).tmx", tmx(units)))
-    _ = try store.importUnitsSynchronously(from: &reader, options: ImportOptions(origin: origin))
-    return store
-}
-
 func pair(_ english: String, _ other: String, language: String = "ru", attributes: String = "") -> String {
     "<tu\(attributes)><tuv xml:lang=\"en\"><seg>\(english)</seg></tuv><tuv xml:lang=\"\(language)\"><seg>\(other)</seg></tuv></tu>"
 }
@@ -25,11 +17,11 @@ struct LookupTests {
         pair("Both Washington and Seoul have issued a warning.", "Вашингтон и Сеул выступили с предупреждением."),
     ].joined(separator: "\n")
 
-    @Test("An exact match scores 100, white space aside, without fuzzy work")
-    func exact() throws {
+    @Test("An exact match scores 100, white space aside, without fuzzy work", arguments: StoreKind.allCases)
+    func exact(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try memory(Self.units, in: scratch)
-        let matches = try store.matches(for: "  The talks   resumed on Friday. ", from: "en", to: "ru", options: LookupOptions())
+        let store = try await memory(Self.units, in: scratch, kind: kind)
+        let matches = try await store.matches(for: "  The talks   resumed on Friday. ", from: "en", to: "ru", options: LookupOptions())
         #expect(matches.count == 1)
         #expect(matches.first?.score == 100)
         #expect(matches.first?.kind == .exact)
@@ -42,10 +34,14 @@ struct LookupTests {
         ("the talks resumed on friday.", "The talks resumed on Friday.", 98.0...99.9),
         ("The talks resumed on Friday", "The talks resumed on Friday.", 90.0...99.9),
     ] as [(String, String, ClosedRange<Double>)])
-    func fuzzy(query: String, expected: String, range: ClosedRange<Double>) throws {
+    func fuzzy(query: String, expected: String, range: ClosedRange<Double>) async throws {
+        for kind in try StoreKind.available() { try await fuzzy(kind: kind, query: query, expected: expected, range: range) }
+    }
+
+    private func fuzzy(kind: StoreKind, query: String, expected: String, range: ClosedRange<Double>) async throws {
         let scratch = try Scratch()
-        let store = try memory(Self.units, in: scratch)
-        let top = try #require(try store.matches(for: query, from: "en", to: "ru", options: LookupOptions()).first)
+        let store = try await memory(Self.units, in: scratch, kind: kind)
+        let top = try #require(try await store.matches(for: query, from: "en", to: "ru", options: LookupOptions()).first)
         #expect(top.source == expected)
         #expect(top.kind == .fuzzy)
         #expect(range.contains(top.score), "\(top.score)")
@@ -56,71 +52,77 @@ struct LookupTests {
         ("tr", "Yaklaşık 8.000 asker.", "Yaklaşık 9.500 asker."),
         ("az", "Təxminən 8000 hərbçi.", "Təxminən 9500 hərbçi."),
     ])
-    func placeables(language: String, stored: String, repaired: String) throws {
+    func placeables(language: String, stored: String, repaired: String) async throws {
+        for kind in try StoreKind.available() {
+            try await placeables(kind: kind, language: language, stored: stored, repaired: repaired)
+        }
+    }
+
+    private func placeables(kind: StoreKind, language: String, stored: String, repaired: String) async throws {
         let scratch = try Scratch()
-        let store = try memory(pair("About 8,000 troops.", stored, language: language), in: scratch)
+        let store = try await memory(pair("About 8,000 troops.", stored, language: language), in: scratch, kind: kind)
         let top = try #require(
-            try store.matches(for: "About 9,500 troops.", from: "en", to: LanguageTag(language), options: LookupOptions()).first)
+            try await store.matches(for: "About 9,500 troops.", from: "en", to: LanguageTag(language), options: LookupOptions()).first)
         #expect(top.repaired)
         #expect(top.target == repaired)
         #expect(top.score >= 95)
     }
 
-    @Test("A number that also appears inside another is not replaced there")
-    func placeableBoundaries() throws {
+    @Test("A number that also appears inside another is not replaced there", arguments: StoreKind.allCases)
+    func placeableBoundaries(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try memory(pair("Route 8 reopened.", "Трасса 18 и трасса 8 открыты."), in: scratch)
-        let top = try #require(try store.matches(for: "Route 9 reopened.", from: "en", to: "ru", options: LookupOptions()).first)
+        let store = try await memory(pair("Route 8 reopened.", "Трасса 18 и трасса 8 открыты."), in: scratch, kind: kind)
+        let top = try #require(try await store.matches(for: "Route 9 reopened.", from: "en", to: "ru", options: LookupOptions()).first)
         #expect(top.target == "Трасса 18 и трасса 9 открыты.")
     }
 
-    @Test("Penalties: aligned units, alternatives and language-variant fallback cost fixed points")
-    func penalties() throws {
+    @Test("Penalties: aligned units, alternatives and language-variant fallback cost fixed points", arguments: StoreKind.allCases)
+    func penalties(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let aligned = try memory(pair("The talks resumed on Friday.", "Переговоры возобновились в пятницу."), in: scratch, origin: .aligned)
-        let top = try #require(try aligned.matches(for: "The talks resumed on Friday.", from: "en", to: "ru", options: LookupOptions()).first)
+        let aligned = try await memory(pair("The talks resumed on Friday.", "Переговоры возобновились в пятницу."), in: scratch, kind: kind, origin: .aligned)
+        let top = try #require(try await aligned.matches(for: "The talks resumed on Friday.", from: "en", to: "ru", options: LookupOptions()).first)
         #expect(top.score == 98)
         #expect(top.penalties.map(\.reason).contains { $0.contains("aligned") })
 
-        let both = try memory(
-            pair("Good morning.", "Доброе утро.") + pair("Good morning.", "С добрым утром."), in: scratch)
-        let greetings = try both.matches(for: "Good morning.", from: "en", to: "ru", options: LookupOptions())
+        let both = try await memory(
+            pair("Good morning.", "Доброе утро.") + pair("Good morning.", "С добрым утром."), in: scratch, kind: kind)
+        let greetings = try await both.matches(for: "Good morning.", from: "en", to: "ru", options: LookupOptions())
         #expect(greetings.map(\.score) == [100, 99])
 
-        let portuguese = try memory(pair("Good morning.", "Bom dia.", language: "pt-PT"), in: scratch)
-        let fallback = try #require(try portuguese.matches(for: "Good morning.", from: "en", to: "pt-BR", options: LookupOptions()).first)
+        let portuguese = try await memory(pair("Good morning.", "Bom dia.", language: "pt-PT"), in: scratch, kind: kind)
+        let fallback = try #require(try await portuguese.matches(for: "Good morning.", from: "en", to: "pt-BR", options: LookupOptions()).first)
         #expect(fallback.score == 99)
         #expect(fallback.targetLanguage == "pt-PT")
     }
 
-    @Test("Inline codes in the stored source cost a point each; such an exact match says its tags differ")
-    func codes() throws {
+    @Test("Inline codes in the stored source cost a point each; such an exact match says its tags differ", arguments: StoreKind.allCases)
+    func codes(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try memory(
+        let store = try await memory(
             #"<tu><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept>.</seg></tuv><tuv xml:lang="ru"><seg>Нажмите <bpt i="1">&lt;b&gt;</bpt>ОК<ept i="1">&lt;/b&gt;</ept>.</seg></tuv></tu>"#,
-            in: scratch)
-        let top = try #require(try store.matches(for: "Press OK.", from: "en", to: "ru", options: LookupOptions()).first)
+            in: scratch, kind: kind)
+        let top = try #require(try await store.matches(for: "Press OK.", from: "en", to: "ru", options: LookupOptions()).first)
         #expect(top.score == 98)
         #expect(top.targetMarkup.contains("<bpt i=\"1\">"))
         #expect(top.label == "exact text, tags differ")
     }
 
-    @Test("Empty, one-word, unrelated and over-long queries behave")
-    func edgeQueries() throws {
+    @Test("Empty, one-word, unrelated and over-long queries behave", arguments: StoreKind.allCases)
+    func edgeQueries(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try memory(Self.units, in: scratch)
-        #expect(try store.matches(for: "   ", from: "en", to: "ru", options: LookupOptions()).isEmpty)
-        #expect(try store.matches(for: "Friday", from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
-        #expect(try store.matches(for: "Completely unrelated words about gardening tools.", from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
+        let store = try await memory(Self.units, in: scratch, kind: kind)
+        #expect(try await store.matches(for: "   ", from: "en", to: "ru", options: LookupOptions()).isEmpty)
+        #expect(try await store.matches(for: "Friday", from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
+        #expect(try await store.matches(for: "Completely unrelated words about gardening tools.", from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
         let long = String(repeating: "The talks resumed on Friday and went on for hours. ", count: 40)
-        #expect(try store.matches(for: long, from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
+        #expect(try await store.matches(for: long, from: "en", to: "ru", options: LookupOptions(minimumScore: 75)).isEmpty)
     }
 
-    @Test("Equal scores are ordered by the older unit first")
-    func ties() throws {
+    @Test("Equal scores are ordered by the older unit first", arguments: StoreKind.allCases)
+    func ties(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try memory(pair("Talks resumed.", "Переговоры возобновились.") + pair("Talks resumed!", "Переговоры возобновились!"), in: scratch)
-        let matches = try store.matches(for: "Talks resumed?", from: "en", to: "ru", options: LookupOptions(minimumScore: 50))
+        let store = try await memory(pair("Talks resumed.", "Переговоры возобновились.") + pair("Talks resumed!", "Переговоры возобновились!"), in: scratch, kind: kind)
+        let matches = try await store.matches(for: "Talks resumed?", from: "en", to: "ru", options: LookupOptions(minimumScore: 50))
         #expect(matches.count == 2)
         #expect(matches[0].score == matches[1].score)
         #expect(matches[0].unitID < matches[1].unitID)
@@ -134,27 +136,27 @@ struct LookupContextTests {
         <tuv xml:lang="en"><seg>The talks resumed on Friday.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры возобновились в пятницу.</seg></tuv></tu>
         """
 
-    @Test("An exact match whose neighbours match scores 101; other neighbours leave it at 100")
-    func context() throws {
+    @Test("An exact match whose neighbours match scores 101; other neighbours leave it at 100", arguments: StoreKind.allCases)
+    func context(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try memory(Self.unit, in: scratch)
+        let store = try await memory(Self.unit, in: scratch, kind: kind)
         let query = "The talks resumed on Friday."
-        let inContext = try store.matches(
+        let inContext = try await store.matches(
             for: query, from: "en", to: "ru", options: LookupOptions(), context: MatchContext(previous: "Talks  began in Baku."))
         #expect(inContext.first?.score == 101)
         #expect(inContext.first?.kind == .context)
-        let both = try store.matches(
+        let both = try await store.matches(
             for: query, from: "en", to: "ru", options: LookupOptions(),
             context: MatchContext(previous: "Talks began in Baku.", next: "Both sides spoke."))
         #expect(both.first?.score == 101)
-        let elsewhere = try store.matches(
+        let elsewhere = try await store.matches(
             for: query, from: "en", to: "ru", options: LookupOptions(), context: MatchContext(previous: "Rain fell in Kyiv."))
         #expect(elsewhere.first?.score == 100)
-        #expect(try store.matches(for: query, from: "en", to: "ru", options: LookupOptions()).first?.score == 100)
+        #expect(try await store.matches(for: query, from: "en", to: "ru", options: LookupOptions()).first?.score == 100)
     }
 
     @Test("The diff shows what a translator changes")
-    func diff() throws {
+    func diff() async throws {
         let scorer = MatchScorer()
         let steps = scorer.diff(
             query: MatchTokenizer.tokens("The meat stays good in cold weather."),

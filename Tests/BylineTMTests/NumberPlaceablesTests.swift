@@ -29,13 +29,13 @@ struct NumberPlaceablesTests {
     }
 
     @Test("Integers, thousands, millions, decimals and years go into the target language's form", arguments: languages)
-    func intoLanguage(language: String, template: String, numbers: [String]) throws {
+    func intoLanguage(language: String, template: String, numbers: [String]) async throws {
         let scratch = try Scratch()
         // The stored target's `800` shows no grouping or decimal style of its own.
-        let store = try memory(pair(sentence(Self.english, "800"), sentence(template, "800"), language: language), in: scratch)
+        let store = try await memory(pair(sentence(Self.english, "800"), sentence(template, "800"), language: language), in: scratch, kind: .sqlite)
         for (query, expected) in zip(Self.englishQueries, numbers) {
             let top = try #require(
-                try store.matches(
+                try await store.matches(
                     for: sentence(Self.english, query), from: "en", to: LanguageTag(language), options: LookupOptions()
                 ).first, "\(language) \(query)")
             #expect(top.repaired, "\(language) \(query)")
@@ -44,14 +44,14 @@ struct NumberPlaceablesTests {
     }
 
     @Test("Numbers written the language's way come back into English written the English way", arguments: languages)
-    func backIntoEnglish(language: String, template: String, numbers: [String]) throws {
+    func backIntoEnglish(language: String, template: String, numbers: [String]) async throws {
         let scratch = try Scratch()
         let unit = "<tu><tuv xml:lang=\"\(language)\"><seg>\(sentence(template, "800"))</seg></tuv>"
             + "<tuv xml:lang=\"en\"><seg>\(sentence(Self.english, "800"))</seg></tuv></tu>"
-        let store = try memory(unit, in: scratch)
+        let store = try await memory(unit, in: scratch, kind: .sqlite)
         for (query, expected) in zip(numbers, Self.englishQueries) {
             let top = try #require(
-                try store.matches(
+                try await store.matches(
                     for: sentence(template, query), from: LanguageTag(language), to: "en", options: LookupOptions()
                 ).first, "\(language) \(query)")
             #expect(top.target == sentence(Self.english, expected), "\(language) \(query)")
@@ -69,11 +69,11 @@ struct NumberPlaceablesTests {
         // A five-digit number left ungrouped: the target does not group at all.
         ("tr", "About 18,000 troops.", "Yaklaşık 18000 asker.", "About 19,500 troops.", "Yaklaşık 19500 asker."),
     ])
-    func storedStyle(language: String, storedSource: String, storedTarget: String, query: String, expected: String) throws {
+    func storedStyle(language: String, storedSource: String, storedTarget: String, query: String, expected: String) async throws {
         let scratch = try Scratch()
-        let store = try memory(pair(storedSource, storedTarget, language: language), in: scratch)
+        let store = try await memory(pair(storedSource, storedTarget, language: language), in: scratch, kind: .sqlite)
         let top = try #require(
-            try store.matches(for: query, from: "en", to: LanguageTag(language), options: LookupOptions()).first)
+            try await store.matches(for: query, from: "en", to: LanguageTag(language), options: LookupOptions()).first)
         #expect(top.target == expected)
     }
 

@@ -25,7 +25,7 @@ struct StoreOpeningTests {
     @Test("Opening for reading never creates a store and names what is wrong", arguments: [
         ("missing", TMStoreError.Kind.missing), ("directory", .notAMemory), ("text", .notAMemory), ("empty", .notAMemory),
     ])
-    func readOnlyNeverCreates(what: String, kind: TMStoreError.Kind) throws {
+    func readOnlyNeverCreates(what: String, kind: TMStoreError.Kind) async throws {
         let scratch = try Scratch()
         var path = scratch.path("tm.sqlite")
         switch what {
@@ -48,25 +48,25 @@ struct StoreOpeningTests {
     }
 
     @Test("Reading leaves the store as it was: lookups, counts, concordance and export write nothing")
-    func readOnlyWritesNothing() throws {
+    func readOnlyWritesNothing() async throws {
         let scratch = try Scratch()
         let path = scratch.path("tm.sqlite")
         do {
             let store = try SQLiteStore(path: path)
-            _ = try importFile(fixture, into: store)
+            _ = try await importFile(fixture, into: store)
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try SQLiteStore(path: path, access: .readOnly)
-        #expect(try !store.isEmpty())
-        _ = try store.matches(for: "Talks resumed.", from: "en", to: "ru", options: LookupOptions())
-        _ = try store.statisticsSynchronously()
-        _ = try store.concordance("talks", language: nil, limit: 5)
-        _ = try store.exportUnitsSynchronously(matching: ExportFilter()) { _ in }
-        #expect(try store.check().isSound)
+        #expect(try await !store.isEmpty())
+        _ = try await store.matches(for: "Talks resumed.", from: "en", to: "ru", options: LookupOptions())
+        _ = try await store.statistics()
+        _ = try await store.concordance("talks", language: nil, limit: 5)
+        _ = try await store.exportUnits(matching: ExportFilter()) { _ in }
+        #expect(try await store.check().isSound)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        #expect(throws: TMStoreError.self) {
+        await #expect(throws: TMStoreError.self) {
             var reader = try TMXReader(path: fixture)
-            _ = try store.importUnitsSynchronously(from: &reader, options: ImportOptions(origin: .manual))
+            _ = try await store.importUnits(from: &reader, options: ImportOptions(origin: .manual))
         }
     }
 
@@ -91,12 +91,12 @@ struct StoreOpeningTests {
                 return failures
             }
             #expect(results.isEmpty, "\(results)")
-            #expect(try SQLiteStore(path: path, access: .readOnly).isEmpty())
+            #expect(try await SQLiteStore(path: path, access: .readOnly).isEmpty())
         }
     }
 
     @Test("A file cut short is noticed on opening; a damaged page by the check and by reading it")
-    func damage() throws {
+    func damage() async throws {
         let scratch = try Scratch()
         let path = scratch.path("tm.sqlite")
         do {
@@ -107,7 +107,7 @@ struct StoreOpeningTests {
                 body += "<tuv xml:lang=\"az\"><seg>Bakıdakı danışıqlar haqqında \(index) saylı hesabat.</seg></tuv></tu>\n"
             }
             var reader = try TMXReader(path: try scratch.file("many.tmx", tmx(body)))
-            _ = try store.importUnitsSynchronously(from: &reader, options: ImportOptions(origin: .manual))
+            _ = try await store.importUnits(from: &reader, options: ImportOptions(origin: .manual))
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(data.count > 200_000)
@@ -128,8 +128,8 @@ struct StoreOpeningTests {
         do {
             let store = try SQLiteStore(path: damaged, access: .readOnly)
             #expect(try !store.check().isSound)
-            let readError = #expect(throws: TMStoreError.self) {
-                _ = try store.exportUnitsSynchronously(matching: ExportFilter()) { _ in }
+            let readError = await #expect(throws: TMStoreError.self) {
+                _ = try await store.exportUnits(matching: ExportFilter()) { _ in }
             }
             #expect(readError?.kind == .damaged)
             #expect(readError?.description.contains("byline tm check") == true)
@@ -139,7 +139,7 @@ struct StoreOpeningTests {
     }
 
     @Test("A unit with more variants than SQLite takes parameters in one statement is stored whole")
-    func manyVariants() throws {
+    func manyVariants() async throws {
         let scratch = try Scratch()
         // 16,000 variants of 17 columns pass even the largest parameter limit (250,000).
         var body = "<tu><tuv xml:lang=\"en\"><seg>One source.</seg></tuv>"
@@ -148,19 +148,19 @@ struct StoreOpeningTests {
         let file = try scratch.file("wide.tmx", tmx(body))
         for seeded in [false, true] {
             let store = try SQLiteStore(path: scratch.path("tm-\(seeded).sqlite"))
-            if seeded { _ = try importFile(fixture, into: store) }
-            let report = try importFile(file, into: store)
+            if seeded { _ = try await importFile(fixture, into: store) }
+            let report = try await importFile(file, into: store)
             #expect(report.created == 1)
-            #expect(try allUnits(store).contains { $0.variants.count == 16_001 })
+            #expect(try await allUnits(store).contains { $0.variants.count == 16_001 })
         }
     }
 
     @Test("A store error is located at the <tu> being written")
-    func locatedStoreError() throws {
+    func locatedStoreError() async throws {
         let scratch = try Scratch()
         let path = scratch.path("tm.sqlite")
         let store = try SQLiteStore(path: path)
-        _ = try importFile(fixture, into: store)
+        _ = try await importFile(fixture, into: store)
         let trigger = """
             CREATE TRIGGER refuse BEFORE INSERT ON variants WHEN NEW.text = 'Refuse me.' \
             BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END;
@@ -173,19 +173,19 @@ struct StoreOpeningTests {
             "bad.tmx",
             tmx(
                 pair("Fine one.", "Хорошо.") + "\n" + pair("Refuse me.", "Откажи.") + "\n" + pair("Fine two.", "Хорошо два.")))
-        let error = #expect(throws: TMStoreError.self) { try importFile(file, into: store) }
+        let error = await #expect(throws: TMStoreError.self) { try await importFile(file, into: store) }
         #expect(error?.description.hasPrefix("\(file):6:1: this <tu> could not be stored in \(path): ") == true, "\(String(describing: error))")
         #expect(error?.description.contains("refused by a trigger") == true)
     }
 
     @Test("A store emptied by an interrupted import gives its pages back before the next import")
-    func emptiedStoreReused() throws {
+    func emptiedStoreReused() async throws {
         let scratch = try Scratch()
         let path = scratch.path("tm.sqlite")
         let store = try SQLiteStore(path: path)
         var body = ""
         for index in 0..<20_000 { body += pair("Unit \(index) of a long report.", "Часть \(index) длинного доклада.") + "\n" }
-        _ = try importFile(try scratch.file("big.tmx", tmx(body)), into: store)
+        _ = try await importFile(try scratch.file("big.tmx", tmx(body)), into: store)
         // What a killed import leaves: a file grown large with nothing in it.
         guard try sqliteShell(path, """
             DELETE FROM variants; DELETE FROM units; DELETE FROM fuzzy_postings; INSERT INTO variants_fts(variants_fts) VALUES('delete-all');
@@ -197,8 +197,8 @@ struct StoreOpeningTests {
         let grown = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         #expect(grown > 2_000_000)
         let reopened = try SQLiteStore(path: path)
-        #expect(try reopened.isEmpty())
-        _ = try importFile(fixture, into: reopened)
+        #expect(try await reopened.isEmpty())
+        _ = try await importFile(fixture, into: reopened)
         let after = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         #expect(after < grown / 4, "\(after) of \(grown) bytes")
     }

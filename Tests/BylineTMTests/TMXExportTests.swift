@@ -5,9 +5,9 @@ import Foundation
 import PropertyBased
 import Testing
 
-func export(_ store: SQLiteStore, to path: String, filter: ExportFilter = ExportFilter()) throws {
+func export(_ store: any TranslationMemoryStore, to path: String, filter: ExportFilter = ExportFilter()) async throws {
     let writer = try TMXWriter(path: path, sourceLanguage: nil, creationToolVersion: "test")
-    _ = try store.exportUnitsSynchronously(matching: filter) { try writer.write($0) }
+    _ = try await store.exportUnits(matching: filter) { try writer.write($0) }
     try writer.finish()
 }
 
@@ -24,35 +24,35 @@ func essence(_ units: [TranslationUnit]) -> [String] {
 
 @Suite("TMX export")
 struct TMXExportTests {
-    @Test("Export then import gives back the same units, codes and metadata")
-    func roundTrip() throws {
+    @Test("Export then import gives back the same units, codes and metadata", arguments: StoreKind.allCases)
+    func roundTrip(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let first = try SQLiteStore(path: scratch.path("first.sqlite"))
-        _ = try importFile(fixture, into: first)
-        try export(first, to: scratch.path("out.tmx"))
-        let second = try SQLiteStore(path: scratch.path("second.sqlite"))
-        _ = try importFile(scratch.path("out.tmx"), into: second)
-        #expect(essence(try allUnits(second)) == essence(try allUnits(first)))
+        let first = try await kind.makeStore(in: scratch)
+        _ = try await importFile(fixture, into: first)
+        try await export(first, to: scratch.path("out.tmx"))
+        let second = try await kind.makeStore(in: scratch)
+        _ = try await importFile(scratch.path("out.tmx"), into: second)
+        #expect(essence(try await allUnits(second)) == essence(try await allUnits(first)))
         let text = try String(contentsOfFile: scratch.path("out.tmx"), encoding: .utf8)
         #expect(text.contains(#"<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>"#))
         #expect(text.contains(#"<prop type="x-byline-alternative-of">3</prop>"#))
     }
 
-    @Test("Filters keep only the languages, origins and stories asked for")
-    func filters() throws {
+    @Test("Filters keep only the languages, origins and stories asked for", arguments: StoreKind.allCases)
+    func filters(kind: StoreKind) async throws {
         let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
-        _ = try importFile(fixture, into: store)
-        let russian = try allUnits(store, filter: ExportFilter(languages: ["en", "ru"]))
+        let store = try await kind.makeStore(in: scratch)
+        _ = try await importFile(fixture, into: store)
+        let russian = try await allUnits(store, filter: ExportFilter(languages: ["en", "ru"]))
         #expect(russian.count == 3)
         #expect(russian.allSatisfy { $0.variants.map(\.language.language).sorted() == ["en", "ru"] })
-        #expect(try allUnits(store, filter: ExportFilter(originKind: "aligned")).isEmpty)
-        #expect(try allUnits(store, filter: ExportFilter(changedSince: "20241101T000000Z")).count == 4)
-        #expect(try allUnits(store, filter: ExportFilter(changedSince: "29990101T000000Z")).isEmpty)
+        #expect(try await allUnits(store, filter: ExportFilter(originKind: "aligned")).isEmpty)
+        #expect(try await allUnits(store, filter: ExportFilter(changedSince: "20241101T000000Z")).count == 4)
+        #expect(try await allUnits(store, filter: ExportFilter(changedSince: "29990101T000000Z")).isEmpty)
     }
 
     @Test("What TMX cannot hold is mapped, not lost: foreign attributes, codes without required attributes, control characters")
-    func mapping() throws {
+    func mapping() async throws {
         let scratch = try Scratch()
         let path = scratch.path("mapped.tmx")
         let writer = try TMXWriter(path: path, sourceLanguage: "en", creationToolVersion: "test")
@@ -77,13 +77,17 @@ struct TMXExportTests {
         "plain", "", "a \"quoted\" word", #"back\slash"#, "line\nbreak", "tab\tand\rreturn", "\u{1}control",
         "ünïcödé ✓ 😀", #"["looks","like JSON"]"#, "],[", "\"",
     ])
-    func metadataReadsBack(_ value: String) throws {
+    func metadataReadsBack(_ value: String) async throws {
+        for kind in try StoreKind.available() { try await metadataReadsBack(kind: kind, value) }
+    }
+
+    private func metadataReadsBack(kind: StoreKind, _ value: String) async throws {
         struct Units: UnitSource {
             var units: [TranslationUnit]
             mutating func nextUnit() -> TranslationUnit? { units.isEmpty ? nil : units.removeFirst() }
         }
         let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.path("tm.sqlite"))
+        let store = try await kind.makeStore(in: scratch)
         let metadata = Metadata(
             attributes: [Attribute("x-a", value), Attribute(value, "second")], properties: [Attribute("x-p", value)],
             notes: [value, "another"])
@@ -94,8 +98,8 @@ struct TMXExportTests {
                     Variant(language: "ru", segment: Segment(text: "Переговоры возобновились.")),
                 ], metadata: metadata)
         ])
-        _ = try store.importUnitsSynchronously(from: &source, options: ImportOptions(origin: .manual))
-        let unit = try #require(try allUnits(store).first)
+        _ = try await store.importUnits(from: &source, options: ImportOptions(origin: .manual))
+        let unit = try #require(try await allUnits(store).first)
         #expect(unit.metadata.attributes == metadata.attributes)
         #expect(unit.metadata.properties == metadata.properties)
         #expect(unit.metadata.notes == metadata.notes)
@@ -104,7 +108,7 @@ struct TMXExportTests {
     }
 
     @Test("A failed export leaves no file behind")
-    func noHalfFile() throws {
+    func noHalfFile() async throws {
         let scratch = try Scratch()
         let path = scratch.path("never.tmx")
         do {

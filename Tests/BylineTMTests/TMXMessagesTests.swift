@@ -32,7 +32,7 @@ struct TMXMessagesTests {
         ("<tu><tuv xml:lang=\"en\"><seg>Open</tuv></tu>", "`</tuv>` where `<seg>`, opened on line 5, should be closed first"),
         ("<tu><tuv xml:lang=\"en\"><seg>&nbsp;</seg></tuv></tu>", "entity `&nbsp;` is defined neither by XML nor by the TMX DTD"),
     ])
-    func plainWords(body: String, expected: String) throws {
+    func plainWords(body: String, expected: String) async throws {
         let error = try #require(try failure(reading: tmx(body)))
         #expect(error.description.contains(expected), "\(error)")
         #expect(error.location.line == 5, "\(error)")
@@ -44,20 +44,20 @@ struct TMXMessagesTests {
         ("page.html", "<?xml version=\"1.0\"?><html><body>Hi</body></html>", "an XML file, but not TMX: its root element is <html>"),
         ("two.tmx", tmx("") + "<tmx/>", "content after the end of the root element"),
     ])
-    func notTMX(name: String, text: String, expected: String) throws {
+    func notTMX(name: String, text: String, expected: String) async throws {
         let error = try #require(try failure(reading: text, name: name))
         #expect(error.description.contains(expected), "\(error)")
     }
 
     @Test("A directory is named as one")
-    func directory() throws {
+    func directory() async throws {
         let scratch = try Scratch()
         let error = try #require(failure(at: scratch.url.path))
         #expect(error.description == "\(scratch.url.path):1:1: cannot read: it is a directory, not a TMX file")
     }
 
     @Test("A tag or a text longer than TMX needs stops the read at once, located where it starts")
-    func limits() throws {
+    func limits() async throws {
         let attribute = String(repeating: "a", count: 20 << 20)
         let tag = try #require(
             try failure(reading: tmx("<tu tuid=\"\(attribute)\"><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu>")))
