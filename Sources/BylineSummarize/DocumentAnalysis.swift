@@ -67,7 +67,7 @@ struct DocumentAnalysis {
                 first += 1
                 guard word.kind.isWordLike else {
                     let piece = text[word.range]
-                    if !piece.allSatisfy(\.isWhitespace) {
+                    if !Self.isWhiteSpace(piece) {
                         gapIsSpace = false
                         // After an opening quote, a colon or a dash a capital is sentence-initial again.
                         if piece.unicodeScalars.contains(where: { Self.restartsCapitals.contains($0) }) { atStart = true }
@@ -100,10 +100,10 @@ struct DocumentAnalysis {
                     }
                     let firstScalar = piece.unicodeScalars.first!
                     sentenceLetters += 1
-                    if firstScalar.properties.isUppercase {
+                    if Self.isUppercase(firstScalar) {
                         sentenceUpper += 1
                         let isAcronym = piece.unicodeScalars.count >= 2
-                            && piece.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                            && piece.unicodeScalars.allSatisfy { !Self.isLowercase($0) }
                         if !isStopWord || isAcronym {
                             capitals.append(Capital(range: word.range, folded: folded, isInitial: atStart,
                                                     continuesRun: previousWasCapital && gapIsSpace, isAcronym: isAcronym))
@@ -315,7 +315,7 @@ struct DocumentAnalysis {
         var next = index
         while next < words.count, words[next].range.upperBound <= sentence.range.upperBound {
             if words[next].kind.isWordLike { return text[words[next].range] }
-            if !text[words[next].range].allSatisfy(\.isWhitespace) { return nil }
+            if !Self.isWhiteSpace(text[words[next].range]) { return nil }
             next += 1
         }
         return nil

@@ -27,9 +27,12 @@ struct FurnitureFilter {
         var result: [ExcludedPiece] = []
         var seen: Set<Substring> = []
         let scalars = text.unicodeScalars
+        // Line feeds are found in the UTF-8 bytes: a byte 0x0A is always the scalar U+000A,
+        // and a search over scalars decoded every one of them.
+        let utf8 = text.utf8
         var lineStart = scalars.startIndex
         while lineStart < scalars.endIndex {
-            let lineEnd = scalars[lineStart...].firstIndex(of: "\n") ?? scalars.endIndex
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? scalars.endIndex
             if let range = Self.trimmed(lineStart..<lineEnd, in: scalars) {
                 let line = text[range]
                 if let reason = reason(for: range, in: text) {
@@ -47,7 +50,7 @@ struct FurnitureFilter {
     /// Why the piece at `range` is furniture, if it is; the short-line rule applies to
     /// whole lines only, so callers pass `asLine: false` for sentences.
     func reason(for range: TextRange, in text: String, asLine: Bool = true) -> ExcludedPiece.Reason? {
-        let (words, count) = lowerCasedWords(text.unicodeScalars[range])
+        let (words, count) = lowerCasedWords(in: text, range)
         if count == 0 { return .noWords }
         if let pattern = rules.match(words: words, wordCount: count) {
             return .pattern(kind: pattern.kind, pattern: pattern.description)
@@ -62,27 +65,50 @@ struct FurnitureFilter {
 
     /// The first ``wordsCompared`` words, lower-cased, and the number of words in all.
     /// A word is a run of letters, marks, digits or `_`, as in a regular expression's `\w`.
-    private func lowerCasedWords(_ scalars: Substring.UnicodeScalarView) -> ([String], Int) {
+    ///
+    /// Reads the UTF-8 bytes and decodes only non-ASCII scalars; a word becomes a string
+    /// once, when it is among the first words, so a long sentence costs one pass and no
+    /// allocation per scalar (appending scalar by scalar was a third of a summary's time).
+    private func lowerCasedWords(in text: String, _ range: TextRange) -> ([String], Int) {
         var words: [String] = []
         var count = 0
-        var current = String.UnicodeScalarView()
-        var inWord = false
-        for scalar in scalars {
-            if Self.isWordScalar(scalar) {
-                if !inWord { count += 1 }
-                inWord = true
-                if count <= Self.wordsCompared { current.append(scalar) }
-            } else if inWord {
-                inWord = false
-                if count <= Self.wordsCompared {
-                    words.append(CaseFolding.lower(String(current), turkic: usesTurkicCasing))
-                    current = String.UnicodeScalarView()
-                }
+        let utf8 = text.utf8
+        let scalars = text.unicodeScalars
+        var position = range.lowerBound
+        var wordStart: String.Index?
+        func close(at end: String.Index) {
+            if let start = wordStart, count <= Self.wordsCompared {
+                words.append(CaseFolding.lower(String(text[start..<end]), turkic: usesTurkicCasing))
             }
+            wordStart = nil
         }
-        if inWord, count <= Self.wordsCompared { words.append(CaseFolding.lower(String(current), turkic: usesTurkicCasing)) }
+        while position < range.upperBound {
+            let byte = utf8[position]
+            let isWord: Bool
+            let next: String.Index
+            if byte < 0x80 {
+                isWord = Self.asciiWordBytes[Int(byte)]
+                next = utf8.index(after: position)
+            } else {
+                isWord = Self.isWordScalar(scalars[position])
+                next = scalars.index(after: position)
+            }
+            if isWord {
+                if wordStart == nil {
+                    count += 1
+                    wordStart = position
+                }
+            } else if wordStart != nil {
+                close(at: position)
+            }
+            position = next
+        }
+        if wordStart != nil { close(at: range.upperBound) }
         return (words, count)
     }
+
+    /// ``isWordScalar(_:)`` for each ASCII byte.
+    private static let asciiWordBytes: [Bool] = (0..<128).map { isWordScalar(Unicode.Scalar(UInt8($0))) }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII answers without the property tables, which cost a search per scalar and were
@@ -111,6 +137,7 @@ struct FurnitureFilter {
 /// language-neutral mapping gets wrong for Turkish and Azerbaijani (`I` → `i`, `İ` → `i̇`).
 enum CaseFolding {
     static func lower(_ word: String, turkic: Bool) -> String {
+        if let ascii = asciiLower(word, turkic: turkic) { return ascii }
         guard turkic, word.unicodeScalars.contains(where: { $0 == "I" || $0 == "İ" }) else { return word.lowercased() }
         var mapped = String.UnicodeScalarView()
         for scalar in word.unicodeScalars {
@@ -121,5 +148,24 @@ enum CaseFolding {
             }
         }
         return String(mapped).lowercased()
+    }
+
+    /// The lower case of an ASCII word, byte for byte what `lowercased()` gives, without
+    /// its general machinery; nil when the word is not ASCII or, in Turkic text, holds an
+    /// `I` (which becomes `ı` there).
+    private static func asciiLower(_ word: String, turkic: Bool) -> String? {
+        var copy = word
+        return copy.withUTF8 { bytes -> String? in
+            var hasUpper = false
+            for byte in bytes {
+                if byte >= 0x80 || (turkic && byte == UInt8(ascii: "I")) { return nil }
+                if byte &- UInt8(ascii: "A") < 26 { hasUpper = true }
+            }
+            guard hasUpper else { return word }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
     }
 }
