@@ -25,7 +25,7 @@ public final class SummarizationContext {
     /// Segments `text` into sentences and words and summarises it.
     public func summarize(_ text: String, language: LanguageTag, length: SummaryLength) throws -> Summary {
         let sentences = try segmentation.sentenceSegmenter(for: language).sentences(in: text)
-        let words = try segmentation.wordSegmenter(for: language).words(in: text)
+        let words = try segmentation.wordSegmenter(for: language).words(in: text, skippingSpaces: true)
         return try ranker(for: language).summarize(text, sentences: sentences, words: words, length: length)
     }
 }

@@ -322,8 +322,11 @@ struct DocumentAnalysis {
     }
 
     /// The word joined to the token before `index` by a hyphen alone (`year` in `17-year-old`).
+    /// The three tokens must touch, since white space may have been left out of `words`.
     private func hyphenatedWord(after index: Int, in words: [Word], sentence: Sentence) -> Substring? {
-        guard index + 1 < words.count, words[index + 1].range.upperBound <= sentence.range.upperBound,
+        guard index > 0, index + 1 < words.count, words[index + 1].range.upperBound <= sentence.range.upperBound,
+              words[index].range.lowerBound == words[index - 1].range.upperBound,
+              words[index + 1].range.lowerBound == words[index].range.upperBound,
               text[words[index].range] == "-", words[index + 1].kind.isWordLike
         else { return nil }
         return text[words[index + 1].range]

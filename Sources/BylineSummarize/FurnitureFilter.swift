@@ -72,38 +72,47 @@ struct FurnitureFilter {
     private func lowerCasedWords(in text: String, _ range: TextRange) -> ([String], Int) {
         var words: [String] = []
         var count = 0
-        let utf8 = text.utf8
-        let scalars = text.unicodeScalars
-        var position = range.lowerBound
-        var wordStart: String.Index?
-        func close(at end: String.Index) {
-            if let start = wordStart, count <= Self.wordsCompared {
-                words.append(CaseFolding.lower(String(text[start..<end]), turkic: usesTurkicCasing))
-            }
-            wordStart = nil
-        }
-        while position < range.upperBound {
-            let byte = utf8[position]
-            let isWord: Bool
-            let next: String.Index
-            if byte < 0x80 {
-                isWord = Self.asciiWordBytes[Int(byte)]
-                next = utf8.index(after: position)
-            } else {
-                isWord = Self.isWordScalar(scalars[position])
-                next = scalars.index(after: position)
-            }
-            if isWord {
-                if wordStart == nil {
-                    count += 1
-                    wordStart = position
+        // UTF-8 offsets; O(1) on a native string.
+        let lower = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        let upper = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
+        var copy = text
+        copy.withUTF8 { bytes in
+            var position = lower
+            var wordStart = -1
+            func close(at end: Int) {
+                if count <= Self.wordsCompared {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
+                    words.append(CaseFolding.lower(word, turkic: usesTurkicCasing))
                 }
-            } else if wordStart != nil {
-                close(at: position)
+                wordStart = -1
             }
-            position = next
+            while position < upper {
+                let byte = bytes[position]
+                let isWord: Bool
+                var next = position + 1
+                if byte < 0x80 {
+                    isWord = Self.asciiWordBytes[Int(byte)]
+                } else {
+                    // A lead byte: decode the scalar (the text is valid UTF-8).
+                    var value = UInt32(byte)
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    value &= length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+                    next = position + length
+                    isWord = Unicode.Scalar(value).map(Self.isWordScalar) ?? false
+                }
+                if isWord {
+                    if wordStart < 0 {
+                        count += 1
+                        wordStart = position
+                    }
+                } else if wordStart >= 0 {
+                    close(at: position)
+                }
+                position = next
+            }
+            if wordStart >= 0 { close(at: upper) }
         }
-        if wordStart != nil { close(at: range.upperBound) }
         return (words, count)
     }
 

@@ -17,9 +17,14 @@ public struct SuffixStripper: Sendable, Hashable {
     /// The shortest stem a word may be cut down to, in scalars.
     public let minimumStemLength: Int
 
+    /// The ASCII suffixes' bytes, in the order of ``suffixes``, for ASCII words.
+    private let asciiSuffixes: [[UInt8]]
+
     public init(suffixes: [String], minimumStemLength: Int = 3) {
         self.suffixes = suffixes.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         self.minimumStemLength = minimumStemLength
+        // Only an ASCII suffix can end an ASCII word.
+        asciiSuffixes = self.suffixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
     }
 
     /// The built-in table for `language` (en, ru, uk, az, tr, kk, de, fr, es).
@@ -45,13 +50,15 @@ public struct SuffixStripper: Sendable, Hashable {
     private func asciiStem(_ word: String) -> String? {
         var copy = word
         return copy.withUTF8 { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            for suffix in suffixes {
-                let length = suffix.utf8.count
-                guard bytes.count - suffix.unicodeScalars.count >= minimumStemLength, length <= bytes.count else { continue }
-                if bytes[(bytes.count - length)...].elementsEqual(suffix.utf8) {
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - length)]), as: UTF8.self)
+            for byte in bytes where byte >= 0x80 { return nil }
+            for suffix in asciiSuffixes where bytes.count - suffix.count >= minimumStemLength {
+                let stemLength = bytes.count - suffix.count
+                var matches = true
+                for index in suffix.indices where bytes[stemLength + index] != suffix[index] {
+                    matches = false
+                    break
                 }
+                if matches { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<stemLength]), as: UTF8.self) }
             }
             return word
         }

@@ -42,7 +42,9 @@ public struct SummaryRanker: Sendable {
     ///
     /// - Parameters:
     ///   - sentences: the text's sentences, in order (``SentenceSegmenter``).
-    ///   - words: the text's tokens, in order (``WordSegmenter``); tokens outside sentences are ignored.
+    ///   - words: the text's tokens, in order (``WordSegmenter``); tokens outside sentences are ignored,
+    ///     and tokens of ASCII white space may be left out (``WordSegmenter/words(in:skippingSpaces:)``),
+    ///     which changes nothing but the memory a long text takes.
     ///   - length: how many sentences or words to keep.
     public func summarize(_ text: String, sentences: [Sentence], words: [Word], length: SummaryLength) -> Summary {
         let filter = FurnitureFilter(rules: rules.furniture, usesTurkicCasing: rules.usesTurkicCasing)
