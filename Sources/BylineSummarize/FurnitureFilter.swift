@@ -13,6 +13,15 @@ import BylineText
 struct FurnitureFilter {
     let rules: FurnitureRules
     let usesTurkicCasing: Bool
+    /// Words a pattern can look at: the longest phrase, at most ``wordsCompared``. Words
+    /// past it are counted, never lower-cased.
+    private let wordsNeeded: Int
+
+    init(rules: FurnitureRules, usesTurkicCasing: Bool) {
+        self.rules = rules
+        self.usesTurkicCasing = usesTurkicCasing
+        wordsNeeded = min(Self.wordsCompared, rules.patterns.map(\.phrase.count).max() ?? 0)
+    }
 
     /// Lines shorter than this, in words, need final punctuation to count as text.
     static let shortLineWords = 4
@@ -25,7 +34,7 @@ struct FurnitureFilter {
     /// Every furniture line, trimmed, in order.
     func furnitureLines(in text: String) -> [ExcludedPiece] {
         var result: [ExcludedPiece] = []
-        var seen: Set<Substring> = []
+        var seen: Set<SeenLine> = []
         let scalars = text.unicodeScalars
         // Line feeds are found in the UTF-8 bytes: a byte 0x0A is always the scalar U+000A,
         // and a search over scalars decoded every one of them.
@@ -37,10 +46,10 @@ struct FurnitureFilter {
                 let line = text[range]
                 if let reason = reason(for: range, in: text) {
                     result.append(ExcludedPiece(range: range, reason: reason))
-                } else if seen.contains(line) {
+                } else if seen.contains(SeenLine(line)) {
                     result.append(ExcludedPiece(range: range, reason: .repeatedLine))
                 }
-                seen.insert(line)
+                seen.insert(SeenLine(line))
             }
             lineStart = lineEnd < scalars.endIndex ? scalars.index(after: lineEnd) : lineEnd
         }
@@ -63,7 +72,8 @@ struct FurnitureFilter {
         return nil
     }
 
-    /// The first ``wordsCompared`` words, lower-cased, and the number of words in all.
+    /// The first words, lower-cased (as many as a pattern can look at), and the number of
+    /// words in all.
     /// A word is a run of letters, marks, digits or `_`, as in a regular expression's `\w`.
     ///
     /// Reads the UTF-8 bytes and decodes only non-ASCII scalars; a word becomes a string
@@ -80,7 +90,7 @@ struct FurnitureFilter {
             var position = lower
             var wordStart = -1
             func close(at end: Int) {
-                if count <= Self.wordsCompared {
+                if count <= wordsNeeded {
                     let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
                     words.append(CaseFolding.lower(word, turkic: usesTurkicCasing))
                 }
@@ -139,6 +149,25 @@ struct FurnitureFilter {
             upper = scalars.index(before: upper)
         }
         return lower < upper ? lower..<upper : nil
+    }
+}
+
+/// A line as the repeated-line rule compares it: byte for byte, since a credit or a label
+/// that a page repeats is the same bytes each time. (Comparing lines as `Substring`s,
+/// by canonical equivalence, checked every scalar's normal form to hash a line, a tenth
+/// of a long report's summary, and finds nothing more in copy.)
+private struct SeenLine: Hashable {
+    let line: Substring
+
+    init(_ line: Substring) { self.line = line }
+
+    static func == (left: SeenLine, right: SeenLine) -> Bool {
+        left.line.utf8.count == right.line.utf8.count && left.line.utf8.elementsEqual(right.line.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed = line.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in line.utf8 { hasher.combine(byte) } }
     }
 }
 
