@@ -71,6 +71,11 @@ struct TMExportCommand: ParsableCommand {
         do {
             _ = try store.exportUnitsSynchronously(matching: filter) { unit in try writer.write(unit) }
             try writer.finish()
+        } catch TMXError.unwritable(_, let reason, let brokenPipe) {
+            // `-o -` into a pipe that was closed ends like any standard output that was.
+            if brokenPipe, output == "-" { StandardOutput.endQuietlyAfterClosedPipe() }
+            Diagnostics.error("\(output): export failed: cannot write: \(reason)")
+            throw ExitCode(1)
         } catch {
             Diagnostics.error("\(output): export failed: \(error)")
             throw ExitCode(1)
