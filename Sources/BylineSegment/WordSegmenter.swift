@@ -31,11 +31,22 @@ public final class WordSegmenter {
     /// tokens: on a long report that is most of the memory a list of words takes (24 bytes
     /// a token, where English averages under three bytes of text a token).
     public func words(in text: String, skippingSpaces: Bool) -> [Word] {
+        words(in: text, range: text.startIndex..<text.endIndex, skippingSpaces: skippingSpaces)
+    }
+
+    /// The tokens of the part of `text` in `range`, segmented as a text of its own, with
+    /// ranges in `text`. Start and end the range at sentence boundaries to find the tokens
+    /// the whole text would give there, a block at a time.
+    public func words(in text: String, range: TextRange, skippingSpaces: Bool) -> [Word] {
         var copy = text
         let utf8 = text.utf8
         var words: [Word] = []
-        var lower = utf8.startIndex
-        copy.withUTF8 { bytes in
+        var lower = range.lowerBound
+        // UTF-8 offsets; O(1) on a native string.
+        let start = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
+        let end = utf8.distance(from: utf8.startIndex, to: range.upperBound)
+        copy.withUTF8 { whole in
+            let bytes = UnsafeBufferPointer(rebasing: whole[start..<end])
             forEachToken(in: bytes) { range, kind in
                 let upper = utf8.index(lower, offsetBy: range.count)
                 if !skippingSpaces || kind != .other || !Self.isASCIISpace(bytes, range) {

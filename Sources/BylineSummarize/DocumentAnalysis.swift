@@ -32,24 +32,25 @@ struct DocumentAnalysis {
         var isAcronym: Bool
     }
 
-    init(text: String, sentences: [Sentence], words: [Word], ranker: SummaryRanker) {
+    /// - Parameter wordsIn: the tokens that lie within a sentence's range, in order; asked
+    ///   once per sentence, in the order of the text.
+    init(text: String, sentences: [Sentence], wordsIn: (TextRange) -> [Word], ranker: SummaryRanker) {
         self.text = text
         self.sentences = sentences
         self.ranker = ranker
-        analyse(words)
+        analyse(wordsIn)
     }
 
-    private mutating func analyse(_ words: [Word]) {
+    private mutating func analyse(_ wordsIn: (TextRange) -> [Word]) {
         let rules = ranker.rules
         var interned: [String: Int32] = [:]
         var capitalsPerSentence: [[Capital]] = []
         var capitalisedElsewhere: Set<String> = []
         var letterTokens = 0
         var capitalTokens = 0
-        var wordIndex = 0
         terms.reserveCapacity(sentences.count)
         for sentence in sentences {
-            while wordIndex < words.count, words[wordIndex].range.lowerBound < sentence.range.lowerBound { wordIndex += 1 }
+            let words = wordsIn(sentence.range)
             var sentenceTerms: [Int32] = []
             var capitals: [Capital] = []
             var wordCount = 0
@@ -59,7 +60,7 @@ struct DocumentAnalysis {
             var gapIsSpace = true
             var atStart = true
             var previousWord: Substring?
-            var first = wordIndex
+            var first = 0
             var sentenceLetters = 0
             var sentenceUpper = 0
             while first < words.count, words[first].range.upperBound <= sentence.range.upperBound {
