@@ -16,11 +16,17 @@ struct FurnitureFilter {
     /// Words a pattern can look at: the longest phrase, at most ``wordsCompared``. Words
     /// past it are counted, never lower-cased.
     private let wordsNeeded: Int
+    /// Words worth counting: one more than any rule compares a count with (a pattern's
+    /// `maximumWords` or phrase, the short-line rule). A longer line counts as this many,
+    /// which every rule answers alike, so its end is never scanned.
+    private let wordsCounted: Int
 
     init(rules: FurnitureRules, usesTurkicCasing: Bool) {
         self.rules = rules
         self.usesTurkicCasing = usesTurkicCasing
         wordsNeeded = min(Self.wordsCompared, rules.patterns.map(\.phrase.count).max() ?? 0)
+        let compared = rules.patterns.map { max($0.phrase.count, $0.maximumWords ?? 0) }.max() ?? 0
+        wordsCounted = max(compared, Self.shortLineWords, wordsNeeded) + 1
     }
 
     /// Lines shorter than this, in words, need final punctuation to count as text.
@@ -73,7 +79,7 @@ struct FurnitureFilter {
     }
 
     /// The first words, lower-cased (as many as a pattern can look at), and the number of
-    /// words in all.
+    /// words, counted up to ``wordsCounted``.
     /// A word is a run of letters, marks, digits or `_`, as in a regular expression's `\w`.
     ///
     /// Reads the UTF-8 bytes and decodes only non-ASCII scalars; a word becomes a string
@@ -113,6 +119,7 @@ struct FurnitureFilter {
                 }
                 if isWord {
                     if wordStart < 0 {
+                        if count == wordsCounted { break }
                         count += 1
                         wordStart = position
                     }
