@@ -40,6 +40,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -288,6 +289,8 @@ def missing_program(command, environment, folder):
 
 
 def main():
+    # Quiet when its reader goes away (`--list | head`), as other command-line tools are.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("--readme", default="README.md", help="the README to check (default README.md)")
