@@ -24,7 +24,7 @@ is an error message may exit non-zero if the output matches. Commands run in REA
 scratch folder, so a file an example makes is there for the next. The scratch folder mirrors the
 repository (a symbolic link to each top-level entry) and the folders beside it that the examples
 name (`../shared`), holds a `byline` on PATH (`--byline`, by default `.build/release/byline`, else
-`.build/debug/byline`), sets `BYLINE_TM` to a memory of its own, and stands in for `/tmp/`, so runs
+`.build/debug/byline`), has a default memory of its own (`XDG_DATA_HOME`), and stands in for `/tmp/`, so runs
 on a shared machine never meet. `swift …` commands run in the repository itself, which they build;
 `swift test` is left to `.ci/run`, which runs it before this checker.
 
@@ -229,7 +229,8 @@ def prepare_workspace(repository, scratch, examples, byline):
     os.symlink(byline, os.path.join(binaries, "byline"))
     environment = dict(os.environ)
     environment["PATH"] = binaries + os.pathsep + environment.get("PATH", "")
-    environment["BYLINE_TM"] = os.path.join(scratch, "data", "byline", "tm.sqlite")
+    # The default memory is a new one in the scratch folder, as on a fresh installation.
+    environment.pop("BYLINE_TM", None)
     environment["XDG_DATA_HOME"] = os.path.join(scratch, "data")
     environment["TMPDIR"] = private_tmp
     environment.pop("COLUMNS", None)
