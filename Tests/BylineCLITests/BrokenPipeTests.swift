@@ -79,16 +79,16 @@ struct BrokenPipeTests {
     }
 
     @Test("Standard output into a pipe that closes ends quietly by SIGPIPE, as cat does", arguments: [
-        "\"$BYLINE\" segment LONG --lang en",
-        "\"$BYLINE\" normalize LONG --op fold --changes",
-        "\"$BYLINE\" tm export --db DB -o -",
+        "\"$BYLINE\" segment {long} --lang en",
+        "\"$BYLINE\" normalize {long} --op fold --changes",
+        "\"$BYLINE\" tm export --db {memory} -o -",
     ])
     func closedStandardOutput(command: String) throws {
         let folder = try ExportFolder(units: 6_000)
         let seed = try Data(contentsOf: Fixtures.seedReport)
         let long = folder.url.appendingPathComponent("long.txt")
         try Data(repeatElement(seed, count: 400).joined()).write(to: long)
-        let script = command.replacingOccurrences(of: "LONG", with: long.path).replacingOccurrences(of: "DB", with: folder.database)
+        let script = command.replacingOccurrences(of: "{long}", with: long.path).replacingOccurrences(of: "{memory}", with: folder.database)
             + " | head -c 100 > /dev/null"
         let result = try pipeline(script)
         #expect(result.status == 128 + SIGPIPE, "\(result.standardError)")
