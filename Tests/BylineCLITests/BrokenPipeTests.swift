@@ -80,7 +80,7 @@ struct BrokenPipeTests {
 
     @Test("Standard output into a pipe that closes ends quietly by SIGPIPE, as cat does", arguments: [
         "\"$BYLINE\" segment {long} --lang en",
-        "\"$BYLINE\" normalize {long} --op fold --changes",
+        "\"$BYLINE\" normalize {long} --op fold --changes --lang en",
         "\"$BYLINE\" tm export --db {memory} -o -",
     ])
     func closedStandardOutput(command: String) throws {
