@@ -103,7 +103,8 @@ struct AlignCommand: ParsableCommand {
 
         let document = AlignedDocument(
             alignment: alignment, source: sourceSentences, target: targetSentences, from: from, to: to)
-        if let store {
+        // Without --into-tm the memory was opened to learn from, for reading only.
+        if intoTm, let store {
             let report = try document.store(in: store, story: story)
             Diagnostics.error(
                 "\(store.location): stored \(report.created) aligned unit(s) (\(report.duplicates) already there)")

@@ -31,7 +31,14 @@ public struct BylineCommand: ParsableCommand {
     /// the gazetteer, or results written into the database. Each closed stream is held by
     /// `/dev/null` opened the wrong way round, so reading or writing it fails with "bad file
     /// descriptor" and the command reports that.
+    ///
+    /// SIGPIPE is ignored, so a write to a pipe or FIFO whose reader has gone away fails
+    /// with EPIPE where the program can see it: an output file given by name (`tm export
+    /// -o FIFO`) is then an error with a message and exit status 1. Standard output that is
+    /// a closed pipe (`byline segment big.txt | head`) ends the run quietly, the way `cat`
+    /// and `grep` end: by SIGPIPE, status 141 in the shell (see ``StandardOutput``).
     public static func main() {
+        signal(SIGPIPE, SIG_IGN)
         for (descriptor, flags) in [(STDIN_FILENO, O_WRONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_RDONLY)]
         where fcntl(descriptor, F_GETFD) == -1 {
             let placeholder = open("/dev/null", flags)

@@ -74,9 +74,10 @@ struct JSONBuffer {
 
 /// Standard output, written in large blocks.
 ///
-/// A write that fails (a full disk, a closed descriptor, a reader that has gone) is an
-/// error: it is reported once on standard error as `-: cannot write standard output: …`
-/// and thrown as exit status 1, so a script never mistakes lost output for success.
+/// A write that fails (a full disk, a closed descriptor) is an error: it is reported once
+/// on standard error as `-: cannot write standard output: …` and thrown as exit status 1,
+/// so a script never mistakes lost output for success. A pipe whose reader has gone away
+/// ends the process quietly by SIGPIPE instead, as `cat` and `grep` do.
 /// ``finish()`` is every command's last step: it flushes and checks that the descriptor
 /// closes cleanly (a file system that reports a failed write only then, as NFS may).
 struct StandardOutput {
@@ -152,7 +153,18 @@ struct StandardOutput {
     }
 
     private static func failed(_ code: Int32) -> ExitCode {
+        if code == EPIPE { endQuietlyAfterClosedPipe() }
         Diagnostics.error("-: cannot write standard output: \(String(cString: strerror(code)))")
         return ExitCode(1)
+    }
+
+    /// Ends the process the conventional way when the reader of standard output has gone
+    /// away (`byline segment big.txt | head`): no message, since nobody is left to want the
+    /// rest, and death by SIGPIPE, so the shell stays quiet and `set -o pipefail` sees 141.
+    static func endQuietlyAfterClosedPipe() -> Never {
+        signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        // Not reached: the default action of SIGPIPE ends the process.
+        exit(128 + SIGPIPE)
     }
 }

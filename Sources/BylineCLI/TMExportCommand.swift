@@ -72,6 +72,11 @@ struct TMExportCommand: ParsableCommand {
             let lent = Lent(writer)
             _ = try awaitResult { try await store.exportUnits(matching: filter) { unit in try lent.value.write(unit) } }
             try writer.finish()
+        } catch TMXError.unwritable(_, let reason, let brokenPipe) {
+            // `-o -` into a pipe that was closed ends like any standard output that was.
+            if brokenPipe, output == "-" { StandardOutput.endQuietlyAfterClosedPipe() }
+            Diagnostics.error("\(output): export failed: cannot write: \(reason)")
+            throw ExitCode(1)
         } catch {
             Diagnostics.error("\(output): export failed: \(error)")
             throw ExitCode(1)

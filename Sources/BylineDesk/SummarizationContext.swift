@@ -22,10 +22,11 @@ public final class SummarizationContext {
         return ranker
     }
 
-    /// Segments `text` into sentences and words and summarises it.
+    /// Segments `text` into sentences and words and summarises it; words are found a block
+    /// of sentences at a time (``WordBlocks``), so memory stays near the size of the text.
     public func summarize(_ text: String, language: LanguageTag, length: SummaryLength) throws -> Summary {
         let sentences = try segmentation.sentenceSegmenter(for: language).sentences(in: text)
-        let words = try segmentation.wordSegmenter(for: language).words(in: text)
-        return try ranker(for: language).summarize(text, sentences: sentences, words: words, length: length)
+        var blocks = WordBlocks(text: text, sentences: sentences, segmenter: try segmentation.wordSegmenter(for: language))
+        return try ranker(for: language).summarize(text, sentences: sentences, length: length) { blocks.words(in: $0) }
     }
 }

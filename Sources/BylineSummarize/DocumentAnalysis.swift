@@ -32,24 +32,25 @@ struct DocumentAnalysis {
         var isAcronym: Bool
     }
 
-    init(text: String, sentences: [Sentence], words: [Word], ranker: SummaryRanker) {
+    /// - Parameter wordsIn: the tokens that lie within a sentence's range, in order; asked
+    ///   once per sentence, in the order of the text.
+    init(text: String, sentences: [Sentence], wordsIn: (TextRange) -> [Word], ranker: SummaryRanker) {
         self.text = text
         self.sentences = sentences
         self.ranker = ranker
-        analyse(words)
+        analyse(wordsIn)
     }
 
-    private mutating func analyse(_ words: [Word]) {
+    private mutating func analyse(_ wordsIn: (TextRange) -> [Word]) {
         let rules = ranker.rules
         var interned: [String: Int32] = [:]
         var capitalsPerSentence: [[Capital]] = []
         var capitalisedElsewhere: Set<String> = []
         var letterTokens = 0
         var capitalTokens = 0
-        var wordIndex = 0
         terms.reserveCapacity(sentences.count)
         for sentence in sentences {
-            while wordIndex < words.count, words[wordIndex].range.lowerBound < sentence.range.lowerBound { wordIndex += 1 }
+            let words = wordsIn(sentence.range)
             var sentenceTerms: [Int32] = []
             var capitals: [Capital] = []
             var wordCount = 0
@@ -59,7 +60,7 @@ struct DocumentAnalysis {
             var gapIsSpace = true
             var atStart = true
             var previousWord: Substring?
-            var first = wordIndex
+            var first = 0
             var sentenceLetters = 0
             var sentenceUpper = 0
             while first < words.count, words[first].range.upperBound <= sentence.range.upperBound {
@@ -67,7 +68,7 @@ struct DocumentAnalysis {
                 first += 1
                 guard word.kind.isWordLike else {
                     let piece = text[word.range]
-                    if !piece.allSatisfy(\.isWhitespace) {
+                    if !Self.isWhiteSpace(piece) {
                         gapIsSpace = false
                         // After an opening quote, a colon or a dash a capital is sentence-initial again.
                         if piece.unicodeScalars.contains(where: { Self.restartsCapitals.contains($0) }) { atStart = true }
@@ -100,10 +101,10 @@ struct DocumentAnalysis {
                     }
                     let firstScalar = piece.unicodeScalars.first!
                     sentenceLetters += 1
-                    if firstScalar.properties.isUppercase {
+                    if Self.isUppercase(firstScalar) {
                         sentenceUpper += 1
                         let isAcronym = piece.unicodeScalars.count >= 2
-                            && piece.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                            && piece.unicodeScalars.allSatisfy { !Self.isLowercase($0) }
                         if !isStopWord || isAcronym {
                             capitals.append(Capital(range: word.range, folded: folded, isInitial: atStart,
                                                     continuesRun: previousWasCapital && gapIsSpace, isAcronym: isAcronym))
@@ -315,15 +316,18 @@ struct DocumentAnalysis {
         var next = index
         while next < words.count, words[next].range.upperBound <= sentence.range.upperBound {
             if words[next].kind.isWordLike { return text[words[next].range] }
-            if !text[words[next].range].allSatisfy(\.isWhitespace) { return nil }
+            if !Self.isWhiteSpace(text[words[next].range]) { return nil }
             next += 1
         }
         return nil
     }
 
     /// The word joined to the token before `index` by a hyphen alone (`year` in `17-year-old`).
+    /// The three tokens must touch, since white space may have been left out of `words`.
     private func hyphenatedWord(after index: Int, in words: [Word], sentence: Sentence) -> Substring? {
-        guard index + 1 < words.count, words[index + 1].range.upperBound <= sentence.range.upperBound,
+        guard index > 0, index + 1 < words.count, words[index + 1].range.upperBound <= sentence.range.upperBound,
+              words[index].range.lowerBound == words[index - 1].range.upperBound,
+              words[index + 1].range.lowerBound == words[index].range.upperBound,
               text[words[index].range] == "-", words[index + 1].kind.isWordLike
         else { return nil }
         return text[words[index + 1].range]

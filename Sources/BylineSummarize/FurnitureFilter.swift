@@ -13,6 +13,21 @@ import BylineText
 struct FurnitureFilter {
     let rules: FurnitureRules
     let usesTurkicCasing: Bool
+    /// Words a pattern can look at: the longest phrase, at most ``wordsCompared``. Words
+    /// past it are counted, never lower-cased.
+    private let wordsNeeded: Int
+    /// Words worth counting: one more than any rule compares a count with (a pattern's
+    /// `maximumWords` or phrase, the short-line rule). A longer line counts as this many,
+    /// which every rule answers alike, so its end is never scanned.
+    private let wordsCounted: Int
+
+    init(rules: FurnitureRules, usesTurkicCasing: Bool) {
+        self.rules = rules
+        self.usesTurkicCasing = usesTurkicCasing
+        wordsNeeded = min(Self.wordsCompared, rules.patterns.map(\.phrase.count).max() ?? 0)
+        let compared = rules.patterns.map { max($0.phrase.count, $0.maximumWords ?? 0) }.max() ?? 0
+        wordsCounted = max(compared, Self.shortLineWords, wordsNeeded) + 1
+    }
 
     /// Lines shorter than this, in words, need final punctuation to count as text.
     static let shortLineWords = 4
@@ -25,19 +40,22 @@ struct FurnitureFilter {
     /// Every furniture line, trimmed, in order.
     func furnitureLines(in text: String) -> [ExcludedPiece] {
         var result: [ExcludedPiece] = []
-        var seen: Set<Substring> = []
+        var seen: Set<SeenLine> = []
         let scalars = text.unicodeScalars
+        // Line feeds are found in the UTF-8 bytes: a byte 0x0A is always the scalar U+000A,
+        // and a search over scalars decoded every one of them.
+        let utf8 = text.utf8
         var lineStart = scalars.startIndex
         while lineStart < scalars.endIndex {
-            let lineEnd = scalars[lineStart...].firstIndex(of: "\n") ?? scalars.endIndex
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? scalars.endIndex
             if let range = Self.trimmed(lineStart..<lineEnd, in: scalars) {
                 let line = text[range]
                 if let reason = reason(for: range, in: text) {
                     result.append(ExcludedPiece(range: range, reason: reason))
-                } else if seen.contains(line) {
+                } else if seen.contains(SeenLine(line)) {
                     result.append(ExcludedPiece(range: range, reason: .repeatedLine))
                 }
-                seen.insert(line)
+                seen.insert(SeenLine(line))
             }
             lineStart = lineEnd < scalars.endIndex ? scalars.index(after: lineEnd) : lineEnd
         }
@@ -47,7 +65,7 @@ struct FurnitureFilter {
     /// Why the piece at `range` is furniture, if it is; the short-line rule applies to
     /// whole lines only, so callers pass `asLine: false` for sentences.
     func reason(for range: TextRange, in text: String, asLine: Bool = true) -> ExcludedPiece.Reason? {
-        let (words, count) = lowerCasedWords(text.unicodeScalars[range])
+        let (words, count) = lowerCasedWords(in: text, range)
         if count == 0 { return .noWords }
         if let pattern = rules.match(words: words, wordCount: count) {
             return .pattern(kind: pattern.kind, pattern: pattern.description)
@@ -60,29 +78,63 @@ struct FurnitureFilter {
         return nil
     }
 
-    /// The first ``wordsCompared`` words, lower-cased, and the number of words in all.
+    /// The first words, lower-cased (as many as a pattern can look at), and the number of
+    /// words, counted up to ``wordsCounted``.
     /// A word is a run of letters, marks, digits or `_`, as in a regular expression's `\w`.
-    private func lowerCasedWords(_ scalars: Substring.UnicodeScalarView) -> ([String], Int) {
+    ///
+    /// Reads the UTF-8 bytes and decodes only non-ASCII scalars; a word becomes a string
+    /// once, when it is among the first words, so a long sentence costs one pass and no
+    /// allocation per scalar (appending scalar by scalar was a third of a summary's time).
+    private func lowerCasedWords(in text: String, _ range: TextRange) -> ([String], Int) {
         var words: [String] = []
         var count = 0
-        var current = String.UnicodeScalarView()
-        var inWord = false
-        for scalar in scalars {
-            if Self.isWordScalar(scalar) {
-                if !inWord { count += 1 }
-                inWord = true
-                if count <= Self.wordsCompared { current.append(scalar) }
-            } else if inWord {
-                inWord = false
-                if count <= Self.wordsCompared {
-                    words.append(CaseFolding.lower(String(current), turkic: usesTurkicCasing))
-                    current = String.UnicodeScalarView()
+        // UTF-8 offsets; O(1) on a native string.
+        let lower = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        let upper = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
+        var copy = text
+        copy.withUTF8 { bytes in
+            var position = lower
+            var wordStart = -1
+            func close(at end: Int) {
+                if count <= wordsNeeded {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
+                    words.append(CaseFolding.lower(word, turkic: usesTurkicCasing))
                 }
+                wordStart = -1
             }
+            while position < upper {
+                let byte = bytes[position]
+                let isWord: Bool
+                var next = position + 1
+                if byte < 0x80 {
+                    isWord = Self.asciiWordBytes[Int(byte)]
+                } else {
+                    // A lead byte: decode the scalar (the text is valid UTF-8).
+                    var value = UInt32(byte)
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    value &= length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+                    next = position + length
+                    isWord = Unicode.Scalar(value).map(Self.isWordScalar) ?? false
+                }
+                if isWord {
+                    if wordStart < 0 {
+                        if count == wordsCounted { break }
+                        count += 1
+                        wordStart = position
+                    }
+                } else if wordStart >= 0 {
+                    close(at: position)
+                }
+                position = next
+            }
+            if wordStart >= 0 { close(at: upper) }
         }
-        if inWord, count <= Self.wordsCompared { words.append(CaseFolding.lower(String(current), turkic: usesTurkicCasing)) }
         return (words, count)
     }
+
+    /// ``isWordScalar(_:)`` for each ASCII byte.
+    private static let asciiWordBytes: [Bool] = (0..<128).map { isWordScalar(Unicode.Scalar(UInt8($0))) }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII answers without the property tables, which cost a search per scalar and were
@@ -107,10 +159,30 @@ struct FurnitureFilter {
     }
 }
 
+/// A line as the repeated-line rule compares it: byte for byte, since a credit or a label
+/// that a page repeats is the same bytes each time. (Comparing lines as `Substring`s,
+/// by canonical equivalence, checked every scalar's normal form to hash a line, a tenth
+/// of a long report's summary, and finds nothing more in copy.)
+private struct SeenLine: Hashable {
+    let line: Substring
+
+    init(_ line: Substring) { self.line = line }
+
+    static func == (left: SeenLine, right: SeenLine) -> Bool {
+        left.line.utf8.count == right.line.utf8.count && left.line.utf8.elementsEqual(right.line.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed = line.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in line.utf8 { hasher.combine(byte) } }
+    }
+}
+
 /// Lower-casing that knows the Turkic `İ`/`I` pairs, which the standard library's
 /// language-neutral mapping gets wrong for Turkish and Azerbaijani (`I` → `i`, `İ` → `i̇`).
 enum CaseFolding {
     static func lower(_ word: String, turkic: Bool) -> String {
+        if let ascii = asciiLower(word, turkic: turkic) { return ascii }
         guard turkic, word.unicodeScalars.contains(where: { $0 == "I" || $0 == "İ" }) else { return word.lowercased() }
         var mapped = String.UnicodeScalarView()
         for scalar in word.unicodeScalars {
@@ -121,5 +193,24 @@ enum CaseFolding {
             }
         }
         return String(mapped).lowercased()
+    }
+
+    /// The lower case of an ASCII word, byte for byte what `lowercased()` gives, without
+    /// its general machinery; nil when the word is not ASCII or, in Turkic text, holds an
+    /// `I` (which becomes `ı` there).
+    private static func asciiLower(_ word: String, turkic: Bool) -> String? {
+        var copy = word
+        return copy.withUTF8 { bytes -> String? in
+            var hasUpper = false
+            for byte in bytes {
+                if byte >= 0x80 || (turkic && byte == UInt8(ascii: "I")) { return nil }
+                if byte &- UInt8(ascii: "A") < 26 { hasUpper = true }
+            }
+            guard hasUpper else { return word }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
     }
 }

@@ -42,9 +42,29 @@ public struct SummaryRanker: Sendable {
     ///
     /// - Parameters:
     ///   - sentences: the text's sentences, in order (``SentenceSegmenter``).
-    ///   - words: the text's tokens, in order (``WordSegmenter``); tokens outside sentences are ignored.
+    ///   - words: the text's tokens, in order (``WordSegmenter``); tokens outside sentences are ignored,
+    ///     and tokens of ASCII white space may be left out (``WordSegmenter/words(in:skippingSpaces:)``),
+    ///     which changes nothing but the memory a long text takes.
     ///   - length: how many sentences or words to keep.
     public func summarize(_ text: String, sentences: [Sentence], words: [Word], length: SummaryLength) -> Summary {
+        var next = 0
+        return summarize(text, sentences: sentences, length: length) { range in
+            while next < words.count, words[next].range.lowerBound < range.lowerBound { next += 1 }
+            var end = next
+            while end < words.count, words[end].range.upperBound <= range.upperBound { end += 1 }
+            return Array(words[next..<end])
+        }
+    }
+
+    /// Summarises `text`, asking `wordsIn` for the tokens of one sentence at a time, so
+    /// that a long text's tokens never need to be held all at once.
+    ///
+    /// - Parameter wordsIn: the tokens that lie wholly within the range, in order, as
+    ///   ``WordSegmenter`` finds them in the whole text; asked once per candidate sentence,
+    ///   in the order of the text. Tokens of ASCII white space may be left out.
+    public func summarize(
+        _ text: String, sentences: [Sentence], length: SummaryLength, wordsIn: (TextRange) -> [Word]
+    ) -> Summary {
         let filter = FurnitureFilter(rules: rules.furniture, usesTurkicCasing: rules.usesTurkicCasing)
         let lines = filter.furnitureLines(in: text)
         var excluded: [ExcludedPiece] = lines
@@ -67,7 +87,7 @@ public struct SummaryRanker: Sendable {
         }
         excluded.sort { $0.range.lowerBound < $1.range.lowerBound }
 
-        var analysis = DocumentAnalysis(text: text, sentences: kept, words: words, ranker: self)
+        var analysis = DocumentAnalysis(text: text, sentences: kept, wordsIn: wordsIn, ranker: self)
         var candidates = analysis.scoredSentences()
         let picked = select(from: &candidates, similarity: analysis.similarity, length: length)
         let picks = picked.sorted().map { SummaryPick(range: candidates[$0].range, score: candidates[$0].total) }

@@ -74,14 +74,19 @@ struct ExportDestination {
         self.descriptor = descriptor
     }
 
-    /// Writes all of `bytes`, retrying short writes.
+    /// Writes all of `bytes`, retrying short writes. A write that fails throws
+    /// ``TMXError/unwritable(path:reason:brokenPipe:)``; the caller must have SIGPIPE
+    /// ignored to see a pipe whose reader has gone away as an error rather than die of it.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw TMXError.unreadable(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+                if errno == EPIPE {
+                    throw TMXError.unwritable(path: path, reason: "the pipe's reader has gone away before the end of the export", brokenPipe: true)
+                }
+                throw TMXError.unwritable(path: path, reason: String(cString: strerror(errno)), brokenPipe: false)
             }
             offset += written
         }

@@ -8,12 +8,15 @@ public enum TMXError: Error, Sendable, CustomStringConvertible {
     case notTMX(SourceLocation, reason: String)
     /// The file cannot be opened or read.
     case unreadable(path: String, reason: String)
+    /// The destination of an export cannot take what is written (a full disk, a pipe or
+    /// FIFO whose reader has gone away: `brokenPipe`).
+    case unwritable(path: String, reason: String, brokenPipe: Bool)
 
     /// Where the problem is.
     public var location: SourceLocation {
         switch self {
         case let .malformedXML(location, _), let .notTMX(location, _): location
-        case let .unreadable(path, _): SourceLocation(file: path, line: 1, column: 1)
+        case let .unreadable(path, _), let .unwritable(path, _, _): SourceLocation(file: path, line: 1, column: 1)
         }
     }
 
@@ -22,6 +25,7 @@ public enum TMXError: Error, Sendable, CustomStringConvertible {
         case let .malformedXML(location, reason): "\(location): \(reason)"
         case let .notTMX(location, reason): "\(location): \(reason)"
         case let .unreadable(path, reason): "\(path):1:1: cannot read: \(reason)"
+        case let .unwritable(path, reason, _): "\(path): cannot write: \(reason)"
         }
     }
 }

@@ -92,6 +92,21 @@ struct AlignCommandTests {
         #expect(tmx.contains("<prop type=\"x-context-pre\">The ministry sent 8,000 soldiers"))
     }
 
+    @Test("--db without --into-tm learns from the memory, stores nothing and succeeds")
+    func learnOnly() throws {
+        let folder = try Scratch()
+        let source = try folder.write("a.en", english), target = try folder.write("a.ru", russian)
+        let database = folder.path("tm.sqlite")
+        let filled = try CommandRunner.run(["align", source, target, "--from", "en", "--to", "ru", "--lines", "--into-tm", "--db", database])
+        #expect(filled.status == 0, "\(filled.standardError)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+        let learned = try CommandRunner.run(["align", source, target, "--from", "en", "--to", "ru", "--lines", "--db", database])
+        #expect(learned.status == 0, "\(learned.standardError)")
+        #expect(learned.standardOutput == "[0]:[0]\n[1]:[1]\n[2]:[2]\n")
+        #expect(!learned.standardError.contains("stored"), "\(learned.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+    }
+
     @Test("--into-tm into a memory it cannot write stores nothing and fails")
     func failedStore() throws {
         let folder = try Scratch()

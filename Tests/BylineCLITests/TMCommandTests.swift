@@ -61,6 +61,21 @@ private func killImport(of file: String, into database: String, once watched: St
 
 @Suite("byline tm")
 struct TMCommandTests {
+    @Test("A large import leaves every unit findable by the concordance, the first, the last and those between")
+    func concordanceAfterLargeImport() throws {
+        let folder = try Folder()
+        let database = folder.path("tm.sqlite")
+        let imported = try CommandRunner.run(["tm", "import", try folder.write("a.tmx", tmxDocument(units: 5_000)), "--db", database])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        for unit in [0, 2_047, 2_048, 3_333, 4_999] {
+            let found = try CommandRunner.run(["tm", "concordance", "\(unit)", "--lang", "en", "--db", database])
+            #expect(found.status == 0, "\(found.standardError)")
+            #expect(found.standardOutput.contains("Unit [\(unit)] of the Kursk report"), "unit \(unit): \(found.standardOutput)")
+        }
+        let check = try CommandRunner.run(["tm", "check", "--db", database, "--format", "json"])
+        #expect(check.standardOutput.contains(#""unindexed_variants": 0"#), "\(check.standardOutput)")
+    }
+
     @Test("Import prints a report, a second import of the same file changes nothing, export writes TMX")
     func importExport() throws {
         let folder = try Folder()
