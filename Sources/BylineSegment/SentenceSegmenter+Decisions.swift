@@ -9,8 +9,17 @@ extension SentenceSegmenter {
         var afterDash: Bool
         /// An opening quote or bracket comes before the word (`? [via …`, `. "the …`).
         var afterOpener: Bool
+        /// Asked several times a candidate, so read once.
+        let isLowercase: Bool
 
-        var isLowercase: Bool { first.isLowercaseLetter }
+        init(wordStart: Int, first: Unicode.Scalar, afterDash: Bool, afterOpener: Bool) {
+            self.wordStart = wordStart
+            self.first = first
+            self.afterDash = afterDash
+            self.afterOpener = afterOpener
+            isLowercase = first.isLowercaseLetter
+        }
+
         var isUppercase: Bool { first.isUppercaseLetter }
         var isDigit: Bool { first.isDigit }
 
@@ -520,7 +529,7 @@ extension SentenceSegmenter {
 
     /// A terminator of Unicode's or of the language's own.
     func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isSentenceTerminator || (!rules.extraTerminators.isEmpty && rules.extraTerminators.contains(scalar))
+        scalar.isSentenceTerminator || (hasExtraTerminators && rules.extraTerminators.contains(scalar))
     }
 
     /// Lower case as the data files are written: ASCII fast, Turkic `İ`/`I` → `i`/`ı`

@@ -50,6 +50,8 @@ public final class SentenceSegmenter {
     let breaker: ICUBreaker
     /// Turkish and Azerbaijani pair `İ` with `i` and `I` with `ı`.
     let usesTurkicCasing: Bool
+    /// The language ends sentences with scalars beyond Unicode's (Armenian `:`).
+    let hasExtraTerminators: Bool
     /// The rules' abbreviations, plus the numero sign, for lookups without allocation.
     let abbreviationTable: ByteKeyTable<SegmentationRules.AbbreviationKind>
 
@@ -65,6 +67,7 @@ public final class SentenceSegmenter {
         self.options = options
         locale = ICULocale(rules.language)
         usesTurkicCasing = ["tr", "az", "crh", "tt", "ba"].contains(rules.language.language)
+        hasExtraTerminators = !rules.extraTerminators.isEmpty
         abbreviationTable = ByteKeyTable(Self.universalAbbreviations.merging(rules.abbreviations) { _, language in language })
         breaker = try ICUBreaker(kind: .sentence, icuLocale: locale.identifier)
     }
@@ -296,7 +299,6 @@ public final class SentenceSegmenter {
         var quotations = QuotationTracker()
         let count = text.count
         // Read once: the skip below runs for every eight bytes of the text.
-        let hasExtraTerminators = !rules.extraTerminators.isEmpty
         let table = Self.scanBytes
         var offset = 0
         while offset < count {

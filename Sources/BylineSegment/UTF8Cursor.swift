@@ -131,11 +131,12 @@ struct UTF8Bytes {
 
 extension Unicode.Scalar {
     /// True when lower-casing changes the scalar (`A`, `Д`, `İ`), with fast paths for
-    /// the lower-case Latin-1 and basic Cyrillic letters.
+    /// the lower-case Latin-1 and basic Cyrillic letters and for blocks of scripts
+    /// without case (Hebrew to Tibetan, CJK and kana, Hangul).
     var changesWhenLowercased: Bool {
         switch value {
         case 0x41...0x5A: return true
-        case 0..<0x80, 0xDF...0xFF, 0x430...0x45F: return false
+        case 0..<0x80, 0xDF...0xFF, 0x430...0x45F, 0x590...0xFFF, 0x3000...0x9FFF, 0xAC00...0xD7AF: return false
         default: return properties.changesWhenLowercased
         }
     }
