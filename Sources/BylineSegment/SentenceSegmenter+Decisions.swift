@@ -9,8 +9,17 @@ extension SentenceSegmenter {
         var afterDash: Bool
         /// An opening quote or bracket comes before the word (`? [via …`, `. "the …`).
         var afterOpener: Bool
+        /// Asked several times a candidate, so read once.
+        let isLowercase: Bool
 
-        var isLowercase: Bool { first.isLowercaseLetter }
+        init(wordStart: Int, first: Unicode.Scalar, afterDash: Bool, afterOpener: Bool) {
+            self.wordStart = wordStart
+            self.first = first
+            self.afterDash = afterDash
+            self.afterOpener = afterOpener
+            isLowercase = first.isLowercaseLetter
+        }
+
         var isUppercase: Bool { first.isUppercaseLetter }
         var isDigit: Bool { first.isDigit }
 
@@ -279,6 +288,10 @@ extension SentenceSegmenter {
         if isASCII && !usesTurkicCasing {
             return abbreviationTable.value(forASCIILowercasing: text.bytes[range])
         }
+        // Most tokens before a period are in lower case already (`сказал.`, `dedi.`).
+        if !text.changesWhenLowercased(range) {
+            return abbreviationTable.value(forASCIILowercasing: text.bytes[range])
+        }
         return abbreviationTable.value(forASCIILowercasing: Array(lowercased(text.string(range)).utf8))
     }
 
@@ -300,6 +313,24 @@ extension SentenceSegmenter {
             var groupsFit = true
             var position = range.lowerBound
             while position < range.upperBound {
+                let byte = text[position]
+                if byte < 0x80 {
+                    // ASCII letters, digits and periods, read without decoding.
+                    if (0x61...0x7A).contains(byte | 0x20) {
+                        scalars += 1
+                        letters += 1
+                        groupLetters += 1
+                        position += 1
+                        continue
+                    }
+                    if (0x30...0x39).contains(byte) {
+                        scalars += 1
+                        digits += 1
+                        groupsFit = false
+                        position += 1
+                        continue
+                    }
+                }
                 let (scalar, length) = text.scalar(at: position)
                 if length > 1 { isASCII = false }
                 scalars += 1
@@ -471,6 +502,19 @@ extension SentenceSegmenter {
     func token(endingAt end: Int, notBefore limit: Int = 0, in text: UTF8Bytes) -> Range<Int> {
         var start = end
         while start > limit {
+            let byte = text[start - 1]
+            if byte < 0x80 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) { break }
+                start -= 1
+                continue
+            }
+            // Only scalars led by 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF can be white space.
+            var lead = start - 1
+            while lead > 0, text[lead] & 0xC0 == 0x80 { lead -= 1 }
+            if !UTF8Bytes.mayLeadSpace(text[lead]) {
+                start = lead
+                continue
+            }
             let (scalar, previous) = text.scalar(before: start)
             if scalar.isSegmentSpace { break }
             start = previous
@@ -485,12 +529,15 @@ extension SentenceSegmenter {
 
     /// A terminator of Unicode's or of the language's own.
     func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isSentenceTerminator || (!rules.extraTerminators.isEmpty && rules.extraTerminators.contains(scalar))
+        scalar.isSentenceTerminator || (hasExtraTerminators && rules.extraTerminators.contains(scalar))
     }
 
     /// Lower case as the data files are written: ASCII fast, Turkic `İ`/`I` → `i`/`ı`
     /// for Turkish and Azerbaijani.
     func lowercased(_ string: String) -> String {
+        // Most words are in lower case already; they come back as they are, unallocated.
+        // `I` and `İ` change too, so the Turkic mapping below has nothing to do then.
+        if !string.unicodeScalars.contains(where: { $0.changesWhenLowercased }) { return string }
         if string.utf8.allSatisfy({ $0 < 0x80 }) && !usesTurkicCasing {
             return String(decoding: string.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }

@@ -37,6 +37,12 @@ extension SentenceSegmenter {
     private func containsLetterOrDigit(_ range: Range<Int>, in text: UTF8Bytes) -> Bool {
         var position = range.lowerBound
         while position < range.upperBound {
+            let byte = text[position]
+            if byte < 0x80 {
+                if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) { return true }
+                position += 1
+                continue
+            }
             let (scalar, length) = text.scalar(at: position)
             if scalar.isLetterOrDigit { return true }
             position += length

@@ -50,6 +50,8 @@ public final class SentenceSegmenter {
     let breaker: ICUBreaker
     /// Turkish and Azerbaijani pair `İ` with `i` and `I` with `ı`.
     let usesTurkicCasing: Bool
+    /// The language ends sentences with scalars beyond Unicode's (Armenian `:`).
+    let hasExtraTerminators: Bool
     /// The rules' abbreviations, plus the numero sign, for lookups without allocation.
     let abbreviationTable: ByteKeyTable<SegmentationRules.AbbreviationKind>
 
@@ -65,6 +67,7 @@ public final class SentenceSegmenter {
         self.options = options
         locale = ICULocale(rules.language)
         usesTurkicCasing = ["tr", "az", "crh", "tt", "ba"].contains(rules.language.language)
+        hasExtraTerminators = !rules.extraTerminators.isEmpty
         abbreviationTable = ByteKeyTable(Self.universalAbbreviations.merging(rules.abbreviations) { _, language in language })
         breaker = try ICUBreaker(kind: .sentence, icuLocale: locale.identifier)
     }
@@ -295,18 +298,25 @@ public final class SentenceSegmenter {
         var found: [Candidate] = []
         var quotations = QuotationTracker()
         let count = text.count
+        // Read once: the skip below runs for every eight bytes of the text.
+        let table = Self.scanBytes
         var offset = 0
         while offset < count {
             // Skip eight bytes at a time while none of them can start a terminator.
-            while offset + 8 <= count, rules.extraTerminators.isEmpty, !Self.mayHoldTerminator(text.bytes, at: offset) {
-                offset += 8
+            if !hasExtraTerminators {
+                while offset + 8 <= count, !Self.mayHoldTerminator(text.bytes, at: offset, table: table) {
+                    offset += 8
+                }
+                // Then byte by byte up to the one that may matter: the steps below do
+                // nothing for a byte outside the table.
+                while offset < count, table[Int(text[offset])] == 0 { offset += 1 }
+                guard offset < count else { break }
             }
-            guard offset < count else { break }
             let byte = text[offset]
             let startsTerminator: Bool
             if byte == 0x2E || byte == 0x21 || byte == 0x3F {
                 startsTerminator = true
-            } else if byte < 0x80, !rules.extraTerminators.isEmpty, rules.extraTerminators.contains(Unicode.Scalar(byte)) {
+            } else if byte < 0x80, hasExtraTerminators, rules.extraTerminators.contains(Unicode.Scalar(byte)) {
                 startsTerminator = true
             } else if byte == 0xE2, offset + 2 < count, text[offset + 1] == 0x80, text[offset + 2] == 0xA6 {
                 startsTerminator = true  // U+2026 HORIZONTAL ELLIPSIS
@@ -443,9 +453,8 @@ public final class SentenceSegmenter {
     /// True when one of the eight bytes at `offset` is in ``scanBytes``: eight table
     /// lookups and one branch per step.
     @inline(__always)
-    static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    static func mayHoldTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, table: UnsafePointer<UInt8>) -> Bool {
         let base = bytes.baseAddress! + offset
-        let table = scanBytes
         let found = table[Int(base[0])] | table[Int(base[1])] | table[Int(base[2])] | table[Int(base[3])]
             | table[Int(base[4])] | table[Int(base[5])] | table[Int(base[6])] | table[Int(base[7])]
         return found != 0

@@ -38,6 +38,12 @@ struct UTF8Bytes {
     func skippingSpace(from offset: Int) -> Int {
         var position = offset
         while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                guard byte == 0x20 || (0x09...0x0D).contains(byte) else { break }
+                position += 1
+                continue
+            }
             let (scalar, length) = scalar(at: position)
             guard scalar.isSegmentSpace else { break }
             position += length
@@ -49,6 +55,12 @@ struct UTF8Bytes {
     func skippingSpace(backFrom offset: Int) -> Int {
         var position = offset
         while position > 0 {
+            let byte = bytes[position - 1]
+            if byte < 0x80 {
+                guard byte == 0x20 || (0x09...0x0D).contains(byte) else { break }
+                position -= 1
+                continue
+            }
             let (scalar, start) = scalar(before: position)
             guard scalar.isSegmentSpace else { break }
             position = start
@@ -60,6 +72,12 @@ struct UTF8Bytes {
     func containsLineBreak(_ range: Range<Int>) -> Bool {
         var position = range.lowerBound
         while position < range.upperBound {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                if (0x0A...0x0D).contains(byte) { return true }
+                position += 1
+                continue
+            }
             let (scalar, length) = scalar(at: position)
             if scalar.isLineBreak { return true }
             position += length
@@ -81,6 +99,30 @@ struct UTF8Bytes {
         return count
     }
 
+    /// False for a lead byte that starts no white space beyond ASCII (U+0085, U+00A0,
+    /// U+1680, U+2000–U+205F, U+3000 and U+FEFF start with these).
+    @inline(__always)
+    static func mayLeadSpace(_ lead: UInt8) -> Bool {
+        lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF
+    }
+
+    /// True when lower-casing the scalars of `range` would change any of them.
+    func changesWhenLowercased(_ range: Range<Int>) -> Bool {
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                if (0x41...0x5A).contains(byte) { return true }
+                position += 1
+                continue
+            }
+            let (scalar, length) = scalar(at: position)
+            if scalar.changesWhenLowercased { return true }
+            position += length
+        }
+        return false
+    }
+
     /// The scalars of `range`, decoded into a string; for short pieces on rare paths.
     func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -88,6 +130,17 @@ struct UTF8Bytes {
 }
 
 extension Unicode.Scalar {
+    /// True when lower-casing changes the scalar (`A`, `Д`, `İ`), with fast paths for
+    /// the lower-case Latin-1 and basic Cyrillic letters and for blocks of scripts
+    /// without case (Hebrew to Tibetan, CJK and kana, Hangul).
+    var changesWhenLowercased: Bool {
+        switch value {
+        case 0x41...0x5A: return true
+        case 0..<0x80, 0xDF...0xFF, 0x430...0x45F, 0x590...0xFFF, 0x3000...0x9FFF, 0xAC00...0xD7AF: return false
+        default: return properties.changesWhenLowercased
+        }
+    }
+
     /// White space as the segmenter skips it between sentences (UAX #29 Sp and Sep).
     var isSegmentSpace: Bool {
         switch value {
@@ -159,11 +212,13 @@ extension Unicode.Scalar {
         }
     }
 
-    /// A letter of any script (Alphabetic), with an ASCII fast path.
+    /// A letter of any script (Alphabetic), with fast paths for ASCII, the Latin-1
+    /// letters and the basic Cyrillic block.
     var isLetter: Bool {
         switch value {
         case 0x41...0x5A, 0x61...0x7A: return true
-        case 0..<0x80: return false
+        case 0..<0x80, 0xD7, 0xF7: return false
+        case 0xC0...0xFF, 0x400...0x45F: return true
         default: return properties.isAlphabetic
         }
     }
@@ -172,7 +227,8 @@ extension Unicode.Scalar {
     var isLowercaseLetter: Bool {
         switch value {
         case 0x61...0x7A: return true
-        case 0..<0x80: return false
+        case 0..<0x80, 0xC0...0xDE, 0xF7, 0x400...0x42F: return false
+        case 0xDF...0xFF, 0x430...0x45F: return true
         default: return properties.isLowercase
         }
     }
@@ -181,19 +237,25 @@ extension Unicode.Scalar {
     var isUppercaseLetter: Bool {
         switch value {
         case 0x41...0x5A: return true
-        case 0..<0x80: return false
+        case 0..<0x80, 0xD7, 0xDF...0xFF, 0x430...0x45F: return false
+        case 0xC0...0xDE, 0x400...0x42F: return true
         default: return properties.isUppercase || properties.generalCategory == .titlecaseLetter
         }
     }
 
-    /// A digit of any script (`7`, `٧`, `७`).
+    /// A digit of any script (`7`, `٧`, `७`); none lies between ASCII and U+0660.
+    @inline(__always)
     var isDigit: Bool {
         switch value {
         case 0x30...0x39: return true
-        case 0..<0x80: return false
-        default: return properties.numericType == .decimal
+        case 0..<0x660: return false
+        default: return isDecimalDigitBeyondASCII
         }
     }
+
+    /// Kept out of line: the property lookup brings generic set-up code with it.
+    @inline(never)
+    private var isDecimalDigitBeyondASCII: Bool { properties.numericType == .decimal }
 
     /// A bullet that may precede a list marker (`• 3.`, `⁃9.`).
     var isListBullet: Bool {
@@ -204,11 +266,16 @@ extension Unicode.Scalar {
     }
 
     /// A letter or a digit: what makes a piece of text more than punctuation.
+    @inline(__always)
     var isLetterOrDigit: Bool {
         switch value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-        case 0..<0x80: return false
-        default: return properties.isAlphabetic || properties.numericType != nil
+        case 0..<0x80, 0xD7, 0xF7: return false
+        case 0xC0...0xFF, 0x400...0x45F: return true
+        default: return isLetterOrNumberBeyondASCII
         }
     }
+
+    @inline(never)
+    private var isLetterOrNumberBeyondASCII: Bool { properties.isAlphabetic || properties.numericType != nil }
 }

@@ -28,12 +28,34 @@ public struct ScalarOffsetCursor {
             // Every byte that is not a UTF-8 continuation byte starts a scalar.
             let from = utf8.distance(from: utf8.startIndex, to: position)
             let to = utf8.distance(from: utf8.startIndex, to: index)
-            var count = 0
-            for byte in bytes[from..<to] where byte & 0xC0 != 0x80 { count += 1 }
-            return count
+            return Self.scalarStarts(in: UnsafeBufferPointer(rebasing: bytes[from..<to]))
         }
         offset += counted ?? scalars.distance(from: position, to: index)
         position = index
         return offset
+    }
+
+    /// The bytes of `bytes` that are not UTF-8 continuation bytes (`10xxxxxx`), that is,
+    /// the scalars that start there; eight bytes at a time.
+    static func scalarStarts(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var continuations = 0
+        var index = 0
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            // Bit 7 of a byte set and bit 6 clear: a continuation byte.
+            // Moved to bit 0 of each byte, the flags are summed by one multiplication
+            // into the top byte (at most 8, so no byte overflows).
+            let flags = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+            continuations &+= Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
+            index += 8
+        }
+        while index < count {
+            if base[index] & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return count - continuations
     }
 }

@@ -99,6 +99,23 @@ struct OffsetTests {
         #expect(cursor.offset(of: seoul.upperBound) == text.unicodeScalars.count)
     }
 
+    @Test("The scalar cursor agrees with the scalar view at every scalar of long mixed text")
+    func scalarCursorLongText() {
+        // Pieces of one to four bytes a scalar, so runs of eight bytes end mid-scalar too.
+        let text = String(repeating: "Bakı, 5 mart. Москва — “Ağ ev” 🇦🇿 ok! 東京。e\u{301}\n", count: 9)
+        var cursor = ScalarOffsetCursor(text)
+        var expected = 0
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex {
+            #expect(cursor.offset(of: index) == expected)
+            index = text.unicodeScalars.index(after: index)
+            expected += 1
+        }
+        #expect(cursor.offset(of: text.endIndex) == text.unicodeScalars.count)
+        var fromStart = ScalarOffsetCursor(text)
+        #expect(fromStart.offset(of: text.endIndex) == text.unicodeScalars.count)
+    }
+
     @Test("Locations count lines at LF and columns in scalars")
     func locations() {
         let bytes = Array("один\nдва три".utf8)
