@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineNames
 import BylineResources
 import BylineSegment
 import BylineSummarize
@@ -82,6 +83,9 @@ struct SummarizeCommand: ParsableCommand {
         let source = try input.readOrExit(language: defaultLanguage)
         let length: SummaryLength = words.map { .words($0) } ?? .sentences(sentences)
         let summary = try context.summarize(source.string, language: defaultLanguage, length: length)
+        if summary.shortestExceedsBudget, let words, let pick = summary.candidates.first(where: { $0.pickRank != nil }) {
+            Diagnostics.note("the shortest sentence has \(pick.wordCount) words, more than --words \(words); it is the summary")
+        }
         var output = StandardOutput()
         try output.write { buffer in
             switch format {
@@ -130,11 +134,16 @@ final class SummarizationContext {
         self.weights = weights
         resources = try ResourceBundle.locate()
         segmentation = try SegmentationContext(options: SentenceSegmenter.Options())
+        let index = try NameIndexStore(resources: resources).load(note: { Diagnostics.note($0) })
+        names = NameMentionFinder(gazetteer: Gazetteer(index: index), wordLists: try resources.wordLists())
     }
+
+    /// Entities from the names module: gazetteer forms and names found in the text.
+    private let names: NameMentionFinder
 
     func ranker(for language: LanguageTag) throws -> SummaryRanker {
         if let ranker = rankers[language] { return ranker }
-        let ranker = SummaryRanker(rules: try resources.summarizationRules(for: language), weights: weights)
+        let ranker = SummaryRanker(rules: try resources.summarizationRules(for: language), weights: weights, mentionFinder: names)
         rankers[language] = ranker
         return ranker
     }
