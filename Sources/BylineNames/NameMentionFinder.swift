@@ -19,7 +19,7 @@ import BylineText
 ///
 /// Copy counts as lower-cased when fewer than one letter-word in fifty starts with a
 /// capital; then forms are matched on lower-cased keys and one-word forms must not be
-/// ordinary words. Without a word list for the language only gazetteer forms are found.
+/// ordinary words, countries included (`reunion`, `turkey`). Without a word list for the language only gazetteer forms are found.
 ///
 /// A value over the memory-mapped index and word lists: share one between workers.
 /// Cost: linear in the words, a few hash probes each.
@@ -107,7 +107,13 @@ public struct NameMentionFinder: Sendable {
             return count
         }
 
-        func lower(_ index: Int) -> String { text[tokens[index].range].lowercased() }
+        /// The token lower-cased, without a possessive ending (`Kremlin’s` is `kremlin`).
+        func lower(_ index: Int) -> String { String(Self.withoutPossessive(text[tokens[index].range])).lowercased() }
+
+        static func withoutPossessive(_ word: Substring) -> Substring {
+            guard word.hasSuffix("'s") || word.hasSuffix("’s") || word.hasSuffix("'S") || word.hasSuffix("’S") else { return word }
+            return word.dropLast(2)
+        }
 
         func isOrdinary(_ lowered: String) -> Bool { wordList?.containsCommonWord(lowered) ?? false }
 
@@ -148,7 +154,7 @@ public struct NameMentionFinder: Sendable {
                 }
                 forms = finder.gazetteer.index.forms(key: key, in: finder.gazetteer.index.keyTable)
             } else {
-                forms = finder.gazetteer.index.forms(text: String(text[range]))
+                forms = finder.gazetteer.index.forms(text: String(Self.withoutPossessive(text[range])))
             }
             guard let forms, let entity = entity(among: forms) else { return nil }
             if entity.kind == .calendar { return entity }
@@ -215,12 +221,8 @@ public struct NameMentionFinder: Sendable {
                     add(start, start, entity: known, kind: .name)
                     return start + 1
                 }
-                if count == 1, lowerCased, isOrdinary(lower(start)) {
-                    // Lower-cased copy: an ordinary word is tried only as a country.
-                    guard let entity = gazetteerEntity(from: start, count: 1, lowerCased: true), entity.kind == .country else { continue }
-                    add(start, start, entity: entity.id, kind: entity.kind)
-                    return start + 1
-                }
+                // Lower-cased copy: an ordinary word alone is no name (`reunion` is not Réunion).
+                if count == 1, lowerCased, isOrdinary(lower(start)) { continue }
                 guard let entity = gazetteerEntity(from: start, count: count, lowerCased: lowerCased) else { continue }
                 if entity.kind == .calendar { return start + count }
                 add(start, start + count - 1, entity: entity.id, kind: entity.kind)

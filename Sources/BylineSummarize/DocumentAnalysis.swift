@@ -253,7 +253,14 @@ struct DocumentAnalysis {
         for capital in capitals {
             if !capital.continuesRun { closeRun() }
             if mentions.contains(where: { $0.range.overlaps(capital.range) }) {
-                closeRun()
+                // Capitals that run into a mention belong to it (`North` of `North Korean`,
+                // `Pentagon Chief` before `Lloyd Austin`), not to an entity of their own.
+                if capital.continuesRun {
+                    run.removeAll(keepingCapacity: true)
+                    runIsEvidence = false
+                } else {
+                    closeRun()
+                }
                 continue
             }
             // A capital opening a sentence is evidence only if the word is capitalised

@@ -25,12 +25,12 @@ public struct SummaryWeights: Sendable, Hashable {
     public var centrality = 0.6
     /// Weight of entity coverage: the salience of the entities a sentence names that the
     /// picks before it did not (``factCap`` counts as 1).
-    public var entities = 0.1
+    public var entities = 0.2
     /// Weight of quantity coverage: the weights of the figures a sentence carries that the
     /// picks before it did not (money, percentages and counts above dates and ages).
     public var numbers = 0.1
     /// Coverage sums at which the entity and the quantity features reach 1.
-    public var factCap = 2.0
+    public var factCap = 4.0
     /// A figure the report states once counts this many times less than one it repeats.
     public var repeatedQuantity = 1.5
     /// Share of the candidates asked for at which the lead prior starts to fade, and the
