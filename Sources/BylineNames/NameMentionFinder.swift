@@ -91,6 +91,10 @@ public struct NameMentionFinder: Sendable {
         var mentions: [NameMention] = []
         /// Last words of full names already seen, with their entity.
         var surnames: [String: String] = [:]
+        let lowered: [String]
+        let ordinary: [Bool]
+        /// The language's number in the index (nil when it has no names).
+        let languageNumber: UInt32?
 
         init(text: String, tokens: [Token], finder: NameMentionFinder, language: String, wordList: WordList?) {
             self.text = text
@@ -98,6 +102,9 @@ public struct NameMentionFinder: Sendable {
             self.finder = finder
             self.language = language
             self.wordList = wordList
+            lowered = tokens.map { String(Self.withoutPossessive(text[$0.range])).lowercased() }
+            ordinary = lowered.map { wordList?.containsCommonWord($0) ?? false }
+            languageNumber = finder.gazetteer.index.languageNumbers[language]
         }
 
         /// How many tokens from `start` are joined by single spaces or hyphens, up to the longest form.
@@ -107,27 +114,40 @@ public struct NameMentionFinder: Sendable {
             return count
         }
 
-        /// The token lower-cased, without a possessive ending (`Kremlin’s` is `kremlin`).
-        func lower(_ index: Int) -> String { String(Self.withoutPossessive(text[tokens[index].range])).lowercased() }
+        /// The token lower-cased, without a possessive ending (`Kremlin’s` is `kremlin`),
+        /// made once per token.
+        func lower(_ index: Int) -> String { lowered[index] }
+
+        /// Whether the token is an ordinary word of the language, asked once per token.
+        func isOrdinaryToken(_ index: Int) -> Bool { ordinary[index] }
 
         static func withoutPossessive(_ word: Substring) -> Substring {
-            guard word.hasSuffix("'s") || word.hasSuffix("’s") || word.hasSuffix("'S") || word.hasSuffix("’S") else { return word }
-            return word.dropLast(2)
+            let bytes = word.utf8
+            guard bytes.count > 2, bytes.last == 0x73 || bytes.last == 0x53 else { return word }
+            let beforeS = bytes.index(before: bytes.endIndex)
+            if bytes[bytes.index(before: beforeS)] == 0x27 { return word[..<bytes.index(before: beforeS)] }
+            // `’` is E2 80 99 in UTF-8.
+            guard bytes.count > 4 else { return word }
+            let apostrophe = bytes.index(beforeS, offsetBy: -3)
+            if bytes[apostrophe] == 0xE2, bytes[bytes.index(after: apostrophe)] == 0x80,
+               bytes[bytes.index(apostrophe, offsetBy: 2)] == 0x99 {
+                return word[..<apostrophe]
+            }
+            return word
         }
-
-        func isOrdinary(_ lowered: String) -> Bool { wordList?.containsCommonWord(lowered) ?? false }
 
         /// The best entity among form numbers: the text's language, no dictionary-only
         /// names, the heaviest entity first.
         func entity(among forms: [Int32]) -> Gazetteer.Entity? {
-            var best: Gazetteer.Entity?
+            let index = finder.gazetteer.index
+            var best: (entry: Int32, weight: Int)?
             for number in forms {
-                let form = finder.gazetteer.forms[Int(number)]
-                guard !form.isLexical, form.language == language || language == "und" else { continue }
-                let entity = finder.gazetteer.entry(of: form)
-                if best == nil || entity.weight > best!.weight { best = entity }
+                let form = index.formHeader(number)
+                guard !form.isLexical, form.language == languageNumber || language == "und" else { continue }
+                let weight = index.entityWeight(form.entry)
+                if best == nil || weight > best!.weight { best = (form.entry, weight) }
             }
-            return best
+            return best.map { index.entity($0.entry) }
         }
 
         mutating func add(_ first: Int, _ last: Int, entity: String, kind: GazetteerEntry.Kind) {
@@ -141,15 +161,17 @@ public struct NameMentionFinder: Sendable {
             let range = tokens[start].range.lowerBound..<tokens[start + count - 1].range.upperBound
             let forms: [Int32]?
             if lowerCased {
+                // The match key of the words as lowered once per token, joined by spaces.
                 var key: [UInt32] = []
-                key.reserveCapacity(text.utf8[range].count)
-                for scalar in text.unicodeScalars[range] {
-                    switch scalar.value {
-                    case 0x20, 0x2D: key.append(0x20)
-                    case 0x2E, 0x27: continue
-                    case 0x41...0x5A: key.append(scalar.value + 0x20)
-                    case 0..<0x80: key.append(scalar.value)
-                    default: for lowered in scalar.properties.lowercaseMapping.unicodeScalars { key.append(lowered.value) }
+                key.reserveCapacity(24)
+                for index in start..<start + count {
+                    if index > start { key.append(0x20) }
+                    for scalar in lowered[index].unicodeScalars {
+                        switch scalar.value {
+                        case 0x2D: key.append(0x20)
+                        case 0x2E, 0x27: continue
+                        default: key.append(scalar.value)
+                        }
                     }
                 }
                 forms = finder.gazetteer.index.forms(key: key, in: finder.gazetteer.index.keyTable)
@@ -158,7 +180,7 @@ public struct NameMentionFinder: Sendable {
             }
             guard let forms, let entity = entity(among: forms) else { return nil }
             if entity.kind == .calendar { return entity }
-            if count == 1, entity.kind != .country, isOrdinary(lower(start)) { return nil }
+            if count == 1, entity.kind != .country, isOrdinaryToken(start) { return nil }
             return entity
         }
 
@@ -176,7 +198,7 @@ public struct NameMentionFinder: Sendable {
                 // A run of capitalised words that are no ordinary words: a name the gazetteer lacks.
                 var end = index
                 while end < tokens.count, tokens[end].isCapitalised, end == index || tokens[end].joinsPrevious,
-                      wordList != nil, !isOrdinary(lower(end)) {
+                      wordList != nil, !isOrdinaryToken(end) {
                     end += 1
                 }
                 if end > index {
@@ -197,8 +219,7 @@ public struct NameMentionFinder: Sendable {
                 }
                 var end = index
                 while end < tokens.count, end == index || tokens[end].joinsPrevious, let wordList {
-                    let lowered = lower(end)
-                    guard wordList.containsProperName(lowered), !wordList.containsCommonWord(lowered) else { break }
+                    guard !isOrdinaryToken(end), wordList.containsProperName(lower(end)) else { break }
                     end += 1
                 }
                 if end > index {
@@ -215,14 +236,16 @@ public struct NameMentionFinder: Sendable {
         mutating func gazetteerMatch(at start: Int, lowerCased: Bool) -> Int? {
             let available = joined(from: start)
             for count in stride(from: available, through: 1, by: -1) {
-                // A name never ends on a small word (`Paris and`) in cased copy.
+                // A name never ends on a small word (`Paris and`) in cased copy, nor on a short
+                // ordinary word (`of`, `the`) in any copy.
                 if !lowerCased, !tokens[start + count - 1].isCapitalised { continue }
+                if count > 1, ordinary[start + count - 1], lowered[start + count - 1].utf8.count <= 3 { continue }
                 if count == 1, let known = surnames[lower(start)] {
                     add(start, start, entity: known, kind: .name)
                     return start + 1
                 }
                 // Lower-cased copy: an ordinary word alone is no name (`reunion` is not Réunion).
-                if count == 1, lowerCased, isOrdinary(lower(start)) { continue }
+                if count == 1, lowerCased, isOrdinaryToken(start) { continue }
                 guard let entity = gazetteerEntity(from: start, count: count, lowerCased: lowerCased) else { continue }
                 if entity.kind == .calendar { return start + count }
                 add(start, start + count - 1, entity: entity.id, kind: entity.kind)
