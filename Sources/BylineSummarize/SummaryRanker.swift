@@ -3,14 +3,16 @@ import BylineText
 
 /// Picks the sentences of a news report that carry its facts: who, where, how many.
 ///
-/// Each candidate sentence gets five features (``SentenceFeatures``): a lead prior on the
-/// first body sentences, centrality (content words shared with the rest of the report,
-/// after stop words and light stemming), entity density (distinct names per word, from a
-/// ``EntityMentionFinder`` and from capitals), number density (quantities, money and
-/// percentages above dates, times and ages) and a penalty for very short sentences. The
-/// weighted sum ranks the sentences; picks are then made best first, each one penalised
-/// by its similarity to those already picked (maximal marginal relevance), so two
-/// sentences that say the same are not both taken.
+/// Each candidate (a sentence, or a quotation over several sentences taken whole) gets
+/// its features (``SentenceFeatures``): a lead prior on the first body sentences,
+/// centrality (content words shared with the rest of the report, after stop words and
+/// light stemming), entity coverage (the salience of the entities it names, from an
+/// ``EntityMentionFinder`` and from capitals), quantity coverage (money, percentages and
+/// counts above dates, times and ages) and penalties for very short and very long
+/// sentences. Picks are made greedily: each time the candidate whose value is highest,
+/// counting only the entities and figures no earlier pick carries and penalised by its
+/// similarity to the picks (maximal marginal relevance). A summary of a large share of
+/// the report fades towards centrality alone (``SummaryWeights/faded(share:)``).
 ///
 /// Page furniture is never a candidate (``FurnitureRules``, short label lines, repeated
 /// lines). Picks come back in the order of the text as trimmed sentence ranges from the
