@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineDesk
+import BylineNames
 import BylineResources
 import BylineSegment
 import BylineSummarize
@@ -11,8 +12,10 @@ struct SummarizeCommand: ParsableCommand {
         commandName: "summarize",
         abstract: "Cut a report to the sentences that carry its facts, in their original order.",
         discussion: """
-            Sentences are ranked by a lead prior on the first body sentences, centrality, \
-            entity density and number density; near-repeats are skipped, and page furniture \
+            Sentences are chosen for a lead prior on the first body sentences, centrality, \
+            and the salient people, places, organisations and figures they add to the picks \
+            before them (entities from the names module); a quotation over several sentences \
+            is taken whole or not at all, near-repeats are skipped, and page furniture \
             (photo credits, section labels, calls to action, bylines, repeated and short \
             label lines) is never picked. Picks are exact slices of the input.
 
@@ -20,7 +23,7 @@ struct SummarizeCommand: ParsableCommand {
             is taken for "text") and \
             writes {"id", "summary", "sentences": [{"start", "end", "score"}]} per line ("n" \
             overrides --sentences; offsets count Unicode scalars). --explain adds an "explain" \
-            field with every feature and every excluded line.
+            field with every feature, the facts the picks carry and every excluded line.
             """)
 
     @OptionGroup var input: InputOptions
@@ -31,7 +34,7 @@ struct SummarizeCommand: ParsableCommand {
     @Option(help: "Sentences to keep.")
     var sentences: Int = 3
 
-    @Option(help: "Keep sentences while their words fit this budget (instead of --sentences).")
+    @Option(help: "Keep sentences while their words fit this budget (instead of --sentences); if none fits, the shortest, with a note.")
     var words: Int?
 
     @Flag(help: "Show each sentence's features, weights and total, and why lines were excluded.")
@@ -66,7 +69,7 @@ struct SummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try SummarizationContext(weights: try parsedWeights())
+        let context = try SummarizationContext(weights: try parsedWeights(), note: { Diagnostics.note($0) })
         let given = language.map { LanguageTag($0) }
         if batchOptions.batch {
             let runner = BatchRunner<SummarizeRequest>(options: batchOptions) { request, _, reply in
@@ -84,6 +87,9 @@ struct SummarizeCommand: ParsableCommand {
         let defaultLanguage = try LanguageChoice.resolve(given, for: source)
         let length: SummaryLength = words.map { .words($0) } ?? .sentences(sentences)
         let summary = try context.summarize(source.string, language: defaultLanguage, length: length)
+        if summary.shortestExceedsBudget, let words, let pick = summary.candidates.first(where: { $0.pickRank != nil }) {
+            Diagnostics.note("the shortest sentence has \(pick.wordCount) words, more than --words \(words); it is the summary")
+        }
         var output = StandardOutput()
         try output.write { buffer in
             switch format {
@@ -218,6 +224,17 @@ enum SummaryWriter {
             }
             buffer.raw("}")
         }
+        buffer.raw("], \"facts\": [")
+        for (index, fact) in summary.facts.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"kind\": ")
+            buffer.string(fact.kind == .entity ? "entity" : "quantity")
+            buffer.raw(", \"key\": ")
+            buffer.string(fact.key)
+            buffer.raw(", \"value\": ")
+            buffer.number(fact.value)
+            buffer.raw(", \"candidates\": [\(fact.candidates.map { String($0 + 1) }.joined(separator: ", "))]}")
+        }
         buffer.raw("], \"excluded\": [")
         cursor = ScalarOffsetCursor(text)
         for (index, piece) in summary.excluded.enumerated() {
@@ -277,6 +294,13 @@ enum SummaryWriter {
             row += "  " + pad(format(candidate.total), 7) + "  " + pad(format(candidate.redundancy), 7)
             row += "  " + pad(candidate.pickRank.map { String($0 + 1) } ?? "", 4) + "  " + shown(candidate.range, limit: 60) + "\n"
             buffer.raw(row)
+        }
+        if !summary.facts.isEmpty {
+            buffer.raw("\nfacts the picks carry (value; candidates that state it, picks marked *):\n")
+            for fact in summary.facts {
+                let holders = fact.candidates.map { String($0 + 1) + (summary.candidates[$0].pickRank != nil ? "*" : "") }
+                buffer.raw("  \(fact.kind == .entity ? "entity  " : "quantity") \(fact.key) (\(format(fact.value))): \(holders.joined(separator: ", "))\n")
+            }
         }
         guard !summary.excluded.isEmpty else { return }
         buffer.raw("\nexcluded:\n")

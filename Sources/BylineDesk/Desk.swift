@@ -134,7 +134,7 @@ public final class Desk {
         self.resources = resources
         segmentation = try SegmentationContext(resources: resources, notice: notice)
         names = try NamesContext(resources: resources, extraFiles: gazetteerFiles, note: notice)
-        summarization = try SummarizationContext(segmentation: segmentation)
+        summarization = try SummarizationContext(segmentation: segmentation, names: names)
         datelineSegmentation = try SegmentationContext(
             resources: resources, options: SentenceSegmenter.Options(attachDatelines: false))
         self.memory = memory

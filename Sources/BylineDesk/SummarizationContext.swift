@@ -1,3 +1,4 @@
+import BylineNames
 import BylineResources
 import BylineSegment
 import BylineSummarize
@@ -7,17 +8,29 @@ import BylineText
 public final class SummarizationContext {
     public let weights: SummaryWeights
     public let segmentation: SegmentationContext
+    /// Entities from the names module: gazetteer forms and names found in the text.
+    public let mentionFinder: NameMentionFinder
     private var rankers: [LanguageTag: SummaryRanker] = [:]
 
-    public init(weights: SummaryWeights = SummaryWeights(), segmentation: SegmentationContext? = nil) throws {
+    /// - Parameter names: the run's names context, whose mapped index the summaries share;
+    ///   nil to map it here.
+    public init(
+        weights: SummaryWeights = SummaryWeights(), segmentation: SegmentationContext? = nil, names: NamesContext? = nil,
+        note: (String) -> Void = { _ in }
+    ) throws {
         self.weights = weights
-        self.segmentation = try segmentation ?? SegmentationContext()
+        let segmentation = try segmentation ?? SegmentationContext()
+        self.segmentation = segmentation
+        let resources = segmentation.resources
+        let gazetteer = try names?.gazetteer ?? Gazetteer(index: NameIndexStore(resources: resources).load(note: note))
+        mentionFinder = NameMentionFinder(gazetteer: gazetteer, wordLists: try resources.wordLists())
     }
 
     public func ranker(for language: LanguageTag) throws -> SummaryRanker {
         if let ranker = rankers[language] { return ranker }
         let ranker = SummaryRanker(
-            rules: try segmentation.resources.summarizationRules(for: language), weights: weights)
+            rules: try segmentation.resources.summarizationRules(for: language), weights: weights,
+            mentionFinder: mentionFinder)
         rankers[language] = ranker
         return ranker
     }

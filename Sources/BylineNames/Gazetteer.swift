@@ -161,6 +161,18 @@ extension NameIndex {
             isLexical: formRecords[base + 8] & 1 != 0)
     }
 
+    /// A form's entity, language number and whether it is a dictionary-only name, read
+    /// without building its strings (the mention finder's hot path).
+    func formHeader(_ number: Int32) -> (entry: Int32, language: UInt32, isLexical: Bool) {
+        let base = Int(number) * Self.formStride
+        return (Int32(bitPattern: formRecords[base]), formRecords[base + 1], formRecords[base + 8] & 1 != 0)
+    }
+
+    /// An entity's importance, read without building the entity.
+    func entityWeight(_ number: Int32) -> Int {
+        Int(Int32(bitPattern: entryRecords[Int(number) * Self.entryStride + 3]))
+    }
+
     /// The key `form` is indexed under in its language's fuzzy index (its stem in Russian).
     func indexedKey(_ number: Int32) -> [UInt32] {
         let base = Int(number) * Self.formStride

@@ -16,7 +16,19 @@ struct DocumentAnalysis {
     /// Sorted, distinct content-term ids per sentence.
     private(set) var terms: [[Int32]] = []
     private(set) var wordCounts: [Int] = []
-    private(set) var entityCounts: [Int] = []
+    /// Distinct entity ids per sentence (names-module mentions, then capital runs no mention covers).
+    private(set) var entityIDs: [[Int32]] = []
+    /// Per entity id: how salient it is, from how many sentences name it (0…1, 1 for the most named).
+    private(set) var entitySalience: [Double] = []
+    /// Per entity id: its key (`region:RU`, `name:townsend`) and the sentences that name it.
+    private(set) var entityKeys: [String] = []
+    private(set) var entitySentences: [[Int32]] = []
+    /// Distinct quantity ids per sentence (a figure's digits, so `1,200` and `1200` are one).
+    private(set) var quantityIDs: [[Int32]] = []
+    /// Per quantity id: its weight (``NumberWeights``), raised when the report repeats it.
+    private(set) var quantityValue: [Double] = []
+    private(set) var quantityKeys: [String] = []
+    private(set) var quantitySentences: [[Int32]] = []
     private(set) var numberWeights: [Double] = []
     /// Weights of the sentence's quantities alone (money, percentages, measures, counts).
     private(set) var quantityWeights: [Double] = []
@@ -48,9 +60,30 @@ struct DocumentAnalysis {
         var capitalisedElsewhere: Set<String> = []
         var letterTokens = 0
         var capitalTokens = 0
+        var mentionsPerSentence: [[EntityMention]] = []
+        var quantityIntern: [String: Int32] = [:]
+        var figureWeight: [Double] = []
         terms.reserveCapacity(sentences.count)
-        for sentence in sentences {
-            let words = wordsIn(sentence.range)
+        // The names module reads the whole text's tokens at once (a surname later in the text
+        // is the person named in full before); without it, tokens come a sentence at a time.
+        var heldWords: [[Word]]?
+        var mentions: [EntityMention] = []
+        if let finder = ranker.mentionFinder {
+            let perSentence = sentences.map { wordsIn($0.range) }
+            heldWords = perSentence
+            mentions = finder.mentions(in: text, words: perSentence.flatMap { $0 }, language: rules.language)
+        }
+        var mentionIndex = 0
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            let words = heldWords?[sentenceIndex] ?? wordsIn(sentence.range)
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < sentence.range.lowerBound { mentionIndex += 1 }
+            var sentenceMentions: [EntityMention] = []
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= sentence.range.upperBound {
+                sentenceMentions.append(mentions[mentionIndex])
+                mentionIndex += 1
+            }
+            mentionsPerSentence.append(sentenceMentions)
+            var sentenceQuantities: [Int32] = []
             var sentenceTerms: [Int32] = []
             var capitals: [Capital] = []
             var wordCount = 0
@@ -86,6 +119,16 @@ struct DocumentAnalysis {
                         monthNames: rules.monthNames)
                     numberWeight += kind.weight
                     if kind.isQuantity { quantityWeight += kind.weight }
+                    let key = String(piece.unicodeScalars.filter { $0 != "," && $0 != " " && $0 != "\u{A0}" })
+                    let id: Int32
+                    if let known = quantityIntern[key] { id = known } else {
+                        id = Int32(quantityIntern.count)
+                        quantityIntern[key] = id
+                        figureWeight.append(0)
+                        quantityKeys.append(key)
+                    }
+                    figureWeight[Int(id)] = max(figureWeight[Int(id)], kind.weight)
+                    sentenceQuantities.append(id)
                     previousWasCapital = false
                 } else {
                     let folded = CaseFolding.lower(String(piece), turkic: rules.usesTurkicCasing)
@@ -129,40 +172,104 @@ struct DocumentAnalysis {
             numberWeights.append(numberWeight)
             quantityWeights.append(quantityWeight)
             capitalsPerSentence.append(capitals)
+            sentenceQuantities.sort()
+            quantityIDs.append(Self.distinct(sentenceQuantities))
         }
         // Lower-cased copy has (almost) no capitals; then they mark nothing.
         usesCapitalisation = letterTokens > 0 && capitalTokens * 50 >= letterTokens
+        var entityIntern: [String: Int32] = [:]
         for (index, capitals) in capitalsPerSentence.enumerated() {
-            entityCounts.append(countEntities(capitals, sentence: sentences[index], elsewhere: capitalisedElsewhere))
+            var ids: [Int32] = []
+            for key in entityKeys(capitals, mentions: mentionsPerSentence[index], elsewhere: capitalisedElsewhere) {
+                if let known = entityIntern[key] { ids.append(known) } else {
+                    let id = Int32(entityIntern.count)
+                    entityIntern[key] = id
+                    entityKeys.append(key)
+                    ids.append(id)
+                }
+            }
+            ids.sort()
+            entityIDs.append(Self.distinct(ids))
+        }
+        entitySentences = Self.postings(entityIDs, count: entityKeys.count)
+        quantitySentences = Self.postings(quantityIDs, count: quantityKeys.count)
+        // An entity the report returns to matters more: log of the sentences naming it,
+        // relative to the most named one.
+        let mostNamed = entitySentences.map(\.count).max() ?? 1
+        entitySalience = entitySentences.map { log(1 + Double($0.count)) / log(1 + Double(max(1, mostNamed))) }
+        let repeated = ranker.weights.repeatedQuantity
+        quantityValue = zip(figureWeight, quantitySentences).map { weight, holders in
+            holders.count > 1 ? weight : weight / repeated
         }
     }
 
-    /// Distinct entities in one sentence: the mention finder's ids, plus runs of
-    /// capitalised words that no mention covers.
-    private func countEntities(_ capitals: [Capital], sentence: Sentence, elsewhere: Set<String>) -> Int {
-        var entities: Set<String> = []
-        var mentionRanges: [TextRange] = []
-        if let finder = ranker.mentionFinder {
-            for mention in finder.mentions(in: text, range: sentence.range, language: ranker.rules.language) {
-                entities.insert("=" + mention.entity)
-                mentionRanges.append(mention.range)
+    /// The entities and figures `picked` sentences carry, with every sentence stating each.
+    func facts(of picked: [Int]) -> [SummaryFact] {
+        var facts: [(first: Int32, fact: SummaryFact)] = []
+        var seenEntities: Set<Int32> = []
+        var seenQuantities: Set<Int32> = []
+        for index in picked {
+            for id in entityIDs[index] where seenEntities.insert(id).inserted {
+                let holders = entitySentences[Int(id)]
+                facts.append((holders[0], SummaryFact(kind: .entity, key: entityKeys[Int(id)], value: entitySalience[Int(id)],
+                                                      candidates: holders.map(Int.init))))
+            }
+            for id in quantityIDs[index] where seenQuantities.insert(id).inserted {
+                let holders = quantitySentences[Int(id)]
+                facts.append((holders[0], SummaryFact(kind: .quantity, key: quantityKeys[Int(id)], value: quantityValue[Int(id)],
+                                                      candidates: holders.map(Int.init))))
             }
         }
-        guard usesCapitalisation else { return entities.count }
+        return facts.sorted { $0.first < $1.first }.map(\.fact)
+    }
+
+    /// For each id, the sentences (ascending) whose lists hold it.
+    static func postings(_ lists: [[Int32]], count: Int) -> [[Int32]] {
+        var result = [[Int32]](repeating: [], count: count)
+        for (sentence, ids) in lists.enumerated() { for id in ids { result[Int(id)].append(Int32(sentence)) } }
+        return result
+    }
+
+    /// The salience of the entities in `ids` not yet covered, and of the quantities.
+    func entityGain(_ sentence: Int, covered: [Bool]) -> Double {
+        var gain = 0.0
+        for id in entityIDs[sentence] where !covered[Int(id)] { gain += entitySalience[Int(id)] }
+        return gain
+    }
+
+    func quantityGain(_ sentence: Int, covered: [Bool]) -> Double {
+        var gain = 0.0
+        for id in quantityIDs[sentence] where !covered[Int(id)] { gain += quantityValue[Int(id)] }
+        return gain
+    }
+
+    /// The entities of one sentence: the mention finder's ids, plus runs of capitalised
+    /// words that no mention covers, keyed by their last word (`Andros Townsend` and a
+    /// later `Townsend` are one person), as the names module keys the names it finds.
+    private func entityKeys(_ capitals: [Capital], mentions: [EntityMention], elsewhere: Set<String>) -> [String] {
+        var entities: [String] = mentions.map(\.entity)
+        guard usesCapitalisation else { return entities }
         let capitalisesNouns = ranker.rules.capitalisesNouns
         var run: [String] = []
         var runIsEvidence = false
         func closeRun() {
             // Two capitalised words in a row (`North Korean`, `Lloyd Austin`) name something
             // even where a single capital proves nothing.
-            if !run.isEmpty, runIsEvidence || run.count >= 2 { entities.insert(run.joined(separator: " ")) }
+            if let last = run.last, runIsEvidence || run.count >= 2 { entities.append("name:" + last) }
             run.removeAll(keepingCapacity: true)
             runIsEvidence = false
         }
         for capital in capitals {
             if !capital.continuesRun { closeRun() }
-            if mentionRanges.contains(where: { $0.overlaps(capital.range) }) {
-                closeRun()
+            if mentions.contains(where: { $0.range.overlaps(capital.range) }) {
+                // Capitals that run into a mention belong to it (`North` of `North Korean`,
+                // `Pentagon Chief` before `Lloyd Austin`), not to an entity of their own.
+                if capital.continuesRun {
+                    run.removeAll(keepingCapacity: true)
+                    runIsEvidence = false
+                } else {
+                    closeRun()
+                }
                 continue
             }
             // A capital opening a sentence is evidence only if the word is capitalised
@@ -173,13 +280,16 @@ struct DocumentAnalysis {
             runIsEvidence = runIsEvidence || evidence
         }
         closeRun()
-        return entities.count
+        return entities
     }
 
     /// The candidate sentences with their features and totals.
-    mutating func scoredSentences() -> [ScoredSentence] {
-        let weights = ranker.weights
+    /// - Parameter weights: the ranker's weights as the summary's length leaves them
+    ///   (``SummaryWeights/faded(share:)``).
+    mutating func scoredSentences(weights: SummaryWeights) -> [ScoredSentence] {
         let centrality = self.centrality()
+        let noEntities = [Bool](repeating: false, count: entityKeys.count)
+        let noQuantities = [Bool](repeating: false, count: quantityKeys.count)
         var result: [ScoredSentence] = []
         result.reserveCapacity(sentences.count)
         for index in sentences.indices {
@@ -192,8 +302,8 @@ struct DocumentAnalysis {
             let features = SentenceFeatures(
                 position: prior,
                 centrality: centrality[index],
-                entities: min(1, Double(entityCounts[index]) / Double(words) / 0.25),
-                numbers: min(1, numberWeights[index] / Double(words) * 8),
+                entities: min(weights.factCap, entityGain(index, covered: noEntities)) / weights.factCap,
+                numbers: min(weights.factCap, quantityGain(index, covered: noQuantities)) / weights.factCap,
                 brevity: wordCounts[index] < weights.shortSentenceWords ? 1 : 0,
                 length: max(0, log(Double(words) / Double(max(1, weights.longSentenceWords)))))
             let total = weights.position * features.position + weights.centrality * features.centrality

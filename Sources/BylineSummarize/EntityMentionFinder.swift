@@ -1,33 +1,45 @@
+import BylineNames
+import BylineSegment
 import BylineText
 
-/// A source of entity mentions inside a sentence: a gazetteer lookup, a name finder.
+/// A source of entity mentions in a report: a gazetteer lookup, a name finder.
 ///
-/// The summarizer counts distinct entities per word. Without a finder it relies on
-/// capitalisation alone; a finder adds names that capitals miss (lower-cased copy,
-/// German nouns) and joins spellings of one entity (`Seoul`, `Seul`) under one id.
+/// The summarizer weighs a sentence by the salient entities it names that earlier picks
+/// did not. Without a finder it relies on capitalisation alone; a finder adds names that
+/// capitals miss (lower-cased copy, German nouns) and joins spellings of one entity
+/// (`Putin`, `Vladimir Putin`, `Путин`) under one id. ``NameMentionFinder`` of the names
+/// module is the one the command line uses.
 ///
 /// ```swift
 /// struct Capitals: EntityMentionFinder {
-///     func mentions(in text: String, range: TextRange, language: LanguageTag) -> [EntityMention] { … }
+///     func mentions(in text: String, words: [Word], language: LanguageTag) -> [EntityMention] { … }
 /// }
 /// let ranker = SummaryRanker(rules: rules, mentionFinder: Capitals())
 /// ```
 public protocol EntityMentionFinder: Sendable {
-    /// The mentions inside `range` of `text`, in any order. Called once per sentence on
-    /// the hot path, so keep it allocation-light.
-    func mentions(in text: String, range: TextRange, language: LanguageTag) -> [EntityMention]
+    /// The mentions in `text`, in text order, without overlaps. Called once per report on
+    /// the hot path, with the report's tokens (``WordSegmenter``).
+    func mentions(in text: String, words: [Word], language: LanguageTag) -> [EntityMention]
 }
 
 /// One mention of an entity: where it is and which entity it names.
 public struct EntityMention: Sendable, Hashable {
     /// The mention in the text.
     public var range: TextRange
-    /// A stable id for the entity (`Q8684` or a gazetteer key); two mentions with the same
-    /// id count once per sentence.
+    /// A stable id for the entity (`region:RU`, a gazetteer key, `name:townsend`); two
+    /// mentions with the same id are one entity.
     public var entity: String
 
     public init(range: TextRange, entity: String) {
         self.range = range
         self.entity = entity
+    }
+}
+
+extension NameMentionFinder: EntityMentionFinder {
+    /// The names module's mentions (gazetteer forms, names found in the text), months and
+    /// weekdays left out.
+    public func mentions(in text: String, words: [Word], language: LanguageTag) -> [EntityMention] {
+        nameMentions(in: text, words: words, language: language).map { EntityMention(range: $0.range, entity: $0.entity) }
     }
 }

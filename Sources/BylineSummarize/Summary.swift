@@ -20,8 +20,39 @@ public struct Summary: Sendable {
     /// Lines and sentences that were never candidates, in the order of the text.
     public var excluded: [ExcludedPiece]
     /// False when the text has too few capitals for capitalisation to mark names
-    /// (lower-cased copy); entity density then rests on the mention finder alone.
+    /// (lower-cased copy); entities then rest on the mention finder alone.
     public var usesCapitalisation: Bool
+    /// True when a word budget (``SummaryLength/words(_:)``) was smaller than every
+    /// candidate, so the one pick is the shortest sentence and exceeds it.
+    public var shortestExceedsBudget = false
+    /// The entities and figures the picks carry, each with every candidate that states it,
+    /// ordered by where the report first states them.
+    public var facts: [SummaryFact] = []
+
+    public init(picks: [SummaryPick], candidates: [ScoredSentence], excluded: [ExcludedPiece], usesCapitalisation: Bool) {
+        self.picks = picks
+        self.candidates = candidates
+        self.excluded = excluded
+        self.usesCapitalisation = usesCapitalisation
+    }
+}
+
+/// An entity or a figure a summary's picks carry, and where the report states it.
+public struct SummaryFact: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A person, place or organisation (a names-module id, or a run of capitals).
+        case entity
+        /// A figure: money, a percentage, a count, a measure, or (weighed lower) a date.
+        case quantity
+    }
+
+    public var kind: Kind
+    /// The entity id (`region:RU`, `name:townsend`) or the figure's digits (`1200`).
+    public var key: String
+    /// Its value in the coverage objective: an entity's salience, a figure's weight.
+    public var value: Double
+    /// The candidates (indices into ``Summary/candidates``) that state it, in text order.
+    public var candidates: [Int]
 }
 
 /// One picked sentence.

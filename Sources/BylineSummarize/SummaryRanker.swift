@@ -3,14 +3,16 @@ import BylineText
 
 /// Picks the sentences of a news report that carry its facts: who, where, how many.
 ///
-/// Each candidate sentence gets five features (``SentenceFeatures``): a lead prior on the
-/// first body sentences, centrality (content words shared with the rest of the report,
-/// after stop words and light stemming), entity density (distinct names per word, from a
-/// ``EntityMentionFinder`` and from capitals), number density (quantities, money and
-/// percentages above dates, times and ages) and a penalty for very short sentences. The
-/// weighted sum ranks the sentences; picks are then made best first, each one penalised
-/// by its similarity to those already picked (maximal marginal relevance), so two
-/// sentences that say the same are not both taken.
+/// Each candidate (a sentence, or a quotation over several sentences taken whole) gets
+/// its features (``SentenceFeatures``): a lead prior on the first body sentences,
+/// centrality (content words shared with the rest of the report, after stop words and
+/// light stemming), entity coverage (the salience of the entities it names, from an
+/// ``EntityMentionFinder`` and from capitals), quantity coverage (money, percentages and
+/// counts above dates, times and ages) and penalties for very short and very long
+/// sentences. Picks are made greedily: each time the candidate whose value is highest,
+/// counting only the entities and figures no earlier pick carries and penalised by its
+/// similarity to the picks (maximal marginal relevance). A summary of a large share of
+/// the report fades towards centrality alone (``SummaryWeights/faded(share:)``).
 ///
 /// Page furniture is never a candidate (``FurnitureRules``, short label lines, repeated
 /// lines). Picks come back in the order of the text as trimmed sentence ranges from the
@@ -87,22 +89,52 @@ public struct SummaryRanker: Sendable {
         }
         excluded.sort { $0.range.lowerBound < $1.range.lowerBound }
 
-        var analysis = DocumentAnalysis(text: text, sentences: kept, wordsIn: wordsIn, ranker: self)
-        var candidates = analysis.scoredSentences()
-        let picked = select(from: &candidates, similarity: analysis.similarity, length: length)
-        let picks = picked.sorted().map { SummaryPick(range: candidates[$0].range, score: candidates[$0].total) }
-        return Summary(picks: picks, candidates: candidates, excluded: excluded,
-                       usesCapitalisation: analysis.usesCapitalisation)
+        let requested: Int
+        switch length {
+        case .sentences(let count): requested = count
+        case .words: requested = 1
+        }
+        let units = weights.joinsQuotations ? QuotationUnits.units(of: kept, in: text, minimum: requested) : kept
+        var analysis = DocumentAnalysis(text: text, sentences: units, wordsIn: wordsIn, ranker: self)
+        let share: Double
+        switch length {
+        case .sentences(let count): share = units.isEmpty ? 0 : Double(count) / Double(units.count)
+        case .words(let budget): share = Double(budget) / Double(max(1, analysis.wordCounts.reduce(0, +)))
+        }
+        let weights = self.weights.faded(share: share)
+        var candidates = analysis.scoredSentences(weights: weights)
+        let selection = select(from: &candidates, analysis: analysis, weights: weights, length: length)
+        let picks = selection.picked.sorted().map { SummaryPick(range: candidates[$0].range, score: candidates[$0].total) }
+        var summary = Summary(picks: picks, candidates: candidates, excluded: excluded,
+                              usesCapitalisation: analysis.usesCapitalisation)
+        summary.shortestExceedsBudget = selection.overBudget
+        summary.facts = analysis.facts(of: selection.picked)
+        return summary
     }
 
-    /// Maximal marginal relevance: repeatedly takes the candidate whose total, less its
-    /// similarity to the picks so far, is highest. A near-duplicate of a pick waits until
-    /// nothing else is left. Returns candidate indices in pick order.
-    private func select(from candidates: inout [ScoredSentence], similarity: (Int, Int) -> Double,
-                        length: SummaryLength) -> [Int] {
+    /// Greedy coverage: repeatedly takes the candidate whose value is highest, where the
+    /// value is its total with the entity and quantity features counted only for the facts
+    /// no earlier pick carries, less its similarity to the picks so far (maximal marginal
+    /// relevance). A near-duplicate of a pick waits until nothing else is left. Returns
+    /// candidate indices in pick order, and whether even the shortest candidate was over
+    /// a word budget (then it alone is picked).
+    ///
+    /// Cost: each pick visits the candidates left once; covering a fact updates only the
+    /// sentences that hold it.
+    private func select(from candidates: inout [ScoredSentence], analysis: DocumentAnalysis,
+                        weights: SummaryWeights, length: SummaryLength) -> (picked: [Int], overBudget: Bool) {
         var picked: [Int] = []
         var available = Array(candidates.indices)
         var maximumSimilarity = [Double](repeating: 0, count: candidates.count)
+        var entityCovered = [Bool](repeating: false, count: analysis.entityKeys.count)
+        var quantityCovered = [Bool](repeating: false, count: analysis.quantityKeys.count)
+        var entityGain = candidates.indices.map { analysis.entityGain($0, covered: entityCovered) }
+        var quantityGain = candidates.indices.map { analysis.quantityGain($0, covered: quantityCovered) }
+        let cap = weights.factCap
+        // The total without the coverage features, which change as facts are covered.
+        let base = candidates.map {
+            $0.total - weights.entities * $0.features.entities - weights.numbers * $0.features.numbers
+        }
         var wordsLeft: Int
         let limit: Int
         switch length {
@@ -113,19 +145,24 @@ public struct SummaryRanker: Sendable {
             limit = candidates.count
             wordsLeft = max(0, budget)
         }
+        var overBudget = false
         while picked.count < limit, !available.isEmpty {
             var best: Int?
             var bestValue = -Double.infinity
-            for (slot, index) in available.enumerated() {
-                let fits = candidates[index].wordCount <= wordsLeft || picked.isEmpty
-                guard fits else { continue }
+            for (slot, index) in available.enumerated() where candidates[index].wordCount <= wordsLeft {
                 let redundancy = maximumSimilarity[index]
-                var value = candidates[index].total - weights.redundancy * redundancy
+                var value = base[index] + weights.entities * min(cap, entityGain[index]) / cap
+                    + weights.numbers * min(cap, quantityGain[index]) / cap - weights.redundancy * redundancy
                 if redundancy >= weights.duplicateSimilarity { value -= 1_000 }
                 if value > bestValue {
                     bestValue = value
                     best = slot
                 }
+            }
+            if best == nil, picked.isEmpty, case .words = length {
+                // Nothing fits the budget: the shortest sentence, and the caller is told.
+                best = available.indices.min { candidates[available[$0]].wordCount < candidates[available[$1]].wordCount }
+                overBudget = true
             }
             guard let slot = best else { break }
             let index = available.remove(at: slot)
@@ -134,9 +171,18 @@ public struct SummaryRanker: Sendable {
             picked.append(index)
             if wordsLeft != .max { wordsLeft -= min(wordsLeft, candidates[index].wordCount) }
             for other in available {
-                maximumSimilarity[other] = max(maximumSimilarity[other], similarity(index, other))
+                maximumSimilarity[other] = max(maximumSimilarity[other], analysis.similarity(index, other))
             }
+            for id in analysis.entityIDs[index] where !entityCovered[Int(id)] {
+                entityCovered[Int(id)] = true
+                for holder in analysis.entitySentences[Int(id)] { entityGain[Int(holder)] -= analysis.entitySalience[Int(id)] }
+            }
+            for id in analysis.quantityIDs[index] where !quantityCovered[Int(id)] {
+                quantityCovered[Int(id)] = true
+                for holder in analysis.quantitySentences[Int(id)] { quantityGain[Int(holder)] -= analysis.quantityValue[Int(id)] }
+            }
+            if overBudget { break }
         }
-        return picked
+        return (picked, overBudget)
     }
 }

@@ -115,8 +115,8 @@ struct SummaryRankerTests {
     @Test("A mention finder adds entities that capitals miss")
     func mentionFinder() throws {
         struct Finder: EntityMentionFinder {
-            func mentions(in text: String, range: TextRange, language: LanguageTag) -> [EntityMention] {
-                guard let found = text[range].range(of: "pyongyang") else { return [] }
+            func mentions(in text: String, words: [Word], language: LanguageTag) -> [EntityMention] {
+                guard let found = text.range(of: "pyongyang") else { return [] }
                 return [EntityMention(range: found, entity: "Q18808")]
             }
         }
@@ -130,6 +130,76 @@ struct SummaryRankerTests {
             .summarize(text, sentences: sentences, words: words, length: .sentences(1))
         #expect(without.candidates[0].features.entities == 0)
         #expect(with.candidates[0].features.entities > 0)
+    }
+}
+
+@Suite("Summary coverage, quotations and budgets")
+struct SummaryCoverageTests {
+    static let rules = SummarizationRules(language: "en", stopWords: StopWords(["the", "a", "of", "in", "on", "and", "said", "to"]),
+                                          furniture: FurnitureRules(patterns: []))
+
+    func summary(_ text: String, length: SummaryLength, weights: SummaryWeights = SummaryWeights()) throws -> (Summary, [String]) {
+        let summary = try summarize(text, language: "en", length: length, weights: weights)
+        return (summary, pickedTexts(summary, in: text))
+    }
+
+    @Test("A pick never starts inside a quotation: a quote over several sentences is taken whole or not at all")
+    func quotationWhole() throws {
+        let text = """
+            Secretary of State Antony Blinken warned Moscow on Monday over its use of North Korean troops in Kursk.
+            “Russia has lost 1,200 soldiers a day. Now he's turning to North Korean troops, a sign of weakness,” Blinken said.
+            The State Department gave no figures for the troops.
+            Officials in Seoul said 8,000 troops had arrived.
+            """
+        for count in 1...3 {
+            let (_, picks) = try summary(text, length: .sentences(count))
+            for pick in picks {
+                #expect(!pick.hasPrefix("Now he's turning"), "a pick started inside the quotation: \(pick)")
+                if pick.contains("Russia has lost") { #expect(pick.hasSuffix("Blinken said.")) }
+            }
+        }
+    }
+
+    @Test("A word budget is respected, and a budget below every sentence is reported")
+    func wordBudget() throws {
+        let text = SummaryRankerTests.wireReport
+        let (fitting, picks) = try summary(text, length: .words(40))
+        let words = fitting.candidates.filter { $0.pickRank != nil }.map(\.wordCount).reduce(0, +)
+        #expect(!picks.isEmpty && words <= 40)
+        #expect(!fitting.shortestExceedsBudget)
+        let (tight, tightPicks) = try summary(text, length: .words(2))
+        #expect(tight.shortestExceedsBudget)
+        #expect(tightPicks == ["Analysts had expected no change."])
+    }
+
+    @Test("After the lede, coverage prefers a sentence with new facts to one that repeats the lede's")
+    func coverageAddsFacts() throws {
+        let text = """
+            Azerbaijan's central bank kept its rate at 7.25% on Friday in Baku, its chairman Taleh Kazimov said.
+            Kazimov said the central bank in Baku kept the rate at 7.25% on Friday as expected.
+            Turkey's central bank cut its rate to 42.5% in Ankara, and Kazakhstan's raised it to 15.75%.
+            The decision was widely expected by traders in the region this week.
+            Markets were calm after the announcement and prices barely moved.
+            More decisions are due later in the month from other banks.
+            Traders said they would watch the next meeting closely for a change.
+            """
+        var weights = SummaryWeights()
+        weights.entities = 0.5
+        weights.numbers = 0.5
+        let (summary, picks) = try self.summary(text, length: .sentences(2), weights: weights)
+        #expect(picks.count == 2)
+        #expect(picks.last?.hasPrefix("Turkey's central bank") == true)
+        // The explanation lists the figures the picks carry and every sentence stating them.
+        let rate = try #require(summary.facts.first { $0.kind == .quantity && $0.key == "7.25" })
+        #expect(rate.candidates == [0, 1])
+    }
+
+    @Test("A summary that takes a large share of a report gives up the lead prior for centrality")
+    func priorFades() {
+        let weights = SummaryWeights()
+        #expect(weights.faded(share: 0.1).position == weights.position)
+        #expect(weights.faded(share: 0.6).position == 0)
+        #expect(weights.faded(share: 0.6).centrality == weights.centrality)
     }
 }
 

@@ -4,11 +4,12 @@ import BylineSummarize
 import BylineText
 
 /// Summarises with the bundled data, as the CLI does.
-func summarize(_ text: String, language: LanguageTag, length: SummaryLength) throws -> Summary {
+func summarize(_ text: String, language: LanguageTag, length: SummaryLength,
+               weights: SummaryWeights = SummaryWeights()) throws -> Summary {
     let resources = try ResourceBundle.locate()
     let segmenter = try SentenceSegmenter(rules: try resources.segmentationRules(for: language))
     let words = try WordSegmenter(language: language).words(in: text)
-    let ranker = SummaryRanker(rules: try resources.summarizationRules(for: language))
+    let ranker = SummaryRanker(rules: try resources.summarizationRules(for: language), weights: weights)
     return ranker.summarize(text, sentences: segmenter.sentences(in: text), words: words, length: length)
 }
 
