@@ -33,7 +33,8 @@ marked by an HTML comment on the line before its block, which says why:
 
     <!-- example: not in CI; makes and reads 450 MB of input -->
 
-Such blocks are listed as skipped, and run with `--all`. Exit status: 0 when every example ran as
+Such blocks are listed as skipped, and run with `--all`. So are examples that name a folder beside
+the repository (`../shared`, the evaluation data and scorers) when the checkout has none there. Exit status: 0 when every example ran as
 shown, 1 when one did not (each failure names its README line), 2 when the run could not start.
 """
 import argparse
@@ -340,6 +341,8 @@ def main():
     failures = 0
     ran = 0
     skipped = []
+    # Files under /tmp/ that skipped examples would have made.
+    unmade: set[str] = set()
     try:
         mirror, private_tmp, environment = prepare_workspace(repository, scratch, examples, byline)
         for example in examples:
@@ -350,6 +353,17 @@ def main():
                 continue
             if example.command.split()[:2] == ["swift", "test"]:
                 skipped.append(f"{label}: {first_line}  (.ci/run runs it)")
+                continue
+            absent = [name for name in re.findall(r"\.\./([\w.-]+)", example.command)
+                      if not os.path.exists(os.path.join(os.path.dirname(repository), name))]
+            if absent and not arguments.all:
+                skipped.append(f"{label}: {first_line}  (needs ../{absent[0]} beside the repository, "
+                               "the evaluation data and scorers, which this checkout does not have)")
+                unmade.update(re.findall(r"/tmp/[\w.-]+", example.command))
+                continue
+            needed = [path for path in re.findall(r"/tmp/[\w.-]+", example.command) if path in unmade]
+            if needed and not arguments.all:
+                skipped.append(f"{label}: {first_line}  (needs {needed[0]}, which a skipped example makes)")
                 continue
             ran += 1
             print(f"{label}: {first_line}", flush=True)
