@@ -129,19 +129,9 @@ enum DeskWriter {
         }
         buffer.raw("], \"candidates\": ")
         buffer.int(report.candidateCount)
-        buffer.raw(", \"furniture\": [")
-        cursor = ScalarOffsetCursor(text)
-        for (index, piece) in report.furniture.enumerated() {
-            if index > 0 { buffer.raw(", ") }
-            buffer.raw("{")
-            buffer.span(piece.range, of: text, cursor: &cursor)
-            buffer.raw(", \"kind\": ")
-            buffer.string(piece.kind)
-            buffer.raw(", \"reason\": ")
-            buffer.string(piece.reason)
-            buffer.raw("}")
-        }
-        buffer.raw("], \"targets\": [")
+        buffer.raw(", \"furniture\": ")
+        SummaryWriter.writeExcluded(report.furniture.map { ($0.range, $0.kind, $0.reason) }, of: text, to: &buffer)
+        buffer.raw(", \"targets\": [")
         for (index, target) in report.targets.enumerated() {
             if index > 0 { buffer.raw(", ") }
             buffer.string(target.description)

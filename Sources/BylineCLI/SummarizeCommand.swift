@@ -235,19 +235,27 @@ enum SummaryWriter {
             buffer.number(fact.value)
             buffer.raw(", \"candidates\": [\(fact.candidates.map { String($0 + 1) }.joined(separator: ", "))]}")
         }
-        buffer.raw("], \"excluded\": [")
-        cursor = ScalarOffsetCursor(text)
-        for (index, piece) in summary.excluded.enumerated() {
+        buffer.raw("], \"excluded\": ")
+        writeExcluded(summary.excluded.map { ($0.range, $0.kind, $0.explanation) }, of: text, to: &buffer)
+        buffer.raw("}")
+    }
+
+    /// `[{"start", "end", "text", "kind", "reason"}, …]` for lines left out as furniture,
+    /// offsets in scalars of `text`.
+    static func writeExcluded(_ pieces: [(range: TextRange, kind: String, reason: String)], of text: String, to buffer: inout JSONBuffer) {
+        buffer.raw("[")
+        var cursor = ScalarOffsetCursor(text)
+        for (index, piece) in pieces.enumerated() {
             if index > 0 { buffer.raw(", ") }
             buffer.raw("{")
             buffer.span(piece.range, of: text, cursor: &cursor)
             buffer.raw(", \"kind\": ")
             buffer.string(piece.kind)
             buffer.raw(", \"reason\": ")
-            buffer.string(piece.explanation)
+            buffer.string(piece.reason)
             buffer.raw("}")
         }
-        buffer.raw("]}")
+        buffer.raw("]")
     }
 
     /// The summary, then one row per candidate with each feature's value under a header
