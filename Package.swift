@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +68,9 @@ let package = Package(
                 "BylineText", "BylineSegment", "BylineResources", "BylineSummarize", "BylineTM", "BylineTMX",
                 "BylineTMPostgres", "BylineNormalize", "BylineNames", "BylineAlign", "BylineDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
 
@@ -112,6 +118,6 @@ let package = Package(
             name: "BylineDeskTests",
             dependencies: ["BylineDesk", "BylineTM", "BylineResources", "BylineText", "BylineTestSupport"]),
         .testTarget(
-            name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline"]),
+            name: "BylineCLITests", dependencies: ["BylineTestSupport", "byline", "BylineCLI", "BylineTM", "BylineResources"]),
     ]
 )

@@ -91,7 +91,7 @@ struct AlignedDocument {
         let source = Lent(UnitArraySource(units: units(story: story)))
         do {
             return try awaitResult {
-                try await store.importUnits(from: &source.value, options: ImportOptions(origin: .aligned, storyID: story))
+                try await store.importUnits(from: &source.value, options: ImportOptions(origin: .aligned, storyID: story, user: LoginName.current))
             }
         } catch {
             Diagnostics.error("\(error)")

@@ -31,7 +31,8 @@ struct BatchLine {
             var offset = 0
             while case .valid(let encoded) = parser.parseScalar(from: &iterator) { offset += encoded.count }
             throw BatchLineError(
-                message: "invalid UTF-8 at column \(Self.column(ofByte: offset, in: bytes)) (byte \(offset + 1) of the line)")
+                message: "invalid UTF-8 at column \(Self.column(ofByte: offset, in: bytes)) (byte \(offset + 1) of the line)",
+                offset: offset)
         }
         return try parsed.get()
     }
@@ -135,7 +136,8 @@ struct BatchLine {
         var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
 
         func error(_ message: String) -> BatchLineError {
-            BatchLineError(message: "not valid JSON at column \(BatchLine.column(ofByte: position, in: bytes)): \(message)")
+            BatchLineError(
+                message: "not valid JSON at column \(BatchLine.column(ofByte: position, in: bytes)): \(message)", offset: position)
         }
 
         mutating func skipSpace() {

@@ -185,5 +185,8 @@ struct LineReader {
 /// A per-line failure reported in the reply's `error` field.
 struct BatchLineError: Error, CustomStringConvertible {
     var message: String
+    /// The byte of the line where it went wrong, when one can be named (the HTTP service
+    /// turns it into a line and column of the request body).
+    var offset: Int? = nil
     var description: String { message }
 }

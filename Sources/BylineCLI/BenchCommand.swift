@@ -11,6 +11,7 @@ struct BenchCommand: ParsableCommand {
         subcommands: [
             BenchSegmentCommand.self, BenchNormalizeCommand.self, BenchNamesCommand.self, BenchSummarizeCommand.self,
             BenchLookupCommand.self, BenchImportCommand.self, BenchAlignCommand.self, BenchDeskCommand.self,
+            BenchServeCommand.self,
         ])
 }
 

@@ -15,7 +15,7 @@ public struct BylineCommand: ParsableCommand {
         version: "\(version) (ICU \(ICULocale.icuVersion))",
         subcommands: [
             DeskCommand.self, SegmentCommand.self, NormalizeCommand.self, NamesCommand.self, SummarizeCommand.self,
-            TMCommand.self, AlignCommand.self,
+            TMCommand.self, AlignCommand.self, ServeCommand.self,
             BenchCommand.self,
         ])
 

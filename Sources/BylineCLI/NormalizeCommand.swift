@@ -58,17 +58,7 @@ struct NormalizeCommand: ParsableCommand {
                 guard let name = request.op ?? defaultOperation?.rawValue else {
                     throw BatchLineError(message: "missing field \"op\" (and no --op given)")
                 }
-                let operation = try NormalizationOperation(name: name)
-                let language = operation.dependsOnLanguage
-                    ? try LanguageChoice.forLine(request.lang, given: given, text: text)
-                    : request.lang.map { LanguageTag($0) } ?? given ?? "und"
-                let result = try normalizer.normalize(text, operation: operation, language: language)
-                reply.raw(", \"text\": ")
-                reply.string(result.text)
-                if changes {
-                    reply.raw(", \"changes\": ")
-                    Self.writeChanges(result, to: &reply)
-                }
+                try Self.answer(text, operation: name, lang: request.lang, given: given, changes: changes, normalizer: normalizer, to: &reply)
             }
             if try !runner.run() { throw ExitCode(1) }
             return
@@ -148,6 +138,26 @@ struct ChangeWriter {
         buffer.raw(", \"kind\": ")
         buffer.string((NormalizationChange.Kind(rawValue: edit.label) ?? .normalization).name)
         buffer.raw("}")
+    }
+}
+
+extension NormalizeCommand {
+    /// One request's reply fields: `, "text": …` and, with `changes`, the list of changes.
+    static func answer(
+        _ text: String, operation name: String, lang: String?, given: LanguageTag?, changes: Bool, normalizer: TextNormalizer,
+        to reply: inout JSONBuffer
+    ) throws {
+        let operation = try NormalizationOperation(name: name)
+        let language = operation.dependsOnLanguage
+            ? try LanguageChoice.forLine(lang, given: given, text: text)
+            : lang.map { LanguageTag($0) } ?? given ?? "und"
+        let result = try normalizer.normalize(text, operation: operation, language: language)
+        reply.raw(", \"text\": ")
+        reply.string(result.text)
+        if changes {
+            reply.raw(", \"changes\": ")
+            Self.writeChanges(result, to: &reply)
+        }
     }
 }
 

@@ -55,9 +55,9 @@ struct SegmentCommand: ParsableCommand {
             let runner = BatchRunner<SegmentRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 let language = try LanguageChoice.forLine(request.lang, given: given, text: text)
-                let result = try segment(text, language: language, context: context)
+                let result = try Self.segment(text, language: language, context: context, words: words)
                 reply.raw(", \"sentences\": ")
-                writeSentences(result, in: text, to: &reply, withWords: words)
+                Self.writeSentences(result, in: text, to: &reply, withWords: words)
             }
             if try !runner.run() { throw ExitCode(1) }
             return
@@ -108,7 +108,9 @@ struct SegmentCommand: ParsableCommand {
         var words: [Word]
     }
 
-    private func segment(_ text: String, language: LanguageTag, context: SegmentationContext) throws -> [SegmentedSentence] {
+    static func segment(_ text: String, language: LanguageTag, context: SegmentationContext, words: Bool) throws
+        -> [SegmentedSentence]
+    {
         let sentences = try context.sentenceSegmenter(for: language).sentences(in: text)
         guard words else { return sentences.map { SegmentedSentence(sentence: $0, words: []) } }
         let tokens = try context.wordSegmenter(for: language).words(in: text).filter(\.kind.isWordLike)
@@ -127,7 +129,7 @@ struct SegmentCommand: ParsableCommand {
         return result
     }
 
-    private func writeSentences(_ result: [SegmentedSentence], in text: String, to buffer: inout JSONBuffer, withWords: Bool) {
+    static func writeSentences(_ result: [SegmentedSentence], in text: String, to buffer: inout JSONBuffer, withWords: Bool) {
         var cursor = ScalarOffsetCursor(text)
         buffer.raw("[")
         for (index, item) in result.enumerated() {
@@ -137,7 +139,7 @@ struct SegmentCommand: ParsableCommand {
         buffer.raw("]")
     }
 
-    private func writeSentence(
+    private static func writeSentence(
         _ item: SegmentedSentence, in text: String, cursor: inout ScalarOffsetCursor, to buffer: inout JSONBuffer,
         withWords: Bool
     ) {

@@ -54,38 +54,52 @@ struct TMAnalyzeCommand: ParsableCommand {
         let store = try database.openStore()
         let source = try input.readOrExit(language: LanguageTag(sourceLanguage))
         let target = LanguageTag(targetLanguage)
-        // Datelines apart from their ledes: the segmenter keeps a period-ended one apart,
-        // and a dash-led one is split off here.
         let context = try SegmentationContext(options: SentenceSegmenter.Options(attachDatelines: false), notice: { Diagnostics.warning($0) })
-        let sentences = try context.sentenceSegmenter(for: source.language).sentences(in: source.string)
-        var pieces: [Substring] = []
-        for sentence in sentences {
-            let text = source.string[sentence.range]
-            if let (dateline, lede) = Self.splitDashDateline(text) {
-                pieces.append(dateline)
-                pieces.append(lede)
+        let pieces = try Self.segments(of: source.string, language: source.language, context: context)
+        let rows: [Row]
+        do {
+            let language = source.language
+            rows = try awaitResult { try await Self.lookUp(pieces, from: language, to: target, in: store) }
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(1)
+        }
+        try write(rows)
+    }
+
+    /// The document's segments as translation tools cut them: sentences, with a dateline
+    /// apart from its lede (the segmenter of `context` keeps a period-ended one apart, and a
+    /// dash-led one is split off here).
+    static func segments(of text: String, language: LanguageTag, context: SegmentationContext) throws -> [String] {
+        var pieces: [String] = []
+        for sentence in try context.sentenceSegmenter(for: language).sentences(in: text) {
+            let piece = text[sentence.range]
+            if let (dateline, lede) = Self.splitDashDateline(piece) {
+                pieces.append(String(dateline))
+                pieces.append(String(lede))
             } else {
-                pieces.append(text)
+                pieces.append(String(piece))
             }
         }
+        return pieces
+    }
+
+    /// Each segment's band and best match; a segment seen before in the document is a
+    /// repetition and is not looked up again.
+    static func lookUp(_ pieces: [String], from source: LanguageTag, to target: LanguageTag, in store: any TranslationMemoryStore)
+        async throws -> [Row]
+    {
         var rows: [Row] = []
         var seen = Set<String>()
         let options = LookupOptions(minimumScore: 50, maximum: 1)
-        for piece in pieces {
-            let text = String(piece)
-            let wordCount = MatchTokenizer.indexTerms(text, language: source.language.language).wordCount
+        for text in pieces {
+            let wordCount = MatchTokenizer.indexTerms(text, language: source.language).wordCount
             var best: Match?
             let band: Int
             if !seen.insert(MatchKey.normalized(text)).inserted {
                 band = 0
             } else {
-                do {
-                    let language = source.language
-                    best = try awaitResult { try await store.matches(for: text, from: language, to: target, options: options).first }
-                } catch {
-                    Diagnostics.error("\(error)")
-                    throw ExitCode(1)
-                }
+                best = try await store.matches(for: text, from: source, to: target, options: options).first
                 if let score = best?.score {
                     band = Self.bands.firstIndex(where: { $0.lower.map { score >= $0 } ?? false }) ?? Self.bands.count - 1
                 } else {
@@ -94,7 +108,7 @@ struct TMAnalyzeCommand: ParsableCommand {
             }
             rows.append(Row(text: text, band: band, words: wordCount, best: best))
         }
-        try write(rows)
+        return rows
     }
 
     private func write(_ rows: [Row]) throws {
@@ -107,36 +121,8 @@ struct TMAnalyzeCommand: ParsableCommand {
         var output = StandardOutput()
         try output.write { buffer in
             if format != .text {
-                buffer.raw("{\"segments\": \(rows.count), \"words\": \(words.reduce(0, +)), \"bands\": [")
-                for (index, band) in Self.bands.enumerated() {
-                    if index > 0 { buffer.raw(", ") }
-                    buffer.raw("{\"band\": ")
-                    buffer.string(band.name)
-                    buffer.raw(", \"segments\": \(segmentsPerBand[index]), \"words\": \(words[index])}")
-                }
-                buffer.raw("]")
-                if segments {
-                    buffer.raw(", \"list\": [")
-                    for (index, row) in rows.enumerated() {
-                        if index > 0 { buffer.raw(", ") }
-                        buffer.raw("{\"text\": ")
-                        buffer.string(row.text)
-                        buffer.raw(", \"band\": ")
-                        buffer.string(Self.bands[row.band].name)
-                        buffer.raw(", \"words\": \(row.words)")
-                        if let best = row.best {
-                            buffer.raw(", \"score\": ")
-                            buffer.number(best.score, digits: 1)
-                            buffer.raw(", \"target\": ")
-                            buffer.string(best.target)
-                            buffer.raw(", \"label\": ")
-                            buffer.string(best.label)
-                        }
-                        buffer.raw("}")
-                    }
-                    buffer.raw("]")
-                }
-                buffer.raw("}\n")
+                Self.writeJSON(rows, listing: segments, to: &buffer)
+                buffer.raw("\n")
                 return
             }
             if segments {
@@ -161,6 +147,46 @@ struct TMAnalyzeCommand: ParsableCommand {
             buffer.raw(String(format: "%10d %8d\n", rows.count, words.reduce(0, +)))
         }
         try output.finish()
+    }
+
+    /// The analysis as one JSON object: totals, bands and, with `listing`, each segment.
+    static func writeJSON(_ rows: [Row], listing: Bool, to buffer: inout JSONBuffer) {
+        var segmentsPerBand = [Int](repeating: 0, count: Self.bands.count)
+        var words = [Int](repeating: 0, count: Self.bands.count)
+        for row in rows {
+            segmentsPerBand[row.band] += 1
+            words[row.band] += row.words
+        }
+        buffer.raw("{\"segments\": \(rows.count), \"words\": \(words.reduce(0, +)), \"bands\": [")
+        for (index, band) in Self.bands.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"band\": ")
+            buffer.string(band.name)
+            buffer.raw(", \"segments\": \(segmentsPerBand[index]), \"words\": \(words[index])}")
+        }
+        buffer.raw("]")
+        if listing {
+            buffer.raw(", \"list\": [")
+            for (index, row) in rows.enumerated() {
+                if index > 0 { buffer.raw(", ") }
+                buffer.raw("{\"text\": ")
+                buffer.string(row.text)
+                buffer.raw(", \"band\": ")
+                buffer.string(Self.bands[row.band].name)
+                buffer.raw(", \"words\": \(row.words)")
+                if let best = row.best {
+                    buffer.raw(", \"score\": ")
+                    buffer.number(best.score, digits: 1)
+                    buffer.raw(", \"target\": ")
+                    buffer.string(best.target)
+                    buffer.raw(", \"label\": ")
+                    buffer.string(best.label)
+                }
+                buffer.raw("}")
+            }
+            buffer.raw("]")
+        }
+        buffer.raw("}")
     }
 
     /// A dash-led dateline and the lede after it (`BAKU, Nov 1 (TURAN) — The talks…`): at

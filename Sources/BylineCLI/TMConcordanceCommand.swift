@@ -43,26 +43,8 @@ struct TMConcordanceCommand: ParsableCommand {
         let colour = Terminal.columns != nil
         try output.write { buffer in
             if format != .text {
-                buffer.raw("{\"hits\": [")
-                for (index, hit) in hits.enumerated() {
-                    if index > 0 { buffer.raw(", ") }
-                    buffer.raw("{\"unit\": \(hit.unitID), \"lang\": ")
-                    buffer.string(hit.language.description)
-                    buffer.raw(", \"text\": ")
-                    buffer.string(hit.text)
-                    buffer.raw(", \"highlights\": [" + hit.highlights.map { "[\($0.lowerBound), \($0.upperBound)]" }.joined(separator: ", ") + "]")
-                    buffer.raw(", \"translations\": [")
-                    for (position, translation) in hit.translations.enumerated() {
-                        if position > 0 { buffer.raw(", ") }
-                        buffer.raw("{\"lang\": ")
-                        buffer.string(translation.language.description)
-                        buffer.raw(", \"text\": ")
-                        buffer.string(translation.text)
-                        buffer.raw("}")
-                    }
-                    buffer.raw("]}")
-                }
-                buffer.raw("]}\n")
+                Self.writeJSON(hits, to: &buffer)
+                buffer.raw("\n")
                 return
             }
             if hits.isEmpty { buffer.raw("no stored segment contains \(words)\n") }
@@ -83,5 +65,29 @@ struct TMConcordanceCommand: ParsableCommand {
             }
         }
         try output.finish()
+    }
+
+    /// The hits as one JSON object.
+    static func writeJSON(_ hits: [ConcordanceHit], to buffer: inout JSONBuffer) {
+        buffer.raw("{\"hits\": [")
+        for (index, hit) in hits.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{\"unit\": \(hit.unitID), \"lang\": ")
+            buffer.string(hit.language.description)
+            buffer.raw(", \"text\": ")
+            buffer.string(hit.text)
+            buffer.raw(", \"highlights\": [" + hit.highlights.map { "[\($0.lowerBound), \($0.upperBound)]" }.joined(separator: ", ") + "]")
+            buffer.raw(", \"translations\": [")
+            for (position, translation) in hit.translations.enumerated() {
+                if position > 0 { buffer.raw(", ") }
+                buffer.raw("{\"lang\": ")
+                buffer.string(translation.language.description)
+                buffer.raw(", \"text\": ")
+                buffer.string(translation.text)
+                buffer.raw("}")
+            }
+            buffer.raw("]}")
+        }
+        buffer.raw("]}")
     }
 }

@@ -117,21 +117,8 @@ struct TMStatsCommand: ParsableCommand {
         try output.write { buffer in
             switch format {
             case .json:
-                buffer.raw("{\"units\": \(statistics.units), \"variants\": \(statistics.variants)")
-                buffer.raw(", \"alternatives\": \(statistics.alternatives), \"monolingual\": \(statistics.monolingual)")
-                buffer.raw(", \"languages\": {")
-                for (index, (language, count)) in statistics.languages.enumerated() {
-                    buffer.raw(index == 0 ? "" : ", ")
-                    buffer.string(language.description)
-                    buffer.raw(": \(count)")
-                }
-                buffer.raw("}, \"origins\": {")
-                for (index, (origin, count)) in statistics.origins.enumerated() {
-                    buffer.raw(index == 0 ? "" : ", ")
-                    buffer.string(origin)
-                    buffer.raw(": \(count)")
-                }
-                buffer.raw("}}\n")
+                Self.writeJSON(statistics, to: &buffer)
+                buffer.raw("\n")
             case .text:
                 var rows: [(String, Int)] = [
                     ("units", statistics.units), ("variants", statistics.variants), ("alternatives", statistics.alternatives),
@@ -149,5 +136,24 @@ struct TMStatsCommand: ParsableCommand {
             }
         }
         try output.finish()
+    }
+
+    /// The counts as one JSON object.
+    static func writeJSON(_ statistics: Statistics, to buffer: inout JSONBuffer) {
+        buffer.raw("{\"units\": \(statistics.units), \"variants\": \(statistics.variants)")
+        buffer.raw(", \"alternatives\": \(statistics.alternatives), \"monolingual\": \(statistics.monolingual)")
+        buffer.raw(", \"languages\": {")
+        for (index, (language, count)) in statistics.languages.enumerated() {
+            buffer.raw(index == 0 ? "" : ", ")
+            buffer.string(language.description)
+            buffer.raw(": \(count)")
+        }
+        buffer.raw("}, \"origins\": {")
+        for (index, (origin, count)) in statistics.origins.enumerated() {
+            buffer.raw(index == 0 ? "" : ", ")
+            buffer.string(origin)
+            buffer.raw(": \(count)")
+        }
+        buffer.raw("}}")
     }
 }

@@ -58,7 +58,7 @@ struct TMImportCommand: ParsableCommand {
         let report: ImportReport
         let lent = Lent(source)
         do {
-            let options = ImportOptions(origin: .imported(file: ""), storyID: story, dryRun: dryRun)
+            let options = ImportOptions(origin: .imported(file: ""), storyID: story, dryRun: dryRun, user: LoginName.current)
             report = try awaitResult { try await store.importUnits(from: &lent.value, options: options) }
             source = lent.value
         } catch let error as TMXError {
@@ -165,5 +165,13 @@ struct TMXFileSequence: UnitSource {
         guard drewProgress else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         drewProgress = false
+    }
+}
+
+/// The name of who runs the command, for the memory's import log.
+enum LoginName {
+    static var current: String? {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"]
     }
 }

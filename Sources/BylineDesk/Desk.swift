@@ -117,8 +117,9 @@ public final class Desk {
     public let names: NamesContext
     public let summarization: SummarizationContext
     public let memory: (any TranslationMemoryStore)?
-    /// Segmenters that keep a dateline apart, to look a lede up without its dateline.
-    private let datelineSegmentation: SegmentationContext
+    /// Segmenters that keep a dateline apart, to look a lede up without its dateline (and
+    /// to cut a document into segments as translation tools do).
+    public let datelineSegmentation: SegmentationContext
     private let normalizer = TextNormalizer()
     private var detector: LanguageDetector?
     private var memoryLanguages: [LanguageTag]?

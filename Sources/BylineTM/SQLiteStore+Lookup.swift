@@ -166,7 +166,18 @@ final class TargetUnits: @unchecked Sendable {
     private var cache: [String: UnitSet] = [:]
     private let lock = NSLock()
 
+    /// The connection's `data_version` when the cache was filled: it changes when another
+    /// connection (another process, or a server's writer) commits, which empties the cache.
+    private var dataVersion: Int?
+
     func units(in language: String, db: Database) throws -> UnitSet {
+        let version = try Int.fetchOne(db, sql: "PRAGMA data_version")
+        lock.withLock {
+            if version != dataVersion {
+                cache.removeAll()
+                dataVersion = version
+            }
+        }
         if let cached = lock.withLock({ cache[language] }) { return cached }
         let ids = try Int64.fetchAll(db, sql: "SELECT unit_id FROM variants WHERE lang_base = ?", arguments: [language])
         let set = UnitSet(ids)

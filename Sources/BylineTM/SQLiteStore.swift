@@ -161,6 +161,31 @@ public final class SQLiteStore: TranslationMemoryStore {
                     INSERT INTO fts_state VALUES (0);
                     """)
         }),
+        ("v4 access tokens and import log", { db in
+            // A shared service's API tokens, by their SHA-256 only, and who made each import.
+            try db.execute(
+                sql: """
+                    CREATE TABLE access_tokens (
+                        name TEXT PRIMARY KEY,
+                        role TEXT NOT NULL,
+                        token_hash TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    CREATE TABLE imports (
+                        id INTEGER PRIMARY KEY,
+                        user_name TEXT,
+                        origin TEXT NOT NULL,
+                        origin_file TEXT,
+                        stored_at TEXT NOT NULL,
+                        read INTEGER NOT NULL,
+                        created INTEGER NOT NULL,
+                        updated INTEGER NOT NULL,
+                        duplicates INTEGER NOT NULL,
+                        skipped INTEGER NOT NULL
+                    );
+                    """)
+        }),
     ]
 
     /// Runs the migrations not yet recorded; call inside an exclusive transaction.
@@ -218,6 +243,7 @@ public final class SQLiteStore: TranslationMemoryStore {
                 }
                 try writer.finish()
                 try Self.indexForConcordance(db)
+                try Self.logImport(db, report: report, options: options, storedAt: storedAt)
                 targetUnits.invalidate()
                 options.progress?(report.read)
                 return options.dryRun ? .rollback : .commit

@@ -79,11 +79,17 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool
     /// Called now and then with the number of units read so far (a progress bar).
     public var progress: (@Sendable (Int) -> Void)?
+    /// Who imports (a token's name, a login name), for the store's import log.
+    public var user: String?
 
-    public init(origin: Origin, storyID: String? = nil, dryRun: Bool = false, progress: (@Sendable (Int) -> Void)? = nil) {
+    public init(
+        origin: Origin, storyID: String? = nil, dryRun: Bool = false, user: String? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) {
         self.origin = origin
         self.storyID = storyID
         self.dryRun = dryRun
+        self.user = user
         self.progress = progress
     }
 }

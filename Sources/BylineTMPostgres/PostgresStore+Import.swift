@@ -39,7 +39,7 @@ extension PostgresStore {
     /// Runs `body` on a connection to the primary; when no connection can be had or the one
     /// given was closed by a server restart, a new pool is made and `body` runs on it, until
     /// it begins (an import that began and lost its connection fails whole).
-    private func writing<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
+    func writing<Value>(_ body: (PostgresConnection) async throws -> Value) async throws -> Value {
         var attempt = 0
         while true {
             attempt += 1
@@ -80,6 +80,7 @@ extension PostgresStore {
                 pipeline.recycle(&batch)
             }
             try await writer.finish()
+            try await logImport(report, options: options, storedAt: writer.storedAt, on: connection)
             options.progress?(report.read)
             try await connection.query(options.dryRun ? "ROLLBACK" : "COMMIT", logger: logger)
             return report

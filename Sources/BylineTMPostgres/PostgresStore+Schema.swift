@@ -60,7 +60,32 @@ extension PostgresStore {
             )
             """,
             "CREATE INDEX fuzzy_terms ON fuzzy_postings (term, chunk)",
-        ])
+        ]),
+        ("v2 access tokens and import log", [
+            """
+            CREATE TABLE access_tokens (
+                name text PRIMARY KEY,
+                role text NOT NULL,
+                token_hash text NOT NULL UNIQUE,
+                created_at text NOT NULL,
+                revoked_at text
+            )
+            """,
+            """
+            CREATE TABLE imports (
+                id bigserial PRIMARY KEY,
+                user_name text,
+                origin text NOT NULL,
+                origin_file text,
+                stored_at text NOT NULL,
+                read bigint NOT NULL,
+                created bigint NOT NULL,
+                updated bigint NOT NULL,
+                duplicates bigint NOT NULL,
+                skipped bigint NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// The schema version this build reads and writes: the number of migrations it knows.

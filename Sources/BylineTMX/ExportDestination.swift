@@ -21,6 +21,14 @@ struct ExportDestination {
     let temporaryPath: String?
     let descriptor: Int32
 
+    /// Writes through to `descriptor` (a pipe a download is read from), closed at the end.
+    init(descriptor: Int32, name: String) {
+        path = name
+        finalPath = nil
+        temporaryPath = nil
+        self.descriptor = descriptor
+    }
+
     init(_ path: String) throws(TMXError) {
         self.path = path
         if path == "-" {

@@ -57,6 +57,19 @@ public final class TMXReader: UnitSource {
         try readPrologue()
     }
 
+    /// Reads a TMX document from an open descriptor, such as a pipe an upload is written
+    /// into, as it arrives; the reader owns the descriptor from then on and closes it.
+    /// `name` stands for the file in locations.
+    public init(descriptor: Int32, name: String) throws(TMXError) {
+        path = name
+        guard let reader = byline_xml_open_descriptor(descriptor, name) else {
+            close(descriptor)
+            throw .unreadable(path: name, reason: "cannot read the document")
+        }
+        self.reader = reader
+        try readPrologue()
+    }
+
     /// Reads a TMX document held in memory; `name` stands for the file in locations.
     public init(bytes: [UInt8], name: String) throws(TMXError) {
         path = name

@@ -28,9 +28,21 @@ public final class TMXWriter {
 
     /// Opens the destination (see ``ExportDestination`` for files, links, FIFOs, devices
     /// and `-`) and writes the XML declaration, `<header>` and `<body>`.
-    public init(path: String, sourceLanguage: LanguageTag?, creationToolVersion: String) throws {
-        self.path = path
-        destination = try ExportDestination(path)
+    public convenience init(path: String, sourceLanguage: LanguageTag?, creationToolVersion: String) throws {
+        try self.init(destination: ExportDestination(path), sourceLanguage: sourceLanguage, creationToolVersion: creationToolVersion)
+    }
+
+    /// Writes to an open descriptor (a pipe a download is read from), which the writer owns
+    /// and closes when finished or abandoned; `name` stands for it in messages.
+    public convenience init(descriptor: Int32, name: String, sourceLanguage: LanguageTag?, creationToolVersion: String) {
+        self.init(
+            destination: ExportDestination(descriptor: descriptor, name: name), sourceLanguage: sourceLanguage,
+            creationToolVersion: creationToolVersion)
+    }
+
+    private init(destination: ExportDestination, sourceLanguage: LanguageTag?, creationToolVersion: String) {
+        self.path = destination.path
+        self.destination = destination
         buffer.reserveCapacity(1 << 17)
         buffer += """
             <?xml version="1.0" encoding="UTF-8"?>

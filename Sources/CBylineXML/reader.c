@@ -143,6 +143,12 @@ byline_xml_reader *byline_xml_open_file(const char *path) {
     return self;
 }
 
+byline_xml_reader *byline_xml_open_descriptor(int32_t fd, const char *url) {
+    xmlSetGenericErrorFunc(NULL, ignore_generic_error);
+    if (fd < 0) return NULL;
+    return open_input(fd, NULL, 0, url);
+}
+
 byline_xml_reader *byline_xml_open_memory(const uint8_t *bytes, int32_t length, const char *url) {
     xmlSetGenericErrorFunc(NULL, ignore_generic_error);
     uint8_t *copy = malloc(length > 0 ? (size_t)length : 1);

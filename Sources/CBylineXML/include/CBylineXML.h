@@ -31,6 +31,10 @@ enum {
 /* Opens a file for streaming without network access. NULL if it cannot be opened. */
 byline_xml_reader *byline_xml_open_file(const char *path);
 
+/* Reads from an open descriptor (a pipe fed by an upload), which the reader then owns and
+   closes. NULL on failure, the descriptor still the caller's. */
+byline_xml_reader *byline_xml_open_descriptor(int32_t fd, const char *url);
+
 /* Opens a copy of bytes in memory; the caller's buffer may go at once. NULL on failure. */
 byline_xml_reader *byline_xml_open_memory(const uint8_t *bytes, int32_t length, const char *url);
 
