@@ -62,7 +62,7 @@ def start_service(byline, database, environment):
 
 def browser():
     options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000",
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,3400",
                      "--disable-gpu", "--no-first-run", "--disable-extensions"]:
         options.add_argument(argument)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
