@@ -355,3 +355,78 @@ struct DeskPageBrowserTests {
         print(printed)
     }
 }
+
+/// The service on a PostgreSQL memory: tokens kept in the database, imports through HTTP,
+/// and a PostgreSQL restart under load answered without restarting the service.
+@Suite("byline serve on PostgreSQL", .serialized)
+struct ServePostgresTests {
+    @Test("Tokens and imports on PostgreSQL; lookups under load while PostgreSQL restarts: failures only while it is down, then answers again without a restart")
+    func restartUnderLoad() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard PostgresTestServer.findBinaries() != nil || environment["CI"] != nil else {
+            print("skipped: PostgreSQL is not installed here")
+            return
+        }
+        let postgres = try PostgresTestServer()
+        let url = try postgres.createDatabase()
+        let created = try CommandRunner.run(["tm", "import", ServeTests.fixtureTMX.path, "--db", url])
+        #expect(created.status == 0, "\(created.standardError)")
+        let editor = try CommandRunner.run(["serve", "token", "create", "ed", "--role", "editor", "--db", url])
+            .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(editor.hasPrefix("byl_"))
+        let server = try ServeTestServer(database: url)
+        let query: [String: Any] = ["text": "Both Washington and Seoul have issued a warning.", "from": "en", "to": "ru"]
+        #expect(try server.post("/tm/lookup", token: editor, query).status == 200)
+
+        let extra = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body><tu><tuv xml:lang="en"><seg>The talks resume in Baku on Monday.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры возобновятся в Баку в понедельник.</seg></tuv></tu></body></tmx>
+            """
+        let imported = try server.request("POST", "/tm/import?name=extra.tmx", token: editor, body: Data(extra.utf8), contentType: "application/xml")
+        #expect(imported.status == 201, "\(imported.text)")
+        let log = try server.request("GET", "/tm/imports", token: editor)
+        #expect((log.json?["imports"] as? [[String: Any]])?.first?["user"] as? String == "ed")
+
+        // Load from another thread while PostgreSQL stops and starts again.
+        let load = LoadCounter()
+        let stopLoad = AbortFlagForTests()
+        let worker = Thread {
+            while !stopLoad.isSet {
+                let status = (try? server.post("/tm/lookup", token: editor, query).status) ?? 0
+                load.count(status)
+            }
+        }
+        worker.start()
+        Thread.sleep(forTimeInterval: 0.5)
+        try postgres.stop(mode: "fast")
+        Thread.sleep(forTimeInterval: 1)
+        try postgres.start()
+        var answered = false
+        for _ in 0..<100 where !answered {
+            answered = (try? server.post("/tm/lookup", token: editor, query).status) == 200
+            if !answered { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        stopLoad.set()
+        while !load.isIdle(worker) { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(answered, "the service answered again after PostgreSQL came back")
+        #expect(load.statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(load.statuses)")
+        #expect(server.process.isRunning)
+        #expect(server.stop() == 0)
+    }
+}
+
+final class LoadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: Set<Int> = []
+    func count(_ status: Int) { _ = lock.withLock { seen.insert(status) } }
+    var statuses: Set<Int> { lock.withLock { seen } }
+    func isIdle(_ thread: Thread) -> Bool { thread.isFinished }
+}
+
+final class AbortFlagForTests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}
