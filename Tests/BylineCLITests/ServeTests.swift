@@ -273,17 +273,32 @@ struct ServeTests {
                 + "Content-Type: application/xml\r\nContent-Length: \(document.count)\r\n\r\n").utf8))
         try connection.send(document.prefix(document.count / 2))
         Thread.sleep(forTimeInterval: 1)
+        // One import at a time (--max-imports 1): a second one meanwhile is refused.
+        let second = try server.request("POST", "/tm/import", token: desk.editor, body: document, contentType: "application/xml")
+        #expect(second.status == 429)
+        #expect(second.headers["retry-after"] != nil)
         server.kill9()
         connection.close()
         #expect(try Self.units(in: desk.database) == before)
         let check = try CommandRunner.run(["tm", "check", "--db", desk.database])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
 
-        // Restarted, it serves the same memory, and stops cleanly on SIGTERM.
-        let again = try ServeTestServer(database: desk.database)
+        // Restarted, it serves the same memory. Asked to stop with an upload hanging half-way,
+        // it gives the upload its grace period, rolls it back and exits cleanly.
+        let again = try ServeTestServer(database: desk.database, arguments: ["--shutdown-grace", "1"])
         #expect(try again.request("GET", "/health").status == 200)
+        let hanging = try RawConnection(port: again.port)
+        try hanging.send(Data((
+            "POST /tm/import?name=half.tmx HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(desk.editor)\r\n"
+                + "Content-Type: application/xml\r\nContent-Length: \(document.count)\r\n\r\n").utf8))
+        try hanging.send(document.prefix(document.count / 2))
+        Thread.sleep(forTimeInterval: 0.5)
+        let started = Date()
         #expect(again.stop() == 0)
+        #expect(Date().timeIntervalSince(started) < 20)
+        hanging.close()
         #expect(again.logLines.contains { $0.contains("stopped") })
+        #expect(try Self.units(in: desk.database) == before)
     }
 }
 
@@ -391,9 +406,10 @@ struct ServePostgresTests {
         // Load from another thread while PostgreSQL stops and starts again.
         let load = LoadCounter()
         let stopLoad = AbortFlagForTests()
+        let queryBody = try JSONSerialization.data(withJSONObject: query)
         let worker = Thread {
             while !stopLoad.isSet {
-                let status = (try? server.post("/tm/lookup", token: editor, query).status) ?? 0
+                let status = (try? server.request("POST", "/tm/lookup", token: editor, body: queryBody).status) ?? 0
                 load.count(status)
             }
         }

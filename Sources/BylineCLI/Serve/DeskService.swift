@@ -12,6 +12,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 
 /// How much the service takes before it refuses.
 struct ServeLimits: Sendable {
@@ -23,6 +24,9 @@ struct ServeLimits: Sendable {
     var requestSeconds = 30.0
     /// Imports running at once; one more is refused with 429.
     var imports = 1
+    /// Seconds an upload or a download may go on once the service is asked to stop; then
+    /// it is abandoned (an import rolls back whole).
+    var shutdownGrace = 30.0
 }
 
 extension BatchLine: @unchecked Sendable {}
@@ -540,25 +544,44 @@ final class DeskService: Sendable {
             let report = try await memory.importUnits(from: &source, options: options)
             return (report, source.reader.warnings.count)
         }
-        var received = 0
-        var failure: ServeError?
-        do {
-            for try await chunk in request.body {
-                received += chunk.readableBytes
-                if received > limits.importBytes {
-                    failure = .tooLarge(limit: limits.importBytes, what: "upload", option: "--max-import")
-                    break
+        let limit = limits.importBytes
+        let body = request.body
+        let pump = Task { () -> ServeError? in
+            var received = 0
+            do {
+                for try await chunk in body {
+                    received += chunk.readableBytes
+                    if received > limit { return .tooLarge(limit: limit, what: "upload", option: "--max-import") }
+                    // False when the reader stopped: the import failed, and says why below.
+                    if await !pipe.write(chunk) { break }
+                    if Task.isCancelled { break }
                 }
-                // False when the reader stopped: the import failed, and says why below.
-                if await !pipe.write(chunk) { break }
+            } catch {
+                return ServeError(.badRequest, "the upload broke off after \(received) bytes; nothing was imported")
             }
-        } catch {
-            failure = ServeError(.badRequest, "the upload broke off after \(received) bytes; nothing was imported")
+            if Task.isCancelled {
+                return ServeError(.serviceUnavailable, "the service is stopping; the upload was abandoned and nothing was imported")
+            }
+            return nil
         }
-        if failure != nil { abort.set() }
+        // Asked to stop, the service gives an upload the grace period, then abandons it.
+        let grace = limits.shutdownGrace
+        let failure = await withGracefulShutdownHandler {
+            await pump.value
+        } onGracefulShutdown: {
+            Task {
+                try? await Task.sleep(for: .milliseconds(Int(grace * 1000)))
+                abort.set()
+                pump.cancel()
+            }
+        }
+        if failure != nil || abort.value { abort.set() }
         pipe.closeWriteEnd()
         let result = await importing.result
         if let failure { throw failure }
+        if abort.value {
+            throw ServeError(.serviceUnavailable, "the service is stopping; the upload was abandoned and nothing was imported")
+        }
         let (report, warnings) = try result.get()
         var object = JSONBuffer(capacity: 256)
         object.raw("{\"file\": ")
@@ -605,13 +628,24 @@ final class DeskService: Sendable {
             try writer.value?.finish()
             return count
         }
+        let grace = limits.shutdownGrace
+        let abandoned = AbortFlag()
         let body = ResponseBody { output in
             defer { pipe.closeReadEnd() }
-            while true {
-                let chunk = try await pipe.read()
-                if chunk.readableBytes == 0 { break }
-                try await output.write(chunk)
+            // Asked to stop, the service gives a download the grace period, then ends it.
+            try await withGracefulShutdownHandler {
+                while !abandoned.value {
+                    let chunk = try await pipe.read()
+                    if chunk.readableBytes == 0 { break }
+                    try await output.write(chunk)
+                }
+            } onGracefulShutdown: {
+                Task {
+                    try? await Task.sleep(for: .milliseconds(Int(grace * 1000)))
+                    abandoned.set()
+                }
             }
+            if abandoned.value { throw CancellationError() }
             // An export that failed half-way ends the transfer without its last chunk, so
             // the client sees a broken download, never a short file that looks whole.
             _ = try await exporting.value

@@ -56,6 +56,9 @@ struct ServeRunCommand: ParsableCommand {
     @Option(help: "Imports at once; one more is refused with 429.")
     var maxImports = 1
 
+    @Option(help: "Seconds an upload or download may go on after SIGTERM or SIGINT; then it is abandoned (an import rolls back).")
+    var shutdownGrace = 30.0
+
     @Option(help: "Requests worked on at once (each has a desk of its own); default: the number of processors.")
     var workers: Int?
 
@@ -67,6 +70,7 @@ struct ServeRunCommand: ParsableCommand {
         guard ByteCount.parse(maxBody) != nil else { throw ValidationError("--max-body \(maxBody): give a size such as 8M or 512k") }
         guard ByteCount.parse(maxImport) != nil else { throw ValidationError("--max-import \(maxImport): give a size such as 2G or 500M") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout takes a positive number of seconds") }
+        guard shutdownGrace >= 0, shutdownGrace.isFinite else { throw ValidationError("--shutdown-grace takes 0 or more seconds") }
         guard maxImports >= 1 else { throw ValidationError("--max-imports takes 1 or more") }
         if let workers, workers < 1 { throw ValidationError("--workers takes 1 or more") }
     }
@@ -74,7 +78,7 @@ struct ServeRunCommand: ParsableCommand {
     func run() throws {
         let limits = ServeLimits(
             bodyBytes: ByteCount.parse(maxBody)!, importBytes: ByteCount.parse(maxImport)!, requestSeconds: timeout,
-            imports: maxImports)
+            imports: maxImports, shutdownGrace: shutdownGrace)
         let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let memory = try Self.openMemory(database, readers: max(2, workers))
         let resources: ResourceBundle
