@@ -166,6 +166,9 @@ struct ServeTests {
         let nowhere = try server.request("GET", "/no/such/thing", token: desk.reader)
         #expect(nowhere.status == 404)
         #expect(nowhere.json?["error"] is String)
+        let wrongMethod = try server.request("PUT", "/segment", token: desk.reader, body: Data("{}".utf8))
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.headers["allow"] == "POST")
 
         // The same fields as the batch interface, with the request's id echoed.
         let segmented = try server.post("/segment", token: desk.reader, ["id": 7, "text": "Hello World. My name is Jonas.", "lang": "en"])

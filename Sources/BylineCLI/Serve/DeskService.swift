@@ -86,6 +86,16 @@ final class DeskService: Sendable {
         Endpoint(method: .delete, path: "/tokens/{name}", role: .admin, summary: "revoke a token"),
     ]
 
+    /// The methods the service answers on `path`, for a 405's `Allow` (empty: no such path).
+    static func methods(on path: String) -> [HTTPRequest.Method] {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return endpoints.filter { endpoint in
+            let pattern = endpoint.path.split(separator: "/", omittingEmptySubsequences: false)
+            return pattern.count == parts.count
+                && zip(pattern, parts).allSatisfy { $0.hasPrefix("{") && !$1.isEmpty || $0 == $1 }
+        }.map(\.method)
+    }
+
     func router() -> Router<ServeContext> {
         let router = Router(context: ServeContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -236,7 +246,7 @@ final class DeskService: Sendable {
         do {
             try TextNormalizer.checkLanguage(language)
         } catch {
-            throw ServeError(.badRequest, "unknown language \"\(tag)\": \(error)", field: field)
+            throw ServeError(.badRequest, "\(error)", field: field)
         }
         return language
     }

@@ -23,7 +23,13 @@ struct RequestLogMiddleware: RouterMiddleware {
             response = answer
             userName = user
         } catch {
-            let answer = Self.answer(for: error)
+            var answer = Self.answer(for: error)
+            if answer.status == .notFound, case let methods = DeskService.methods(on: request.uri.path), !methods.isEmpty {
+                answer = ServeError(
+                    .methodNotAllowed,
+                    "\(request.uri.path) takes \(methods.map(\.rawValue).joined(separator: " or ")), not \(request.method.rawValue)")
+                answer.headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
+            }
             response = try answer.response(from: request, context: context)
             userName = UserRecorder.current?.name
         }
