@@ -54,6 +54,26 @@ public final class SQLiteStore: TranslationMemoryStore {
         }
     }
 
+    /// Another connection to the file `writer` has open, for reading only: what a service
+    /// that looks up in parallel opens beside its writer.
+    ///
+    /// The file is not opened or read outside SQLite here. POSIX locks belong to a process,
+    /// not to a descriptor, so closing any descriptor of the file (as the checks of
+    /// ``init(path:access:)`` do when they read its header) drops every lock the process's
+    /// connections hold on it; another process could then take the file for its own and,
+    /// closing, delete the write-ahead log this process's connections still read through.
+    public init(readingBeside writer: SQLiteStore) throws(TMStoreError) {
+        path = writer.path
+        access = .readOnly
+        var configuration = StoreOpening.configuration()
+        configuration.readonly = true
+        do {
+            queue = try DatabaseQueue(path: writer.path, configuration: configuration)
+        } catch {
+            throw TMStoreError(error, path: path)
+        }
+    }
+
     /// An empty store held in memory and gone when released: what a dry run checks a file
     /// against when no store exists at its path yet, so that nothing is created.
     public init(temporaryStandingFor path: String) throws(TMStoreError) {

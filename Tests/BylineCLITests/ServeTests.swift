@@ -42,6 +42,12 @@ struct ServeTests {
             admin: try token("ada", "admin"))
     }
 
+    static func folderFile(_ desk: Desk, _ name: String, _ text: String) -> String {
+        let url = desk.folder.appendingPathComponent(name)
+        try? Data(text.utf8).write(to: url)
+        return url.path
+    }
+
     static func units(in database: String) throws -> Int {
         let stats = try CommandRunner.run(["tm", "stats", "--db", database, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any]
@@ -91,6 +97,25 @@ struct ServeTests {
         #expect(looked.status == 200, "\(looked.text)")
         let matches = try #require(looked.json?["matches"] as? [[String: Any]])
         #expect(matches.first?["score"] as? Double == 100)
+
+        // What other processes write while the service runs is seen at once: a token made
+        // and units imported from the command line (the service's connections keep their
+        // locks, so no other process can take the file and drop the log they read through).
+        for round in 0..<3 {
+            let made = try CommandRunner.run(["serve", "token", "create", "late\(round)", "--role", "reader", "--db", desk.database])
+            let late = made.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try server.post("/tm/lookup", token: late, body).status == 200, "round \(round)")
+            #expect(try server.request("GET", "/tm/stats", token: late).status == 200)
+        }
+        let sentence = "The harbour reopened on Tuesday after nine weeks."
+        let tmx = Self.folderFile(desk, "late.tmx", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body><tu><tuv xml:lang="en"><seg>\(sentence)</seg></tuv><tuv xml:lang="ru"><seg>Порт открылся во вторник через девять недель.</seg></tuv></tu></body></tmx>
+            """)
+        #expect(try CommandRunner.run(["tm", "import", tmx, "--db", desk.database]).status == 0)
+        let fresh = try server.post("/tm/lookup", token: desk.reader, ["text": sentence, "from": "en", "to": "ru"])
+        #expect((fresh.json?["matches"] as? [[String: Any]])?.first?["score"] as? Double == 100, "\(fresh.text)")
 
         let upload = try server.request("POST", "/tm/import", token: desk.reader, body: try Data(contentsOf: Self.fixtureTMX), contentType: "application/xml")
         #expect(upload.status == 403)

@@ -146,7 +146,7 @@ struct ServeRunCommand: ParsableCommand {
         var opened: [any AccessControlStore] = []
         for _ in 0..<max(1, readers) {
             do {
-                opened.append(try SQLiteStore(path: writer.path, access: .readOnly))
+                opened.append(try SQLiteStore(readingBeside: writer))
             } catch {
                 Diagnostics.error(error.description)
                 throw ExitCode(1)
