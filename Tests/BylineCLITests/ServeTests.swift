@@ -204,6 +204,27 @@ struct ServeTests {
         #expect(sentences.map { $0["end"] as? Int } == [12, 30])
     }
 
+    @Test("A request over --timeout is answered 503 with Retry-After, and the service goes on answering")
+    func timeLimit() throws {
+        let desk = try Self.makeDesk()
+        defer { try? FileManager.default.removeItem(at: desk.folder) }
+        let server = try ServeTestServer(database: desk.database, arguments: ["--timeout", "0.05"])
+        let report = try String(contentsOf: Fixtures.seedReport, encoding: .utf8)
+        let long = String(repeating: report + "\n\n", count: 60)
+        let slow = try server.post("/summarize", token: desk.reader, ["text": long, "lang": "en"])
+        #expect(slow.status == 503)
+        #expect(slow.headers["retry-after"] != nil)
+        #expect((slow.json?["error"] as? String)?.contains("--timeout") == true)
+        // The work that ran over goes on to its end, holding its desk; then short requests
+        // are answered in time again.
+        var answered = false
+        for _ in 0..<40 where !answered {
+            answered = try server.post("/segment", token: desk.reader, ["text": "Short.", "lang": "en"]).status == 200
+            if !answered { Thread.sleep(forTimeInterval: 0.25) }
+        }
+        #expect(answered)
+    }
+
     @Test("Imports and exports: a TMX upload is streamed in and logged with who made it; a broken one is located and changes nothing; export names cannot be paths")
     func importAndExport() throws {
         let desk = try Self.makeDesk()
