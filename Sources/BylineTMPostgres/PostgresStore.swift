@@ -11,8 +11,9 @@ import PostgresNIO
 ///   imports (of the same file or not) take turns instead of interleaving, and lookups see
 ///   the memory as it was until the import commits. A client killed mid-import, or a server
 ///   gone away, leaves nothing of it.
-/// - Reads (lookups, concordance, counts, export) each run in one read-only, repeatable-read
-///   transaction, on the primary or on a streaming replica (`readURL`).
+/// - Reads (concordance, counts, export) each run in one read-only, repeatable-read
+///   transaction, on the primary or on a streaming replica (`readURL`); a lookup's
+///   statements agree without one (see ``matches(for:from:to:options:context:)``).
 /// - Connections are pooled (postgres-nio's `PostgresClient`), opened with a timeout, and
 ///   a read that meets a connection closed by a server restart is retried on a new one.
 ///
