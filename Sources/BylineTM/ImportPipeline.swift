@@ -20,14 +20,21 @@ package final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Batches held at most; enough to keep the writer busy, little memory.
     private let capacity = 8
-    /// The reader computes index terms (a fifth of its work) while at least this many
+    /// The reader computes index terms (a fifth of its work; more with the concordance's
+    /// words) while at least this many
     /// batches wait for the writer; with fewer, the writer is about to run dry, and it
     /// computes them itself for the next batch. The two threads so share the work whichever
     /// of them is the slower, on the file at hand and on a busy machine.
     private let indexingQueue = 2
     private let batchSize = 256
+    /// Whether units are prepared with their concordance words as a `tsvector` (for
+    /// PostgreSQL), shared between the threads like the index terms.
+    private let concordance: Bool
 
-    package init(_ source: Source) { self.source = source }
+    package init(_ source: Source, concordance: Bool = false) {
+        self.source = source
+        self.concordance = concordance
+    }
 
     package func start() {
         let thread = Thread { [self] in produce() }
@@ -41,7 +48,7 @@ package final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
         var indexing = true
         do {
             while !isCancelled, let unit = try source.nextUnit() {
-                batch.append(PreparedUnit(unit, indexing: indexing))
+                batch.append(PreparedUnit(unit, indexing: indexing, concordance: concordance))
                 if batch.count == batchSize {
                     indexing = push(batch) >= indexingQueue
                     batch.removeAll(keepingCapacity: true)

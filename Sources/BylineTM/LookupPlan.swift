@@ -125,6 +125,18 @@ package struct LookupPlan: Sendable {
     /// The units the candidates belong to, each once, for reading their target variants.
     package func unitIDs(of candidates: [Candidate]) -> [Int64] { Array(Set(candidates.map(\.unitID))).sorted() }
 
+    /// How many of the query's terms a source scoring at least the minimum shares, at
+    /// least (with slack for the character half of the score): by the pigeonhole principle
+    /// it then contains one of the `terms − requiredTerms + 1` rarest, and only their lists
+    /// are read (see ``postingsToRead(frequencies:largestUnitID:)``).
+    package var requiredTerms: Int {
+        max(1, Int((Double(indexTerms.count) * options.minimumScore / 100 * 0.6).rounded(.down)))
+    }
+
+    /// Terms listed by more units than this are left to scoring: they rank nothing and
+    /// their lists are the longest. The rarest term is read however common it is.
+    package static func commonLimit(largestUnitID: Int64) -> Int { max(1000, Int(Double(max(1, largestUnitID)) / 10)) }
+
     /// The posting lists to read, rarest first, with their weights, given how many units
     /// list each term (terms no unit lists are left out) and the largest unit id.
     package func postingsToRead(frequencies: [Int64: Int], largestUnitID: Int64) -> [PostingRead] {
@@ -133,15 +145,9 @@ package struct LookupPlan: Sendable {
         }
         guard !found.isEmpty else { return [] }
         found.sort { $0.count < $1.count || ($0.count == $1.count && $0.term < $1.term) }
-        // A source scoring at least the minimum shares at least `required` of the query's
-        // terms (with slack for the character half of the score); by the pigeonhole
-        // principle it then contains one of the `terms − required + 1` rarest.
-        let required = max(1, Int((Double(indexTerms.count) * options.minimumScore / 100 * 0.6).rounded(.down)))
-        let prefixLength = max(1, found.count - required + 1)
+        let prefixLength = max(1, found.count - requiredTerms + 1)
         let total = Double(max(1, largestUnitID))
-        // Terms in more than a tenth of all variants are left to scoring: they rank nothing
-        // and their lists are the longest. The rarest term is always read.
-        let commonLimit = max(1000, Int(total / 10))
+        let commonLimit = Self.commonLimit(largestUnitID: largestUnitID)
         return found.prefix(prefixLength).enumerated().compactMap { position, entry in
             guard position == 0 || entry.count <= commonLimit else { return nil }
             return PostingRead(term: entry.term, weight: Float(log(total / Double(entry.count)) + 1))

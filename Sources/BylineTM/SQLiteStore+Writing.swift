@@ -387,10 +387,13 @@ public struct PreparedUnit: Sendable {
     public init(_ unit: TranslationUnit) { self.init(unit, indexing: true) }
 
     /// `indexing` false leaves the variants' index terms to the writer (see
-    /// ``PreparedVariant/index``).
-    init(_ unit: TranslationUnit, indexing: Bool) {
+    /// ``PreparedVariant/index``); `concordance` also writes their concordance words as a
+    /// PostgreSQL `tsvector` (see ``PreparedVariant/concordance``) when indexing.
+    init(_ unit: TranslationUnit, indexing: Bool, concordance: Bool = false) {
         self.unit = unit
-        variants = unit.variants.filter { !$0.segment.isEmpty }.map { PreparedVariant($0, indexing: indexing) }
+        variants = unit.variants.filter { !$0.segment.isEmpty }.map {
+            PreparedVariant($0, indexing: indexing, concordance: concordance && indexing)
+        }
         keys = UnitKeys(unit, variants)
     }
 }
@@ -466,15 +469,19 @@ package struct PreparedVariant: Sendable {
     package var matchKey: Int64
     /// The index terms and word count, nil when the writer is to compute them.
     package var index: (terms: [Int64], wordCount: Int)?
+    /// The concordance words as a `tsvector` literal (``ConcordanceText/tsvector(_:)``), for
+    /// a store that keeps them so; nil when the writer is to compute them.
+    package var concordance: String?
     package var json: EncodedMetadata
 
-    init(_ variant: Variant, indexing: Bool) {
+    init(_ variant: Variant, indexing: Bool, concordance: Bool = false) {
         self.variant = variant
         language = variant.language.description
         text = variant.segment.plainText
         markup = variant.segment.markup
         matchKey = MatchKey(text).value
         index = indexing ? Self.indexTerms(text, variant) : nil
+        self.concordance = concordance ? ConcordanceText.tsvector(text) : nil
         json = EncodedMetadata(variant.metadata)
     }
 

@@ -5,7 +5,7 @@ import PostgresNIO
 /// columns separated by tabs, rows ended by newlines, `\N` for null, and backslash,
 /// tab, newline and carriage return escaped. postgres-nio 1.33 sends COPY data in the text
 /// format only; it streams as the binary one would, the server parsing each field once.
-struct CopyRows {
+struct CopyRows: Sendable {
     var table: String
     let columns: [String]
     private(set) var buffer: ByteBuffer
@@ -26,7 +26,22 @@ struct CopyRows {
     mutating func add(_ value: Int64?) {
         separate()
         guard let value else { return writeNull() }
-        buffer.writeString(String(value))
+        // Digits written straight into the buffer: a String per number cost more than the rest.
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var index = scratch.count
+            repeat {
+                index -= 1
+                scratch[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                index -= 1
+                scratch[index] = UInt8(ascii: "-")
+            }
+            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: scratch[index...]))
+        }
     }
 
     mutating func add(_ value: Int?) { add(value.map(Int64.init)) }
@@ -57,13 +72,21 @@ struct CopyRows {
     mutating func add(bytes: [UInt8]) {
         separate()
         buffer.writeStaticString("\\\\x")
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        buffer.reserveCapacity(minimumWritableBytes: bytes.count * 2)
-        for byte in bytes {
-            buffer.writeInteger(digits[Int(byte >> 4)])
-            buffer.writeInteger(digits[Int(byte & 0x0F)])
+        let hex = Self.hexDigits
+        bytes.withUnsafeBufferPointer { bytes in
+            _ = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count * 2) { target in
+                var index = 0
+                for byte in bytes {
+                    target[index] = hex[Int(byte >> 4)]
+                    target[index + 1] = hex[Int(byte & 0x0F)]
+                    index += 2
+                }
+                return index
+            }
         }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private mutating func writeNull() { buffer.writeStaticString("\\N") }
 
@@ -73,15 +96,23 @@ struct CopyRows {
         rows += 1
     }
 
-    /// Sends the rows held on `connection` and empties the buffer.
-    mutating func send(on connection: PostgresConnection, logger: Logger) async throws {
+    /// The rows held, as a block of their own to send, leaving none held; nil when none are.
+    mutating func take() -> CopyRows? {
+        guard rows > 0 else { return nil }
+        let block = self
+        buffer = ByteBufferAllocator().buffer(capacity: max(1 << 20, block.buffer.readableBytes))
+        rows = 0
+        columnInRow = 0
+        return block
+    }
+
+    /// Sends the rows held on `connection`.
+    func send(on connection: PostgresConnection, logger: Logger) async throws {
         guard rows > 0 else { return }
         let data = buffer
         try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
             try await writer.write(data)
         }
-        buffer.clear()
-        rows = 0
     }
 }
 

@@ -16,7 +16,7 @@ extension PostgresStore {
         guard access == .readWrite else {
             throw TMStoreError(.readOnly, path: location, message: "opened for reading only; an import needs it opened for writing")
         }
-        let pipeline = ImportPipeline(source)
+        let pipeline = ImportPipeline(source, concordance: true)
         pipeline.start()
         var completed = false
         do {
@@ -62,10 +62,12 @@ extension PostgresStore {
         _ pipeline: ImportPipeline<Source>, options: ImportOptions, on connection: PostgresConnection
     ) async throws -> ImportReport {
         try await connection.query("BEGIN", logger: logger)
+        var started: PostgresUnitWriter?
         do {
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", logger: logger)
             let writer = try await PostgresUnitWriter(
                 connection: connection, logger: logger, storedAt: SQLiteStore.timestamp(), location: location)
+            started = writer
             var report = ImportReport()
             while var batch = try await OffThread.run({ try pipeline.next() }) {
                 for unit in batch {
@@ -85,6 +87,8 @@ extension PostgresStore {
             try await connection.query(options.dryRun ? "ROLLBACK" : "COMMIT", logger: logger)
             return report
         } catch {
+            // A block still being sent ends (or fails) before the rollback goes out.
+            await started?.settle()
             _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
@@ -95,6 +99,11 @@ extension PostgresStore {
 /// `UnitWriter` in BylineTM): units written by this import are remembered in memory; only
 /// units stored before it are looked up on the server, and into an empty store nothing is
 /// looked up at all.
+///
+/// Rows are sent in blocks of a few MB, each while the next is being written (one block
+/// on its way at a time). A question to the server waits for the block on its way; the
+/// rows still held are searched in memory beside it (``pendingSources``), so that every
+/// answer covers all the units written before, as SQLite's does.
 ///
 /// Into an empty store, rows go to new tables made like the store's (`units_load`, …) with
 /// no index; their indexes are built, sorted, once all rows are in, and the new tables then
@@ -121,6 +130,20 @@ final class PostgresUnitWriter {
     private var pendingUnits = 0
     /// Rows are sent once this many bytes are held.
     private let sendAt = 4 << 20
+    /// The block being sent, if any.
+    private var sending: Task<Void, any Error>?
+    /// The variants of the units whose rows are held (not yet sent), by a hash of their
+    /// language and text, for the search for the unit a new one is an alternative to; kept
+    /// only into a store that held units (into an empty one nothing is looked up).
+    private var pendingSources: [Int: [PendingSource]] = [:]
+
+    private struct PendingSource {
+        var unit: Int64
+        var language: String
+        var text: String
+        /// The languages of all the unit's variants, lower-cased (ASCII).
+        var languages: [String]
+    }
     /// The tables rows go to: the store's, or the load tables into an empty store.
     private let unitsTable: String
     /// The tables an empty store's import fills and swaps in.
@@ -172,7 +195,7 @@ final class PostgresUnitWriter {
     /// store was empty (its first lookups would otherwise be planned for empty tables).
     func finish() async throws {
         try fuzzyIndex.finish()
-        try await send()
+        try await flush()
         seenContent = UnitIDTable()
         seenSources = UnitIDTable()
         if startedEmpty { try await swapInLoadedTables() }
@@ -227,17 +250,41 @@ final class PostgresUnitWriter {
         }
     }
 
-    /// Sends the rows held: units, then variants, then postings.
+    /// Starts sending the rows held (units, then variants, then postings) once the block
+    /// before them is on the server, and returns while they go.
     private func send() async throws {
-        do {
-            try await units.send(on: connection, logger: logger)
-            try await variants.send(on: connection, logger: logger)
-            try await postings.rows.send(on: connection, logger: logger)
-        } catch {
-            throw TMStoreError(postgres: error, location: location).located(at: pendingFrom, units: pendingUnits)
-        }
+        try await drain()
+        let blocks = [units.take(), variants.take(), postings.rows.take()].compactMap { $0 }
+        pendingSources.removeAll(keepingCapacity: true)
+        guard !blocks.isEmpty else { return }
+        let (from, count, location, connection, logger) = (pendingFrom, pendingUnits, location, connection, logger)
         pendingFrom = nil
         pendingUnits = 0
+        sending = Task {
+            do {
+                for block in blocks { try await block.send(on: connection, logger: logger) }
+            } catch {
+                throw TMStoreError(postgres: error, location: location).located(at: from, units: count)
+            }
+        }
+    }
+
+    /// Waits until the block on its way, if any, is on the server.
+    private func drain() async throws {
+        guard let block = sending else { return }
+        sending = nil
+        try await block.value
+    }
+
+    /// Sends the rows held and waits until they are on the server.
+    private func flush() async throws {
+        try await send()
+        try await drain()
+    }
+
+    /// Waits for the block on its way, whatever became of it (the import is failing).
+    func settle() async {
+        _ = try? await drain()
     }
 
     private struct Existing {
@@ -263,7 +310,7 @@ final class PostgresUnitWriter {
         }
         if let existing {
             if let incoming = unit.metadata.changeDate, incoming > (existing.changeDate ?? "") {
-                try await send()
+                try await flush()
                 let usage = Int64(max(unit.metadata.usageCount ?? 0, existing.usageCount ?? 0))
                 try await connection.query(
                     """
@@ -280,8 +327,10 @@ final class PostgresUnitWriter {
         let sourceMemoryKeys = keys.sourceSeeded.map { UnitMemoryKey(stored: source.matchKey, seeded: $0) }
         var alternativeOf = sourceMemoryKeys.lazy.compactMap { self.seenSources.id(for: $0) }.first
         if alternativeOf == nil, !startedEmpty {
+            // The first unit, by id, with this source and a variant in the target: on the
+            // server, else among the rows held, whose ids are all larger.
             for target in keys.targetLanguages where alternativeOf == nil {
-                alternativeOf = try await storedSource(source, target: target)
+                alternativeOf = try await storedSource(source, target: target) ?? heldSource(source, target: target)
             }
         }
 
@@ -315,9 +364,16 @@ final class PostgresUnitWriter {
             variants.add(item.matchKey)
             addStamps(item.variant.metadata, encoded: item.json, to: &variants)
             variants.add(wordCount)
-            variants.add(ConcordanceText.tsvector(item.text))
+            variants.add(item.concordance ?? ConcordanceText.tsvector(item.text))
             variants.endRow()
             try fuzzyIndex.add(unit: unitID, terms: terms)
+        }
+        if !startedEmpty {
+            let languages = variantsToStore.map { Self.asciiLowercased($0.language) }
+            for item in variantsToStore {
+                pendingSources[Self.sourceHash(item.language, item.text), default: []].append(
+                    PendingSource(unit: unitID, language: item.language, text: item.text, languages: languages))
+            }
         }
         report.created += 1
         if variantsToStore.count == 1 { report.monolingual += 1 }
@@ -346,7 +402,7 @@ final class PostgresUnitWriter {
 
     /// The change date and usage of a unit written earlier in this import.
     private func storedStamps(_ id: Int64) async throws -> Existing {
-        try await send()
+        try await flush()
         let rows = try await connection.query(
             "SELECT change_date, usage_count FROM \(unescaped: unitsTable) WHERE id = \(id)", logger: logger)
         for try await (changeDate, usage) in rows.decode((String?, Int64?).self) {
@@ -357,6 +413,7 @@ final class PostgresUnitWriter {
 
     /// A stored unit with exactly these variants (language and markup, in any order).
     private func existingUnit(matching prepared: [PreparedVariant], contentHash: Int64) async throws -> Existing? {
+        try await drain()
         var candidates: [Existing] = []
         let rows = try await connection.query(
             "SELECT id, change_date, usage_count FROM units WHERE content_hash = \(contentHash) ORDER BY id", logger: logger)
@@ -377,16 +434,48 @@ final class PostgresUnitWriter {
         return nil
     }
 
-    /// The first stored unit with the same source text and a variant in `target`.
+    /// The first unit on the server with a variant of the same language and text as
+    /// `source` and one in `target` (compared as SQLite's `NOCASE` does: ASCII letters
+    /// without case).
     private func storedSource(_ source: PreparedVariant, target: String) async throws -> Int64? {
+        try await drain()
         let rows = try await connection.query(
             """
             SELECT s.unit_id FROM variants s JOIN variants t ON t.unit_id = s.unit_id
             WHERE s.match_key = \(source.matchKey) AND s.lang = \(source.language) AND s.text = \(source.text)
-                AND lower(t.lang) = lower(\(target))
+                AND translate(t.lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = \(Self.asciiLowercased(target))
             ORDER BY s.unit_id LIMIT 1
             """, logger: logger)
         for try await id in rows.decode(Int64.self) { return id }
         return nil
+    }
+
+    /// The first unit among those whose rows are held that ``storedSource(_:target:)``
+    /// would find once they are sent.
+    private func heldSource(_ source: PreparedVariant, target: String) -> Int64? {
+        let wanted = Self.asciiLowercased(target)
+        return pendingSources[Self.sourceHash(source.language, source.text)]?.first { held in
+            held.language.utf8.elementsEqual(source.language.utf8) && held.text.utf8.elementsEqual(source.text.utf8)
+                && held.languages.contains(wanted)
+        }?.unit
+    }
+
+    /// A hash of a variant's language and text, as bytes (the comparison is byte for byte).
+    private static func sourceHash(_ language: String, _ text: String) -> Int {
+        var hasher = Hasher()
+        for part in [language, text] {
+            var part = part
+            part.withUTF8 { bytes in
+                hasher.combine(bytes.count)
+                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// `text` with its ASCII capitals made small, as SQLite's `NOCASE` compares.
+    static func asciiLowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -11,8 +11,9 @@ import PostgresNIO
 ///   imports (of the same file or not) take turns instead of interleaving, and lookups see
 ///   the memory as it was until the import commits. A client killed mid-import, or a server
 ///   gone away, leaves nothing of it.
-/// - Reads (lookups, concordance, counts, export) each run in one read-only, repeatable-read
-///   transaction, on the primary or on a streaming replica (`readURL`).
+/// - Reads (concordance, counts, export) each run in one read-only, repeatable-read
+///   transaction, on the primary or on a streaming replica (`readURL`); a lookup's
+///   statements agree without one (see ``matches(for:from:to:options:context:)``).
 /// - Connections are pooled (postgres-nio's `PostgresClient`), opened with a timeout, and
 ///   a read that meets a connection closed by a server restart is retried on a new one.
 ///
@@ -116,9 +117,10 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
     /// Runs `body` in one read-only, repeatable-read transaction on the reading server, once
     /// more on a new connection when the first one was closed under it (a server restart).
     /// Reads answer within the pool's `statement_timeout` (30 s) unless `untimed` (an export
-    /// of the whole memory).
+    /// of the whole memory). Without `transaction`, `body`'s statements run each in its own
+    /// (a lookup, whose statements agree without one, saves two round trips).
     func reading<Value: Sendable>(
-        untimed: Bool = false, _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
+        untimed: Bool = false, transaction: Bool = true, _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
     ) async throws(TMStoreError) -> Value {
         var attempt = 0
         let deadline = ContinuousClock.now + Self.connectionWait
@@ -130,6 +132,7 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
             do {
                 return try await Self.waiting(untimed ? nil : deadline) {
                   try await client.withConnection { connection in
+                    guard transaction else { return try await body(connection) }
                     try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                     do {
                         if untimed { try await connection.query("SET LOCAL statement_timeout = 0", logger: logger) }

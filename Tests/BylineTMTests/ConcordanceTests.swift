@@ -93,4 +93,18 @@ struct ConcordanceTextTests {
     func tsvector(text: String, expected: String) {
         #expect(ConcordanceText.tsvector(text) == expected)
     }
+
+    @Test("Folding scalar by scalar gives the words folded whole, in every script", arguments: [
+        "ΟΔΟΣ Σοφός ΣΟΦΌΣ", "Tiếng Việt có dấu", "İSTANBUL'da IŞIK ılık", "Ёлка, йод и ЙОГУРТ", "हिन्दी भाषा में",
+        "한국어 문장입니다", "العَرَبِيَّة لُغَة", "ภาษาไทยง่ายๆ", "שָׁלוֹם עֲלֵיכֶם", "𝐀𝐁𝐂 𐐀𐐨 x", "e\u{301}cole Å Ǆ ﬁ ß",
+        "日本語の文章、２０２４年", "Ⅻ ½ ٣٤ ௰", "ǅemal ǈubljana",
+    ])
+    func foldsLikeWholeWords(text: String) {
+        let whole = ConcordanceText.words(in: text).enumerated().compactMap { index, word -> String? in
+            guard !word.folded.isEmpty, word.folded.utf8.count < 2000 else { return nil }
+            let escaped = word.folded.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''")
+            return "'\(escaped)':\(min(index + 1, 16383))"
+        }
+        #expect(Array(ConcordanceText.tsvector(text).utf8) == Array(whole.joined(separator: " ").utf8))
+    }
 }

@@ -71,6 +71,30 @@ struct TMXImportTests {
         #expect(units[3].alternativeOf == units[2].id)
     }
 
+    @Test(
+        "Into a memory that holds units, a unit is the alternative of one written earlier in the same import",
+        arguments: StoreKind.allCases)
+    func alternativeOfUnitFromSameImport(kind: StoreKind) async throws {
+        let scratch = try Scratch()
+        let store = try await kind.makeStore(in: scratch)
+        let source = #"<tuv xml:lang="en"><seg>Talks resumed.</seg></tuv>"#
+        _ = try await importFile(
+            try scratch.file("a.tmx", tmx(#"<tu>\#(source)<tuv xml:lang="ru"><seg>Переговоры возобновились.</seg></tuv></tu>"#)),
+            into: store)
+        // The second unit is an alternative (its Russian differs from the stored one's), so
+        // it is not the first with its source in German; the third, German only, is then its
+        // alternative: the first unit with the same source and a German variant.
+        let body = """
+            <tu>\(source)<tuv xml:lang="de"><seg>Die Gespräche wurden wieder aufgenommen.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры продолжились.</seg></tuv></tu>
+            <tu>\(source)<tuv xml:lang="de"><seg>Die Verhandlungen gingen weiter.</seg></tuv></tu>
+            """
+        let report = try await importFile(try scratch.file("b.tmx", tmx(body)), into: store)
+        #expect(report.created == 2)
+        #expect(report.alternatives == 2)
+        let units = try await allUnits(store)
+        #expect(units.map(\.alternativeOf) == [nil, units[0].id, units[1].id])
+    }
+
     @Test("Importing the same file again changes nothing", arguments: StoreKind.allCases)
     func reimportIsNoOp(kind: StoreKind) async throws {
         let scratch = try Scratch()
