@@ -44,16 +44,17 @@ struct DocumentAnalysis {
         var isAcronym: Bool
     }
 
-    /// - Parameter wordsIn: the tokens that lie within a sentence's range, in order; asked
-    ///   once per sentence, in the order of the text.
-    init(text: String, sentences: [Sentence], wordsIn: (TextRange) -> [Word], ranker: SummaryRanker) {
+    /// - Parameter wordCursor: makes a function that gives the tokens within a sentence's
+    ///   range, in order, asked once per sentence in the order of the text; called once per
+    ///   pass over the text (a second pass finds names in lower-cased copy).
+    init(text: String, sentences: [Sentence], wordCursor: () -> (TextRange) -> [Word], ranker: SummaryRanker) {
         self.text = text
         self.sentences = sentences
         self.ranker = ranker
-        analyse(wordsIn)
+        analyse(wordCursor)
     }
 
-    private mutating func analyse(_ wordsIn: (TextRange) -> [Word]) {
+    private mutating func analyse(_ wordCursor: () -> (TextRange) -> [Word]) {
         let rules = ranker.rules
         var interned: [String: Int32] = [:]
         var capitalsPerSentence: [[Capital]] = []
@@ -64,25 +65,9 @@ struct DocumentAnalysis {
         var quantityIntern: [String: Int32] = [:]
         var figureWeight: [Double] = []
         terms.reserveCapacity(sentences.count)
-        // The names module reads the whole text's tokens at once (a surname later in the text
-        // is the person named in full before); without it, tokens come a sentence at a time.
-        var heldWords: [[Word]]?
-        var mentions: [EntityMention] = []
-        if let finder = ranker.mentionFinder {
-            let perSentence = sentences.map { wordsIn($0.range) }
-            heldWords = perSentence
-            mentions = finder.mentions(in: text, words: perSentence.flatMap { $0 }, language: rules.language)
-        }
-        var mentionIndex = 0
-        for (sentenceIndex, sentence) in sentences.enumerated() {
-            let words = heldWords?[sentenceIndex] ?? wordsIn(sentence.range)
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < sentence.range.lowerBound { mentionIndex += 1 }
-            var sentenceMentions: [EntityMention] = []
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= sentence.range.upperBound {
-                sentenceMentions.append(mentions[mentionIndex])
-                mentionIndex += 1
-            }
-            mentionsPerSentence.append(sentenceMentions)
+        // Tokens come a sentence at a time and are let go after it; the names module sees
+        // them in the same pass (and asks for a second when the copy is lower-cased).
+        func analyseSentence(_ sentence: Sentence, _ words: [Word]) {
             var sentenceQuantities: [Int32] = []
             var sentenceTerms: [Int32] = []
             var capitals: [Capital] = []
@@ -174,6 +159,32 @@ struct DocumentAnalysis {
             capitalsPerSentence.append(capitals)
             sentenceQuantities.sort()
             quantityIDs.append(Self.distinct(sentenceQuantities))
+        }
+        var mentions: [EntityMention] = []
+        if let finder = ranker.mentionFinder {
+            var firstPass = true
+            mentions = finder.mentions(in: text, language: rules.language) { body in
+                let wordsIn = wordCursor()
+                for sentence in sentences {
+                    let words = wordsIn(sentence.range)
+                    if firstPass { analyseSentence(sentence, words) }
+                    body(words)
+                }
+                firstPass = false
+            }
+        } else {
+            let wordsIn = wordCursor()
+            for sentence in sentences { analyseSentence(sentence, wordsIn(sentence.range)) }
+        }
+        var mentionIndex = 0
+        for sentence in sentences {
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < sentence.range.lowerBound { mentionIndex += 1 }
+            var sentenceMentions: [EntityMention] = []
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= sentence.range.upperBound {
+                sentenceMentions.append(mentions[mentionIndex])
+                mentionIndex += 1
+            }
+            mentionsPerSentence.append(sentenceMentions)
         }
         // Lower-cased copy has (almost) no capitals; then they mark nothing.
         usesCapitalisation = letterTokens > 0 && capitalTokens * 50 >= letterTokens
