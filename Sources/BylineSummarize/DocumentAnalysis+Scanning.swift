@@ -23,3 +23,33 @@ extension DocumentAnalysis {
         scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
 }
+
+/// A word as the analysis looks it up: compared and hashed by its UTF-8 bytes, without
+/// making a string of it (a `Substring` hashes its normal form, scalar by scalar).
+struct Spelling: Hashable {
+    let piece: Substring
+
+    init(_ piece: Substring) { self.piece = piece }
+
+    static func == (left: Spelling, right: Spelling) -> Bool {
+        left.piece.utf8.count == right.piece.utf8.count && left.piece.utf8.elementsEqual(right.piece.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed = piece.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in piece.utf8 { hasher.combine(byte) } }
+    }
+}
+
+/// What ``DocumentAnalysis`` derives from a word's spelling alone.
+struct SpellingFacts {
+    /// Lower-cased by the language's rules.
+    var folded: String
+    var isStopWord: Bool
+    /// The interned stem, -1 for a stop word or a one-letter word.
+    var term: Int32
+    /// The first scalar is upper case.
+    var isCapital: Bool
+    /// Upper case throughout, two scalars or more.
+    var isAcronym: Bool
+}
