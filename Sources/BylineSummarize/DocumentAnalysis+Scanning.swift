@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Character tests the per-token loop of ``DocumentAnalysis`` asks millions of times on a
 /// long report. Each answers an ASCII input from its bytes, which is what the Unicode
 /// property it stands for says there, and asks the property tables only otherwise (a
@@ -31,9 +37,7 @@ struct Spelling: Hashable {
 
     init(_ piece: Substring) { self.piece = piece }
 
-    static func == (left: Spelling, right: Spelling) -> Bool {
-        left.piece.utf8.count == right.piece.utf8.count && left.piece.utf8.elementsEqual(right.piece.utf8)
-    }
+    static func == (left: Spelling, right: Spelling) -> Bool { sameBytes(left.piece, right.piece) }
 
     func hash(into hasher: inout Hasher) {
         let hashed = piece.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -52,4 +56,18 @@ struct SpellingFacts {
     var isCapital: Bool
     /// Upper case throughout, two scalars or more.
     var isAcronym: Bool
+}
+
+/// Whether two pieces of text are the same bytes; compares memory where both are
+/// contiguous (native strings), which a collection comparison of the views does not.
+func sameBytes(_ left: Substring, _ right: Substring) -> Bool {
+    let a = left.utf8
+    let b = right.utf8
+    guard a.count == b.count else { return false }
+    let compared = a.withContiguousStorageIfAvailable { a in
+        b.withContiguousStorageIfAvailable { b in
+            a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+        }
+    }
+    return (compared ?? nil) ?? a.elementsEqual(b)
 }
