@@ -22,7 +22,9 @@ import BylineText
 /// ordinary words, countries included (`reunion`, `turkey`). Without a word list for the language only gazetteer forms are found.
 ///
 /// A value over the memory-mapped index and word lists: share one between workers.
-/// Cost: linear in the words, a few hash probes each.
+/// Cost: linear in the words, a few hash probes per capitalised word (per word in
+/// lower-cased copy). Memory: the mentions, plus the tokens of the name being read when the
+/// tokens come a piece at a time (``nameMentions(in:language:passes:)``).
 ///
 /// ```swift
 /// let finder = NameMentionFinder(gazetteer: gazetteer, wordLists: ["en": english])

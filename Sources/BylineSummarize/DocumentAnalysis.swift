@@ -61,7 +61,6 @@ struct DocumentAnalysis {
         var capitalisedElsewhere: Set<String> = []
         var letterTokens = 0
         var capitalTokens = 0
-        var mentionsPerSentence: [[EntityMention]] = []
         var quantityIntern: [String: Int32] = [:]
         var figureWeight: [Double] = []
         terms.reserveCapacity(sentences.count)
@@ -192,22 +191,18 @@ struct DocumentAnalysis {
             let wordsIn = wordCursor()
             for sentence in sentences { analyseSentence(sentence, wordsIn(sentence.range)) }
         }
-        var mentionIndex = 0
-        for sentence in sentences {
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < sentence.range.lowerBound { mentionIndex += 1 }
-            var sentenceMentions: [EntityMention] = []
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= sentence.range.upperBound {
-                sentenceMentions.append(mentions[mentionIndex])
-                mentionIndex += 1
-            }
-            mentionsPerSentence.append(sentenceMentions)
-        }
         // Lower-cased copy has (almost) no capitals; then they mark nothing.
         usesCapitalisation = letterTokens > 0 && capitalTokens * 50 >= letterTokens
         var entityIntern: [String: Int32] = [:]
+        // Each sentence's mentions: those that lie within it, found with one cursor.
+        var mentionIndex = 0
         for (index, capitals) in capitalsPerSentence.enumerated() {
+            let sentence = sentences[index]
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < sentence.range.lowerBound { mentionIndex += 1 }
+            let firstMention = mentionIndex
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= sentence.range.upperBound { mentionIndex += 1 }
             var ids: [Int32] = []
-            for key in entityKeys(capitals, mentions: mentionsPerSentence[index], elsewhere: capitalisedElsewhere) {
+            for key in entityKeys(capitals, mentions: mentions[firstMention..<mentionIndex], elsewhere: capitalisedElsewhere) {
                 if let known = entityIntern[key] { ids.append(known) } else {
                     let id = Int32(entityIntern.count)
                     entityIntern[key] = id
@@ -273,7 +268,7 @@ struct DocumentAnalysis {
     /// The entities of one sentence: the mention finder's ids, plus runs of capitalised
     /// words that no mention covers, keyed by their last word (`Andros Townsend` and a
     /// later `Townsend` are one person), as the names module keys the names it finds.
-    private func entityKeys(_ capitals: [Capital], mentions: [EntityMention], elsewhere: Set<String>) -> [String] {
+    private func entityKeys(_ capitals: [Capital], mentions: ArraySlice<EntityMention>, elsewhere: Set<String>) -> [String] {
         var entities: [String] = mentions.map(\.entity)
         guard usesCapitalisation else { return entities }
         let capitalisesNouns = ranker.rules.capitalisesNouns
