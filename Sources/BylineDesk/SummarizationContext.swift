@@ -39,7 +39,10 @@ public final class SummarizationContext {
     /// of sentences at a time (``WordBlocks``), so memory stays near the size of the text.
     public func summarize(_ text: String, language: LanguageTag, length: SummaryLength) throws -> Summary {
         let sentences = try segmentation.sentenceSegmenter(for: language).sentences(in: text)
-        var blocks = WordBlocks(text: text, sentences: sentences, segmenter: try segmentation.wordSegmenter(for: language))
-        return try ranker(for: language).summarize(text, sentences: sentences, length: length) { blocks.words(in: $0) }
+        let segmenter = try segmentation.wordSegmenter(for: language)
+        return try ranker(for: language).summarize(text, sentences: sentences, length: length) {
+            var blocks = WordBlocks(text: text, sentences: sentences, segmenter: segmenter)
+            return { blocks.words(in: $0) }
+        }
     }
 }

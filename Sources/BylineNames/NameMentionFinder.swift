@@ -22,7 +22,9 @@ import BylineText
 /// ordinary words, countries included (`reunion`, `turkey`). Without a word list for the language only gazetteer forms are found.
 ///
 /// A value over the memory-mapped index and word lists: share one between workers.
-/// Cost: linear in the words, a few hash probes each.
+/// Cost: linear in the words, a few hash probes per capitalised word (per word in
+/// lower-cased copy). Memory: the mentions, plus the tokens of the name being read when the
+/// tokens come a piece at a time (``nameMentions(in:language:passes:)``).
 ///
 /// ```swift
 /// let finder = NameMentionFinder(gazetteer: gazetteer, wordLists: ["en": english])
@@ -52,65 +54,145 @@ public struct NameMentionFinder: Sendable {
     /// so `Andros Townsend` and a later `Townsend` are one entity.
     /// - Parameter words: the text's tokens (``WordSegmenter``).
     public func nameMentions(in text: String, words: [Word], language: LanguageTag) -> [NameMention] {
-        let tokens = Self.tokens(of: text, words: words)
-        guard !tokens.isEmpty else { return [] }
-        let capitals = tokens.reduce(0) { $0 + ($1.isCapitalised ? 1 : 0) }
-        let lowerCased = capitals * 50 < tokens.count
-        let code = language.language
-        let wordList = wordLists[LanguageTag(code)]
-        var scan = Scan(text: text, tokens: tokens, finder: self, language: code, wordList: wordList)
-        if lowerCased { scan.lowerCased() } else { scan.cased() }
-        return scan.mentions
-    }
-
-    private static func tokens(of text: String, words: [Word]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(words.count / 2)
-        var joinable = false
-        for word in words {
-            guard word.kind == .letters else {
-                let piece = text.utf8[word.range]
-                joinable = word.kind == .other && joinable && piece.count == 1 && (piece.first == 0x20 || piece.first == 0x2D)
-                if word.kind != .other { joinable = false }
-                continue
-            }
-            let first = text.unicodeScalars[word.range.lowerBound]
-            tokens.append(Token(range: word.range, joinsPrevious: joinable, isCapitalised: first.properties.isUppercase))
-            joinable = true
+        var letters = 0
+        var capitals = 0
+        for word in words where word.kind == .letters {
+            letters += 1
+            if Self.isUppercase(text.unicodeScalars[word.range.lowerBound]) { capitals += 1 }
         }
-        return tokens
+        var scan = Scan(text: text, finder: self, language: language, lowerCased: Self.isLowerCased(letters: letters, capitals: capitals))
+        scan.add(words)
+        return scan.finish()
     }
 
-    /// One pass over a text's tokens.
+    /// The same mentions as ``nameMentions(in:words:language:)``, for a text whose tokens
+    /// come a piece at a time, so that a long text's tokens need never be held at once.
+    ///
+    /// - Parameter passes: hands every token of the text, in order, to the function it is
+    ///   given, in pieces of any size (a sentence's tokens, say); called once, and a second
+    ///   time when the first pass shows the copy to be lower-cased, which is scanned by other
+    ///   rules. Tokens of ASCII white space may be left out, as long as both passes agree.
+    public func nameMentions(
+        in text: String, language: LanguageTag, passes: (_ body: ([Word]) -> Void) -> Void
+    ) -> [NameMention] {
+        // Cased copy is the usual case: scan as cased while counting capitals, and scan
+        // again only if the count says otherwise.
+        var scan = Scan(text: text, finder: self, language: language, lowerCased: false)
+        passes { scan.add($0) }
+        let found = scan.finish()
+        guard Self.isLowerCased(letters: scan.letterTokens, capitals: scan.capitalTokens) else { return found }
+        var lower = Scan(text: text, finder: self, language: language, lowerCased: true)
+        passes { lower.add($0) }
+        return lower.finish()
+    }
+
+    /// Copy is lower-cased when fewer than one letter-word in fifty starts with a capital.
+    private static func isLowerCased(letters: Int, capitals: Int) -> Bool { capitals * 50 < letters }
+
+    /// Unicode's Uppercase property; for ASCII, `A`–`Z`.
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+    }
+
+    /// What a scan decided at one token.
+    private enum Step {
+        /// The next token to look at.
+        case advance(to: Int)
+        /// The decision needs tokens that have not come yet.
+        case needMore
+    }
+
+    /// One pass over a text's tokens, which come a piece at a time. A decision at a token
+    /// looks ahead only over tokens joined to it, so the scan stops where it would need a
+    /// token not yet given, keeps the tokens from there, and goes on when more come: the
+    /// mentions are those of one scan over all the tokens at once.
     private struct Scan {
         let text: String
-        let tokens: [Token]
         let finder: NameMentionFinder
         let language: String
         let wordList: WordList?
+        let lowerCased: Bool
+        /// The language's number in the index (nil when it has no names).
+        let languageNumber: UInt32?
         var mentions: [NameMention] = []
         /// Last words of full names already seen, with their entity.
         var surnames: [String: String] = [:]
-        let lowered: [String]
-        let ordinary: [Bool]
-        /// The language's number in the index (nil when it has no names).
-        let languageNumber: UInt32?
+        /// Tokens not yet decided on, and for each its lower-cased form and whether it is an
+        /// ordinary word (for cased copy, made only for capitalised tokens: the only ones
+        /// asked about there).
+        var tokens: [Token] = []
+        var lowered: [String] = []
+        var ordinary: [Bool] = []
+        /// Whether the next letter token joins the last one (only a space or hyphen between).
+        var joinable = false
+        private(set) var letterTokens = 0
+        private(set) var capitalTokens = 0
+        /// A name's run of tokens checked so far from `runStart` to `runEnd`, kept when the
+        /// scan waits for more tokens, so that a long run is not checked again.
+        var runStart = -1
+        var runEnd = -1
 
-        init(text: String, tokens: [Token], finder: NameMentionFinder, language: String, wordList: WordList?) {
+        init(text: String, finder: NameMentionFinder, language: LanguageTag, lowerCased: Bool) {
             self.text = text
-            self.tokens = tokens
             self.finder = finder
-            self.language = language
-            self.wordList = wordList
-            lowered = tokens.map { String(Self.withoutPossessive(text[$0.range])).lowercased() }
-            ordinary = lowered.map { wordList?.containsCommonWord($0) ?? false }
-            languageNumber = finder.gazetteer.index.languageNumbers[language]
+            self.language = language.language
+            wordList = finder.wordLists[LanguageTag(self.language)]
+            self.lowerCased = lowerCased
+            languageNumber = finder.gazetteer.index.languageNumbers[self.language]
         }
 
-        /// How many tokens from `start` are joined by single spaces or hyphens, up to the longest form.
-        func joined(from start: Int) -> Int {
+        /// Takes the next tokens of the text and decides what it can.
+        mutating func add(_ words: [Word]) {
+            for word in words {
+                guard word.kind == .letters else {
+                    let piece = text.utf8[word.range]
+                    joinable = word.kind == .other && joinable && piece.count == 1 && (piece.first == 0x20 || piece.first == 0x2D)
+                    continue
+                }
+                let isCapitalised = NameMentionFinder.isUppercase(text.unicodeScalars[word.range.lowerBound])
+                letterTokens += 1
+                if isCapitalised { capitalTokens += 1 }
+                tokens.append(Token(range: word.range, joinsPrevious: joinable, isCapitalised: isCapitalised))
+                if lowerCased || isCapitalised {
+                    let lower = String(Self.withoutPossessive(text[word.range])).lowercased()
+                    lowered.append(lower)
+                    ordinary.append(wordList?.containsCommonWord(lower) ?? false)
+                } else {
+                    lowered.append("")
+                    ordinary.append(false)
+                }
+                joinable = true
+            }
+            scan(final: false)
+        }
+
+        /// Decides on the tokens left; returns every mention of the text.
+        mutating func finish() -> [NameMention] {
+            scan(final: true)
+            return mentions
+        }
+
+        private mutating func scan(final: Bool) {
+            var index = 0
+            while index < tokens.count {
+                let step = lowerCased ? lowerCasedStep(at: index, final: final) : casedStep(at: index, final: final)
+                guard case .advance(let next) = step else { break }
+                index = next
+            }
+            guard index > 0 else { return }
+            tokens.removeFirst(index)
+            lowered.removeFirst(index)
+            ordinary.removeFirst(index)
+            runStart -= index
+            runEnd -= index
+        }
+
+        /// How many tokens from `start` are joined by single spaces or hyphens, up to the
+        /// longest form; nil when the tokens given end first and more may join.
+        func joined(from start: Int, final: Bool) -> Int? {
             var count = 1
             while count < finder.longestForm, start + count < tokens.count, tokens[start + count].joinsPrevious { count += 1 }
+            if count < finder.longestForm, start + count == tokens.count, !final { return nil }
             return count
         }
 
@@ -184,57 +266,55 @@ public struct NameMentionFinder: Sendable {
             return entity
         }
 
-        mutating func cased() {
-            var index = 0
-            while index < tokens.count {
-                guard tokens[index].isCapitalised else {
-                    index += 1
-                    continue
-                }
-                if let found = gazetteerMatch(at: index, lowerCased: false) {
-                    index = found
-                    continue
-                }
-                // A run of capitalised words that are no ordinary words: a name the gazetteer lacks.
-                var end = index
-                while end < tokens.count, tokens[end].isCapitalised, end == index || tokens[end].joinsPrevious,
-                      wordList != nil, !isOrdinaryToken(end) {
-                    end += 1
-                }
-                if end > index {
-                    addName(index, end - 1)
-                    index = end
-                } else {
-                    index += 1
-                }
+        mutating func casedStep(at index: Int, final: Bool) -> Step {
+            guard tokens[index].isCapitalised else { return .advance(to: index + 1) }
+            switch gazetteerMatch(at: index, lowerCased: false, final: final) {
+            case .needMore: return .needMore
+            case .advance(let next): return .advance(to: next)
+            case nil: break
             }
+            // A run of capitalised words that are no ordinary words: a name the gazetteer lacks.
+            var end = runStart == index ? runEnd : index
+            while end < tokens.count, tokens[end].isCapitalised, end == index || tokens[end].joinsPrevious,
+                  wordList != nil, !isOrdinaryToken(end) {
+                end += 1
+            }
+            return closeRun(index, end, final: final)
         }
 
-        mutating func lowerCased() {
-            var index = 0
-            while index < tokens.count {
-                if let found = gazetteerMatch(at: index, lowerCased: true) {
-                    index = found
-                    continue
-                }
-                var end = index
-                while end < tokens.count, end == index || tokens[end].joinsPrevious, let wordList {
-                    guard !isOrdinaryToken(end), wordList.containsProperName(lower(end)) else { break }
-                    end += 1
-                }
-                if end > index {
-                    addName(index, end - 1)
-                    index = end
-                } else {
-                    index += 1
-                }
+        mutating func lowerCasedStep(at index: Int, final: Bool) -> Step {
+            switch gazetteerMatch(at: index, lowerCased: true, final: final) {
+            case .needMore: return .needMore
+            case .advance(let next): return .advance(to: next)
+            case nil: break
             }
+            var end = runStart == index ? runEnd : index
+            while end < tokens.count, end == index || tokens[end].joinsPrevious, let wordList {
+                guard !isOrdinaryToken(end), wordList.containsProperName(lower(end)) else { break }
+                end += 1
+            }
+            return closeRun(index, end, final: final)
+        }
+
+        /// A run of name tokens from `index` up to `end`: a name, unless the run reached the
+        /// last token given and more may continue it.
+        private mutating func closeRun(_ index: Int, _ end: Int, final: Bool) -> Step {
+            if end == tokens.count, !final {
+                runStart = index
+                runEnd = end
+                return .needMore
+            }
+            runStart = -1
+            runEnd = -1
+            guard end > index else { return .advance(to: index + 1) }
+            addName(index, end - 1)
+            return .advance(to: end)
         }
 
         /// Tries the gazetteer's forms at `start`, the longest first, and a surname seen
-        /// before; returns the token after the mention when one is found.
-        mutating func gazetteerMatch(at start: Int, lowerCased: Bool) -> Int? {
-            let available = joined(from: start)
+        /// before; returns the token after the mention when one is found, nil when none is.
+        mutating func gazetteerMatch(at start: Int, lowerCased: Bool, final: Bool) -> Step? {
+            guard let available = joined(from: start, final: final) else { return .needMore }
             for count in stride(from: available, through: 1, by: -1) {
                 // A name never ends on a small word (`Paris and`) in cased copy, nor on a short
                 // ordinary word (`of`, `the`) in any copy.
@@ -242,15 +322,15 @@ public struct NameMentionFinder: Sendable {
                 if count > 1, ordinary[start + count - 1], lowered[start + count - 1].utf8.count <= 3 { continue }
                 if count == 1, let known = surnames[lower(start)] {
                     add(start, start, entity: known, kind: .name)
-                    return start + 1
+                    return .advance(to: start + 1)
                 }
                 // Lower-cased copy: an ordinary word alone is no name (`reunion` is not Réunion).
                 if count == 1, lowerCased, isOrdinaryToken(start) { continue }
                 guard let entity = gazetteerEntity(from: start, count: count, lowerCased: lowerCased) else { continue }
-                if entity.kind == .calendar { return start + count }
+                if entity.kind == .calendar { return .advance(to: start + count) }
                 add(start, start + count - 1, entity: entity.id, kind: entity.kind)
                 if count > 1, entity.kind == .person { surnames[lower(start + count - 1)] = entity.id }
-                return start + count
+                return .advance(to: start + count)
             }
             return nil
         }

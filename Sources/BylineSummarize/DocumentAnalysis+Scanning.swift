@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Character tests the per-token loop of ``DocumentAnalysis`` asks millions of times on a
 /// long report. Each answers an ASCII input from its bytes, which is what the Unicode
 /// property it stands for says there, and asks the property tables only otherwise (a
@@ -22,4 +28,46 @@ extension DocumentAnalysis {
     static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
+}
+
+/// A word as the analysis looks it up: compared and hashed by its UTF-8 bytes, without
+/// making a string of it (a `Substring` hashes its normal form, scalar by scalar).
+struct Spelling: Hashable {
+    let piece: Substring
+
+    init(_ piece: Substring) { self.piece = piece }
+
+    static func == (left: Spelling, right: Spelling) -> Bool { sameBytes(left.piece, right.piece) }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed = piece.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in piece.utf8 { hasher.combine(byte) } }
+    }
+}
+
+/// What ``DocumentAnalysis`` derives from a word's spelling alone.
+struct SpellingFacts {
+    /// Lower-cased by the language's rules.
+    var folded: String
+    var isStopWord: Bool
+    /// The interned stem, -1 for a stop word or a one-letter word.
+    var term: Int32
+    /// The first scalar is upper case.
+    var isCapital: Bool
+    /// Upper case throughout, two scalars or more.
+    var isAcronym: Bool
+}
+
+/// Whether two pieces of text are the same bytes; compares memory where both are
+/// contiguous (native strings), which a collection comparison of the views does not.
+func sameBytes(_ left: Substring, _ right: Substring) -> Bool {
+    let a = left.utf8
+    let b = right.utf8
+    guard a.count == b.count else { return false }
+    let compared = a.withContiguousStorageIfAvailable { a in
+        b.withContiguousStorageIfAvailable { b in
+            a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+        }
+    }
+    return (compared ?? nil) ?? a.elementsEqual(b)
 }

@@ -44,45 +44,52 @@ struct DocumentAnalysis {
         var isAcronym: Bool
     }
 
-    /// - Parameter wordsIn: the tokens that lie within a sentence's range, in order; asked
-    ///   once per sentence, in the order of the text.
-    init(text: String, sentences: [Sentence], wordsIn: (TextRange) -> [Word], ranker: SummaryRanker) {
+    /// - Parameter wordCursor: makes a function that gives the tokens within a sentence's
+    ///   range, in order, asked once per sentence in the order of the text; called once per
+    ///   pass over the text (a second pass finds names in lower-cased copy).
+    init(text: String, sentences: [Sentence], wordCursor: () -> (TextRange) -> [Word], ranker: SummaryRanker) {
         self.text = text
         self.sentences = sentences
         self.ranker = ranker
-        analyse(wordsIn)
+        analyse(wordCursor)
     }
 
-    private mutating func analyse(_ wordsIn: (TextRange) -> [Word]) {
+    private mutating func analyse(_ wordCursor: () -> (TextRange) -> [Word]) {
         let rules = ranker.rules
         var interned: [String: Int32] = [:]
         var capitalsPerSentence: [[Capital]] = []
         var capitalisedElsewhere: Set<String> = []
         var letterTokens = 0
         var capitalTokens = 0
-        var mentionsPerSentence: [[EntityMention]] = []
         var quantityIntern: [String: Int32] = [:]
         var figureWeight: [Double] = []
         terms.reserveCapacity(sentences.count)
-        // The names module reads the whole text's tokens at once (a surname later in the text
-        // is the person named in full before); without it, tokens come a sentence at a time.
-        var heldWords: [[Word]]?
-        var mentions: [EntityMention] = []
-        if let finder = ranker.mentionFinder {
-            let perSentence = sentences.map { wordsIn($0.range) }
-            heldWords = perSentence
-            mentions = finder.mentions(in: text, words: perSentence.flatMap { $0 }, language: rules.language)
-        }
-        var mentionIndex = 0
-        for (sentenceIndex, sentence) in sentences.enumerated() {
-            let words = heldWords?[sentenceIndex] ?? wordsIn(sentence.range)
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < sentence.range.lowerBound { mentionIndex += 1 }
-            var sentenceMentions: [EntityMention] = []
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= sentence.range.upperBound {
-                sentenceMentions.append(mentions[mentionIndex])
-                mentionIndex += 1
+        // Tokens come a sentence at a time and are let go after it; the names module sees
+        // them in the same pass (and asks for a second when the copy is lower-cased).
+        // What a word's spelling gives (its folded form, stop word or not, its term, its
+        // capitals), made once per distinct spelling: a report repeats its words, and
+        // folding, stemming and interning each token anew was a fifth of the analysis.
+        var spellings: [Spelling: SpellingFacts] = [:]
+        func spellingFacts(_ piece: Substring) -> SpellingFacts {
+            let folded = CaseFolding.lower(String(piece), turkic: rules.usesTurkicCasing)
+            let isStopWord = rules.stopWords.contains(folded)
+            var term: Int32 = -1
+            if !isStopWord, folded.unicodeScalars.count > 1 {
+                let stem = rules.stemmer.stem(folded)
+                if let known = interned[stem] { term = known } else {
+                    term = Int32(interned.count)
+                    interned[stem] = term
+                }
             }
-            mentionsPerSentence.append(sentenceMentions)
+            let isCapital = Self.isUppercase(piece.unicodeScalars.first!)
+            let isAcronym = isCapital && piece.unicodeScalars.count >= 2
+                && piece.unicodeScalars.allSatisfy { !Self.isLowercase($0) }
+            return SpellingFacts(folded: folded, isStopWord: isStopWord, term: term, isCapital: isCapital, isAcronym: isAcronym)
+        }
+        // The helpers it calls are static and take the text: a method of `self` called from
+        // here copied the whole analysis (every array retained and released) per number.
+        let text = self.text
+        func analyseSentence(_ sentence: Sentence, _ words: [Word]) {
             var sentenceQuantities: [Int32] = []
             var sentenceTerms: [Int32] = []
             var capitals: [Capital] = []
@@ -112,14 +119,14 @@ struct DocumentAnalysis {
                 let piece = text[word.range]
                 if word.kind == .number {
                     let kind = NumberWeights.kind(
-                        of: piece, before: previousWord, after: nextWord(after: first, in: words, sentence: sentence),
-                        hyphenatedAfter: hyphenatedWord(after: first, in: words, sentence: sentence),
-                        symbolBefore: symbol(before: word.range.lowerBound, limit: sentence.range.lowerBound),
-                        symbolAfter: symbol(after: word.range.upperBound, limit: sentence.range.upperBound),
+                        of: piece, before: previousWord, after: Self.nextWord(after: first, in: words, sentence: sentence, text: text),
+                        hyphenatedAfter: Self.hyphenatedWord(after: first, in: words, sentence: sentence, text: text),
+                        symbolBefore: Self.symbol(before: word.range.lowerBound, limit: sentence.range.lowerBound, text: text),
+                        symbolAfter: Self.symbol(after: word.range.upperBound, limit: sentence.range.upperBound, text: text),
                         monthNames: rules.monthNames)
                     numberWeight += kind.weight
                     if kind.isQuantity { quantityWeight += kind.weight }
-                    let key = String(piece.unicodeScalars.filter { $0 != "," && $0 != " " && $0 != "\u{A0}" })
+                    let key = Self.quantityKey(piece)
                     let id: Int32
                     if let known = quantityIntern[key] { id = known } else {
                         id = Int32(quantityIntern.count)
@@ -131,29 +138,22 @@ struct DocumentAnalysis {
                     sentenceQuantities.append(id)
                     previousWasCapital = false
                 } else {
-                    let folded = CaseFolding.lower(String(piece), turkic: rules.usesTurkicCasing)
-                    let isStopWord = rules.stopWords.contains(folded)
-                    if !isStopWord, folded.unicodeScalars.count > 1 {
-                        let stem = rules.stemmer.stem(folded)
-                        let id: Int32
-                        if let known = interned[stem] { id = known } else {
-                            id = Int32(interned.count)
-                            interned[stem] = id
-                        }
-                        sentenceTerms.append(id)
+                    let spelling = Spelling(piece)
+                    let facts: SpellingFacts
+                    if let known = spellings[spelling] { facts = known } else {
+                        facts = spellingFacts(piece)
+                        spellings[spelling] = facts
                     }
-                    let firstScalar = piece.unicodeScalars.first!
+                    if facts.term >= 0 { sentenceTerms.append(facts.term) }
                     sentenceLetters += 1
-                    if Self.isUppercase(firstScalar) {
+                    if facts.isCapital {
                         sentenceUpper += 1
-                        let isAcronym = piece.unicodeScalars.count >= 2
-                            && piece.unicodeScalars.allSatisfy { !Self.isLowercase($0) }
-                        if !isStopWord || isAcronym {
-                            capitals.append(Capital(range: word.range, folded: folded, isInitial: atStart,
-                                                    continuesRun: previousWasCapital && gapIsSpace, isAcronym: isAcronym))
-                            if !atStart { capitalisedElsewhere.insert(folded) }
+                        if !facts.isStopWord || facts.isAcronym {
+                            capitals.append(Capital(range: word.range, folded: facts.folded, isInitial: atStart,
+                                                    continuesRun: previousWasCapital && gapIsSpace, isAcronym: facts.isAcronym))
+                            if !atStart { capitalisedElsewhere.insert(facts.folded) }
                         }
-                        previousWasCapital = !isStopWord || isAcronym
+                        previousWasCapital = !facts.isStopWord || facts.isAcronym
                     } else {
                         previousWasCapital = false
                     }
@@ -175,12 +175,34 @@ struct DocumentAnalysis {
             sentenceQuantities.sort()
             quantityIDs.append(Self.distinct(sentenceQuantities))
         }
+        var mentions: [EntityMention] = []
+        if let finder = ranker.mentionFinder {
+            var firstPass = true
+            mentions = finder.mentions(in: text, language: rules.language) { body in
+                let wordsIn = wordCursor()
+                for sentence in sentences {
+                    let words = wordsIn(sentence.range)
+                    if firstPass { analyseSentence(sentence, words) }
+                    body(words)
+                }
+                firstPass = false
+            }
+        } else {
+            let wordsIn = wordCursor()
+            for sentence in sentences { analyseSentence(sentence, wordsIn(sentence.range)) }
+        }
         // Lower-cased copy has (almost) no capitals; then they mark nothing.
         usesCapitalisation = letterTokens > 0 && capitalTokens * 50 >= letterTokens
         var entityIntern: [String: Int32] = [:]
+        // Each sentence's mentions: those that lie within it, found with one cursor.
+        var mentionIndex = 0
         for (index, capitals) in capitalsPerSentence.enumerated() {
+            let sentence = sentences[index]
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound < sentence.range.lowerBound { mentionIndex += 1 }
+            let firstMention = mentionIndex
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= sentence.range.upperBound { mentionIndex += 1 }
             var ids: [Int32] = []
-            for key in entityKeys(capitals, mentions: mentionsPerSentence[index], elsewhere: capitalisedElsewhere) {
+            for key in entityKeys(capitals, mentions: mentions[firstMention..<mentionIndex], elsewhere: capitalisedElsewhere) {
                 if let known = entityIntern[key] { ids.append(known) } else {
                     let id = Int32(entityIntern.count)
                     entityIntern[key] = id
@@ -246,7 +268,7 @@ struct DocumentAnalysis {
     /// The entities of one sentence: the mention finder's ids, plus runs of capitalised
     /// words that no mention covers, keyed by their last word (`Andros Townsend` and a
     /// later `Townsend` are one person), as the names module keys the names it finds.
-    private func entityKeys(_ capitals: [Capital], mentions: [EntityMention], elsewhere: Set<String>) -> [String] {
+    private func entityKeys(_ capitals: [Capital], mentions: ArraySlice<EntityMention>, elsewhere: Set<String>) -> [String] {
         var entities: [String] = mentions.map(\.entity)
         guard usesCapitalisation else { return entities }
         let capitalisesNouns = ranker.rules.capitalisesNouns
@@ -420,9 +442,34 @@ struct DocumentAnalysis {
         return result
     }
 
+    /// A figure's key: its text without group separators (`,`, space, no-break space), so
+    /// `1,200` and `1200` are one quantity. Made from the UTF-8 bytes; U+00A0 is C2 A0.
+    static func quantityKey(_ piece: Substring) -> String {
+        let bytes = piece.utf8
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x20 || $0 == 0xC2 }) else { return String(piece) }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == 0x2C || byte == 0x20 {
+                index = next
+                continue
+            }
+            if byte == 0xC2, next < bytes.endIndex, bytes[next] == 0xA0 {
+                index = bytes.index(after: next)
+                continue
+            }
+            kept.append(byte)
+            index = next
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
     static let restartsCapitals: Set<Unicode.Scalar> = Set("\"“”«„‘:—–(".unicodeScalars)
 
-    private func nextWord(after index: Int, in words: [Word], sentence: Sentence) -> Substring? {
+    private static func nextWord(after index: Int, in words: [Word], sentence: Sentence, text: String) -> Substring? {
         var next = index
         while next < words.count, words[next].range.upperBound <= sentence.range.upperBound {
             if words[next].kind.isWordLike { return text[words[next].range] }
@@ -434,7 +481,7 @@ struct DocumentAnalysis {
 
     /// The word joined to the token before `index` by a hyphen alone (`year` in `17-year-old`).
     /// The three tokens must touch, since white space may have been left out of `words`.
-    private func hyphenatedWord(after index: Int, in words: [Word], sentence: Sentence) -> Substring? {
+    private static func hyphenatedWord(after index: Int, in words: [Word], sentence: Sentence, text: String) -> Substring? {
         guard index > 0, index + 1 < words.count, words[index + 1].range.upperBound <= sentence.range.upperBound,
               words[index].range.lowerBound == words[index - 1].range.upperBound,
               words[index + 1].range.lowerBound == words[index].range.upperBound,
@@ -444,7 +491,7 @@ struct DocumentAnalysis {
     }
 
     /// The non-space scalar just before `index` (within the sentence), if any.
-    private func symbol(before index: String.Index, limit: String.Index) -> Unicode.Scalar? {
+    private static func symbol(before index: String.Index, limit: String.Index, text: String) -> Unicode.Scalar? {
         let scalars = text.unicodeScalars
         var position = index
         while position > limit {
@@ -456,7 +503,7 @@ struct DocumentAnalysis {
     }
 
     /// The non-space scalar just after `index` (within the sentence), if any.
-    private func symbol(after index: String.Index, limit: String.Index) -> Unicode.Scalar? {
+    private static func symbol(after index: String.Index, limit: String.Index, text: String) -> Unicode.Scalar? {
         let scalars = text.unicodeScalars
         var position = index
         while position < limit {

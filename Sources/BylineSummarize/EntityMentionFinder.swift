@@ -20,6 +20,21 @@ public protocol EntityMentionFinder: Sendable {
     /// The mentions in `text`, in text order, without overlaps. Called once per report on
     /// the hot path, with the report's tokens (``WordSegmenter``).
     func mentions(in text: String, words: [Word], language: LanguageTag) -> [EntityMention]
+
+    /// The same mentions, for a text whose tokens come a piece at a time: `passes` hands
+    /// every token of the text, in order and in pieces, to the function it is given, each
+    /// time it is called. A finder that needs all the tokens at once (the default) calls it
+    /// once and keeps them; one that can work as they come calls it once or twice and keeps
+    /// only what it finds, which on a long report is most of the memory a summary takes.
+    func mentions(in text: String, language: LanguageTag, passes: (_ body: ([Word]) -> Void) -> Void) -> [EntityMention]
+}
+
+extension EntityMentionFinder {
+    public func mentions(in text: String, language: LanguageTag, passes: (_ body: ([Word]) -> Void) -> Void) -> [EntityMention] {
+        var words: [Word] = []
+        passes { words += $0 }
+        return mentions(in: text, words: words, language: language)
+    }
 }
 
 /// One mention of an entity: where it is and which entity it names.
@@ -41,5 +56,10 @@ extension NameMentionFinder: EntityMentionFinder {
     /// weekdays left out.
     public func mentions(in text: String, words: [Word], language: LanguageTag) -> [EntityMention] {
         nameMentions(in: text, words: words, language: language).map { EntityMention(range: $0.range, entity: $0.entity) }
+    }
+
+    /// The same, scanning the tokens as they come (once more for lower-cased copy).
+    public func mentions(in text: String, language: LanguageTag, passes: (_ body: ([Word]) -> Void) -> Void) -> [EntityMention] {
+        nameMentions(in: text, language: language, passes: passes).map { EntityMention(range: $0.range, entity: $0.entity) }
     }
 }

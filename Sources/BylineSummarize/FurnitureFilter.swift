@@ -49,13 +49,12 @@ struct FurnitureFilter {
         while lineStart < scalars.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? scalars.endIndex
             if let range = Self.trimmed(lineStart..<lineEnd, in: scalars) {
-                let line = text[range]
+                let isNew = seen.insert(SeenLine(text[range])).inserted
                 if let reason = reason(for: range, in: text) {
                     result.append(ExcludedPiece(range: range, reason: reason))
-                } else if seen.contains(SeenLine(line)) {
+                } else if !isNew {
                     result.append(ExcludedPiece(range: range, reason: .repeatedLine))
                 }
-                seen.insert(SeenLine(line))
             }
             lineStart = lineEnd < scalars.endIndex ? scalars.index(after: lineEnd) : lineEnd
         }
@@ -168,9 +167,7 @@ private struct SeenLine: Hashable {
 
     init(_ line: Substring) { self.line = line }
 
-    static func == (left: SeenLine, right: SeenLine) -> Bool {
-        left.line.utf8.count == right.line.utf8.count && left.line.utf8.elementsEqual(right.line.utf8)
-    }
+    static func == (left: SeenLine, right: SeenLine) -> Bool { sameBytes(left.line, right.line) }
 
     func hash(into hasher: inout Hasher) {
         let hashed = line.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -26,8 +26,12 @@ enum QuotationUnits {
         var unitSentences = 0
         var open = false
         var previousEnd: String.Index?
+        let utf8 = text.utf8
         for sentence in sentences {
-            if let previousEnd, text.unicodeScalars[previousEnd..<sentence.range.lowerBound].contains(where: { $0 == "\n" || $0 == "\r" }) {
+            // Line breaks and marks are found in the UTF-8 bytes: every mark and line break is
+            // one ASCII byte or a sequence no other scalar contains, and decoding each scalar
+            // was a twentieth of a long report's summary.
+            if let previousEnd, utf8[previousEnd..<sentence.range.lowerBound].contains(where: { $0 == 0x0A || $0 == 0x0D }) {
                 open = false
             }
             // A sentence that opens with a quotation mark starts a quotation of its own: the
@@ -52,24 +56,46 @@ enum QuotationUnits {
         var open = open
         // `„` is closed by `“` (German); elsewhere `“` opens.
         var lowOpener = false
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars[range] {
-            switch scalar {
-            case "„":
-                open = true
-                lowOpener = true
-            case "“":
-                if open, lowOpener { open = false } else { open = true }
-                lowOpener = false
-            case "«": open = true
-            case "”", "»": open = false
-            // Straight marks alternate: in tokenised copy both stand between spaces.
-            case "\"": open.toggle()
-            case "`" where previous == "`": open = true
-            case "'" where previous == "'": open = false
-            default: break
+        // The previous scalar when it is a backtick or an apostrophe, else 0.
+        var previous: UInt8 = 0
+        let bytes = text.utf8[range]
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            if byte < 0x80 {
+                switch byte {
+                // Straight marks alternate: in tokenised copy both stand between spaces.
+                case 0x22: open.toggle()
+                case 0x60 where previous == 0x60: open = true
+                case 0x27 where previous == 0x27: open = false
+                default: break
+                }
+                previous = byte == 0x60 || byte == 0x27 ? byte : 0
+                continue
             }
-            previous = scalar
+            // A continuation byte belongs to the scalar before it.
+            guard byte >= 0xC0 else { continue }
+            previous = 0
+            guard index < bytes.endIndex else { break }
+            let second = bytes[index]
+            if byte == 0xC2 {
+                // `«` C2 AB, `»` C2 BB
+                if second == 0xAB { open = true } else if second == 0xBB { open = false }
+            } else if byte == 0xE2, second == 0x80 {
+                let thirdIndex = bytes.index(after: index)
+                guard thirdIndex < bytes.endIndex else { break }
+                switch bytes[thirdIndex] {
+                case 0x9E:  // „
+                    open = true
+                    lowOpener = true
+                case 0x9C:  // “
+                    if open, lowOpener { open = false } else { open = true }
+                    lowOpener = false
+                case 0x9D: open = false  // ”
+                default: break
+                }
+            }
         }
         return open
     }

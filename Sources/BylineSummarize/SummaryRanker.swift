@@ -49,23 +49,27 @@ public struct SummaryRanker: Sendable {
     ///     which changes nothing but the memory a long text takes.
     ///   - length: how many sentences or words to keep.
     public func summarize(_ text: String, sentences: [Sentence], words: [Word], length: SummaryLength) -> Summary {
-        var next = 0
-        return summarize(text, sentences: sentences, length: length) { range in
-            while next < words.count, words[next].range.lowerBound < range.lowerBound { next += 1 }
-            var end = next
-            while end < words.count, words[end].range.upperBound <= range.upperBound { end += 1 }
-            return Array(words[next..<end])
+        summarize(text, sentences: sentences, length: length) {
+            var next = 0
+            return { range in
+                while next < words.count, words[next].range.lowerBound < range.lowerBound { next += 1 }
+                var end = next
+                while end < words.count, words[end].range.upperBound <= range.upperBound { end += 1 }
+                return Array(words[next..<end])
+            }
         }
     }
 
-    /// Summarises `text`, asking `wordsIn` for the tokens of one sentence at a time, so
-    /// that a long text's tokens never need to be held all at once.
+    /// Summarises `text`, asking for the tokens of one sentence at a time, so that a long
+    /// text's tokens never need to be held all at once.
     ///
-    /// - Parameter wordsIn: the tokens that lie wholly within the range, in order, as
-    ///   ``WordSegmenter`` finds them in the whole text; asked once per candidate sentence,
-    ///   in the order of the text. Tokens of ASCII white space may be left out.
+    /// - Parameter wordCursor: makes a function that gives the tokens lying wholly within a
+    ///   range, in order, as ``WordSegmenter`` finds them in the whole text; that function is
+    ///   asked once per candidate sentence, in the order of the text. Called once per pass
+    ///   over the text: once, or twice when names are found in lower-cased copy. Tokens of
+    ///   ASCII white space may be left out.
     public func summarize(
-        _ text: String, sentences: [Sentence], length: SummaryLength, wordsIn: (TextRange) -> [Word]
+        _ text: String, sentences: [Sentence], length: SummaryLength, wordCursor: () -> (TextRange) -> [Word]
     ) -> Summary {
         let filter = FurnitureFilter(rules: rules.furniture, usesTurkicCasing: rules.usesTurkicCasing)
         let lines = filter.furnitureLines(in: text)
@@ -95,7 +99,7 @@ public struct SummaryRanker: Sendable {
         case .words: requested = 1
         }
         let units = weights.joinsQuotations ? QuotationUnits.units(of: kept, in: text, minimum: requested) : kept
-        var analysis = DocumentAnalysis(text: text, sentences: units, wordsIn: wordsIn, ranker: self)
+        var analysis = DocumentAnalysis(text: text, sentences: units, wordCursor: wordCursor, ranker: self)
         let share: Double
         switch length {
         case .sentences(let count): share = units.isEmpty ? 0 : Double(count) / Double(units.count)

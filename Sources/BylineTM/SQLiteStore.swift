@@ -104,6 +104,9 @@ public final class SQLiteStore: TranslationMemoryStore {
     /// processor's caches, and the four indexes of a large import are built a quarter
     /// faster than with runs of 32 MiB.
     static let bulkLoadCacheKiB = 4096
+    /// The memory FTS5 gathers index entries in before it writes a segment (see
+    /// ``indexForConcordance(_:)``).
+    static let ftsHashBytes = 16 << 20
 
     /// The schema's named, append-only migrations, in order. They are recorded in the
     /// `grdb_migrations` table, as GRDB's `DatabaseMigrator` records them (earlier stores
@@ -277,8 +280,20 @@ public final class SQLiteStore: TranslationMemoryStore {
 
     /// Adds the variants stored since the last import to the concordance's full-text
     /// index, inside the import's transaction, so that a search only reads.
+    ///
+    /// FTS5 gathers new entries in memory and writes them out as a segment each time they
+    /// pass its hash size (1 MB unless set), merging segments as they accumulate: with 1 MB,
+    /// the 9 MB of text of a 50,000-unit import made a dozen segments and merged them again.
+    /// ``ftsHashBytes`` lets an import of that size write one segment, at the cost of that
+    /// much memory while it is written. The setting lives in the index's configuration
+    /// table, so it is written in the same transaction; it changes how the index is laid
+    /// out, never what a search finds.
     static func indexForConcordance(_ db: Database) throws {
         let through = try Int64.fetchOne(db, sql: "SELECT indexed_through FROM fts_state") ?? 0
+        let hashSize = try Int.fetchOne(db, sql: "SELECT v FROM variants_fts_config WHERE k = 'hashsize'")
+        if hashSize != ftsHashBytes {
+            try db.execute(sql: "INSERT INTO variants_fts(variants_fts, rank) VALUES ('hashsize', ?)", arguments: [ftsHashBytes])
+        }
         try db.execute(
             sql: "INSERT INTO variants_fts(rowid, text) SELECT id, text FROM variants WHERE id > ?", arguments: [through])
         try db.execute(sql: "UPDATE fts_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM variants)")

@@ -1,5 +1,6 @@
 import BylineNames
 import BylineSegment
+import BylineTestSupport
 import BylineText
 import Testing
 
@@ -57,5 +58,41 @@ struct NameMentionFinderTests {
         let gazetteer = Gazetteer(entries: [GazetteerEntry(id: "geonames:police", kind: .place, weight: 20, forms: ["en": ["Police"]])])
         let finder = NameMentionFinder(gazetteer: gazetteer, wordLists: Shipped.wordLists)
         #expect(try mentions("Police said the road was closed.", finder: finder).isEmpty)
+    }
+
+    /// A report in which names run over the places a stream of tokens may be cut: a
+    /// gazetteer form of two words, a full name and its surname later, a heading line with
+    /// no final stop followed by a capitalised line (their tokens join across the break
+    /// when white space is left out).
+    static let joins = """
+        Lloyd Austin met officials from North Korea in the United States
+        Townsend Andros Said Nothing
+        Later Austin said the United States would act, and North Korea did not answer.
+        """
+
+    @Test("Tokens given in pieces of any size, without white space, give the mentions of all the tokens at once",
+          arguments: ["seed", "joins", "seed lower-cased", "joins lower-cased"])
+    func tokensInPieces(name: String) throws {
+        let base = name.hasPrefix("seed") ? try Fixtures.text("seeds/000_e10f10481b35292a.txt") : Self.joins
+        let text = name.hasSuffix("lower-cased") ? base.lowercased() : base
+        let gazetteer = Shipped.gazetteer ?? Self.tiny
+        let finder = NameMentionFinder(gazetteer: gazetteer, wordLists: Shipped.wordLists)
+        let words = try WordSegmenter(language: "en").words(in: text, skippingSpaces: true)
+        let whole = finder.nameMentions(in: text, words: words, language: "en")
+        #expect(!whole.isEmpty)
+        for size in [1, 2, 3, 5, 64] {
+            var passes = 0
+            let streamed = finder.nameMentions(in: text, language: "en") { body in
+                passes += 1
+                var start = 0
+                while start < words.count {
+                    body(Array(words[start..<min(words.count, start + size)]))
+                    start += size
+                }
+            }
+            #expect(streamed == whole, "pieces of \(size) tokens")
+            // Lower-cased copy is read a second time, by its own rules.
+            #expect(passes == (name.hasSuffix("lower-cased") ? 2 : 1))
+        }
     }
 }

@@ -194,6 +194,35 @@ struct SummaryCoverageTests {
         #expect(rate.candidates == [0, 1])
     }
 
+    @Test("A quotation over two sentences is one candidate, whichever marks it uses", arguments: [
+        ("“", "”"), ("„", "“"), ("«", "»"), ("\"", "\""), ("``", "''"),
+    ])
+    func quotationMarks(open: String, close: String) throws {
+        let text = """
+            The minister spoke to reporters in the capital on Monday after the talks.
+            \(open)We have made progress on the first question. The second one is harder\(close), she said.
+            Talks resume next week in the same place with the same delegations.
+            """
+        let summary = try summarize(text, language: "en", length: .sentences(1))
+        #expect(summary.candidates.count == 3)
+        let quote = try #require(summary.candidates.dropFirst().first)
+        #expect(text[quote.range].hasPrefix(open + "We have made progress"))
+        #expect(text[quote.range].hasSuffix("she said."))
+    }
+
+    @Test("A figure written with and without group separators is one fact")
+    func figureWithSeparators() throws {
+        let text = """
+            Rescuers said 1,200 people had been moved from the flooded villages on Monday.
+            By Tuesday the count of 1200 people moved had not changed, officials said.
+            The river was expected to fall later in the week, forecasters said.
+            """
+        let (summary, _) = try self.summary(text, length: .sentences(1))
+        let figure = try #require(summary.facts.first { $0.kind == .quantity })
+        #expect(figure.key == "1200")
+        #expect(figure.candidates == [0, 1])
+    }
+
     @Test("A summary that takes a large share of a report gives up the lead prior for centrality")
     func priorFades() {
         let weights = SummaryWeights()

@@ -26,8 +26,8 @@ struct TokenSourceTests {
         let segmenter = try WordSegmenter(language: language)
         let ranker = SummaryRanker(rules: try resources.summarizationRules(for: language))
         let whole = ranker.summarize(text, sentences: sentences, words: segmenter.words(in: text), length: .sentences(3))
-        let bySentence = ranker.summarize(text, sentences: sentences, length: .sentences(3)) { range in
-            segmenter.words(in: text, range: range, skippingSpaces: true)
+        let bySentence = ranker.summarize(text, sentences: sentences, length: .sentences(3)) {
+            { range in segmenter.words(in: text, range: range, skippingSpaces: true) }
         }
         #expect(bySentence.candidates == whole.candidates)
         #expect(bySentence.picks.map(\.range) == whole.picks.map(\.range))
