@@ -94,6 +94,24 @@ struct ServeRunCommand: ParsableCommand {
         let service = DeskService(memory: memory, desks: desks, limits: limits, page: page)
         let (host, port) = (host, port)
         let logger = Logger(label: "byline.serve") { JSONLogHandler(label: $0) }
+        // Asked to stop, the service lets requests finish (uploads and downloads get the grace
+        // period, every other request is bounded by --timeout); should it still be running
+        // well after that, it exits, and an import that had not committed is rolled back by
+        // the database.
+        let deadline = shutdownGrace + timeout + 10
+        var watchdogs: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGTERM, SIGINT] {
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                DispatchQueue.global().asyncAfter(deadline: .now() + deadline) {
+                    Diagnostics.error("still stopping after \(Int(deadline)) s; exiting (an unfinished import is rolled back)")
+                    Foundation.exit(1)
+                }
+            }
+            source.resume()
+            watchdogs.append(source)
+        }
+        defer { watchdogs.forEach { $0.cancel() } }
         if stopAtEndOfInput {
             let watcher = Thread {
                 var byte: UInt8 = 0
