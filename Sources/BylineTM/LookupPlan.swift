@@ -17,6 +17,9 @@ import Foundation
 ///
 /// Nothing here scans the memory: the exact key, the rarest terms' postings and at most
 /// ``candidateLimit`` units are read.
+///
+/// Into several languages, a store makes one plan and reads steps 1 and 2 once; the
+/// per-language steps run on ``retargeted(to:)`` copies, which share the query's analysis.
 package struct LookupPlan: Sendable {
     package let source: LanguageTag
     package private(set) var target: LanguageTag
