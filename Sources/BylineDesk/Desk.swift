@@ -215,12 +215,14 @@ public final class Desk {
                     previous: position.flatMap { $0 > 0 ? sentenceTexts[$0 - 1] : nil },
                     next: position.flatMap { $0 + 1 < sentenceTexts.count ? sentenceTexts[$0 + 1] : nil })
                 do {
-                    for target in targets {
-                        let matches = try await memory.matches(
-                            for: query, from: language, to: target,
-                            options: LookupOptions(
-                                minimumScore: options.minimumMatch, maximum: options.suggestionsPerLanguage, explain: true),
-                            context: context)
+                    // One lookup for every target language: the store analyses the sentence
+                    // and reads its index terms once.
+                    let found = try await memory.matches(
+                        for: query, from: language, to: targets,
+                        options: LookupOptions(
+                            minimumScore: options.minimumMatch, maximum: options.suggestionsPerLanguage, explain: true),
+                        context: context)
+                    for (target, matches) in zip(targets, found) {
                         suggestions.append(DeskReport.Suggestions(language: target, matches: matches))
                     }
                 } catch {

@@ -17,9 +17,12 @@ import Foundation
 ///
 /// Nothing here scans the memory: the exact key, the rarest terms' postings and at most
 /// ``candidateLimit`` units are read.
+///
+/// Into several languages, a store makes one plan and reads steps 1 and 2 once; the
+/// per-language steps run on ``retargeted(to:)`` copies, which share the query's analysis.
 package struct LookupPlan: Sendable {
     package let source: LanguageTag
-    package let target: LanguageTag
+    package private(set) var target: LanguageTag
     package let options: LookupOptions
     package let context: MatchContext
     package let query: String
@@ -100,7 +103,18 @@ package struct LookupPlan: Sendable {
         let (terms, wordCount) = MatchTokenizer.indexTerms(query, language: source.language.lowercased())
         indexTerms = terms
         self.wordCount = wordCount
-        queryTokens = MatchTokenizer.tokens(query)
+        // Stored sources are read in the query's language (`lang_base`), so one rule for
+        // numbers grouped with a plain space serves both sides.
+        plainSpaceGroupsDigits = MatchTokenizer.plainSpaceGroupsDigits(in: source)
+        preparedQuery = scorer.prepare(MatchTokenizer.tokens(query, plainSpaceGroupsDigits: plainSpaceGroupsDigits))
+    }
+
+    /// The same query into another language: the query is analysed once for every target
+    /// a desk asks for, and only the steps that depend on the target run again.
+    package func retargeted(to target: LanguageTag) -> LookupPlan {
+        var plan = self
+        plan.target = target
+        return plan
     }
 
     /// False for a query of white space only, which matches nothing.
@@ -113,7 +127,10 @@ package struct LookupPlan: Sendable {
     /// The query's fuzzy-index terms and its word count.
     package let indexTerms: [Int64]
     let wordCount: Int
-    private let queryTokens: [MatchToken]
+    private let plainSpaceGroupsDigits: Bool
+    /// The query's tokens, numbered once for scoring every candidate.
+    private let preparedQuery: MatchScorer.PreparedQuery
+    private var queryTokens: [MatchToken] { preparedQuery.tokens }
 
     /// The rows whose text equals the query's, white space aside (the key may collide).
     package func exactCandidates(_ rows: [SourceRow]) -> [Candidate] {
@@ -161,16 +178,16 @@ package struct LookupPlan: Sendable {
             // Length window: a source much longer or shorter than the query cannot reach the minimum.
             let longer = Double(max(row.wordCount, wordCount))
             if longer > 0, Double(abs(row.wordCount - wordCount)) / longer > (1 - options.minimumScore / 100) + 0.25 { continue }
-            let tokens = MatchTokenizer.tokens(row.text)
+            let tokens = MatchTokenizer.tokens(row.text, plainSpaceGroupsDigits: plainSpaceGroupsDigits)
             // The token score is cheap; the character score only runs for the best.
-            let tokenScore = scorer.tokenScore(queryTokens, tokens, atLeast: options.minimumScore - 30)
+            let tokenScore = scorer.tokenScore(preparedQuery, tokens, atLeast: options.minimumScore - 30)
             guard tokenScore >= options.minimumScore - 30 else { continue }
             tokenRanked.append((tokenScore, row, tokens))
         }
         tokenRanked.sort { ($0.score, -$0.row.variantID) > ($1.score, -$1.row.variantID) }
         var candidates: [Candidate] = []
         for entry in tokenRanked.prefix(Self.fullyScored) {
-            let comparison = scorer.compare(query: queryTokens, source: entry.tokens)
+            let comparison = scorer.compare(query: preparedQuery, source: entry.tokens)
             guard comparison.score >= options.minimumScore - 5 else { continue }
             candidates.append(
                 Candidate(
@@ -226,7 +243,10 @@ package struct LookupPlan: Sendable {
                     sourceLanguage: sourceLanguage, target: targetText, targetLanguage: LanguageTag(row.language),
                     targetMarkup: row.markup ?? segment.markup, repaired: repaired, unitID: candidate.unitID, origin: row.origin,
                     diff: candidate.exact || !options.explain
-                        ? [] : scorer.diff(query: queryTokens, source: MatchTokenizer.tokens(candidate.text)),
+                        ? []
+                        : scorer.diff(
+                            query: queryTokens,
+                            source: MatchTokenizer.tokens(candidate.text, plainSpaceGroupsDigits: plainSpaceGroupsDigits)),
                     comparison: candidate.comparison, penalties: penalties))
         }
         matches.sort { ($0.score, -$0.unitID) > ($1.score, -$1.unitID) }

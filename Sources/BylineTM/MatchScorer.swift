@@ -44,11 +44,16 @@ public struct MatchScorer: Sendable {
 
     /// Compares a query with a stored source, both already tokenised.
     public func compare(query: [MatchToken], source: [MatchToken]) -> Comparison {
+        compare(query: prepare(query), source: source)
+    }
+
+    /// Compares a prepared query with a stored source.
+    func compare(query: PreparedQuery, source: [MatchToken]) -> Comparison {
         let tokenScore = self.tokenScore(query, source)
         // Numbers are placeables: the character comparison sees each as one mark, so a
         // changed value is priced by the token cost alone.
-        let characterScore = Self.characterScore(Self.characterForm(query), Self.characterForm(source))
-        let numbers = numberChanges(query, source)
+        let characterScore = Self.characterScore(query.characterForm, Array(Self.characterForm(source).unicodeScalars))
+        let numbers = numberChanges(query.tokens, source)
         let score = max(0, min(100, (tokenScore + characterScore) / 2))
         return Comparison(score: score, tokenScore: tokenScore, characterScore: characterScore, numberChanges: numbers)
     }
@@ -65,29 +70,36 @@ public struct MatchScorer: Sendable {
         return max(weight(a), weight(b))
     }
 
-    /// 100 × (1 − weighted edit distance / larger weighted length).
-    ///
-    /// The tokens are first turned into small integers (equal texts, and equal folded
-    /// forms, get equal numbers, by the same equality as `String`'s), so the quadratic
-    /// table compares integers; a lookup scores hundreds of stored sources this way.
-    ///
-    /// With `minimum`, a pair that cannot reach it is told apart without the table: every
-    /// token of one side whose folded form the other side lacks costs at least its deletion,
-    /// or the substitution cost of its kind (numbers, punctuation), so that sum bounds the
-    /// distance from below. The bound (below `minimum`) is returned in place of the score.
-    func tokenScore(_ query: [MatchToken], _ source: [MatchToken], atLeast minimum: Double? = nil) -> Double {
-        let queryWeights = query.map(weight)
-        let sourceWeights = source.map(weight)
-        let total = max(queryWeights.reduce(0, +), sourceWeights.reduce(0, +))
-        guard total > 0 else { return 100 }
-        // Equal texts have equal folded forms, so a source token is looked up by its folded
-        // form alone, and its text compared only with the query's texts of that form.
+    /// A query's side of the token score, worked out once for all the stored sources a
+    /// lookup compares it with: its tokens numbered by folded form and text, their weights,
+    /// and its character form.
+    struct PreparedQuery: Sendable {
+        let tokens: [MatchToken]
+        let weights: [Double]
+        let totalWeight: Double
+        let foldedIDs: [String: Int32]
+        let textsByFolded: [[TextID]]
+        let codes: [TokenCode]
+        /// How many query tokens have each folded form, by its number.
+        let foldedCounts: [Int]
+        let characterForm: [Unicode.Scalar]
+    }
+
+    struct TextID: Sendable {
+        var text: String
+        var id: Int32
+    }
+
+    /// Numbers the query's tokens: equal texts, and equal folded forms, get equal numbers,
+    /// by the same equality as `String`'s.
+    func prepare(_ query: [MatchToken]) -> PreparedQuery {
+        let weights = query.map(weight)
         var foldedIDs: [String: Int32] = [:]
-        var textsByFolded: [[(text: String, id: Int32)]] = []
+        var textsByFolded: [[TextID]] = []
         var textCount: Int32 = 0
         foldedIDs.reserveCapacity(query.count)
-        var queryCodes: [TokenCode] = []
-        queryCodes.reserveCapacity(query.count)
+        var codes: [TokenCode] = []
+        codes.reserveCapacity(query.count)
         for token in query {
             let folded: Int32
             if let known = foldedIDs[token.folded] {
@@ -103,10 +115,43 @@ public struct MatchScorer: Sendable {
             } else {
                 text = textCount
                 textCount += 1
-                textsByFolded[Int(folded)].append((token.text, text))
+                textsByFolded[Int(folded)].append(TextID(text: token.text, id: text))
             }
-            queryCodes.append(TokenCode(text: text, folded: folded, kind: token.kind))
+            codes.append(TokenCode(text: text, folded: folded, kind: token.kind))
         }
+        var foldedCounts = [Int](repeating: 0, count: textsByFolded.count)
+        for code in codes { foldedCounts[Int(code.folded)] += 1 }
+        return PreparedQuery(
+            tokens: query, weights: weights, totalWeight: weights.reduce(0, +), foldedIDs: foldedIDs,
+            textsByFolded: textsByFolded, codes: codes, foldedCounts: foldedCounts,
+            characterForm: Array(Self.characterForm(query).unicodeScalars))
+    }
+
+    /// 100 × (1 − weighted edit distance / larger weighted length).
+    ///
+    /// The tokens are first turned into small integers (equal texts, and equal folded
+    /// forms, get equal numbers, by the same equality as `String`'s), so the quadratic
+    /// table compares integers; a lookup scores hundreds of stored sources this way.
+    ///
+    /// With `minimum`, a pair that cannot reach it is told apart without the table: every
+    /// token of one side whose folded form the other side lacks costs at least its deletion,
+    /// or the substitution cost of its kind (numbers, punctuation), so that sum bounds the
+    /// distance from below. The bound (below `minimum`) is returned in place of the score.
+    func tokenScore(_ query: [MatchToken], _ source: [MatchToken], atLeast minimum: Double? = nil) -> Double {
+        tokenScore(prepare(query), source, atLeast: minimum)
+    }
+
+    /// ``tokenScore(_:_:atLeast:)`` for a prepared query.
+    func tokenScore(_ prepared: PreparedQuery, _ source: [MatchToken], atLeast minimum: Double? = nil) -> Double {
+        let queryWeights = prepared.weights
+        let sourceWeights = source.map(weight)
+        let total = max(prepared.totalWeight, sourceWeights.reduce(0, +))
+        guard total > 0 else { return 100 }
+        // Equal texts have equal folded forms, so a source token is looked up by its folded
+        // form alone, and its text compared only with the query's texts of that form.
+        let foldedIDs = prepared.foldedIDs
+        let textsByFolded = prepared.textsByFolded
+        let queryCodes = prepared.codes
         // A source token the query lacks gets numbers no query token has.
         let sourceCodes = source.enumerated().map { index, token in
             let unique = Int32(-1 - index)
@@ -115,8 +160,7 @@ public struct MatchScorer: Sendable {
             return TokenCode(text: text, folded: folded, kind: token.kind)
         }
         if let minimum {
-            var balance = [Int](repeating: 0, count: textsByFolded.count)
-            for code in queryCodes { balance[Int(code.folded)] += 1 }
+            var balance = prepared.foldedCounts
             var sourceMissing = 0.0
             for code in sourceCodes {
                 if code.folded >= 0, balance[Int(code.folded)] > 0 {
@@ -171,7 +215,7 @@ public struct MatchScorer: Sendable {
     }
 
     /// A token as ``tokenScore(_:_:atLeast:)`` compares it: numbers standing for its text and folded form.
-    private struct TokenCode {
+    struct TokenCode: Sendable {
         var text: Int32
         var folded: Int32
         var kind: MatchToken.Kind
@@ -184,8 +228,11 @@ public struct MatchScorer: Sendable {
 
     /// 100 × (1 − Levenshtein distance / longer length), in Unicode scalars.
     static func characterScore(_ a: String, _ b: String) -> Double {
-        let left = Array(a.unicodeScalars)
-        let right = Array(b.unicodeScalars)
+        characterScore(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// ``characterScore(_:_:)`` on the texts' scalars.
+    static func characterScore(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar]) -> Double {
         let longer = max(left.count, right.count)
         guard longer > 0 else { return 100 }
         var previous = Array(0...right.count)

@@ -26,8 +26,24 @@ public struct MatchToken: Sendable, Hashable {
 
 /// Splits segments into match tokens and index terms.
 public enum MatchTokenizer {
-    /// The tokens of `text`; white space separates and is dropped.
-    public static func tokens(_ text: String) -> [MatchToken] {
+    /// The tokens of `text` in `language`; white space separates and is dropped. A
+    /// no-break, narrow no-break or thin space inside a number groups its digits in every
+    /// language (`8 000`); a plain space does too where the language groups digits with a
+    /// space (CLDR through ``NumberConventions``: Russian, Ukrainian, Kazakh, French write
+    /// `15 000`), since copy typed on an ordinary keyboard has no no-break space. Without a
+    /// language, a plain space always separates.
+    public static func tokens(_ text: String, language: LanguageTag? = nil) -> [MatchToken] {
+        tokens(text, plainSpaceGroupsDigits: language.map(plainSpaceGroupsDigits(in:)) ?? false)
+    }
+
+    /// True when `language` groups the digits of a number with a space of some kind (its
+    /// CLDR grouping separator is a space), so that a plain space may stand for it.
+    public static func plainSpaceGroupsDigits(in language: LanguageTag) -> Bool {
+        NumberConventions.of(language).groupingSeparator.unicodeScalars.allSatisfy { NumberRun.spaces.contains($0) }
+    }
+
+    /// The tokens of `text`, a plain space grouping digits when `plainSpaceGroupsDigits`.
+    static func tokens(_ text: String, plainSpaceGroupsDigits: Bool) -> [MatchToken] {
         var tokens: [MatchToken] = []
         // The scalars, and where each starts in the UTF-8 (one more for the end), so that a
         // token is a slice of the text, not a string rebuilt scalar by scalar.
@@ -74,7 +90,7 @@ public enum MatchTokenizer {
                         index + 1 < scalars.count, isDigit(scalars[index + 1])
                     {
                         index += 2
-                    } else if groupsDigits(scalars, at: index, numberStart: start) {
+                    } else if groupsDigits(scalars, at: index, numberStart: start, plainSpace: plainSpaceGroupsDigits) {
                         index += 1
                     } else {
                         break
@@ -92,11 +108,15 @@ public enum MatchTokenizer {
     }
 
     /// True when the space at `index` groups the digits of one number, as Russian, French
-    /// and Kazakh write `8 000` with a no-break, narrow no-break or thin space: exactly three
-    /// digits follow and the number so far has at most three digits in its first group. A
-    /// plain space separates numbers (`in 2019 100 people`).
-    static func groupsDigits(_ scalars: [Unicode.Scalar], at index: Int, numberStart: Int) -> Bool {
-        guard ["\u{A0}", "\u{202F}", "\u{2009}"].contains(scalars[index]) else { return false }
+    /// and Kazakh write `8 000` with a no-break, narrow no-break or thin space (or, with
+    /// `plainSpace`, a plain one): exactly three digits follow and the number so far has at
+    /// most three digits in its first group, so `в 2019 100 человек` stays two numbers. A
+    /// plain space otherwise separates numbers (`in 2019 100 people`, `page 15 000`).
+    static func groupsDigits(_ scalars: [Unicode.Scalar], at index: Int, numberStart: Int, plainSpace: Bool = false) -> Bool {
+        let space = scalars[index]
+        guard space == "\u{A0}" || space == "\u{202F}" || space == "\u{2009}" || (plainSpace && space == " ") else {
+            return false
+        }
         var digits = 0
         var probe = index + 1
         while probe < scalars.count, isDigit(scalars[probe]) {

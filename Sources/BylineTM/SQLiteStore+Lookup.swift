@@ -18,11 +18,24 @@ extension SQLiteStore {
         for query: String, from source: LanguageTag, to target: LanguageTag, options: LookupOptions,
         context: MatchContext = MatchContext()
     ) async throws -> [Match] {
-        let plan = LookupPlan(query: query, from: source, to: target, options: options, context: context)
-        guard plan.isSearchable else { return [] }
+        try await matches(for: query, from: source, to: [target], options: options, context: context)[0]
+    }
+
+    /// Suggestions for `query` into each of `targets`, in one read transaction: the query
+    /// is tokenized once, and its exact candidates, its terms' document frequencies and
+    /// the posting lists it needs are read once for all the languages; only the ranking
+    /// (restricted to the units each language has), the candidates' rows and their scores
+    /// are per language. Each list is what a lookup into that language alone gives.
+    public func matches(
+        for query: String, from source: LanguageTag, to targets: [LanguageTag], options: LookupOptions,
+        context: MatchContext
+    ) async throws -> [[Match]] {
+        guard let first = targets.first else { return [] }
+        let plan = LookupPlan(query: query, from: source, to: first, options: options, context: context)
+        guard plan.isSearchable else { return targets.map { _ in [] } }
         do {
             return try await queue.read { [scratch, targetUnits] db in
-                try SQLiteLookup(db: db, scratch: scratch, targetUnits: targetUnits).run(plan)
+                try SQLiteLookup(db: db, scratch: scratch, targetUnits: targetUnits).run(plan, targets: targets)
             }
         } catch let error as DatabaseError {
             throw TMStoreError(error, path: path)
@@ -36,54 +49,73 @@ struct SQLiteLookup {
     let scratch: CandidateScratch
     let targetUnits: TargetUnits
 
-    func run(_ plan: LookupPlan) throws -> [Match] {
+    /// The matches into each of `targets`, in order (`plan`'s own target is not used).
+    func run(_ plan: LookupPlan, targets: [LanguageTag]) throws -> [[Match]] {
+        var results = [[Match]](repeating: [], count: targets.count)
         let exactRows = try Row.fetchAll(
-            db, sql: "SELECT id, unit_id, text, lang FROM variants WHERE match_key = ? AND lang_base = ?",
+            db.cachedStatement(sql: "SELECT id, unit_id, text, lang FROM variants WHERE match_key = ? AND lang_base = ?"),
             arguments: [plan.matchKey, plan.sourceBase]
         ).map { LookupPlan.SourceRow(variantID: $0[0], unitID: $0[1], text: $0[2], language: $0[3]) }
         let exact = plan.exactCandidates(exactRows)
-        if !exact.isEmpty {
-            // A source stored only with other languages leaves the query to fuzzy matching.
-            let found = try plan.translations(of: exact, rows: targetRows(plan.unitIDs(of: exact), plan.targetBase))
-            if !found.isEmpty { return found }
+        // The targets left to fuzzy matching.
+        var fuzzy: [Int] = []
+        for (position, target) in targets.enumerated() {
+            if !exact.isEmpty {
+                // A source stored only with other languages leaves the query to fuzzy matching.
+                let targeted = plan.retargeted(to: target)
+                let found = try targeted.translations(
+                    of: exact, rows: targetRows(targeted.unitIDs(of: exact), targeted.targetBase))
+                if !found.isEmpty {
+                    results[position] = found
+                    continue
+                }
+            }
+            fuzzy.append(position)
         }
-        guard !plan.indexTerms.isEmpty else { return [] }
+        guard !fuzzy.isEmpty, !plan.indexTerms.isEmpty else { return results }
         let index = try FuzzyIndexReader(db: db)
         var frequencies: [Int64: Int] = [:]
         for term in plan.indexTerms where frequencies[term] == nil { frequencies[term] = try index.documentFrequency(term) }
-        let largest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM units") ?? 1
+        let largest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM units")) ?? 1
         let reads = plan.postingsToRead(frequencies: frequencies, largestUnitID: largest)
-        guard !reads.isEmpty else { return [] }
-        let withTarget = try targetUnits.units(in: plan.targetBase, db: db)
-        scratch.reset(capacity: Int(max(1, largest)) + 1)
-        for read in reads { scratch.add(try index.units(read.term), weight: read.weight, allowed: withTarget) }
-        let ranked = scratch.best(LookupPlan.candidateLimit)
-        guard !ranked.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: ranked.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, unit_id, text, lang, word_count FROM variants
-                WHERE unit_id IN (\(placeholders)) AND lang_base = ?
-                """,
-            arguments: StatementArguments(ranked.map { Int64($0) } + [plan.sourceBase])
-        ).map { LookupPlan.SourceRow(variantID: $0[0], unitID: $0[1], text: $0[2], language: $0[3], wordCount: $0[4]) }
-        let candidates = plan.fuzzyCandidates(rows)
-        guard !candidates.isEmpty else { return [] }
-        return try plan.translations(of: candidates, rows: targetRows(plan.unitIDs(of: candidates), plan.targetBase))
+        guard !reads.isEmpty else { return results }
+        // Each posting list is read once, whatever the number of languages.
+        let postings = try reads.map { try index.units($0.term) }
+        for position in fuzzy {
+            let targeted = plan.retargeted(to: targets[position])
+            let withTarget = try targetUnits.units(in: targeted.targetBase, db: db)
+            scratch.reset(capacity: Int(max(1, largest)) + 1)
+            for (read, units) in zip(reads, postings) { scratch.add(units, weight: read.weight, allowed: withTarget) }
+            let ranked = scratch.best(LookupPlan.candidateLimit)
+            guard !ranked.isEmpty else { continue }
+            let placeholders = Array(repeating: "?", count: ranked.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, unit_id, text, lang, word_count FROM variants
+                        WHERE unit_id IN (\(placeholders)) AND lang_base = ?
+                        """),
+                arguments: StatementArguments(ranked.map { Int64($0) } + [targeted.sourceBase])
+            ).map { LookupPlan.SourceRow(variantID: $0[0], unitID: $0[1], text: $0[2], language: $0[3], wordCount: $0[4]) }
+            let candidates = targeted.fuzzyCandidates(rows)
+            guard !candidates.isEmpty else { continue }
+            results[position] = try targeted.translations(
+                of: candidates, rows: targetRows(targeted.unitIDs(of: candidates), targeted.targetBase))
+        }
+        return results
     }
 
     /// The variants of `units` in `base`, with their units' origin, ordered by unit and position.
     private func targetRows(_ units: [Int64], _ base: String) throws -> [LookupPlan.TargetRow] {
         let placeholders = Array(repeating: "?", count: units.count).joined(separator: ",")
         return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT v.unit_id, v.lang, v.text, v.markup, u.origin, u.alternative_of, u.properties, v.id
-                FROM variants v JOIN units u ON u.id = v.unit_id
-                WHERE v.unit_id IN (\(placeholders)) AND v.lang_base = ?
-                ORDER BY v.unit_id, v.position
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT v.unit_id, v.lang, v.text, v.markup, u.origin, u.alternative_of, u.properties, v.id
+                    FROM variants v JOIN units u ON u.id = v.unit_id
+                    WHERE v.unit_id IN (\(placeholders)) AND v.lang_base = ?
+                    ORDER BY v.unit_id, v.position
+                    """),
             arguments: StatementArguments(units + [base])
         ).map {
             LookupPlan.TargetRow(

@@ -98,6 +98,8 @@ public final class SQLiteStore: TranslationMemoryStore {
 
     /// The page cache of a connection, in KiB.
     static let pageCacheKiB = 32768
+    /// How much of a store opened for reading is memory-mapped, in bytes.
+    static let readMapBytes = 1 << 30
     /// The page cache while an empty store is filled, in KiB: its pages are written once,
     /// at the end of each table, and the indexes are built when all rows are in. SQLite
     /// sorts index keys in runs as large as the page cache; runs of a few MiB stay in the

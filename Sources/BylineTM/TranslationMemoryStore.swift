@@ -39,6 +39,14 @@ public protocol TranslationMemoryStore: Sendable {
         for query: String, from source: LanguageTag, to target: LanguageTag, options: LookupOptions, context: MatchContext
     ) async throws -> [Match]
 
+    /// Suggestions for `query` into each of `targets`, in their order, each list exactly
+    /// what ``matches(for:from:to:options:context:)`` gives for that language. A store may
+    /// share the work that does not depend on the target (the query's analysis, its index
+    /// terms and their posting lists) among the languages.
+    func matches(
+        for query: String, from source: LanguageTag, to targets: [LanguageTag], options: LookupOptions, context: MatchContext
+    ) async throws -> [[Match]]
+
     /// Stored variants containing `words` (all of them, in any order; a phrase in double
     /// quotes stays a phrase), in `language` or in every language when nil, best first.
     func concordance(_ words: String, language: LanguageTag?, limit: Int) async throws -> [ConcordanceHit]
@@ -50,6 +58,17 @@ extension TranslationMemoryStore {
         async throws -> [Match]
     {
         try await matches(for: query, from: source, to: target, options: options, context: MatchContext())
+    }
+
+    /// One lookup per target language.
+    public func matches(
+        for query: String, from source: LanguageTag, to targets: [LanguageTag], options: LookupOptions, context: MatchContext
+    ) async throws -> [[Match]] {
+        var found: [[Match]] = []
+        for target in targets {
+            found.append(try await matches(for: query, from: source, to: target, options: options, context: context))
+        }
+        return found
     }
 }
 

@@ -155,6 +155,60 @@ struct LookupContextTests {
         #expect(try await store.matches(for: query, from: "en", to: "ru", options: LookupOptions()).first?.score == 100)
     }
 
+    @Test("One lookup into several languages gives each language exactly what a lookup into it alone gives", arguments: StoreKind.allCases)
+    func severalTargets(kind: StoreKind) async throws {
+        let scratch = try Scratch()
+        let units = [
+            pair("The talks resumed on Friday.", "Переговоры возобновились в пятницу."),
+            pair("The talks resumed on Friday.", "Görüşmeler cuma günü yeniden başladı.", language: "tr"),
+            pair("About 8,000 troops arrived in Kursk.", "Около 8\u{A0}000 военных прибыли в Курск."),
+            pair("About 8,000 troops arrived in Kursk.", "Kursk'a yaklaşık 8.000 asker geldi.", language: "tr"),
+            pair("The meat stays good in cold weather.", "Мясо не портится в холодную погоду."),
+            pair("This meat stays good in cold weather.", "Bu et soğuk havada bozulmaz.", language: "tr"),
+        ].joined(separator: "\n")
+        let store = try await memory(units, in: scratch, kind: kind)
+        let options = LookupOptions(minimumScore: 50, maximum: 3, explain: true)
+        let targets: [LanguageTag] = ["ru", "tr", "az"]
+        func summary(_ matches: [Match]) -> [String] {
+            matches.map { "\($0.score) \($0.kind) \($0.unitID) \($0.source) → \($0.target) \($0.repaired) \($0.diff)" }
+        }
+        var found = 0
+        for query in [
+            "The talks resumed on Friday.",  // exact in both
+            "The talks resumed on Saturday.",  // fuzzy in both
+            "About 9,500 troops arrived in Kursk.",  // numbers put into both targets
+            "The meat stays good in cold weather.",  // exact into Russian, fuzzy into Turkish
+        ] {
+            let together = try await store.matches(for: query, from: "en", to: targets, options: options, context: MatchContext())
+            #expect(together.count == targets.count)
+            for (target, matches) in zip(targets, together) {
+                let alone = try await store.matches(for: query, from: "en", to: target, options: options)
+                #expect(summary(matches) == summary(alone), "\(query) into \(target)")
+                found += matches.count
+            }
+            #expect(together.last?.isEmpty == true, "the memory holds no Azerbaijani")
+        }
+        #expect(found >= 8)
+        let meat = try await store.matches(
+            for: "The meat stays good in cold weather.", from: "en", to: targets, options: options, context: MatchContext())
+        #expect(meat[0].first?.kind == .exact)
+        #expect(meat[1].first?.kind == .fuzzy)
+    }
+
+    @Test("A number grouped with a plain space, as Russian copy types it, is one number and is put into the target")
+    func plainSpaceGroupedQuery() async throws {
+        for kind in try StoreKind.available() {
+            let scratch = try Scratch()
+            let store = try await memory(
+                pair("About 12,000 troops arrived.", "Около 12\u{A0}000 военных прибыли."), in: scratch, kind: kind)
+            let top = try #require(
+                try await store.matches(for: "Около 15 000 военных прибыли.", from: "ru", to: "en", options: LookupOptions()).first)
+            #expect(top.repaired)
+            #expect(top.target == "About 15,000 troops arrived.")
+            #expect(top.score >= 95)
+        }
+    }
+
     @Test("The diff shows what a translator changes")
     func diff() async throws {
         let scorer = MatchScorer()
