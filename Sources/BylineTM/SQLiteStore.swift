@@ -67,6 +67,7 @@ public final class SQLiteStore: TranslationMemoryStore {
         access = .readOnly
         var configuration = StoreOpening.configuration()
         configuration.readonly = true
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(SQLiteStore.readMapBytes)") }
         do {
             queue = try DatabaseQueue(path: writer.path, configuration: configuration)
         } catch {
