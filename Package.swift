@@ -98,6 +98,7 @@ let package = Package(
             dependencies: [
                 "BylineTM", "BylineTMX", "BylineTMPostgres", "BylineTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(

@@ -138,7 +138,11 @@ enum StoreOpening {
             throw TMStoreError(.notAMemory, path: path, message: "an SQLite database, but not a translation memory")
         }
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        let missing = SQLiteStore.migrations.map(\.name).filter { !applied.contains($0) }
+        // Lookups, exports and counts read nothing a later migration adds beside the memory
+        // (the service's tokens, the import log): a store without them is read as it is.
+        let missing = SQLiteStore.migrations.map(\.name).filter {
+            !applied.contains($0) && !SQLiteStore.migrationsNotNeededForReading.contains($0)
+        }
         if !missing.isEmpty {
             throw TMStoreError(
                 .outdated, path: path,

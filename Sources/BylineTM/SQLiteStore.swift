@@ -214,6 +214,10 @@ public final class SQLiteStore: TranslationMemoryStore {
         }),
     ]
 
+    /// Migrations that add only what reading the memory never needs: a store made before
+    /// them is still opened for reading (its tokens and import log read as empty).
+    static let migrationsNotNeededForReading: Set<String> = ["v4 access tokens and import log"]
+
     /// Runs the migrations not yet recorded; call inside an exclusive transaction.
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
