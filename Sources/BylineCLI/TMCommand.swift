@@ -128,6 +128,17 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Runs `body` from a synchronous command and waits for it: the command's thread waits
 /// while the work runs on Swift's concurrency pool (the stores' methods are `async`).
+/// ``awaitResult(_:)`` for a command: an error is reported on standard error and ends the
+/// command with status 1.
+func awaitOrExit<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
+    do {
+        return try awaitResult(body)
+    } catch {
+        Diagnostics.error("\(error)")
+        throw ExitCode(1)
+    }
+}
+
 func awaitResult<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
     let result = Lent<Result<Value, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)

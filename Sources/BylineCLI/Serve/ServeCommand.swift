@@ -202,12 +202,7 @@ struct ServeTokenCommand: ParsableCommand {
             let store = try ServeTokenCommand.store(database)
             let token = AccessTokens.generate()
             let (name, role) = (name, AccessRole(rawValue: role)!)
-            do {
-                try awaitResult { try await store.addToken(name: name, role: role, hash: AccessTokens.hash(token)) }
-            } catch {
-                Diagnostics.error("\(error)")
-                throw ExitCode(1)
-            }
+            try awaitOrExit { try await store.addToken(name: name, role: role, hash: AccessTokens.hash(token)) }
             var output = StandardOutput()
             try output.write { $0.raw(token + "\n") }
             try output.finish()
@@ -225,13 +220,7 @@ struct ServeTokenCommand: ParsableCommand {
 
         func run() throws {
             let store = try ServeTokenCommand.store(database)
-            let tokens: [AccessToken]
-            do {
-                tokens = try awaitResult { try await store.tokens() }
-            } catch {
-                Diagnostics.error("\(error)")
-                throw ExitCode(1)
-            }
+            let tokens = try awaitOrExit { try await store.tokens() }
             var output = StandardOutput()
             try output.write { buffer in
                 if format != .text {
@@ -271,13 +260,7 @@ struct ServeTokenCommand: ParsableCommand {
         func run() throws {
             let store = try ServeTokenCommand.store(database)
             let name = name
-            let revoked: Bool
-            do {
-                revoked = try awaitResult { try await store.revokeToken(named: name) }
-            } catch {
-                Diagnostics.error("\(error)")
-                throw ExitCode(1)
-            }
+            let revoked = try awaitOrExit { try await store.revokeToken(named: name) }
             guard revoked else {
                 Diagnostics.error("no working token is called \"\(name)\"")
                 throw ExitCode(1)
