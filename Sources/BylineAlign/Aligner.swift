@@ -83,18 +83,15 @@ public final class Aligner {
         if band.meanWidth > 3 * Double(parameters.bandMargin) {
             var lengthsOnly = parameters
             lengthsOnly.lexicalWeight = 0
-            let path = BeadSearch(scorer: scorer, band: band, parameters: lengthsOnly).run()
+            let path = BeadSearch(scorer: scorer, band: band, parameters: lengthsOnly).run().beads
             band = SearchBand(following: path, sourceCount: n, targetCount: m, margin: 2 * parameters.bandMargin)
         }
         scorer.calibrate(centers: { band.center($0) })
-        var beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
-        // The ratio of whole texts is off when one side has sentences the other lacks; the
-        // 1-1 beads the first pass is sure of give a better one, and a second pass uses it.
-        if lengthRatio == nil, let refined = Self.lengthRatio(of: beads, scorer: scorer, parameters: parameters),
-            abs(refined / scorer.lengthRatio - 1) > parameters.ratioRefinementThreshold
-        {
-            scorer.lengthRatio = refined
-            beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+        let beads: [Bead]
+        if let lengthRatio {
+            beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run().beads
+        } else {
+            beads = Self.searchWithRatio(scorer: scorer, band: band, parameters: parameters)
         }
         let links = beads.filter(\.isLink)
         let mean = links.isEmpty ? 0 : links.reduce(0) { $0 + $1.confidence } / Double(links.count)
@@ -109,16 +106,64 @@ public final class Aligner {
 }
 
 extension Aligner {
-    /// Target characters per source character over the confident 1-1 beads, or nil when
-    /// they hold too little text to say.
-    static func lengthRatio(of beads: [Bead], scorer: BeadScorer, parameters: AlignmentParameters) -> Double? {
-        var sourceLength = 0, targetLength = 0
-        for bead in beads where bead.source.count == 1 && bead.target.count == 1 && bead.confidence >= 0.5 {
-            sourceLength += scorer.length(ofSource: bead.source)
-            targetLength += scorer.length(ofTarget: bead.target)
+    /// The path and the length ratio found together, when no ratio is given.
+    ///
+    /// The ratio of the whole texts is off when one side has sentences the other lacks, and
+    /// in a short report one dropped sentence moves it by a third: the length model then
+    /// prefers the merge that restores the texts' ratio to the skip that really happened.
+    /// So the ratio is a parameter of the model like the path: the search starts from the
+    /// texts' ratio and from the typical one (``AlignmentParameters/typicalLengthRatio``);
+    /// each path gives an estimate from its own links, drawn towards the typical ratio as
+    /// much as the links' few characters leave it uncertain (see ``posteriorRatio``), and
+    /// is searched again with it; the path whose cost plus the ratio's prior cost is lowest
+    /// wins. In a long text the links outweigh the prior; in a short one the prior keeps the
+    /// ratio plausible.
+    static func searchWithRatio(scorer: BeadScorer, band: SearchBand, parameters: AlignmentParameters) -> [Bead] {
+        let textRatio = scorer.lengthRatio
+        var starts = [textRatio]
+        if abs(log(textRatio / parameters.typicalLengthRatio)) > parameters.ratioRefinementThreshold {
+            starts.append(parameters.typicalLengthRatio)
         }
-        guard sourceLength >= parameters.ratioRefinementMinimumLength, targetLength > 0 else { return nil }
-        return Double(targetLength) / Double(sourceLength)
+        var best: (beads: [Bead], cost: Double, ratio: Double)?
+        for start in starts {
+            scorer.lengthRatio = start
+            var result = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+            if let refined = posteriorRatio(of: result.beads, scorer: scorer, parameters: parameters),
+                abs(refined / start - 1) > parameters.ratioRefinementThreshold
+            {
+                scorer.lengthRatio = refined
+                result = BeadSearch(scorer: scorer, band: band, parameters: parameters).run()
+            }
+            let cost = result.cost + parameters.ratioPriorCost(scorer.lengthRatio)
+            if best == nil || cost < best!.cost { best = (result.beads, cost, scorer.lengthRatio) }
+        }
+        scorer.lengthRatio = best!.ratio
+        return best!.beads
+    }
+
+    /// The length ratio a path's links give (the 1-1 beads it is sure of or, when they hold
+    /// too little text, all its links), combined with the prior around the typical ratio:
+    /// under the length model the logarithm of a ratio measured over S source characters
+    /// has a variance of about `lengthVariance / (S r²)`, so a few short links move the
+    /// ratio a little and a long text sets it. Nil when the links hold too little text.
+    static func posteriorRatio(of beads: [Bead], scorer: BeadScorer, parameters: AlignmentParameters) -> Double? {
+        func measured(_ beads: some Sequence<Bead>) -> (ratio: Double, sourceLength: Double)? {
+            var sourceLength = 0, targetLength = 0
+            for bead in beads {
+                sourceLength += scorer.length(ofSource: bead.source)
+                targetLength += scorer.length(ofTarget: bead.target)
+            }
+            guard sourceLength >= parameters.ratioRefinementMinimumLength, targetLength > 0 else { return nil }
+            return (Double(targetLength) / Double(sourceLength), Double(sourceLength))
+        }
+        let sure = beads.lazy.filter { $0.source.count == 1 && $0.target.count == 1 && $0.confidence >= 0.5 }
+        guard let measurement = measured(sure) ?? measured(beads.lazy.filter(\.isLink)) else { return nil }
+        let (ratio, sourceLength) = measurement
+        let dataPrecision = sourceLength * ratio * ratio / parameters.lengthVariance
+        let priorPrecision = 1 / (parameters.lengthRatioSpread * parameters.lengthRatioSpread)
+        let logRatio = (dataPrecision * log(ratio) + priorPrecision * log(parameters.typicalLengthRatio))
+            / (dataPrecision + priorPrecision)
+        return exp(logRatio)
     }
 }
 
@@ -144,7 +189,8 @@ struct BeadSearch {
         return prior + parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence
     }
 
-    func run() -> [Bead] {
+    /// The cheapest path and its cost.
+    func run() -> (beads: [Bead], cost: Double) {
         let shapes = self.shapes
         let n = band.lower.count - 1
         var rowStart = [Int](repeating: 0, count: n + 2)
@@ -173,6 +219,7 @@ struct BeadSearch {
         }
         var beads: [Bead] = []
         var i = n, j = band.upper[n]
+        let total = best[rowStart[n] + j - band.lower[n]]
         while i > 0 || j > 0 {
             let shapeIndex = step[rowStart[i] + j - band.lower[i]]
             precondition(shapeIndex != 255, "the band always connects (0, 0) to (n, m)")
@@ -184,7 +231,7 @@ struct BeadSearch {
             i -= shape.source
             j -= shape.target
         }
-        return beads.reversed()
+        return (beads.reversed(), total)
     }
 
     /// A link's confidence: the probability its evidence and lengths give it against

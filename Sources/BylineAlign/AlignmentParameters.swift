@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every number the aligner compares against, in one place.
 ///
 /// Costs are in nats (negative log probabilities), so the length model, the bead priors
@@ -21,6 +23,11 @@ public struct AlignmentParameters: Sendable, Hashable {
     /// much (relative) off the whole texts' ratio, if they hold this many source characters.
     public var ratioRefinementThreshold = 0.05
     public var ratioRefinementMinimumLength = 40
+    /// Target characters per source character expected of a pair before its texts say
+    /// otherwise, and how far (as the standard deviation of the ratio's logarithm) pairs
+    /// of languages written alike stray from it: the prior of the ratio a path implies.
+    public var typicalLengthRatio = 1.0
+    public var lengthRatioSpread = 0.3
     /// The largest length cost of one bead: beyond it lengths say nothing more.
     public var maximumLengthCost = 12.0
     /// Weight of the length cost against the lexical cost.
@@ -61,6 +68,14 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var punctuationWeight = 0.5
 
     public init() {}
+
+    /// The prior cost of a length ratio, in nats: a log-normal around
+    /// ``typicalLengthRatio``, zero at its centre.
+    public func ratioPriorCost(_ ratio: Double) -> Double {
+        guard ratio > 0 else { return .infinity }
+        let deviation = log(ratio / typicalLengthRatio) / lengthRatioSpread
+        return deviation * deviation / 2
+    }
 }
 
 /// A bead's number of source and target sentences.

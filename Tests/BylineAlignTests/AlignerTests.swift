@@ -111,6 +111,16 @@ struct AlignerTests {
         #expect(withNames == ["[0]:[]", "[1]:[]", "[2]:[0]"])
     }
 
+    @Test("In a short report a sentence the other text dropped stays unmatched, not merged into its neighbour")
+    func droppedSentenceInShortReport() throws {
+        let a = "Rescue teams reached 4410 homes before dark on the eastern bank of the river."
+        let b = "Engineers inspected 5520 bridges while volunteers handed out blankets in the camps."
+        // The whole texts' length ratio (one sentence against two) would call for a 2-1 bead.
+        #expect(try aligned([a, b], [mirrored(a)]) == ["[0]:[0]", "[1]:[]"])
+        #expect(try aligned([a, b], [mirrored(b)]) == ["[0]:[]", "[1]:[0]"])
+        #expect(try aligned([mirrored(b)], [a, b]) == ["[]:[0]", "[0]:[1]"])
+    }
+
     @Test("An empty side gives one unmatched bead per sentence of the other", arguments: [true, false])
     func emptySide(sourceEmpty: Bool) throws {
         let sentences = ["One sentence here.", "Another one there."]
