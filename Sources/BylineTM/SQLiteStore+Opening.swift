@@ -168,6 +168,9 @@ struct FileFacts {
     var writable = false
     /// A `-wal` file with frames not yet copied into the database.
     var hasWALContent = false
+    /// A rollback journal beside the file: an import into an empty store at work, or one
+    /// that was killed and whose journal restores the file.
+    var hasHotJournal = false
 
     init(_ path: String) {
         var status = stat()
@@ -178,6 +181,8 @@ struct FileFacts {
         writable = Foundation.access(path, W_OK) == 0
         var walStatus = stat()
         hasWALContent = stat(path + "-wal", &walStatus) == 0 && walStatus.st_size > 0
+        var journalStatus = stat()
+        hasHotJournal = stat(path + "-journal", &journalStatus) == 0 && journalStatus.st_size > 0
     }
 
     /// The facts of an SQLite header (the first 100 bytes, described in SQLite's file format).
@@ -205,8 +210,10 @@ struct FileFacts {
         let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
         let pages = bigEndian(28)
         // The page count is valid when the version-valid-for number matches the change
-        // counter; pages still in a WAL may lie beyond the file's end.
-        if pages > 0, bigEndian(92) == bigEndian(24), !hasWALContent, size < pages * pageSize {
+        // counter; pages still in a WAL may lie beyond the file's end, and a file whose
+        // import was killed half-way is made whole again by rolling back its journal (which
+        // the opening does next), so neither is damage.
+        if pages > 0, bigEndian(92) == bigEndian(24), !hasWALContent, !hasHotJournal, size < pages * pageSize {
             throw TMStoreError(
                 .damaged, path: path,
                 message: "the translation memory is damaged: the file is cut short (\(size) of \(pages * pageSize) bytes); restore it from a backup or import its TMX files into a new one")
