@@ -82,7 +82,7 @@ public protocol AccessControlStore: TranslationMemoryStore {
 
 extension Origin {
     /// The file an import came from, nil for other origins.
-    var file: String? {
+    public var file: String? {
         if case .imported(let file) = self, !file.isEmpty { return file }
         return nil
     }

@@ -102,15 +102,10 @@ extension PostgresStore: AccessControlStore {
         try await connection.query(
             """
             INSERT INTO imports (user_name, origin, origin_file, stored_at, read, created, updated, duplicates, skipped)
-            VALUES (\(options.user), \(options.origin.kind), \(Self.file(of: options.origin)), \(storedAt),
+            VALUES (\(options.user), \(options.origin.kind), \(options.origin.file), \(storedAt),
                     \(Int64(report.read)), \(Int64(report.created)), \(Int64(report.updated)),
                     \(Int64(report.duplicates)), \(Int64(report.skipped)))
             """, logger: logger)
-    }
-
-    private static func file(of origin: Origin) -> String? {
-        if case .imported(let file) = origin, !file.isEmpty { return file }
-        return nil
     }
 
     private func writable(_ what: String) throws {

@@ -454,10 +454,10 @@ struct ServePostgresTests {
 
         // Load from another thread while PostgreSQL stops and starts again.
         let load = LoadCounter()
-        let stopLoad = AbortFlagForTests()
+        let stopLoad = AbortFlag()
         let queryBody = try JSONSerialization.data(withJSONObject: query)
         let worker = Thread {
-            while !stopLoad.isSet {
+            while !stopLoad.value {
                 let status = (try? server.request("POST", "/tm/lookup", token: editor, body: queryBody).status) ?? 0
                 load.count(status)
             }
@@ -473,7 +473,7 @@ struct ServePostgresTests {
             if !answered { Thread.sleep(forTimeInterval: 0.1) }
         }
         stopLoad.set()
-        while !load.isIdle(worker) { Thread.sleep(forTimeInterval: 0.05) }
+        while !worker.isFinished { Thread.sleep(forTimeInterval: 0.05) }
         #expect(answered, "the service answered again after PostgreSQL came back")
         #expect(load.statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(load.statuses)")
         #expect(server.process.isRunning)
@@ -486,12 +486,4 @@ final class LoadCounter: @unchecked Sendable {
     private var seen: Set<Int> = []
     func count(_ status: Int) { _ = lock.withLock { seen.insert(status) } }
     var statuses: Set<Int> { lock.withLock { seen } }
-    func isIdle(_ thread: Thread) -> Bool { thread.isFinished }
-}
-
-final class AbortFlagForTests: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
 }

@@ -111,10 +111,8 @@ final class DeskService: Sendable {
                     return try await self.answer(endpoint, request: request, context: context)
                 }
                 if streams { return try await handle() }
-                let recorder = UserRecorder.current
-                return try await withTimeLimit(limits.requestSeconds) {
-                    try await UserRecorder.$current.withValue(recorder) { try await handle() }
-                }
+                // The timed task inherits the request's task-local values (who it came from).
+                return try await withTimeLimit(limits.requestSeconds, handle)
             }
         }
         return router

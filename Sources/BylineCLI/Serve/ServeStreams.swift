@@ -56,14 +56,13 @@ final class ServePipe: @unchecked Sendable {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 var buffer = ByteBufferAllocator().buffer(capacity: count)
-                let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { bytes -> Int in
+                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { bytes -> Int in
                     while true {
                         let got = Foundation.read(self.readEnd, bytes.baseAddress!, count)
                         if got < 0, errno == EINTR { continue }
                         return max(got, 0)
                     }
                 }
-                _ = got
                 continuation.resume(returning: buffer)
             }
         }
