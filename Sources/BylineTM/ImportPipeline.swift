@@ -31,13 +31,20 @@ package final class ImportPipeline<Source: UnitSource>: @unchecked Sendable {
     /// PostgreSQL), shared between the threads like the index terms.
     private let concordance: Bool
 
-    package init(_ source: Source, concordance: Bool = false) {
+    /// The priority of the reading thread (the writer's is its caller's).
+    private let priority: ImportPriority
+
+    package init(_ source: Source, concordance: Bool = false, priority: ImportPriority = .normal) {
         self.source = source
         self.concordance = concordance
+        self.priority = priority
     }
 
     package func start() {
-        let thread = Thread { [self] in produce() }
+        let thread = Thread { [self] in
+            OffThread.lowerCurrentThreadPriority(priority)
+            produce()
+        }
         thread.stackSize = 1 << 22
         thread.start()
     }

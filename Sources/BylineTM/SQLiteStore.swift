@@ -235,7 +235,9 @@ public final class SQLiteStore: TranslationMemoryStore {
     {
         let lent = Lent(source)
         defer { source = lent.value }
-        return try await OffThread.run { try self.importUnitsSynchronously(from: &lent.value, options: options) }
+        return try await OffThread.run(priority: options.priority) {
+            try self.importUnitsSynchronously(from: &lent.value, options: options)
+        }
     }
 
     /// The import, run on the calling thread.
@@ -247,7 +249,7 @@ public final class SQLiteStore: TranslationMemoryStore {
         }
         var report = ImportReport()
         let storedAt = Self.timestamp()
-        let pipeline = ImportPipeline(source)
+        let pipeline = ImportPipeline(source, priority: options.priority)
         pipeline.start()
         var completed = false
         let bulkLoad = enterBulkLoad()

@@ -100,17 +100,30 @@ public struct ImportOptions: Sendable {
     public var progress: (@Sendable (Int) -> Void)?
     /// Who imports (a token's name, a login name), for the store's import log.
     public var user: String?
+    /// Whether the import's threads yield the processor to other work of the process.
+    public var priority: ImportPriority
 
     public init(
         origin: Origin, storyID: String? = nil, dryRun: Bool = false, user: String? = nil,
-        progress: (@Sendable (Int) -> Void)? = nil
+        priority: ImportPriority = .normal, progress: (@Sendable (Int) -> Void)? = nil
     ) {
         self.origin = origin
         self.storyID = storyID
         self.dryRun = dryRun
         self.user = user
+        self.priority = priority
         self.progress = progress
     }
+}
+
+/// How an import shares the processor with the rest of its process.
+public enum ImportPriority: String, Sendable, CaseIterable {
+    /// As any other work.
+    case normal
+    /// The threads that read, prepare and write the units run with a lower scheduling
+    /// priority (nice 19 on Linux), so a service's lookups keep their latency while an
+    /// import runs; the import takes the processor time they leave.
+    case background
 }
 
 /// What an import did, unit by unit.

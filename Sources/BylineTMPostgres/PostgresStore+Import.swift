@@ -16,7 +16,7 @@ extension PostgresStore {
         guard access == .readWrite else {
             throw TMStoreError(.readOnly, path: location, message: "opened for reading only; an import needs it opened for writing")
         }
-        let pipeline = ImportPipeline(source, concordance: true)
+        let pipeline = ImportPipeline(source, concordance: true, priority: options.priority)
         pipeline.start()
         var completed = false
         do {

@@ -42,6 +42,9 @@ struct BenchServeCommand: ParsableCommand {
     @Option(name: .customLong("import"), help: "A TMX file to upload while the lookups run.")
     var importFile: String?
 
+    @Option(help: ArgumentHelp("The service's --import-priority.", valueName: "background|normal"))
+    var importPriority = ImportPriority.background
+
     @Option(help: "A report to time POST /desk on, after the lookups.")
     var desk: String?
 
@@ -95,7 +98,7 @@ struct BenchServeCommand: ParsableCommand {
             }
         }
 
-        let service = try BenchService(database: store.location)
+        let service = try BenchService(database: store.location, importPriority: importPriority)
         defer { service.stop() }
         let before = try service.units(token: reader)
 
@@ -277,10 +280,12 @@ final class BenchService {
     let port: Int
     private let input = Pipe()
 
-    init(database: String) throws {
+    init(database: String, importPriority: ImportPriority = .background) throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         process.executableURL = Bundle.main.executableURL ?? executable
-        process.arguments = ["serve", "--db", database, "--port", "0", "--stop-at-end-of-input"]
+        process.arguments = [
+            "serve", "--db", database, "--port", "0", "--stop-at-end-of-input", "--import-priority", importPriority.rawValue,
+        ]
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()

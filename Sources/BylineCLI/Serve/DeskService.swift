@@ -27,6 +27,8 @@ struct ServeLimits: Sendable {
     /// Seconds an upload or a download may go on once the service is asked to stop; then
     /// it is abandoned (an import rolls back whole).
     var shutdownGrace = 30.0
+    /// How imports share the processor with lookups.
+    var importPriority = ImportPriority.background
 }
 
 extension BatchLine: @unchecked Sendable {}
@@ -555,7 +557,8 @@ final class DeskService: Sendable {
         let readEnd = pipe.readEnd
         let abort = AbortFlag()
         let memory = memory
-        let options = ImportOptions(origin: .imported(file: name), storyID: story, dryRun: dryRun, user: user?.name)
+        let options = ImportOptions(
+            origin: .imported(file: name), storyID: story, dryRun: dryRun, user: user?.name, priority: limits.importPriority)
         let importing = Task { () async throws -> (ImportReport, Int) in
             let opened = try await onOwnThread { Lent(try TMXReader(descriptor: readEnd, name: name)) }
             var source = AbortableSource(reader: opened.value, abort: abort)
@@ -717,7 +720,7 @@ final class DeskService: Sendable {
         if store {
             var source = UnitArraySource(units: document.units(story: story))
             let report = try await memory.importUnits(
-                from: &source, options: ImportOptions(origin: .aligned, storyID: story, user: user?.name))
+                from: &source, options: ImportOptions(origin: .aligned, storyID: story, user: user?.name, priority: limits.importPriority))
             fields.raw(", \"stored\": {\"created\": \(report.created), \"duplicates\": \(report.duplicates)}")
         }
         return fields

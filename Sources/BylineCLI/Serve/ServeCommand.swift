@@ -59,6 +59,11 @@ struct ServeRunCommand: ParsableCommand {
     @Option(help: "Seconds an upload or download may go on after SIGTERM or SIGINT; then it is abandoned (an import rolls back).")
     var shutdownGrace = 30.0
 
+    @Option(help: ArgumentHelp(
+        "How imports share the processor: background (the default) lowers their threads' priority so lookups keep their speed during an import; normal imports as fast as the machine allows.",
+        valueName: "background|normal"))
+    var importPriority = ImportPriority.background
+
     @Option(help: "Requests worked on at once (each has a desk of its own); default: the number of processors.")
     var workers: Int?
 
@@ -78,7 +83,7 @@ struct ServeRunCommand: ParsableCommand {
     func run() throws {
         let limits = ServeLimits(
             bodyBytes: ByteCount.parse(maxBody)!, importBytes: ByteCount.parse(maxImport)!, requestSeconds: timeout,
-            imports: maxImports, shutdownGrace: shutdownGrace)
+            imports: maxImports, shutdownGrace: shutdownGrace, importPriority: importPriority)
         let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let memory = try Self.openMemory(database, readers: max(2, workers))
         let resources: ResourceBundle
@@ -277,3 +282,5 @@ struct ServeTokenCommand: ParsableCommand {
         return store
     }
 }
+
+extension ImportPriority: ExpressibleByArgument {}
