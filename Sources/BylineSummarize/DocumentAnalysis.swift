@@ -178,12 +178,26 @@ struct DocumentAnalysis {
         var mentions: [EntityMention] = []
         if let finder = ranker.mentionFinder {
             var firstPass = true
+            let sentences = self.sentences
             mentions = finder.mentions(in: text, language: rules.language) { body in
                 let wordsIn = wordCursor()
-                for sentence in sentences {
-                    let words = wordsIn(sentence.range)
-                    if firstPass { analyseSentence(sentence, words) }
-                    body(words)
+                if sentences.count >= ranker.concurrentNamesFrom {
+                    // A long report: names are found on a second thread as the tokens come.
+                    withoutActuallyEscaping(body) { body in
+                        let handOff = TokenHandOff(body: body)
+                        for sentence in sentences {
+                            let words = wordsIn(sentence.range)
+                            if firstPass { analyseSentence(sentence, words) }
+                            handOff.put(words)
+                        }
+                        handOff.finish()
+                    }
+                } else {
+                    for sentence in sentences {
+                        let words = wordsIn(sentence.range)
+                        if firstPass { analyseSentence(sentence, words) }
+                        body(words)
+                    }
                 }
                 firstPass = false
             }

@@ -32,6 +32,9 @@ public struct SummaryRanker: Sendable {
     public var weights: SummaryWeights
     /// Adds entity mentions beyond capitalisation; nil until a names module is wired in.
     public var mentionFinder: (any EntityMentionFinder)?
+    /// Reports of at least this many candidates have their names found on a second
+    /// thread while the first analyses the words (``TokenHandOff``).
+    var concurrentNamesFrom = TokenHandOff.minimumSentences
 
     public init(rules: SummarizationRules, weights: SummaryWeights = SummaryWeights(),
                 mentionFinder: (any EntityMentionFinder)? = nil) {

@@ -1,6 +1,7 @@
+import BylineResources
 import BylineSegment
-import BylineSummarize
 import BylineText
+@testable import BylineSummarize
 import Foundation
 import Testing
 
@@ -279,5 +280,65 @@ private struct SplitMix {
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
+    }
+}
+
+@Suite("Long reports")
+struct LongReportTests {
+    /// Finds "Kazimov" and the word before it as it is handed the tokens, noting each
+    /// token and whether it came on the thread that asked for the mentions.
+    final class RecordingFinder: EntityMentionFinder, @unchecked Sendable {
+        let lock = NSLock()
+        var seen: [TextRange] = []
+        var offThread = false
+
+        func mentions(in text: String, words: [Word], language: LanguageTag) -> [EntityMention] {
+            var found: [EntityMention] = []
+            for (index, word) in words.enumerated() where text[word.range] == "Kazimov" && index >= 2 {
+                found.append(EntityMention(range: words[index - 2].range.lowerBound..<word.range.upperBound, entity: "person:kazimov"))
+            }
+            return found
+        }
+
+        func mentions(in text: String, language: LanguageTag, passes: (_ body: ([Word]) -> Void) -> Void) -> [EntityMention] {
+            let caller = Thread.current
+            var words: [Word] = []
+            passes { piece in
+                words += piece
+                lock.withLock {
+                    seen += piece.map(\.range)
+                    if Thread.current != caller { offThread = true }
+                }
+            }
+            return mentions(in: text, words: words, language: language)
+        }
+    }
+
+    @Test("Names found on a second thread as the tokens come give the summary found on one")
+    func concurrentNames() throws {
+        var text = ""
+        for index in 0..<700 {
+            text += "Talks resumed in Baku on day \(index) as \(index % 7 == 0 ? "Taleh Kazimov" : "the bank") spoke. "
+            text += "Prices rose \(index % 13).\(index % 10)% in the quarter.\n"
+        }
+        let sentences = try SentenceSegmenter(rules: try ResourceBundle.locate().segmentationRules(for: "en")).sentences(in: text)
+        let words = try WordSegmenter(language: "en").words(in: text)
+        let rules = SummarizationRules(language: "en", stopWords: StopWords(["in", "the", "on", "as", "of"]),
+                                       furniture: FurnitureRules(patterns: []))
+        func run(from threshold: Int) -> (Summary, RecordingFinder) {
+            let finder = RecordingFinder()
+            var ranker = SummaryRanker(rules: rules, mentionFinder: finder)
+            ranker.concurrentNamesFrom = threshold
+            return (ranker.summarize(text, sentences: sentences, words: words, length: .sentences(3)), finder)
+        }
+        let (alone, aloneFinder) = run(from: .max)
+        let (shared, sharedFinder) = run(from: 1)
+        #expect(!aloneFinder.offThread)
+        #expect(sharedFinder.offThread)
+        #expect(sharedFinder.seen == aloneFinder.seen)
+        #expect(sharedFinder.seen.count > 10_000)
+        #expect(shared.picks.map(\.range) == alone.picks.map(\.range))
+        #expect(shared.candidates.map(\.features) == alone.candidates.map(\.features))
+        #expect(alone.candidates.contains { $0.features.entities > 0 })
     }
 }
