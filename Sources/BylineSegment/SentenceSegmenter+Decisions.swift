@@ -96,15 +96,22 @@ extension SentenceSegmenter {
         if preceding.terminator != "." || isEllipsis {
             // `?`, `!`, `…` end a sentence before a capital, or before a bracket or quotation
             // that opens. Before a lower-case word: after a closing quote the attribution
-            // follows (`"Why?" he asked`); a bare `?` ends a sentence of text written without
-            // capitals (`any format url? thanks!`); a bare `!` does so only where the sentence
-            // itself began in lower case (`wow! so cool`, but `Yahoo! in the accounts`).
+            // follows (`"Why?" he asked`); a bare `?` or `!` ends a sentence only where the
+            // sentence itself began in lower case (`wow! so cool`, `any format url? thanks`),
+            // so a question inside a sentence goes on (`Yahoo! in the accounts`, `regen? wann
+            // wird`, `gelecek mi? diye`). A `?` set off by a space, as chat and tokenized
+            // text write it, ends one before any word (`for Red FM delhi ? any format`).
             if !following.isLowercase || following.afterOpener { return true }
             if preceding.closedAnything || preceding.terminator == "\u{2026}" || preceding.terminator == "." { return false }
-            if preceding.terminator == "!" {
+            if preceding.terminator == "?", preceding.terminatorStart > 0,
+                text.scalar(before: preceding.terminatorStart).scalar.isSegmentSpace
+            {
+                return true
+            }
+            if preceding.terminator == "!" || preceding.terminator == "?" {
                 return sentenceStartsLowercase(before: preceding.terminatorStart, in: text)
             }
-            return preceding.terminator == "?"
+            return false
         }
         if preceding.closedAnything {
             return !following.isLowercase
