@@ -253,12 +253,11 @@ extension SentenceSegmenter {
             // written without capitals (`i am out of town. i am in portland.`):
             // abbreviations, initials and dotted forms were ruled out above, and so are
             // the second half of an abbreviation written with a space (`т. зв.`, `d. h.`)
-            // and a short word in capitals (`Drive NE. for`) unless the sentence itself
-            // began in lower case (`will i pay customs in NZ. its a gift`).
+            // and a short capitalised word, an abbreviation or a numeral (`Drive NE. for`,
+            // `Dr. Mi. arrived`), unless the sentence itself began in lower case (`will i
+            // pay customs in NZ. its a gift`).
             guard rules.lowercaseMayStartSentence, shape.isPlainWord else { return false }
-            if shape.letters <= 3, text.changesWhenLowercased(tokenRange),
-                !text.string(tokenRange).unicodeScalars.contains(where: \.isLowercaseLetter)
-            {
+            if shape.letters <= 3, text.scalar(at: tokenRange.lowerBound).scalar.isUppercaseLetter {
                 return sentenceStartsLowercase(before: preceding.terminatorStart, in: text)
             }
             return !isSpacedAbbreviation(endingWith: tokenRange, in: text)

@@ -83,9 +83,10 @@ struct WiderKindTests {
         #expect(try sentences(text, language) == expected)
     }
 
-    @Test("A short word in capitals before a lower-case word is an abbreviation or a numeral", arguments: [
+    @Test("A short capitalised word before a lower-case word is an abbreviation or a numeral, unless the sentence began in lower case", arguments: [
         ("en", "The storm moved NE. towards the coast. Residents left.", ["The storm moved NE. towards the coast.", "Residents left."]),
         ("de", "Darunter war Eduard IV. und Richard III., beide Könige.", ["Darunter war Eduard IV. und Richard III., beide Könige."]),
+        ("en", "We met Dr. Ng. after lunch. It went well.", ["We met Dr. Ng. after lunch.", "It went well."]),
         ("en", "will i have to pay customs in NZ. its a gift", ["will i have to pay customs in NZ.", "its a gift"]),
     ] as [(LanguageTag, String, [String])])
     func shortCapitalWords(language: LanguageTag, text: String, expected: [String]) throws {
