@@ -75,10 +75,11 @@ An upstream entry is dropped when:
      ``number`` entries are kept even when they are words (``no``, ``art``), since
      they only hold a sentence together before a digit.
 Curated entries are never dropped, and the curated kind wins over the upstream one.
-Otherwise, when sources disagree, the kind is chosen as title > number > terminal > unit >
-general. ``terminal`` (an abbreviation that closes a list or a time and ends the
-sentence before any capitalised word: etc, a.m, и т.д) and ``unit`` (a unit, quantity or
-currency after a number: км, млн, руб, г after a year) come from the curated files only.
+Otherwise, when sources disagree, the kind is chosen as title > number > terminal > time >
+unit > general. ``terminal`` (an abbreviation that closes a list or a degree and ends the
+sentence before any capitalised word: etc, ph.d, и т.д), ``time`` (a clock time or an era
+after a number: a.m, p.m, b.c) and ``unit`` (a unit, quantity or currency after a number:
+км, млн, руб, ft, г after a year) come from the curated files only.
 
 Turkish and Azerbaijani forms are lower-cased the Turkic way (İ → i, I → ı), as the
 segmenter does, so that the Moses entries written with a capital İ still match.
@@ -128,8 +129,8 @@ LANGUAGES = (
     "en ru az tr de fr es kk uk da it nl bg hy ar pl pt fi sv no cs sk el fa hi mr ja zh"
 ).split()
 
-KINDS = ("title", "number", "terminal", "unit", "general")
-KIND_RANK = {"title": 0, "number": 1, "terminal": 2, "unit": 3, "general": 4}
+KINDS = ("title", "number", "terminal", "time", "unit", "general")
+KIND_RANK = {"title": 0, "number": 1, "terminal": 2, "time": 3, "unit": 4, "general": 5}
 
 # pysbd language modules and class names. Languages not listed here either have no
 # pysbd class or one that only inherits the English default list.
@@ -546,14 +547,21 @@ def main() -> int:
         key=lambda p: p.relative_to(DATA).as_posix(),
     )
     sums = [(sha256(p), p.relative_to(DATA).as_posix()) for p in tracked]
-    write_if_changed(SUMS_FILE, "".join(f"{d}  {n}\n" for d, n in sums))
+    # Other scripts own the other lines of the file: keep them, replace ours, sort by name.
+    lines = {n: f"{d}  {n}" for d, n in sums}
+    if SUMS_FILE.exists():
+        for line in SUMS_FILE.read_text(encoding="utf-8").splitlines():
+            name = line.split("  ", 1)[-1]
+            if line.strip() and not name.startswith(("abbreviations/", "segment/")):
+                lines[name] = line
+    write_if_changed(SUMS_FILE, "".join(lines[n] + "\n" for n in sorted(lines)))
     update_provenance(sums)
 
     if "-q" not in sys.argv[1:]:
         for lang, counts, n_starters in summary:
             print(
                 f"{lang}\ttitle={counts['title']}\tnumber={counts['number']}"
-                f"\tterminal={counts['terminal']}\tunit={counts['unit']}\tgeneral={counts['general']}\tstarters={n_starters}"
+                f"\tterminal={counts['terminal']}\ttime={counts['time']}\tunit={counts['unit']}\tgeneral={counts['general']}\tstarters={n_starters}"
             )
     return 0
 

@@ -42,6 +42,15 @@ struct QuotationTracker {
             // Opening after white space or a bracket; after a dash it closes an open
             // quotation (`to--"`) and otherwise opens one (`voice--"Pat!`).
             let before: Unicode.Scalar = offset == 0 ? " " : text.scalar(before: offset).scalar
+            if before.isSegmentSpace, open.last?.mark == .straight,
+                offset + 1 == text.count || text.scalar(at: offset + 1).scalar.isSegmentSpace
+            {
+                // A mark with space on both sides closes an open quotation, as tokenized
+                // text writes it (`" Hiçbir şey beklemiyorum . " Bununla birlikte`).
+                close(.straight, &candidates)
+                settleDetachedClose(at: offset, in: text, candidates: &candidates)
+                return
+            }
             if before.isSegmentSpace || before == "(" || before == "[" || (before.isDash && open.last?.mark != .straight) {
                 open.append((.straight, candidates.count))
             } else if close(.straight, &candidates), before.isDash {
@@ -90,6 +99,20 @@ struct QuotationTracker {
             for index in top.firstCandidate..<candidates.count { candidates[index].insideQuotation = true }
         }
         return true
+    }
+
+    /// A detached closing mark after a terminator (`değilim . " Bununla`, `. " " Kalite`)
+    /// ends the sentence after the mark when a capitalised word or another quotation follows.
+    private func settleDetachedClose(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
+        guard open.isEmpty else { return }
+        let terminatorEnd = text.skippingSpace(backFrom: offset)
+        guard terminatorEnd > 0, text.scalar(before: terminatorEnd).scalar.isSentenceTerminator else { return }
+        let end = offset + 1
+        let next = text.skippingSpace(from: end)
+        guard next > end, next < text.count, !text.containsLineBreak(end..<next) else { return }
+        let first = text.scalar(at: next).scalar
+        guard first.isUppercaseLetter || first == "\"" else { return }
+        candidates.append(SentenceSegmenter.Candidate(end: end, next: next, fromICU: false, isSettled: true))
     }
 
     /// A quotation broken off with a dash (`to--"`, `—”`) and followed by a capitalised

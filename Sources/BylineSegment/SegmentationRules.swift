@@ -23,6 +23,10 @@ public struct SegmentationRules: Sendable {
         /// Usually closes a list or a time and ends the sentence before any capitalised
         /// word (`etc.`, `a.m.`, `и т. д.`, `vb.`); a lower-case word continues it.
         case terminal
+        /// A clock time or an era after a number (`6 p.m.`, `44 B.C.`): a capitalised word
+        /// after it is taken as after a unit, and a number starts a new sentence
+        /// (`before 7 p.m. 7 a.m. is`). Not after a number, it behaves as `general`.
+        case time
         /// A unit, quantity or currency after a number (`40 км.`, `5 млн. руб.`, `2019 г.`):
         /// a lower-case word or a number continues the sentence, a capitalised word ends it
         /// unless it is an initial or an acronym, or the number opened the sentence

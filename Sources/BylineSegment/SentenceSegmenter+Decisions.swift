@@ -68,6 +68,7 @@ extension SentenceSegmenter {
             // after a sentence end there, and a word glued to the next sentence's
             // capitalised word (`Hello world.Today is`).
             if preceding.terminator.endsSentenceWithoutSpace { return true }
+            if isGluedCaselessSentenceStart(preceding, following, in: text) { return true }
             return isGluedSentenceStart(preceding, following, in: text)
         }
         if following.first == "." || following.first == "\u{2026}" {
@@ -95,15 +96,22 @@ extension SentenceSegmenter {
         if preceding.terminator != "." || isEllipsis {
             // `?`, `!`, `…` end a sentence before a capital, or before a bracket or quotation
             // that opens. Before a lower-case word: after a closing quote the attribution
-            // follows (`"Why?" he asked`); a bare `?` ends a sentence of text written without
-            // capitals (`any format url? thanks!`); a bare `!` does so only where the sentence
-            // itself began in lower case (`wow! so cool`, but `Yahoo! in the accounts`).
+            // follows (`"Why?" he asked`); a bare `?` or `!` ends a sentence only where the
+            // sentence itself began in lower case (`wow! so cool`, `any format url? thanks`),
+            // so a question inside a sentence goes on (`Yahoo! in the accounts`, `regen? wann
+            // wird`, `gelecek mi? diye`). A `?` set off by a space, as chat and tokenized
+            // text write it, ends one before any word (`for Red FM delhi ? any format`).
             if !following.isLowercase || following.afterOpener { return true }
             if preceding.closedAnything || preceding.terminator == "\u{2026}" || preceding.terminator == "." { return false }
-            if preceding.terminator == "!" {
+            if preceding.terminator == "?", preceding.terminatorStart > 0,
+                text.scalar(before: preceding.terminatorStart).scalar.isSegmentSpace
+            {
+                return true
+            }
+            if preceding.terminator == "!" || preceding.terminator == "?" {
                 return sentenceStartsLowercase(before: preceding.terminatorStart, in: text)
             }
-            return preceding.terminator == "?"
+            return false
         }
         if preceding.closedAnything {
             return !following.isLowercase
@@ -165,6 +173,32 @@ extension SentenceSegmenter {
         return letters >= 2 && digits == 0 && rules.abbreviations[lowercased(text.string(tokenRange))] == nil
     }
 
+    /// `ደህና ነኝ።አመሰግናለሁ`, `است؟من`, `ہے۔یہ`, `ဖြစ်တယ်။ဒါ`: in a script without capitals a
+    /// terminator glued to the next word ends the sentence, as ICU has it, when letters of
+    /// such a script stand on both sides. Before a period the word must be a plain word of
+    /// two or more letters: a lone letter with a period glued to a name is an abbreviation
+    /// (`د.أحمد`, Dr Ahmed), and so is a syllable of an Indic script (`കെ.പി.`).
+    private func isGluedCaselessSentenceStart(_ preceding: Preceding, _ following: Following, in text: UTF8Bytes) -> Bool {
+        guard !following.afterDash, following.first.isCaselessLetter else { return false }
+        // Vowel signs and viramas may close the word (`ဖြစ်တယ်။`).
+        var position = preceding.terminatorStart
+        while position > 0 {
+            let (scalar, start) = text.scalar(before: position)
+            guard scalar.isMark else { break }
+            position = start
+        }
+        guard position > 0, text.scalar(before: position).scalar.isCaselessLetter else { return false }
+        guard preceding.terminator == "." else { return true }
+        guard preceding.terminatorRun == 1 else { return false }
+        // Two letters besides vowel signs: `കെ.പി.` (K. P.) is a pair of initials.
+        var letters = 0
+        for scalar in text.string(token(endingAt: preceding.terminatorStart, in: text)).unicodeScalars {
+            guard scalar.isLetter else { return false }
+            if !scalar.isMark { letters += 1 }
+        }
+        return letters >= 2
+    }
+
     /// The decision after a lone period: abbreviations, initials, ordinals, numbers.
     private func periodEndsSentence(
         _ preceding: Preceding, _ following: Following, sentenceStart: Int, in text: UTF8Bytes
@@ -187,9 +221,10 @@ extension SentenceSegmenter {
             case .number: return following.isDigit ? false : opensSentence
             case .general: return opensSentence
             case .terminal: return following.isUppercase || following.isDigit
-            case .unit:
+            case .unit, .time:
                 guard let number = number(before: tokenRange, in: text) else { return opensSentence }
-                return unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
+                if kind == .time, following.isDigit { return true }
+                return opensSentence || unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
             }
         }
         if following.isDigit || following.isLowercase, !rules.monthAbbreviations.isEmpty, shape.letters == shape.scalars,
@@ -216,14 +251,35 @@ extension SentenceSegmenter {
         if following.isLowercase {
             // A lower-case word after a plain word and a period starts a sentence of text
             // written without capitals (`i am out of town. i am in portland.`):
-            // abbreviations, initials and dotted forms were ruled out above.
-            return rules.lowercaseMayStartSentence && shape.isPlainWord
+            // abbreviations, initials and dotted forms were ruled out above, and so are
+            // the second half of an abbreviation written with a space (`т. зв.`, `d. h.`)
+            // and a short capitalised word, an abbreviation or a numeral (`Drive NE. for`,
+            // `Dr. Mi. arrived`), unless the sentence itself began in lower case (`will i
+            // pay customs in NZ. its a gift`).
+            guard rules.lowercaseMayStartSentence, shape.isPlainWord else { return false }
+            if shape.letters <= 3, text.scalar(at: tokenRange.lowerBound).scalar.isUppercaseLetter {
+                return sentenceStartsLowercase(before: preceding.terminatorStart, in: text)
+            }
+            return !isSpacedAbbreviation(endingWith: tokenRange, in: text)
         }
         if shape.digits == shape.scalars {
             if rules.ordinalDot, isOrdinal(tokenRange, following, sentenceStart: sentenceStart, in: text) { return false }
             return true
         }
         return true
+    }
+
+    /// True when `word` and the short dotted token before it make one abbreviation of the
+    /// rules written with a space (`т. зв.` is `т.зв`, `и т. п.` ends in `т.п`).
+    private func isSpacedAbbreviation(endingWith word: Range<Int>, in text: UTF8Bytes) -> Bool {
+        let previousEnd = text.skippingSpace(backFrom: word.lowerBound)
+        guard previousEnd > 0, previousEnd < word.lowerBound, previousEnd + 1 == word.lowerBound,
+            text[previousEnd - 1] == 0x2E
+        else { return false }
+        let previous = token(endingAt: previousEnd - 1, in: text)
+        guard !previous.isEmpty, previous.count <= 12 else { return false }
+        let combined = lowercased(text.string(previous) + "." + text.string(word))
+        return abbreviationTable.value(forASCIILowercasing: Array(combined.utf8)) != nil
     }
 
     /// The number token just before `abbreviation` in the same line (`40` in `40 км`, `$4` in
@@ -248,8 +304,10 @@ extension SentenceSegmenter {
 
     /// After a number and a unit (`40 км.`, `250 тыс. руб.`, `2019 г.`): a capitalised word
     /// starts a sentence unless it is an initial or an acronym (`1939 ж. Қ. Сәтбаев`,
-    /// `1 млрд. АҚШ долларын`), or the number phrase opened the sentence, as a date often
-    /// does (`В 2019 г. Москва приняла …`).
+    /// `1 млрд. АҚШ долларын`, `11:58 p.m. PDT`), or the number phrase opened the sentence
+    /// or a clause after a colon or semicolon, as a date often does (`В 2019 г. Москва
+    /// приняла …`, `He noted: In 44 B.C. Caesar died`). A word that opens sentences was
+    /// ruled out before.
     private func unitEndsSentence(
         after number: Range<Int>, _ following: Following, sentenceStart: Int, in text: UTF8Bytes
     ) -> Bool {
@@ -272,6 +330,8 @@ extension SentenceSegmenter {
                 if scalar.isSegmentSpace { break }
                 start = previous
             }
+            // A clause ends with the colon or semicolon of this word.
+            if text[end - 1] == 0x3A || text[end - 1] == 0x3B { break }
             let spelled = text.string(start..<end)
             if spelled.unicodeScalars.contains(where: \.isLetter), !spelled.unicodeScalars.contains(where: \.isDigit),
                 !rules.monthNames.contains(lowercased(String(String.UnicodeScalarView(spelled.unicodeScalars.filter(\.isLetter)))))

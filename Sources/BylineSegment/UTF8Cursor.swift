@@ -234,6 +234,19 @@ extension Unicode.Scalar {
     }
 
     /// An upper-case or title-case letter (`A`, `Ə`, `Д`, `ǅ`).
+    /// A letter of a script without case (Ethiopic, Arabic, Devanagari, Myanmar, kana, Han).
+    var isCaselessLetter: Bool {
+        value >= 0x370 && isLetter && !isLowercaseLetter && !isUppercaseLetter
+    }
+
+    /// A combining mark: vowel signs, viramas, accents (`ി`, `်`, U+0301).
+    var isMark: Bool {
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
     var isUppercaseLetter: Bool {
         switch value {
         case 0x41...0x5A: return true

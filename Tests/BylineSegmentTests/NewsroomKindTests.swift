@@ -171,7 +171,7 @@ struct NewsroomCaseFileTests {
 
     @Test("The case file is there and every line reads")
     func fileReads() {
-        #expect(Self.cases.count == 64)
+        #expect(Self.cases.count == 80)
     }
 
     @Test("Each hand-written case segments as written", arguments: cases)
