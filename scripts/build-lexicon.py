@@ -5,7 +5,9 @@ Run it with any Python 3.11 (standard library only), after installing the FreeDi
 packages it reads from Debian:
 
     apt-get install dict-freedict-deu-fra dict-freedict-fra-deu dict-freedict-eng-rus \
-        dict-freedict-eng-tur dict-freedict-tur-eng
+        dict-freedict-eng-tur dict-freedict-tur-eng dict-freedict-eng-deu dict-freedict-deu-eng \
+        dict-freedict-deu-rus dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-fra-rus \
+        dict-freedict-deu-tur dict-freedict-tur-deu
     python3 scripts/build-lexicon.py
 
 Nothing is fetched from the network: the dictionaries are read from
@@ -18,6 +20,10 @@ Inputs
   from Wiktionary; CC BY-SA 3.0).
 * ``dict-freedict-eng-rus`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
 * ``dict-freedict-eng-tur`` and ``dict-freedict-tur-eng`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
+* Pivots: ``dict-freedict-eng-deu``, ``dict-freedict-deu-eng`` 2022.04.21 (FreeDict, from Ding;
+  GPL-3+), ``dict-freedict-eng-fra``, ``dict-freedict-fra-eng``, ``dict-freedict-deu-tur``,
+  ``dict-freedict-tur-deu`` 2022.04.21 (FreeDict; GPL-2+), ``dict-freedict-deu-rus``,
+  ``dict-freedict-fra-rus`` 2022.12.07 (FreeDict + WikDict; CC BY-SA 3.0).
 
 Rules
 -----
@@ -33,6 +39,9 @@ Rules
 * Words are lower-cased with ``str.lower()``; for Turkish a capital ``I`` becomes ``ı`` and
   ``İ`` becomes ``i`` first. The aligner folds accents itself when it reads the file.
 * Both directions of a pair are merged: ``fra-deu`` entries are inverted into ``de-fr``.
+* Where a pair has pivots (``PIVOTS``), each source word also takes, after its direct
+  translations, the first ``PIVOT_SECOND_LEG`` translations of each of its first
+  ``PIVOT_FIRST_LEG`` translations into the pivot language.
 * A word keeps at most ``MAX_TRANSLATIONS`` translations, in the order the dictionaries
   give them (first dictionary of the pair first).
 
@@ -64,6 +73,20 @@ PAIRS = {
     ("en", "ru"): [("eng-rus", False)],
     ("en", "tr"): [("eng-tur", False), ("tur-eng", True)],
 }
+# pair -> pivots: (dictionaries from the source language into a third one, dictionaries from
+# the third language into the target), used where the direct dictionaries are small.
+PIVOTS = {
+    ("en", "ru"): [
+        ([("eng-deu", False), ("deu-eng", True)], [("deu-rus", False)]),
+        ([("eng-fra", False), ("fra-eng", True)], [("fra-rus", False)]),
+    ],
+    ("en", "tr"): [
+        ([("eng-deu", False), ("deu-eng", True)], [("deu-tur", False), ("tur-deu", True)]),
+    ],
+}
+# Translations taken from each leg of a pivot, per word: the first senses are the common ones.
+PIVOT_FIRST_LEG = 3
+PIVOT_SECOND_LEG = 2
 LANGUAGE_OF = {"deu": "de", "fra": "fr", "eng": "en", "rus": "ru", "tur": "tr"}
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -112,9 +135,24 @@ def entries(name: str):
 
 
 def build(pair: tuple[str, str]) -> dict[str, list[str]]:
-    source, target = pair
+    table = read(PAIRS[pair])
+    for first, second in PIVOTS.get(pair, []):
+        into, onwards = read(first), read(second)
+        for word, middles in sorted(into.items()):
+            known = table.setdefault(word, [])
+            for middle in middles[:PIVOT_FIRST_LEG]:
+                for value in onwards.get(middle, [])[:PIVOT_SECOND_LEG]:
+                    if value not in known:
+                        known.append(value)
+            if not known:
+                del table[word]
+    return {key: values[:MAX_TRANSLATIONS] for key, values in table.items()}
+
+
+def read(dictionaries: list[tuple[str, bool]]) -> dict[str, list[str]]:
+    """Word -> translations from dictionaries of one direction (inverted ones turned round)."""
     table: dict[str, list[str]] = {}
-    for name, inverted in PAIRS[pair]:
+    for name, inverted in dictionaries:
         head_language = LANGUAGE_OF[name.split("-")[0]]
         other_language = LANGUAGE_OF[name.split("-")[1]]
         for headword, senses in entries(name):
@@ -128,7 +166,7 @@ def build(pair: tuple[str, str]) -> dict[str, list[str]]:
                     known = table.setdefault(key, [])
                     if value not in known:
                         known.append(value)
-    return {key: values[:MAX_TRANSLATIONS] for key, values in table.items()}
+    return table
 
 
 def write(pair: tuple[str, str], table: dict[str, list[str]]) -> Path:
