@@ -51,7 +51,7 @@ final class BeadScorer {
     /// `targets` that link to a token on the other side, and the weights of all of them.
     ///
     /// Links are one to one: a token on one side pairs with at most one token of the other,
-    /// taken in reading order. A word repeated in two neighbouring sentences (a name, the
+    /// rare words choosing first. A word repeated in two neighbouring sentences (a name, the
     /// story's topic) thus links once when the other side has it once, and cannot carry a
     /// sentence the other text dropped into a merged bead beside the one that has it.
     func coverage(_ sources: Range<Int>, _ targets: Range<Int>) -> Coverage {
@@ -64,11 +64,11 @@ final class BeadScorer {
         nextGeneration()
         let targetMark = generation, sourceMark = generation &- 1
         result.source = link(
-            from: (source.projectedStart, source.projected, source.weights, sourceFrom..<sourceTo),
+            from: (source.projectedStart, source.projected, source.weights, source.linkOrder, sourceFrom..<sourceTo),
             into: (target.keyStart, target.keys, targetFrom..<targetTo), mark: targetMark,
             chain: &targetChain, used: &targetUsed)
         result.target = link(
-            from: (target.keyStart, target.keys, target.weights, targetFrom..<targetTo),
+            from: (target.keyStart, target.keys, target.weights, target.linkOrder, targetFrom..<targetTo),
             into: (source.projectedStart, source.projected, sourceFrom..<sourceTo), mark: sourceMark,
             chain: &sourceChain, used: &sourceUsed)
         return result
@@ -89,10 +89,11 @@ final class BeadScorer {
     ///
     /// The tokens of `into` are indexed first: for each key, the latest key entry carrying it
     /// (`heads`, valid where `stamps` holds `mark`) and, per entry, the previous entry with
-    /// the same key (`chain`). Each token of `from` then takes the first unused token along
-    /// the chains of its keys.
+    /// the same key (`chain`). Each token of `from`, heaviest first within its sentence
+    /// (``SideFeatures/linkOrder``), then takes the first unused token along the chains of its
+    /// keys.
     private func link(
-        from: (start: [Int32], keys: [Int32], weights: [Float], tokens: Range<Int>),
+        from: (start: [Int32], keys: [Int32], weights: [Float], order: [Int32], tokens: Range<Int>),
         into: (start: [Int32], keys: [Int32], tokens: Range<Int>), mark: UInt32,
         chain: inout [Int32], used: inout [UInt32]
     ) -> Float {
@@ -111,7 +112,8 @@ final class BeadScorer {
                                     entryToken[entry] = Int32(token)
                                 }
                             }
-                            for token in from.tokens {
+                            for position in from.tokens {
+                                let token = Int(from.order[position])
                                 search: for k in Int(from.start[token])..<Int(from.start[token + 1]) {
                                     let key = Int(from.keys[k])
                                     guard stamps[key] == mark else { continue }
