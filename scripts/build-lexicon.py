@@ -6,7 +6,6 @@ packages it reads from Debian:
 
     apt-get install dict-freedict-deu-fra dict-freedict-fra-deu dict-freedict-eng-rus \
         dict-freedict-eng-tur dict-freedict-tur-eng dict-freedict-eng-deu dict-freedict-deu-eng \
-        dict-freedict-deu-rus dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-fra-rus \
         dict-freedict-deu-tur dict-freedict-tur-deu
     python3 scripts/build-lexicon.py
 
@@ -18,12 +17,12 @@ Inputs
 ------
 * ``dict-freedict-deu-fra`` and ``dict-freedict-fra-deu`` 2022.12.07 (FreeDict + WikDict,
   from Wiktionary; CC BY-SA 3.0).
-* ``dict-freedict-eng-rus`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
-* ``dict-freedict-eng-tur`` and ``dict-freedict-tur-eng`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
-* Pivots: ``dict-freedict-eng-deu``, ``dict-freedict-deu-eng`` 2022.04.21 (FreeDict, from Ding;
-  GPL-3+), ``dict-freedict-eng-fra``, ``dict-freedict-fra-eng``, ``dict-freedict-deu-tur``,
-  ``dict-freedict-tur-deu`` 2022.04.21 (FreeDict; GPL-2+), ``dict-freedict-deu-rus``,
-  ``dict-freedict-fra-rus`` 2022.12.07 (FreeDict + WikDict; CC BY-SA 3.0).
+* ``dict-freedict-eng-rus`` 2022.04.21 (FreeDict; GPL-2+).
+* ``dict-freedict-eng-tur`` and ``dict-freedict-tur-eng`` 2022.04.21 (FreeDict; GPL-2+).
+* Pivots for English-Turkish: ``dict-freedict-eng-deu``, ``dict-freedict-deu-eng`` 2022.04.21
+  (FreeDict, from Ding; GPL-3+), ``dict-freedict-deu-tur``, ``dict-freedict-tur-deu`` 2022.04.21
+  (FreeDict; GPL-2+). (Licences from each dictionary's ``Files:`` stanza in the Debian copyright
+  file.)
 
 Rules
 -----
@@ -76,10 +75,9 @@ PAIRS = {
 # pair -> pivots: (dictionaries from the source language into a third one, dictionaries from
 # the third language into the target), used where the direct dictionaries are small.
 PIVOTS = {
-    ("en", "ru"): [
-        ([("eng-deu", False), ("deu-eng", True)], [("deu-rus", False)]),
-        ([("eng-fra", False), ("fra-eng", True)], [("fra-rus", False)]),
-    ],
+    # English-Russian has no pivot: the only German-Russian and French-Russian dictionaries
+    # (FreeDict + WikDict) are CC BY-SA 3.0, which cannot be combined with the GPL of the
+    # English legs in one file.
     ("en", "tr"): [
         ([("eng-deu", False), ("deu-eng", True)], [("deu-tur", False), ("tur-deu", True)]),
     ],

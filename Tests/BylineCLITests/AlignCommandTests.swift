@@ -87,8 +87,8 @@ struct AlignCommandTests {
     @Test("The bundled word list tells which of two sentences of like length the other text dropped")
     func droppedSentenceByWords() throws {
         let folder = try Scratch()
-        // No number, no name: only common words (harvest, wheat, bread, through the en-ru list's
-        // German and French pivots) link the kept sentence to its translation.
+        // No number, no name: only common words of the en-tr list (harvest, wheat, bread,
+        // valley, shop) link the kept sentence to its translation.
         let source = try folder.write(
             "a.en",
             """
@@ -96,8 +96,8 @@ struct AlignCommandTests {
             The budget for the clinic was cut after the vote in the assembly last night.
 
             """)
-        let target = try folder.write("a.ru", "Урожай пшеницы был плохим, поэтому хлеб подорожал в лавках долины.\n")
-        let result = try CommandRunner.run(["align", source, target, "--from", "en", "--to", "ru", "--lines"])
+        let target = try folder.write("a.tr", "Buğday hasadı zayıftı, bu yüzden vadinin dükkânlarında ekmek pahalandı.\n")
+        let result = try CommandRunner.run(["align", source, target, "--from", "en", "--to", "tr", "--lines"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == "[0]:[0]\n[1]:[]\n", "\(result.standardOutput)")
     }
