@@ -5,7 +5,8 @@ Run it with any Python 3.11 (standard library only), after installing the FreeDi
 packages it reads from Debian:
 
     apt-get install dict-freedict-deu-fra dict-freedict-fra-deu dict-freedict-eng-rus \
-        dict-freedict-eng-tur dict-freedict-tur-eng
+        dict-freedict-eng-tur dict-freedict-tur-eng dict-freedict-eng-deu dict-freedict-deu-eng \
+        dict-freedict-deu-tur dict-freedict-tur-deu
     python3 scripts/build-lexicon.py
 
 Nothing is fetched from the network: the dictionaries are read from
@@ -16,8 +17,12 @@ Inputs
 ------
 * ``dict-freedict-deu-fra`` and ``dict-freedict-fra-deu`` 2022.12.07 (FreeDict + WikDict,
   from Wiktionary; CC BY-SA 3.0).
-* ``dict-freedict-eng-rus`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
-* ``dict-freedict-eng-tur`` and ``dict-freedict-tur-eng`` 2022.04.21 (FreeDict; CC BY-SA 3.0 or GPL-3+).
+* ``dict-freedict-eng-rus`` 2022.04.21 (FreeDict; GPL-2+).
+* ``dict-freedict-eng-tur`` and ``dict-freedict-tur-eng`` 2022.04.21 (FreeDict; GPL-2+).
+* Pivots for English-Turkish: ``dict-freedict-eng-deu``, ``dict-freedict-deu-eng`` 2022.04.21
+  (FreeDict, from Ding; GPL-3+), ``dict-freedict-deu-tur``, ``dict-freedict-tur-deu`` 2022.04.21
+  (FreeDict; GPL-2+). (Licences from each dictionary's ``Files:`` stanza in the Debian copyright
+  file.)
 
 Rules
 -----
@@ -33,6 +38,9 @@ Rules
 * Words are lower-cased with ``str.lower()``; for Turkish a capital ``I`` becomes ``ı`` and
   ``İ`` becomes ``i`` first. The aligner folds accents itself when it reads the file.
 * Both directions of a pair are merged: ``fra-deu`` entries are inverted into ``de-fr``.
+* Where a pair has pivots (``PIVOTS``), each source word also takes, after its direct
+  translations, the first ``PIVOT_SECOND_LEG`` translations of each of its first
+  ``PIVOT_FIRST_LEG`` translations into the pivot language.
 * A word keeps at most ``MAX_TRANSLATIONS`` translations, in the order the dictionaries
   give them (first dictionary of the pair first).
 
@@ -64,6 +72,19 @@ PAIRS = {
     ("en", "ru"): [("eng-rus", False)],
     ("en", "tr"): [("eng-tur", False), ("tur-eng", True)],
 }
+# pair -> pivots: (dictionaries from the source language into a third one, dictionaries from
+# the third language into the target), used where the direct dictionaries are small.
+PIVOTS = {
+    # English-Russian has no pivot: the only German-Russian and French-Russian dictionaries
+    # (FreeDict + WikDict) are CC BY-SA 3.0, which cannot be combined with the GPL of the
+    # English legs in one file.
+    ("en", "tr"): [
+        ([("eng-deu", False), ("deu-eng", True)], [("deu-tur", False), ("tur-deu", True)]),
+    ],
+}
+# Translations taken from each leg of a pivot, per word: the first senses are the common ones.
+PIVOT_FIRST_LEG = 3
+PIVOT_SECOND_LEG = 2
 LANGUAGE_OF = {"deu": "de", "fra": "fr", "eng": "en", "rus": "ru", "tur": "tr"}
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -112,9 +133,24 @@ def entries(name: str):
 
 
 def build(pair: tuple[str, str]) -> dict[str, list[str]]:
-    source, target = pair
+    table = read(PAIRS[pair])
+    for first, second in PIVOTS.get(pair, []):
+        into, onwards = read(first), read(second)
+        for word, middles in sorted(into.items()):
+            known = table.setdefault(word, [])
+            for middle in middles[:PIVOT_FIRST_LEG]:
+                for value in onwards.get(middle, [])[:PIVOT_SECOND_LEG]:
+                    if value not in known:
+                        known.append(value)
+            if not known:
+                del table[word]
+    return {key: values[:MAX_TRANSLATIONS] for key, values in table.items()}
+
+
+def read(dictionaries: list[tuple[str, bool]]) -> dict[str, list[str]]:
+    """Word -> translations from dictionaries of one direction (inverted ones turned round)."""
     table: dict[str, list[str]] = {}
-    for name, inverted in PAIRS[pair]:
+    for name, inverted in dictionaries:
         head_language = LANGUAGE_OF[name.split("-")[0]]
         other_language = LANGUAGE_OF[name.split("-")[1]]
         for headword, senses in entries(name):
@@ -128,7 +164,7 @@ def build(pair: tuple[str, str]) -> dict[str, list[str]]:
                     known = table.setdefault(key, [])
                     if value not in known:
                         known.append(value)
-    return {key: values[:MAX_TRANSLATIONS] for key, values in table.items()}
+    return table
 
 
 def write(pair: tuple[str, str], table: dict[str, list[str]]) -> Path:

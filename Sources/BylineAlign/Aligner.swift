@@ -26,19 +26,24 @@ import Foundation
 public final class Aligner {
     public let parameters: AlignmentParameters
     private let lexicon: BilingualLexicon?
+    private let outlines: BilingualLexicon?
     private let names: (any EntityNames)?
     private let stopWords: [LanguageTag: Set<String>]
 
     /// - Parameters:
     ///   - lexicon: word translations for the pair (either direction; it is turned round
     ///     when the texts come the other way).
+    ///   - outlines: for a language without a word list of its own, the list of a close
+    ///     language read as consonant outlines (``BilingualLexicon/outlines(of:standingFor:)``);
+    ///     used whichever of the two texts is in its target language.
     ///   - names: a name index (a gazetteer) whose entity ids make names in two scripts match.
     ///   - stopWords: function words per language, left out of the lexical evidence.
     public init(
-        lexicon: BilingualLexicon? = nil, names: (any EntityNames)? = nil, stopWords: [LanguageTag: Set<String>] = [:],
+        lexicon: BilingualLexicon? = nil, outlines: BilingualLexicon? = nil, names: (any EntityNames)? = nil, stopWords: [LanguageTag: Set<String>] = [:],
         parameters: AlignmentParameters = AlignmentParameters()
     ) {
         self.lexicon = lexicon
+        self.outlines = outlines
         self.names = names
         self.stopWords = stopWords
         self.parameters = parameters
@@ -71,8 +76,14 @@ public final class Aligner {
             }
             return nil
         }
-        let sourceFeatures = try extractor.features(of: source, language: sourceLanguage, lexicon: oriented)
-        let targetFeatures = try extractor.features(of: target, language: targetLanguage, lexicon: nil)
+        let pairOutlines = outlines.flatMap { outlines -> BilingualLexicon? in
+            let languages = [outlines.source.language, outlines.target.language]
+            return languages == [sourceLanguage.language, targetLanguage.language]
+                || languages == [targetLanguage.language, sourceLanguage.language] ? outlines : nil
+        }
+        let sourceFeatures = try extractor.features(
+            of: source, language: sourceLanguage, lexicon: oriented, outlines: pairOutlines)
+        let targetFeatures = try extractor.features(of: target, language: targetLanguage, lexicon: nil, outlines: pairOutlines)
         let scorer = BeadScorer(
             source: sourceFeatures, target: targetFeatures, keyCount: extractor.keys.count, parameters: parameters)
         if let lengthRatio { scorer.lengthRatio = lengthRatio }

@@ -4,13 +4,22 @@ import Foundation
 /// agree.
 ///
 /// Coverage is computed with a stamp array over the interned keys: the target side's keys
-/// are stamped, the source tokens that hit a stamp are summed, and the same the other way
-/// round. One bead costs time proportional to its keys, with no hashing and no allocation.
+/// are stamped and chained, each source token takes an unused target token along the chains
+/// of its keys, and the same the other way round. One bead costs time proportional to its
+/// keys (and to repeats of a key within it), with no hashing and no allocation.
 final class BeadScorer {
     let source: SideFeatures
     let target: SideFeatures
     let parameters: AlignmentParameters
     private var stamps: [UInt32]
+    /// Per key, the latest key entry carrying it in the bead being scored.
+    private var heads: [Int32]
+    /// Per key entry (of either side's own or projected keys), the previous entry with the
+    /// same key, and the token it belongs to.
+    private var sourceChain: [Int32], targetChain: [Int32]
+    private var entryToken: [Int32]
+    /// Per token, the generation in which it was last linked.
+    private var sourceUsed: [UInt32], targetUsed: [UInt32]
     private var generation: UInt32 = 0
     /// Target characters per source character.
     var lengthRatio: Double
@@ -27,6 +36,12 @@ final class BeadScorer {
         self.target = target
         self.parameters = parameters
         stamps = [UInt32](repeating: 0, count: keyCount)
+        heads = [Int32](repeating: -1, count: keyCount)
+        sourceChain = [Int32](repeating: -1, count: source.projected.count)
+        targetChain = [Int32](repeating: -1, count: target.keys.count)
+        entryToken = [Int32](repeating: -1, count: max(source.projected.count, target.keys.count))
+        sourceUsed = [UInt32](repeating: 0, count: source.weights.count)
+        targetUsed = [UInt32](repeating: 0, count: target.weights.count)
         let sourceTotal = source.lengths.reduce(0, +)
         let targetTotal = target.lengths.reduce(0, +)
         lengthRatio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
@@ -34,6 +49,11 @@ final class BeadScorer {
 
     /// The weights of the tokens of source sentences `sources` and target sentences
     /// `targets` that link to a token on the other side, and the weights of all of them.
+    ///
+    /// Links are one to one: a token on one side pairs with at most one token of the other,
+    /// rare words choosing first. A word repeated in two neighbouring sentences (a name, the
+    /// story's topic) thus links once when the other side has it once, and cannot carry a
+    /// sentence the other text dropped into a merged bead beside the one that has it.
     func coverage(_ sources: Range<Int>, _ targets: Range<Int>) -> Coverage {
         let sourceFrom = Int(source.tokenStart[sources.lowerBound]), sourceTo = Int(source.tokenStart[sources.upperBound])
         let targetFrom = Int(target.tokenStart[targets.lowerBound]), targetTo = Int(target.tokenStart[targets.upperBound])
@@ -41,37 +61,80 @@ final class BeadScorer {
         for s in sources { result.sourceTotal += source.totalWeight[s] }
         for t in targets { result.targetTotal += target.totalWeight[t] }
         guard result.sourceTotal + result.targetTotal > 0 else { return result }
+        nextGeneration()
+        let targetMark = generation, sourceMark = generation &- 1
+        result.source = link(
+            from: (source.projectedStart, source.projected, source.weights, source.linkOrder, sourceFrom..<sourceTo),
+            into: (target.keyStart, target.keys, targetFrom..<targetTo), mark: targetMark,
+            chain: &targetChain, used: &targetUsed)
+        result.target = link(
+            from: (target.keyStart, target.keys, target.weights, target.linkOrder, targetFrom..<targetTo),
+            into: (source.projectedStart, source.projected, sourceFrom..<sourceTo), mark: sourceMark,
+            chain: &sourceChain, used: &sourceUsed)
+        return result
+    }
+
+    /// Starts a new pair of stamp generations, clearing the stamps when the counter wraps.
+    private func nextGeneration() {
+        generation &+= 2
+        guard generation < 2 else { return }
+        for index in stamps.indices { stamps[index] = 0 }
+        for index in sourceUsed.indices { sourceUsed[index] = 0 }
+        for index in targetUsed.indices { targetUsed[index] = 0 }
+        generation = 2
+    }
+
+    /// Links the tokens `from.tokens` one to one with the tokens `into.tokens` that carry one
+    /// of their keys, and returns the weight of the linked ones.
+    ///
+    /// The tokens of `into` are indexed first: for each key, the latest key entry carrying it
+    /// (`heads`, valid where `stamps` holds `mark`) and, per entry, the previous entry with
+    /// the same key (`chain`). Each token of `from`, heaviest first within its sentence
+    /// (``SideFeatures/linkOrder``), then takes the first unused token along the chains of its
+    /// keys.
+    private func link(
+        from: (start: [Int32], keys: [Int32], weights: [Float], order: [Int32], tokens: Range<Int>),
+        into: (start: [Int32], keys: [Int32], tokens: Range<Int>), mark: UInt32,
+        chain: inout [Int32], used: inout [UInt32]
+    ) -> Float {
+        var linked: Float = 0
         stamps.withUnsafeMutableBufferPointer { stamps in
-            generation &+= 2
-            if generation < 2 {
-                for index in stamps.indices { stamps[index] = 0 }
-                generation = 2
-            }
-            let targetMark = generation, sourceMark = generation &- 1
-            for token in targetFrom..<targetTo {
-                for k in Int(target.keyStart[token])..<Int(target.keyStart[token + 1]) { stamps[Int(target.keys[k])] = targetMark }
-            }
-            for token in sourceFrom..<sourceTo {
-                for k in Int(source.projectedStart[token])..<Int(source.projectedStart[token + 1])
-                where stamps[Int(source.projected[k])] == targetMark {
-                    result.source += source.weights[token]
-                    break
-                }
-            }
-            for token in sourceFrom..<sourceTo {
-                for k in Int(source.projectedStart[token])..<Int(source.projectedStart[token + 1]) {
-                    stamps[Int(source.projected[k])] = sourceMark
-                }
-            }
-            for token in targetFrom..<targetTo {
-                for k in Int(target.keyStart[token])..<Int(target.keyStart[token + 1])
-                where stamps[Int(target.keys[k])] == sourceMark {
-                    result.target += target.weights[token]
-                    break
+            heads.withUnsafeMutableBufferPointer { heads in
+                chain.withUnsafeMutableBufferPointer { chain in
+                    entryToken.withUnsafeMutableBufferPointer { entryToken in
+                        used.withUnsafeMutableBufferPointer { used in
+                            for token in into.tokens {
+                                for entry in Int(into.start[token])..<Int(into.start[token + 1]) {
+                                    let key = Int(into.keys[entry])
+                                    chain[entry] = stamps[key] == mark ? heads[key] : -1
+                                    stamps[key] = mark
+                                    heads[key] = Int32(entry)
+                                    entryToken[entry] = Int32(token)
+                                }
+                            }
+                            for position in from.tokens {
+                                let token = Int(from.order[position])
+                                search: for k in Int(from.start[token])..<Int(from.start[token + 1]) {
+                                    let key = Int(from.keys[k])
+                                    guard stamps[key] == mark else { continue }
+                                    var entry = heads[key]
+                                    while entry >= 0 {
+                                        let other = Int(entryToken[Int(entry)])
+                                        if used[other] != mark {
+                                            used[other] = mark
+                                            linked += from.weights[token]
+                                            break search
+                                        }
+                                        entry = chain[Int(entry)]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return result
+        return linked
     }
 
     /// Linked and total token weights of a bead, per side.

@@ -84,6 +84,28 @@ public struct BilingualLexicon: Sendable {
         return result
     }
 
+    /// This lexicon read for `language`, a language close to one of its two (Azerbaijani for
+    /// Turkish): the words of `related` become their consonant outlines (the stem's letters
+    /// in Latin script without vowels, as ``Aligner`` compares names), which many cognates of
+    /// two such languages share (`devlet`, `dövlət` → `dflt`). The result has the other
+    /// language as its source and `language` as its target, whichever way this one runs;
+    /// give it to ``Aligner/init(lexicon:outlines:names:stopWords:parameters:)`` as `outlines`.
+    /// Outlines of fewer than three consonants say too little and are left out.
+    public func outlines(of related: LanguageTag, standingFor language: LanguageTag) -> BilingualLexicon {
+        let oriented = source.language == related.language ? reversed() : self
+        var result = BilingualLexicon(source: oriented.source, target: language, stemLength: stemLength)
+        for (stem, translations) in oriented.entries.sorted(by: { $0.key < $1.key }) {
+            for translation in translations {
+                let outline = FeatureExtractor.skeleton(translation)
+                if outline.unicodeScalars.count >= Self.minimumOutlineLength { result.add(stem: stem, translation: outline) }
+            }
+        }
+        return result
+    }
+
+    /// Consonants an outline needs before it links two words.
+    static let minimumOutlineLength = 3
+
     /// This lexicon with `other`'s translations added after its own.
     public func merging(_ other: BilingualLexicon) -> BilingualLexicon {
         var result = self

@@ -41,6 +41,10 @@ struct SideFeatures {
     var projected: [Int32] = []
     /// The sum of token weights per sentence.
     var totalWeight: [Float] = []
+    /// The tokens of each sentence, heaviest (rarest) first: the order in which they take
+    /// their one link, so that a rare word is not left without one by a common word a
+    /// loose lexicon happens to translate the same way.
+    var linkOrder: [Int32] = []
     /// Keys that may anchor the alignment (numbers, names, long words), per token.
     var anchorKey: [Int32] = []
 
@@ -75,10 +79,12 @@ final class FeatureExtractor {
     }
 
     /// The features of `sentences` written in `language`; `lexicon` (source side only)
-    /// adds each word's translations.
-    func features(of sentences: [String], language: LanguageTag, lexicon: BilingualLexicon?) throws(NormalizationError)
-        -> SideFeatures
-    {
+    /// adds each word's translations. With `outlines`, a word of its source language owns
+    /// the outlines of its translations, and a word of its target language its own outline
+    /// (keys `o:`), so that the two meet whichever side each text is on.
+    func features(
+        of sentences: [String], language: LanguageTag, lexicon: BilingualLexicon?, outlines: BilingualLexicon? = nil
+    ) throws(NormalizationError) -> SideFeatures {
         var side = SideFeatures()
         let stop = try foldedStopWords(for: language)
         let folded = try foldLines(sentences, language: language)
@@ -111,7 +117,7 @@ final class FeatureExtractor {
                     wordIndex += 1
                     item = word(
                         token.text, original: original, isFirst: position == 0, latin: latin[token.text],
-                        stop: stop, language: language, lexicon: lexicon)
+                        stop: stop, language: language, lexicon: lexicon, outlines: outlines)
                 }
                 guard let item, seen.insert(item.primary).inserted else { continue }
                 pending.append(item)
@@ -135,7 +141,10 @@ final class FeatureExtractor {
                 side.anchorKey.append(item.anchor)
             }
             side.totalWeight.append(total)
+            let first = Int(side.tokenStart[side.tokenStart.count - 1])
             side.tokenStart.append(Int32(side.weights.count))
+            let ranked = (first..<side.weights.count).sorted { (-side.weights[$0], $0) < (-side.weights[$1], $1) }
+            side.linkOrder.append(contentsOf: ranked.map { Int32($0) })
         }
         if !side.weights.isEmpty { side.meanTokenWeight = side.weights.reduce(0, +) / Float(side.weights.count) }
         return side
@@ -144,7 +153,7 @@ final class FeatureExtractor {
     /// The keys of one word, or nil for a stop word or a single letter.
     private func word(
         _ text: String, original: TokenScanner.Token?, isFirst: Bool, latin: String?, stop: Set<String>,
-        language: LanguageTag, lexicon: BilingualLexicon?
+        language: LanguageTag, lexicon: BilingualLexicon?, outlines: BilingualLexicon?
     ) -> Pending? {
         let length = text.unicodeScalars.count
         guard length > 1, !stop.contains(text) else { return nil }
@@ -177,6 +186,14 @@ final class FeatureExtractor {
                 let id = keys.id("e:" + entity)
                 own.append(id)
                 anchor = id
+            }
+        }
+        if let outlines {
+            if outlines.source.language == language.language {
+                for outline in outlines.translations(ofStem: stem) { own.append(keys.id("o:" + outline)) }
+            } else if outlines.target.language == language.language {
+                let outline = Self.skeleton(BilingualLexicon.stem(latinForm, length: outlines.stemLength))
+                if outline.unicodeScalars.count >= BilingualLexicon.minimumOutlineLength { own.append(keys.id("o:" + outline)) }
             }
         }
         var projected = own

@@ -70,7 +70,7 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Match names through the gazetteer's entities as well as by transliteration (the compiled name index).")
     var gazetteer = false
 
-    @Flag(help: "Do not use the bundled dictionary of the pair.")
+    @Flag(help: "Do not use the bundled word list of the pair (or of a close language, read by consonant outline).")
     var noDictionary = false
 
     func validate() throws {
@@ -88,15 +88,19 @@ struct AlignCommand: ParsableCommand {
         var stopWords = [from: try resources.stopWords(for: from).words]
         stopWords[to] = try resources.stopWords(for: to).words
         var lexicon: BilingualLexicon?
+        var outlines: BilingualLexicon?
         if !noDictionary, let file = try resources.lexiconFile(between: from, and: to) {
             lexicon = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
+        } else if !noDictionary, let file = try resources.closeLanguageLexiconFile(between: from, and: to) {
+            outlines = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
+                .outlines(of: file.related, standingFor: file.standsFor)
         }
         if let memory, !memory.pairs.isEmpty {
             let learned = try BilingualLexicon.learned(from: memory.pairs, source: from, target: to, stopWords: stopWords)
             lexicon = lexicon.map { $0.merging(learned.source == $0.source ? learned : learned.reversed()) } ?? learned
         }
         let names: (any EntityNames)? = gazetteer ? Gazetteer(index: try NameIndexStore(resources: resources).load(note: { Diagnostics.note($0) })) : nil
-        let aligner = Aligner(lexicon: lexicon, names: names, stopWords: stopWords)
+        let aligner = Aligner(lexicon: lexicon, outlines: outlines, names: names, stopWords: stopWords)
         let alignment = try aligner.align(
             source: sourceSentences, from: from, target: targetSentences, to: to, lengthRatio: memory?.lengthRatio)
         warnAboutDoubts(alignment, sourceCount: sourceSentences.count, targetCount: targetSentences.count, to: to)

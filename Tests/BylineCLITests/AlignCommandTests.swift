@@ -84,6 +84,24 @@ struct AlignCommandTests {
         #expect(result.standardOutput == "[0]:[0]\n[1]:[1]\n[2]:[2]\n")
     }
 
+    @Test("The bundled word list tells which of two sentences of like length the other text dropped")
+    func droppedSentenceByWords() throws {
+        let folder = try Scratch()
+        // No number, no name: only common words of the en-tr list (harvest, wheat, bread,
+        // valley, shop) link the kept sentence to its translation.
+        let source = try folder.write(
+            "a.en",
+            """
+            The harvest of wheat was poor, so bread cost more in the shops of the valley.
+            The budget for the clinic was cut after the vote in the assembly last night.
+
+            """)
+        let target = try folder.write("a.tr", "Buğday hasadı zayıftı, bu yüzden vadinin dükkânlarında ekmek pahalandı.\n")
+        let result = try CommandRunner.run(["align", source, target, "--from", "en", "--to", "tr", "--lines"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "[0]:[0]\n[1]:[]\n", "\(result.standardOutput)")
+    }
+
     @Test("An empty side gives unmatched beads and exit status 0")
     func emptySide() throws {
         let folder = try Scratch()

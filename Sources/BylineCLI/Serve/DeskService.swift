@@ -708,8 +708,8 @@ final class DeskService: Sendable {
             let target = try sentences(targetText, to)
             var stopWords = [from: try resources.stopWords(for: from).words]
             stopWords[to] = try resources.stopWords(for: to).words
-            let lexicon = try lexicons.lexicon(between: from, and: to, resources: resources)
-            let aligner = Aligner(lexicon: lexicon, names: desk.names.gazetteer, stopWords: stopWords)
+            let (lexicon, outlines) = try lexicons.lexicon(between: from, and: to, resources: resources)
+            let aligner = Aligner(lexicon: lexicon, outlines: outlines, names: desk.names.gazetteer, stopWords: stopWords)
             let alignment = try aligner.align(source: source, from: from, target: target, to: to, lengthRatio: nil)
             return AlignedDocument(alignment: alignment, source: source, target: target, from: from, to: to)
         }
@@ -793,20 +793,25 @@ struct AbortableSource: UnitSource {
     }
 }
 
-/// Bilingual lexicons read once per language pair and kept.
+/// Bilingual lexicons read once per language pair and kept: the pair's own, or a close
+/// language's read as outlines (``BilingualLexicon/outlines(of:standingFor:)``).
 final class LexiconCache: @unchecked Sendable {
+    typealias Entry = (lexicon: BilingualLexicon?, outlines: BilingualLexicon?)
     private let lock = NSLock()
-    private var cache: [String: BilingualLexicon?] = [:]
+    private var cache: [String: Entry] = [:]
 
-    func lexicon(between from: LanguageTag, and to: LanguageTag, resources: ResourceBundle) throws -> BilingualLexicon? {
+    func lexicon(between from: LanguageTag, and to: LanguageTag, resources: ResourceBundle) throws -> Entry {
         let key = "\(from.language)-\(to.language)"
         if let cached = lock.withLock({ cache[key] }) { return cached }
-        var lexicon: BilingualLexicon?
+        var entry: Entry = (nil, nil)
         if let file = try resources.lexiconFile(between: from, and: to) {
-            lexicon = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
+            entry.lexicon = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
+        } else if let file = try resources.closeLanguageLexiconFile(between: from, and: to) {
+            entry.outlines = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
+                .outlines(of: file.related, standingFor: file.standsFor)
         }
-        lock.withLock { cache[key] = lexicon }
-        return lexicon
+        lock.withLock { cache[key] = entry }
+        return entry
     }
 }
 
