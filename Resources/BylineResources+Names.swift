@@ -89,6 +89,31 @@ extension ResourceBundle {
         return result
     }
 
+    /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
+    /// `names/distinct-letters.tsv`, `names/endings.tsv`), each `language<TAB>value`.
+    /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a missing file,
+    ///   ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad one.
+    public func nameLanguageTables() throws(ResourceError) -> NameLanguageTables {
+        func rows(_ file: String) throws(ResourceError) -> [(location: SourceLocation, fields: [String])] {
+            let path = dataDirectory.appendingPathComponent("names/\(file)").path
+            guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+            return try records(in: "names/\(file)", fieldCount: 2)
+        }
+        var titles: [String: Set<String>] = [:]
+        for row in try rows("titles.tsv") { titles[row.fields[0], default: []].insert(row.fields[1]) }
+        var alphabets: [String: [Unicode.Scalar]] = [:]
+        for row in try rows("alphabets.tsv") {
+            guard alphabets[row.fields[0]] == nil else { throw .malformed(row.location, reason: "a second alphabet for \(row.fields[0])") }
+            alphabets[row.fields[0]] = Array(row.fields[1].unicodeScalars)
+        }
+        var distinct: [String: Set<Character>] = [:]
+        for row in try rows("distinct-letters.tsv") { distinct[row.fields[0], default: []].formUnion(row.fields[1]) }
+        var endings: [String: [String]] = [:]
+        // The order of the rows is kept: among endings of one length the first is tried first.
+        for row in try rows("endings.tsv") { endings[row.fields[0], default: []].append(row.fields[1]) }
+        return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: endings)
+    }
+
     /// `entries` with ICU's entries added; an exemplar city that names the same place as a
     /// GeoNames entry (the heaviest with the same English form) joins that entry, so that
     /// one city has one id in every language.
