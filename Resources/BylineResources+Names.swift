@@ -7,7 +7,7 @@ extension ResourceBundle {
     /// The generated and curated gazetteer files, in the order they are read.
     public static let gazetteerFiles = [
         "gazetteer/countries.tsv", "gazetteer/geonames.tsv", "gazetteer/subdivisions.tsv", "gazetteer/curated.tsv",
-        "gazetteer/products.tsv",
+        "gazetteer/products.tsv", "gazetteer/people.tsv",
     ]
 
     /// The shipped entities: the gazetteer files, then ICU's region names, exemplar cities

@@ -39,6 +39,7 @@ extension NameNormalizer {
         case phraseAccents = "phrase-accents"
         case phraseForeignLetters = "phrase-foreign-letters"
         case phraseForeignForm = "phrase-foreign-form"
+        case personNameSlip = "person-name-slip"
         case phraseMisspelling = "phrase-misspelling"
     }
 
@@ -69,6 +70,7 @@ extension NameNormalizer {
             case .phraseAccents: outcome = phraseAccents(candidate)
             case .phraseForeignLetters: outcome = phraseForeignLetters(candidate)
             case .phraseForeignForm: outcome = phraseForeignForm(candidate)
+            case .personNameSlip: outcome = personNameSlip(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
             if case .pass = outcome { continue }
@@ -102,10 +104,12 @@ extension NameNormalizer {
 
     /// This language's name spelt with letters of another alphabet (`Şri Lanka` in
     /// English), or as another language writes it with letters this one keeps apart
-    /// (`Şri Lanka` in Turkish).
+    /// (`Şri Lanka` in Turkish); never a person's name.
     func phraseForeignLetters(_ c: PhraseCandidate) -> RuleOutcome {
         let language = c.language, written = c.written
-        guard let form = c.own,
+        // A person's name keeps the letters of its own language (`Gabriel García Márquez`
+        // in English), whatever a list without them writes.
+        guard let form = c.own, gazetteer.entry(of: form).kind != .person,
             hasForeignLetters(written, language: language) && !hasForeignLetters(Substring(form.text), language: language)
                 || differsInLetters(form.text, String(written), language: language)
                     && (gazetteer.formsByText[String(written)] ?? []).contains(where: { !gazetteer.forms[Int($0)].isLexical })
@@ -119,6 +123,37 @@ extension NameNormalizer {
         guard let (form, target) = foreignTarget(key: c.key, written: String(c.written), language: c.language) else { return .pass }
         return .fix(change(c.range, target, .foreign, form, thresholds.foreignFormConfidence,
                            "\"\(c.written)\" is the \(form.language) form; \(c.language) writes \"\(target)\""))
+    }
+
+    /// A known person's full name with one slip in the last word (`Oscar Wild`, `Alan
+    /// Touring`): the other words exactly the person's, the last one cheap slip
+    /// (``NameThresholds/surnameSlipCost``) from the surname, and no name of its own (not
+    /// a proper name the dictionary lists, nor a form of the gazetteer). An ordinary word
+    /// may be the slip, since the given name before it says who is meant.
+    func personNameSlip(_ c: PhraseCandidate) -> RuleOutcome {
+        let language = c.language
+        let lastWord = c.words[c.start + c.length - 1].text
+        guard c.length >= 2, lastWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= thresholds.minimumLetters,
+            wordLists[language]?.containsProperName(lowerKey(lastWord, language: language)) != true,
+            gazetteer.formsByText[String(lastWord)] == nil
+        else { return .pass }
+        let writtenWords = c.written.split(whereSeparator: { $0 == " " || $0 == "-" })
+        let index = languageIndex(for: language)
+        var readings: [Reading] = []
+        for candidate in index.index?.candidates(for: c.key) ?? [] {
+            let form = gazetteer.forms[Int(candidate)]
+            guard form.wordCount == c.length, !form.isLexical, gazetteer.entry(of: form).kind == .person,
+                EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key) <= thresholds.surnameSlipCost
+            else { continue }
+            let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+            guard formWords.count == writtenWords.count, formWords.dropLast() == writtenWords.dropLast() else { continue }
+            readings.append(Reading(form: form, replacement: form.text, distance: 1,
+                                    score: score(form, distance: 1, context: c.context), cost: EditDistance.typoCost(c.key, form.key)))
+        }
+        guard let best = decide(readings) else { return .pass }
+        if let repeated = repeatedSlip(c, reading: best.form.text) { return .keep(reason: "the text writes \"\(repeated)\" so more than once") }
+        return .fix(change(c.range, best.replacement, .misspelling, best.form, thresholds.phraseOneEditConfidence,
+                           "\"\(c.written)\" is the name of \(best.replacement) with a slip in the surname"))
     }
 
     /// A misspelt name of several words: at least one word must be unknown (or every word
@@ -155,9 +190,20 @@ extension NameNormalizer {
         guard let best = decide(readings), best.distance == 1 || sharesWord(c.key, best.form.key) else {
             return .keep(reason: "no reading stands clear, one edit away or sharing a word")
         }
+        if let repeated = repeatedSlip(c, reading: best.form.text) { return .keep(reason: "the text writes \"\(repeated)\" so more than once") }
         let confidence = best.distance == 1 ? thresholds.phraseOneEditConfidence : thresholds.phraseTwoEditConfidence
         return .fix(change(c.range, best.replacement, .misspelling, best.form, confidence,
                            "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""))
+    }
+
+    /// A word of the phrase that the reading spells otherwise and that the text writes
+    /// more than once: a name of its own, spelt consistently (`John Smit` … `Smit said`),
+    /// as a single word written twice is.
+    func repeatedSlip(_ c: PhraseCandidate, reading: String) -> Substring? {
+        let readingWords = Set(reading.split(whereSeparator: { $0 == " " || $0 == "-" }))
+        return c.members.first { word in
+            !readingWords.contains(word.text) && c.context.timesWritten[word.text, default: 0] > 1
+        }?.text
     }
 
     /// The names of as many words within the edit allowance of the phrase.
@@ -181,6 +227,9 @@ extension NameNormalizer {
                     EditDistance.typoCost(key, form.key) <= thresholds.givenNameSlipCost
                 else { continue }
             }
+            // Two slips in a person's name are as likely another person (`Robert Peston`
+            // is no `Robert Merton`).
+            if distance > thresholds.personNameEdits && gazetteer.entry(of: form).kind == .person { continue }
             if edgeWord {
                 let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
                 guard distance == 1, !isCommonWord(first, language: language) || formWords.first == first,

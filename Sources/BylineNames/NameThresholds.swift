@@ -104,6 +104,13 @@ public struct NameThresholds: Sendable, Hashable {
     /// A given name one slip from a known person's beside that person's surname is read
     /// as that person only for a slip this cheap (`Niki Haley`).
     public var givenNameSlipCost = 0.7
+    /// A known person's full name with the other words exact and this cheap a slip in the
+    /// surname is that person, even when the slip makes an ordinary word (`Oscar Wild`,
+    /// `Alan Touring`).
+    public var surnameSlipCost = 0.7
+    /// A person's name of several words is read through at most this many edits: two
+    /// slips in it are as likely another person (`Robert Peston`, not `Robert Merton`).
+    public var personNameEdits = 1
     /// A lower-case misspelling is fixed only for a slip this cheap …
     public var lowerCaseSlipCost = 0.7
     /// … where candidates costing more than this are not even considered …

@@ -35,8 +35,10 @@ struct NameRuleTests {
     func phraseDecision(_ normalizer: NameNormalizer, _ text: String, first: String, length: Int, language: String) throws -> RuleDecision {
         let words = normalizer.tokens(in: text, language: language)
         let start = try #require(words.firstIndex { $0.text == first })
+        var context = NameNormalizer.DocumentContext()
+        for token in words { context.timesWritten[token.text, default: 0] += 1 }
         let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: length, text: text, language: language,
-                                                       context: NameNormalizer.DocumentContext(), normalizer: normalizer)
+                                                       context: context, normalizer: normalizer)
         return normalizer.phraseDecision(candidate)
     }
 
@@ -227,6 +229,45 @@ struct NameRuleTests {
         let decision = try self.phraseDecision(try normalizer([korea]), "Talks with Corée du Sud ended.", first: "Corée", length: 3, language: "en")
         #expect(decision.rule == "phrase-foreign-form")
         #expect(fix(decision) == "South Korea")
+    }
+
+    @Test("A known person's full name with a slip in the surname is that person, even when the slip is a word")
+    func personNameSlip() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let wilde = GazetteerEntry(id: "wilde", kind: .person, weight: 30, forms: ["en": ["Oscar Wilde"]])
+        let normalizer = try normalizer([wilde], lists: lists)
+        let fixed = try self.phraseDecision(normalizer, "A play by Oscar Wild opened.", first: "Oscar", length: 2, language: "en")
+        #expect(fixed.rule == "person-name-slip")
+        #expect(fix(fixed) == "Oscar Wilde")
+        // Another given name is another person.
+        let other = try self.phraseDecision(normalizer, "A play by Oskar Wild opened.", first: "Oskar", length: 2, language: "en")
+        #expect(other.rule != "person-name-slip")
+        #expect(other.outcome.change == nil)
+        // A place is no person: its slips go through the misspelling rule.
+        let place = GazetteerEntry(id: "wildeshausen", kind: .place, weight: 30, forms: ["en": ["Oscar Wilde"]])
+        let notPerson = try self.phraseDecision(try self.normalizer([place], lists: lists), "A play by Oscar Wild opened.", first: "Oscar", length: 2, language: "en")
+        #expect(notPerson.rule != "person-name-slip")
+    }
+
+    @Test("A person's name two slips away, or with a surname the text writes again, is someone else")
+    func personNameLimits() throws {
+        let merton = GazetteerEntry(id: "merton", kind: .person, weight: 30, forms: ["en": ["Robert Merton"]])
+        let twoSlips = try self.phraseDecision(try normalizer([merton]), "Later Robert Peston wrote.", first: "Robert", length: 2, language: "en")
+        #expect(twoSlips.outcome.change == nil)
+        let smith = GazetteerEntry(id: "smith", kind: .person, weight: 30, forms: ["en": ["John Smith"]])
+        let once = try self.phraseDecision(try normalizer([smith]), "Later John Smit spoke.", first: "John", length: 2, language: "en")
+        #expect(fix(once) == "John Smith")
+        let twice = try self.phraseDecision(try normalizer([smith]), "Later John Smit spoke. Smit said so.", first: "John", length: 2, language: "en")
+        #expect(twice.rule == "phrase-misspelling")
+        #expect(isKept(twice))
+    }
+
+    @Test("A person's name keeps letters a list of the language writes without")
+    func personKeepsLetters() throws {
+        let marquez = GazetteerEntry(id: "marquez", kind: .person, weight: 30, forms: ["en": ["Gabriel Garcia Marquez"]])
+        let decision = try self.phraseDecision(try normalizer([marquez]), "A novel by Gabriel García Márquez.", first: "Gabriel", length: 3, language: "en")
+        #expect(decision.outcome.change == nil)
     }
 
     @Test("A misspelt multi-word name is fixed; a correctly declined Russian one is kept")
