@@ -90,7 +90,8 @@ extension ResourceBundle {
     }
 
     /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
-    /// `names/distinct-letters.tsv`, `names/endings.tsv`), each `language<TAB>value`.
+    /// `names/distinct-letters.tsv`, each `language<TAB>value`, and the name endings of
+    /// `morphology/endings.tsv`).
     /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a missing file,
     ///   ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad one.
     public func nameLanguageTables() throws(ResourceError) -> NameLanguageTables {
@@ -108,10 +109,24 @@ extension ResourceBundle {
         }
         var distinct: [String: Set<Character>] = [:]
         for row in try rows("distinct-letters.tsv") { distinct[row.fields[0], default: []].formUnion(row.fields[1]) }
+        return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"))
+    }
+
+    /// The endings of `morphology/endings.tsv` marked for `use` (`name`: the endings a name
+    /// takes, `stem`: those the summarizer's stemmer cuts), by language, in the file's order.
+    /// - Throws: ``ResourceError`` for a missing file, a bad line or an unknown use.
+    public func endings(use: String) throws(ResourceError) -> [String: [String]] {
+        let path = dataDirectory.appendingPathComponent("morphology/endings.tsv").path
+        guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
         var endings: [String: [String]] = [:]
-        // The order of the rows is kept: among endings of one length the first is tried first.
-        for row in try rows("endings.tsv") { endings[row.fields[0], default: []].append(row.fields[1]) }
-        return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: endings)
+        for row in try records(in: "morphology/endings.tsv", fieldCount: 3) {
+            let uses = row.fields[2].split(separator: " ")
+            guard uses.allSatisfy({ $0 == "name" || $0 == "stem" }) else {
+                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected name, stem or both)")
+            }
+            if uses.contains(Substring(use)) { endings[row.fields[0], default: []].append(row.fields[1]) }
+        }
+        return endings
     }
 
     /// `entries` with ICU's entries added; an exemplar city that names the same place as a
