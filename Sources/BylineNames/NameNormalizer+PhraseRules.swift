@@ -49,6 +49,9 @@ extension NameNormalizer {
         _ words: [Token], from start: Int, resolved: [Bool], text: String, language: String, context: DocumentContext
     ) -> (NameChange, Int)? {
         for length in stride(from: min(4, words.count - start), through: 2, by: -1) {
+            // Most runs are no name's shape (one capitalised word, then lower-case ones): they
+            // are refused before anything is worked out about them.
+            guard isWrittenAsOneName(words, from: start, count: length) else { continue }
             let candidate = PhraseCandidate(words: words, start: start, length: length, text: text, language: language,
                                             context: context, normalizer: self)
             guard let change = phraseDecision(candidate).outcome.change else { continue }
@@ -82,12 +85,15 @@ extension NameNormalizer {
     /// The words must be joined as one name's are, capitalised (connectors aside), end on
     /// a capitalised word, and not all be in capitals.
     func phraseShape(_ c: PhraseCandidate) -> RuleOutcome {
-        guard joinedAsName(c.words, from: c.start, count: c.length, dashes: true),
-            c.members.allSatisfy({ $0.isCapitalised || isConnector($0.text) }),
-            c.words[c.start + c.length - 1].isCapitalised,
-            c.members.contains(where: { !$0.isAllCapitals })
-        else { return .keep(reason: "not written as one name") }
-        return .pass
+        isWrittenAsOneName(c.words, from: c.start, count: c.length) ? .pass : .keep(reason: "not written as one name")
+    }
+
+    func isWrittenAsOneName(_ words: [Token], from start: Int, count: Int) -> Bool {
+        let members = words[start..<start + count]
+        return joinedAsName(words, from: start, count: count, dashes: true)
+            && members.allSatisfy({ $0.isCapitalised || isConnector($0.text) })
+            && words[start + count - 1].isCapitalised
+            && members.contains(where: { !$0.isAllCapitals })
     }
 
     /// Accents that differ from this language's own form, or hyphens from a major
@@ -132,8 +138,10 @@ extension NameNormalizer {
     /// may be the slip, since the given name before it says who is meant.
     func personNameSlip(_ c: PhraseCandidate) -> RuleOutcome {
         let language = c.language
-        let lastWord = c.words[c.start + c.length - 1].text
-        guard c.length >= 2, lastWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= thresholds.minimumLetters,
+        let firstWord = c.words[c.start].text, lastWord = c.words[c.start + c.length - 1].text
+        // A given name opens the phrase: the dictionary lists it as a name (where there is one).
+        if let list = wordLists[language], !list.containsProperName(lowerKey(firstWord, language: language)) { return .pass }
+        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= thresholds.minimumLetters,
             wordLists[language]?.containsProperName(lowerKey(lastWord, language: language)) != true,
             gazetteer.formsByText[String(lastWord)] == nil
         else { return .pass }
@@ -151,7 +159,7 @@ extension NameNormalizer {
                                     score: score(form, distance: 1, context: c.context), cost: EditDistance.typoCost(c.key, form.key)))
         }
         guard let best = decide(readings) else { return .pass }
-        if let repeated = repeatedSlip(c, reading: best.form.text) { return .keep(reason: "the text writes \"\(repeated)\" so more than once") }
+        if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
         return .fix(change(c.range, best.replacement, .misspelling, best.form, thresholds.phraseOneEditConfidence,
                            "\"\(c.written)\" is the name of \(best.replacement) with a slip in the surname"))
     }
@@ -171,7 +179,7 @@ extension NameNormalizer {
         let edgeWord = isCommonWord(c.words[c.start].text, language: language)
             || isCommonWord(c.words[c.start + c.length - 1].text, language: language)
         if edgeWord {
-            if !unknown { return .keep(reason: "every word is a name or a word of \(language)") }
+            if !unknown { return .keep(reason: "every word is a name or a word of the language") }
             if c.members.contains(where: {
                 !isCommonWord($0.text, language: language)
                     && (gazetteer.formsByText[String($0.text)] ?? []).contains {
@@ -190,7 +198,7 @@ extension NameNormalizer {
         guard let best = decide(readings), best.distance == 1 || sharesWord(c.key, best.form.key) else {
             return .keep(reason: "no reading stands clear, one edit away or sharing a word")
         }
-        if let repeated = repeatedSlip(c, reading: best.form.text) { return .keep(reason: "the text writes \"\(repeated)\" so more than once") }
+        if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
         let confidence = best.distance == 1 ? thresholds.phraseOneEditConfidence : thresholds.phraseTwoEditConfidence
         return .fix(change(c.range, best.replacement, .misspelling, best.form, confidence,
                            "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""))

@@ -96,14 +96,14 @@ extension NameNormalizer {
 
     /// Short words are one edit from too many names; words in capitals are acronyms.
     func wordShape(_ c: WordCandidate) -> RuleOutcome {
-        if c.letterCount < thresholds.minimumLetters { return .keep(reason: "fewer than \(thresholds.minimumLetters) letters") }
+        if c.letterCount < thresholds.minimumLetters { return .keep(reason: "too few letters") }
         if c.word.isAllCapitals { return .keep(reason: "written in capitals") }
         return .pass
     }
 
     /// An ordinary word of the language, capitalised (`Seal`, `Soul`).
     func ordinaryWord(_ c: WordCandidate) -> RuleOutcome {
-        c.list?.containsCommonWord(c.lower) == true ? .keep(reason: "an ordinary word of \(c.language)") : .pass
+        c.list?.containsCommonWord(c.lower) == true ? .keep(reason: "an ordinary word of the language") : .pass
     }
 
     /// This language's name spelt with letters of another alphabet (`Vénézuela` in German).
@@ -151,7 +151,7 @@ extension NameNormalizer {
             if list.containsCommonWord(lower) || list.containsProperName(lower),
                 Morphology.inflects(c.language) || suffix.hasPrefix("'") || suffix.hasPrefix("’")
             {
-                return .keep(reason: "\"\(stem)\" is a word of \(c.language) with an ending")
+                return .keep(reason: "a word of the language with an ending")
             }
         }
         return .pass
@@ -172,7 +172,7 @@ extension NameNormalizer {
 
     /// A name this language's dictionary lists.
     func dictionaryName(_ c: WordCandidate) -> RuleOutcome {
-        c.isProperName ? .keep(reason: "a name the \(c.language) dictionary lists") : .pass
+        c.isProperName ? .keep(reason: "a name the language's dictionary lists") : .pass
     }
 
     /// A given name or surname without its accents beside the other part of the name
@@ -375,7 +375,7 @@ extension NameNormalizer {
         // A spelling this language's text uses often is its own (`Bombay`, `Roma` in
         // English), whatever another language makes of it.
         if knownHere && nameFrequency(stemText, language: language) >= thresholds.ownSpellingFrequency {
-            return .keep(reason: "\(language) writes \"\(stemText)\" often")
+            return .keep(reason: "a spelling the language writes often")
         }
         // A word never becomes an official multi-word name (`Zelandia` → `Región de Selandia`),
         // and a small place's name in another language is as likely a name of its own here.
@@ -385,7 +385,7 @@ extension NameNormalizer {
             || target.contains("(") && !stemText.contains("(")
             || Self.isPart(stemText, of: target)
         {
-            return .keep(reason: "\"\(target)\" is a longer name")
+            return .keep(reason: "the other form is a longer name")
         }
         if entry.kind.isPlace && entry.kind != .country
             && max(Double(entry.weight), usedWeight(target, language: language)) < Double(thresholds.smallPlaceWeight)
@@ -398,7 +398,7 @@ extension NameNormalizer {
         // reading never replaces part of a person's name.
         let accentsOnly = keys.key(target) == keys.key(stemText) && !differsInLetters(target, stemText, language: language)
         if knownHere && (entry.weight < thresholds.majorWeight || accentsOnly) {
-            return .keep(reason: "the \(language) dictionary knows \"\(stemText)\"")
+            return .keep(reason: "a spelling the language's dictionary knows")
         }
         if entry.kind.isPlace && personContext { return .keep(reason: "part of a person's name") }
         if accentsOnly && !hasForeignLetters(stem, language: language) { return .keep(reason: "differs by accents alone") }

@@ -16,8 +16,19 @@ public enum TurkicCasing {
     public static func isTurkic(_ language: String) -> Bool { language == "tr" || language == "az" }
 
     /// `word` in lower case, by Turkic rules when `turkic` is true.
-    public static func lowercased<S: StringProtocol>(_ word: S, turkic: Bool) -> String {
+    public static func lowercased(_ word: String, turkic: Bool) -> String {
         if let ascii = asciiLowercased(word, turkic: turkic) { return ascii }
+        return mapped(word, turkic: turkic)
+    }
+
+    /// `word` (a slice of a text) in lower case, by Turkic rules when `turkic` is true.
+    /// The standard library's own ASCII path serves a slice faster than a copy would.
+    public static func lowercased<S: StringProtocol>(_ word: S, turkic: Bool) -> String {
+        guard turkic else { return word.lowercased() }
+        return mapped(word, turkic: turkic)
+    }
+
+    private static func mapped<S: StringProtocol>(_ word: S, turkic: Bool) -> String {
         guard turkic, word.unicodeScalars.contains(where: { $0 == "I" || $0 == "İ" }) else { return word.lowercased() }
         var mapped = String.UnicodeScalarView()
         for scalar in word.unicodeScalars {
@@ -32,19 +43,19 @@ public enum TurkicCasing {
 
     /// The lower case of an ASCII word, byte for byte what `lowercased()` gives; nil when
     /// the word is not ASCII or, in Turkic text, holds an `I` (which becomes `ı` there).
-    private static func asciiLowercased<S: StringProtocol>(_ word: S, turkic: Bool) -> String? {
-        let result = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+    private static func asciiLowercased(_ word: String, turkic: Bool) -> String? {
+        var copy = word
+        return copy.withUTF8 { bytes -> String? in
             var hasUpper = false
             for byte in bytes {
                 if byte >= 0x80 || (turkic && byte == UInt8(ascii: "I")) { return nil }
                 if byte &- UInt8(ascii: "A") < 26 { hasUpper = true }
             }
-            guard hasUpper else { return String(decoding: bytes, as: UTF8.self) }
+            guard hasUpper else { return word }
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 for (index, byte) in bytes.enumerated() { buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
                 return bytes.count
             }
         }
-        return result ?? nil
     }
 }
