@@ -7,7 +7,7 @@ extension ResourceBundle {
     /// The generated and curated gazetteer files, in the order they are read.
     public static let gazetteerFiles = [
         "gazetteer/countries.tsv", "gazetteer/geonames.tsv", "gazetteer/subdivisions.tsv", "gazetteer/curated.tsv",
-        "gazetteer/products.tsv",
+        "gazetteer/products.tsv", "gazetteer/people.tsv",
     ]
 
     /// The shipped entities: the gazetteer files, then ICU's region names, exemplar cities
@@ -87,6 +87,46 @@ extension ResourceBundle {
             result[LanguageTag(String(file.dropLast(4)))] = table
         }
         return result
+    }
+
+    /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
+    /// `names/distinct-letters.tsv`, each `language<TAB>value`, and the name endings of
+    /// `morphology/endings.tsv`).
+    /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a missing file,
+    ///   ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad one.
+    public func nameLanguageTables() throws(ResourceError) -> NameLanguageTables {
+        func rows(_ file: String) throws(ResourceError) -> [(location: SourceLocation, fields: [String])] {
+            let path = dataDirectory.appendingPathComponent("names/\(file)").path
+            guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+            return try records(in: "names/\(file)", fieldCount: 2)
+        }
+        var titles: [String: Set<String>] = [:]
+        for row in try rows("titles.tsv") { titles[row.fields[0], default: []].insert(row.fields[1]) }
+        var alphabets: [String: [Unicode.Scalar]] = [:]
+        for row in try rows("alphabets.tsv") {
+            guard alphabets[row.fields[0]] == nil else { throw .malformed(row.location, reason: "a second alphabet for \(row.fields[0])") }
+            alphabets[row.fields[0]] = Array(row.fields[1].unicodeScalars)
+        }
+        var distinct: [String: Set<Character>] = [:]
+        for row in try rows("distinct-letters.tsv") { distinct[row.fields[0], default: []].formUnion(row.fields[1]) }
+        return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"))
+    }
+
+    /// The endings of `morphology/endings.tsv` marked for `use` (`name`: the endings a name
+    /// takes, `stem`: those the summarizer's stemmer cuts), by language, in the file's order.
+    /// - Throws: ``ResourceError`` for a missing file, a bad line or an unknown use.
+    public func endings(use: String) throws(ResourceError) -> [String: [String]] {
+        let path = dataDirectory.appendingPathComponent("morphology/endings.tsv").path
+        guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+        var endings: [String: [String]] = [:]
+        for row in try records(in: "morphology/endings.tsv", fieldCount: 3) {
+            let uses = row.fields[2].split(separator: " ")
+            guard uses.allSatisfy({ $0 == "name" || $0 == "stem" }) else {
+                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected name, stem or both)")
+            }
+            if uses.contains(Substring(use)) { endings[row.fields[0], default: []].append(row.fields[1]) }
+        }
+        return endings
     }
 
     /// `entries` with ICU's entries added; an exemplar city that names the same place as a

@@ -143,13 +143,13 @@ public struct ResourceBundle: Sendable {
     }
 
     /// Everything the summarizer needs for `language`: stop words, furniture patterns, the
-    /// light stemmer and month names (from ICU, as for segmentation).
+    /// light stemmer (`morphology/endings.tsv`) and month names (from ICU, as for segmentation).
     /// - Throws: ``ResourceError/malformed(_:reason:)`` for a bad line in a data file.
     public func summarizationRules(for language: LanguageTag) throws(ResourceError) -> SummarizationRules {
         let months = Set(ICULocale(language).monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
         return SummarizationRules(
             language: language, stopWords: try stopWords(for: language), furniture: try furnitureRules(for: language),
-            monthNames: months)
+            stemmer: SuffixStripper(suffixes: try endings(use: "stem")[language.language] ?? []), monthNames: months)
     }
 
     private func furniturePatterns(in relativePath: String) throws(ResourceError) -> FurnitureRules {

@@ -17,7 +17,7 @@ public final class NamesContext {
         self.resources = resources
         let store = NameIndexStore(resources: resources, extraGazetteers: extraFiles)
         gazetteer = Gazetteer(index: try store.load(note: note))
-        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: try resources.wordLists())
+        normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: try resources.wordLists(), tables: try resources.nameLanguageTables())
     }
 
     /// The names of `text` and the changes proposed; a damaged name index is an error.

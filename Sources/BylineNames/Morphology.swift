@@ -3,30 +3,15 @@
 /// endings (`Сеулом`, `Курске`, `Москвы`), possessive `'s`.
 ///
 /// Splits are proposals: a name counts as inflected only when its stem is a known form.
-enum Morphology {
-    /// Azerbaijani case, plural and possessive endings that follow a place name.
-    static let azerbaijaniSuffixes = suffixList("""
-        a ə ya yə da də ta tə dan dən tan tən nda ndə ndan ndən na nə ı i u ü nı ni nu nü yı yi yu yü \
-        ın in un ün nın nin nun nün la lə yla ylə dakı dəki takı təki lı li lu lü lar lər ları ləri \
-        larda lərdə lardan lərdən lara lərə ların lərin sı si su sü
-        """)
-    /// Turkish case, plural and possessive endings that follow a place name.
-    static let turkishSuffixes = suffixList("""
-        a e ya ye da de ta te dan den tan ten nda nde ndan nden na ne ı i u ü nı ni nu nü yı yi yu yü \
-        ın in un ün nın nin nun nün la le yla yle daki deki taki teki lı li lu lü lar ler ları leri \
-        larda lerde lardan lerden lara lere ların lerin sı si su sü
-        """)
-    /// Kazakh case, plural and possessive endings that follow a place name.
-    static let kazakhSuffixes = suffixList("""
-        а е ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен ның нің дың дің тың тің \
-        ды ді ты ті ны ні мен бен пен дағы дегі тағы тегі ндағы ндегі лар лер дар дер тар тер
-        """)
-    /// Russian noun endings of the singular and plural cases.
-    static let russianEndings = suffixList(
-        "а я у ю е и ы о ом ем ём ой ей ою ею ам ям ах ях ами ями ов ев ь ым им ых их ого его ому ему ую юю ая яя")
-    /// Ukrainian noun endings of the singular and plural cases.
-    static let ukrainianEndings = suffixList(
-        "а я у ю е є і ї и о ом ем єм ою ею єю ам ям ах ях ами ями ів їв ей ь ий ій ого ому ої")
+struct Morphology {
+    /// Each language's endings, longest first (among endings of one length, in the order
+    /// the table lists them).
+    let endings: [String: [String]]
+
+    init(endings: [String: [String]]) {
+        self.endings = endings.mapValues { list in list.sorted { $0.count > $1.count } }
+    }
+
     /// What a Russian (or Ukrainian) dictionary form loses before an ending is added
     /// (`Москва` → `Москв-`).
     static let russianStemFinals: Set<Unicode.Scalar> = ["а", "я", "о", "е", "и", "ы", "й", "ь"]
@@ -38,30 +23,16 @@ enum Morphology {
         language == "uk" ? ukrainianStemFinals : russianStemFinals
     }
 
-    private static func suffixList(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).sorted { $0.count > $1.count }
-    }
-
     /// The ways `token` may split into stem and ending in `language`, the whole token first.
     /// The stem keeps at least three letters.
-    static func splits(of token: Substring, language: String) -> [(stem: Substring, suffix: Substring)] {
+    func splits(of token: Substring, language: String) -> [(stem: Substring, suffix: Substring)] {
         var result: [(Substring, Substring)] = [(token, token[token.endIndex...])]
         if let apostrophe = token.lastIndex(where: { $0 == "'" || $0 == "’" }), apostrophe > token.startIndex {
             let stem = token[..<apostrophe]
             if stem.count >= 3 { result.append((stem, token[apostrophe...])) }
             return result
         }
-        let suffixes: [String]
-        switch language {
-        case "az": suffixes = azerbaijaniSuffixes
-        case "tr": suffixes = turkishSuffixes
-        case "kk": suffixes = kazakhSuffixes
-        case "ru", "be": suffixes = russianEndings
-        case "uk": suffixes = ukrainianEndings
-        case "de", "en": suffixes = ["s"]
-        default: suffixes = []
-        }
-        for suffix in suffixes where token.count - suffix.count >= 3 && token.hasSuffix(suffix) {
+        for suffix in endings[language] ?? [] where token.count - suffix.count >= 3 && token.hasSuffix(suffix) {
             let cut = token.index(token.endIndex, offsetBy: -suffix.count)
             result.append((token[..<cut], token[cut...]))
         }

@@ -116,9 +116,9 @@ extension NameNormalizer {
     func isKnownPlace(_ word: Substring, language: String) -> Bool {
         guard let form = knownForm(of: word, language: language), !form.isLexical else { return false }
         let entry = gazetteer.entry(of: form)
-        guard entry.kind.isPlace, entry.weight >= 30 else { return false }
+        guard entry.kind.isPlace, entry.weight >= thresholds.smallPlaceWeight else { return false }
         return wordLists[language]?.containsProperName(lowerKey(word, language: language)) != true
-            || entry.weight >= Self.majorWeight
+            || entry.weight >= thresholds.majorWeight
     }
 
     /// `Vladimir Putin’s` without its possessive ending.
@@ -148,7 +148,7 @@ extension NameNormalizer {
         // The Russian dictionary lists declined names (`Москве`) as names of their own: an
         // entity read through the stem says which place the text names.
         if let exact, !(exact.isLexical && Morphology.declinesLikeRussian(language)) { return exact }
-        let splits = Morphology.splits(of: word, language: language)
+        let splits = morphology.splits(of: word, language: language)
         for (stem, suffix) in splits.dropFirst() where !suffix.isEmpty {
             if let form = exactForm(String(stem), language: language) { return form }
         }
@@ -176,7 +176,7 @@ extension NameNormalizer {
         guard let (form, target) = foreignTarget(key: nil, written: text, language: language),
             keys.key(target) != keys.key(text) || differsInLetters(target, text, language: language)
         else { return false }
-        return gazetteer.entry(of: form).weight >= Self.majorWeight && !Self.isPart(text, of: target)
+        return gazetteer.entry(of: form).weight >= thresholds.majorWeight && !Self.isPart(text, of: target)
     }
 
     func exactForm(_ text: String, language: String) -> Gazetteer.Form? {

@@ -20,7 +20,7 @@ import BylineText
 /// worker. The first text in a language builds that language's index.
 ///
 /// ```swift
-/// let normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: ["en": english])
+/// let normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: ["en": english], tables: tables)
 /// let change = normalizer.changes(in: "Both Washington and Seol have …", language: "en")[0]
 /// change.replacement   // "Seoul"
 /// ```
@@ -28,11 +28,16 @@ public final class NameNormalizer {
     /// The changes made must reach this confidence; lower ones are dropped.
     public var minimumConfidence = 0.6
 
+    /// The numbers every decision compares against.
+    public let thresholds: NameThresholds
     let gazetteer: Gazetteer
     let wordLists: [String: WordList]
     /// Zipf values of lower-cased one-word names, by language.
     let frequencies: NameFrequencies
     let keys = MatchKeyMaker()
+    /// Titles, alphabets and endings per language.
+    let tables: NameLanguageTables
+    let morphology: Morphology
     private var segmenters: [String: WordSegmenter] = [:]
     private var indexes: [String: LanguageIndex] = [:]
 
@@ -64,8 +69,16 @@ public final class NameNormalizer {
     ///   - wordLists: each language's words (by primary subtag or tag), which protect
     ///     ordinary words and names the dictionary knows; a language without one is
     ///     protected by the gazetteer alone.
-    public init(gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:]) {
+    ///   - tables: titles, alphabets and endings per language (`Resources/data/names/`).
+    ///   - thresholds: the numbers the decisions compare against.
+    public init(
+        gazetteer: Gazetteer, wordLists: [LanguageTag: WordList] = [:], tables: NameLanguageTables,
+        thresholds: NameThresholds = NameThresholds()
+    ) {
         self.gazetteer = gazetteer
+        self.tables = tables
+        self.morphology = Morphology(endings: tables.endings)
+        self.thresholds = thresholds
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
         self.wordLists = lists
@@ -194,18 +207,7 @@ public final class NameNormalizer {
 
     /// How `word` is lower-cased for the word lists (Turkic dotted and dotless i in tr, az).
     func lowerKey<S: StringProtocol>(_ word: S, language: String) -> String {
-        if language == "tr" || language == "az" {
-            var adjusted = ""
-            for character in word {
-                switch character {
-                case "I": adjusted.append("ı")
-                case "İ": adjusted.append("i")
-                default: adjusted.append(character)
-                }
-            }
-            return adjusted.lowercased()
-        }
-        return word.lowercased()
+        TurkicCasing.lowercased(word, turkic: TurkicCasing.isTurkic(language))
     }
 }
 

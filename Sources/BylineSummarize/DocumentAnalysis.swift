@@ -1,3 +1,4 @@
+import BylineNormalize
 import BylineSegment
 import BylineText
 
@@ -71,7 +72,7 @@ struct DocumentAnalysis {
         // folding, stemming and interning each token anew was a fifth of the analysis.
         var spellings: [Spelling: SpellingFacts] = [:]
         func spellingFacts(_ piece: Substring) -> SpellingFacts {
-            let folded = CaseFolding.lower(String(piece), turkic: rules.usesTurkicCasing)
+            let folded = TurkicCasing.lowercased(String(piece), turkic: rules.usesTurkicCasing)
             let isStopWord = rules.stopWords.contains(folded)
             var term: Int32 = -1
             if !isStopWord, folded.unicodeScalars.count > 1 {

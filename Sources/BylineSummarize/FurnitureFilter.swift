@@ -1,3 +1,4 @@
+import BylineNormalize
 import BylineText
 
 /// Finds the lines of a text that are page furniture.
@@ -97,7 +98,7 @@ struct FurnitureFilter {
             func close(at end: Int) {
                 if count <= wordsNeeded {
                     let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
-                    words.append(CaseFolding.lower(word, turkic: usesTurkicCasing))
+                    words.append(TurkicCasing.lowercased(word, turkic: usesTurkicCasing))
                 }
                 wordStart = -1
             }
@@ -172,42 +173,5 @@ private struct SeenLine: Hashable {
     func hash(into hasher: inout Hasher) {
         let hashed = line.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if hashed == nil { for byte in line.utf8 { hasher.combine(byte) } }
-    }
-}
-
-/// Lower-casing that knows the Turkic `İ`/`I` pairs, which the standard library's
-/// language-neutral mapping gets wrong for Turkish and Azerbaijani (`I` → `i`, `İ` → `i̇`).
-enum CaseFolding {
-    static func lower(_ word: String, turkic: Bool) -> String {
-        if let ascii = asciiLower(word, turkic: turkic) { return ascii }
-        guard turkic, word.unicodeScalars.contains(where: { $0 == "I" || $0 == "İ" }) else { return word.lowercased() }
-        var mapped = String.UnicodeScalarView()
-        for scalar in word.unicodeScalars {
-            switch scalar {
-            case "I": mapped.append("ı")
-            case "İ": mapped.append("i")
-            default: mapped.append(scalar)
-            }
-        }
-        return String(mapped).lowercased()
-    }
-
-    /// The lower case of an ASCII word, byte for byte what `lowercased()` gives, without
-    /// its general machinery; nil when the word is not ASCII or, in Turkic text, holds an
-    /// `I` (which becomes `ı` there).
-    private static func asciiLower(_ word: String, turkic: Bool) -> String? {
-        var copy = word
-        return copy.withUTF8 { bytes -> String? in
-            var hasUpper = false
-            for byte in bytes {
-                if byte >= 0x80 || (turkic && byte == UInt8(ascii: "I")) { return nil }
-                if byte &- UInt8(ascii: "A") < 26 { hasUpper = true }
-            }
-            guard hasUpper else { return word }
-            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for (index, byte) in bytes.enumerated() { buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
-                return bytes.count
-            }
-        }
     }
 }

@@ -6,10 +6,11 @@ import BylineText
 /// Deliberately crude (no dictionary, no recoding of stems): the summarizer only needs
 /// related forms to collide more often than unrelated ones. A suffix is removed when the
 /// stem left behind keeps at least ``minimumStemLength`` scalars; the longest matching
-/// suffix wins. Languages without a table keep words whole.
+/// suffix wins. The endings are data (`morphology/endings.tsv`, the `stem` rows, which for
+/// Turkish and Azerbaijani are the names module's own endings); with none, words stay whole.
 ///
 /// ```swift
-/// SuffixStripper(language: "az").stem("qoşunların")   // "qoşun"
+/// SuffixStripper(suffixes: ["ların", "lar", "ın"]).stem("qoşunların")   // "qoşun"
 /// ```
 public struct SuffixStripper: Sendable, Hashable {
     /// Suffixes, longest first.
@@ -25,11 +26,6 @@ public struct SuffixStripper: Sendable, Hashable {
         self.minimumStemLength = minimumStemLength
         // Only an ASCII suffix can end an ASCII word.
         asciiSuffixes = self.suffixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-    }
-
-    /// The built-in table for `language` (en, ru, uk, az, tr, kk, de, fr, es).
-    public init(language: LanguageTag) {
-        self.init(suffixes: Self.tables[language.language] ?? [])
     }
 
     /// `word` (already lower case) without its longest listed suffix.
@@ -63,37 +59,4 @@ public struct SuffixStripper: Sendable, Hashable {
             return word
         }
     }
-
-    /// Inflectional endings per language: plural and case endings of nouns, the commonest
-    /// verb endings. Turkic tables list stacked endings (`ların`) so one cut reaches the root.
-    static let tables: [String: [String]] = [
-        "en": ["ing", "ed", "es", "s", "ly", "'s", "’s"],
-        "ru": [
-            "ами", "ями", "ов", "ев", "ей", "ам", "ям", "ах", "ях", "ом", "ем", "ой", "ый", "ий", "ая", "яя", "ое",
-            "ее", "ые", "ие", "ого", "его", "ому", "ему", "ых", "их", "ым", "им", "ть", "ла", "ли", "ло", "ет",
-            "ют", "ат", "ят", "а", "я", "ы", "и", "е", "у", "ю", "о",
-        ],
-        "uk": [
-            "ами", "ями", "ів", "ей", "ам", "ям", "ах", "ях", "ом", "ем", "ою", "ий", "ій", "а", "я", "и", "і", "у",
-            "ю", "о", "е",
-        ],
-        "az": [
-            "ların", "lərin", "lara", "lərə", "ları", "ləri", "larda", "lərdə", "lardan", "lərdən", "lar", "lər",
-            "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "da", "də", "dan", "dən", "ya", "yə", "ı", "i", "u",
-            "ü", "a", "ə",
-        ],
-        "tr": [
-            "ların", "lerin", "lara", "lere", "ları", "leri", "larda", "lerde", "lardan", "lerden", "lar", "ler",
-            "nın", "nin", "nun", "nün", "ın", "in", "un", "ün", "da", "de", "ta", "te", "dan", "den", "tan", "ten",
-            "ya", "ye", "ı", "i", "u", "ü", "a", "e",
-        ],
-        "kk": [
-            "лардың", "лердің", "дардың", "дердің", "лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың",
-            "дің", "тың", "тің", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа",
-            "ке",
-        ],
-        "de": ["ungen", "ung", "en", "er", "es", "em", "e", "n", "s"],
-        "fr": ["ements", "ement", "es", "s", "e", "x"],
-        "es": ["mente", "es", "os", "as", "s", "a", "o"],
-    ]
 }

@@ -4,7 +4,8 @@ import BylineText
 /// the page furniture its websites carry.
 ///
 /// A value type, so tests build a tiny one; `BylineResources` fills it from
-/// `Resources/data/stopwords/` and `Resources/data/furniture/`.
+/// `Resources/data/stopwords/`, `Resources/data/furniture/` and the `stem` rows of
+/// `Resources/data/morphology/endings.tsv`. Without a stemmer, words are compared whole.
 ///
 /// ```swift
 /// let rules = SummarizationRules(language: "en", stopWords: StopWords(["the", "a"]),
@@ -30,7 +31,7 @@ public struct SummarizationRules: Sendable {
         self.language = language
         self.stopWords = stopWords
         self.furniture = furniture
-        self.stemmer = stemmer ?? SuffixStripper(language: language)
+        self.stemmer = stemmer ?? SuffixStripper(suffixes: [])
         capitalisesNouns = ["de", "lb", "gsw"].contains(language.language)
         usesTurkicCasing = ["tr", "az", "crh", "tt", "ba"].contains(language.language)
     }

@@ -40,12 +40,12 @@ struct GazetteerFileTests {
     }
 
     @Test("A fixture gazetteer without word lists still fixes a misspelt name in context")
-    func fixture() {
+    func fixture() throws {
         let gazetteer = Gazetteer(entries: [
             GazetteerEntry(id: "seoul", kind: .place, weight: 90, forms: ["en": ["Seoul"], "az": ["Seul"], "ru": ["Сеул"]]),
             GazetteerEntry(id: "washington", kind: .place, weight: 90, forms: ["en": ["Washington"], "az": ["Vaşinqton"], "ru": ["Вашингтон"]]),
         ])
-        let normalizer = NameNormalizer(gazetteer: gazetteer)
+        let normalizer = NameNormalizer(gazetteer: gazetteer, tables: try #require(Shipped.tables))
         let changes = normalizer.changes(in: "Both Washington and Seol have issued a warning.", language: "en")
         #expect(changes.map(\.replacement) == ["Seoul"])
         #expect(changes.first?.entity == "seoul")

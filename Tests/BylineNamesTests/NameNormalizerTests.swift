@@ -21,8 +21,13 @@ enum Shipped {
         return (try? resources.wordLists()) ?? [:]
     }()
 
+    static let tables: NameLanguageTables? = {
+        guard let resources = try? ResourceBundle.locate() else { return nil }
+        return try? resources.nameLanguageTables()
+    }()
+
     static func normalizer() throws -> NameNormalizer {
-        NameNormalizer(gazetteer: try #require(gazetteer), wordLists: wordLists)
+        NameNormalizer(gazetteer: try #require(gazetteer), wordLists: wordLists, tables: try #require(tables))
     }
 }
 

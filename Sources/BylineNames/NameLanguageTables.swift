@@ -1,0 +1,35 @@
+/// The language tables the name decisions read: titles before a person's name, each
+/// language's alphabet and the letters it keeps apart, and the endings a name takes.
+///
+/// They are data (`Resources/data/names/`), loaded once by `BylineResources`, so a test
+/// can pass the shipped tables with a tiny gazetteer, or tables of its own.
+///
+/// ```swift
+/// let tables = NameLanguageTables(titles: ["en": ["mr"]], alphabets: ["en": Array("abc".unicodeScalars)],
+///                                 distinctLetters: [:], endings: ["en": ["s"]])
+/// ```
+public struct NameLanguageTables: Sendable {
+    /// Lower-case words that make the next capitalised word a person's name (`mr`,
+    /// `president`, `господин`): a place reading of that word is refused.
+    public var titles: [String: Set<String>]
+    /// Each language's lower-case letters, which a word may be one edit from.
+    public var alphabets: [String: [Unicode.Scalar]]
+    /// Letters with a mark that a language counts as letters of their own, not as accented
+    /// forms of another: `ü` and `u`, `ı` and `i` are different letters in Turkish, `é`
+    /// and `e` are one letter in French.
+    public var distinctLetters: [String: Set<Character>]
+    /// The endings a name takes in running text, per language, in the order listed: Turkic
+    /// case, plural and possessive suffixes (`Seulda`), Russian case endings (`Сеулом`),
+    /// the English and German `s`.
+    public var endings: [String: [String]]
+
+    public init(
+        titles: [String: Set<String>], alphabets: [String: [Unicode.Scalar]], distinctLetters: [String: Set<Character>],
+        endings: [String: [String]]
+    ) {
+        self.titles = titles
+        self.alphabets = alphabets
+        self.distinctLetters = distinctLetters
+        self.endings = endings
+    }
+}

@@ -1,0 +1,278 @@
+import BylineText
+
+extension NameNormalizer {
+    /// A run of capitalised words read together as one name (`Jo Biden`, `Sankt
+    /// Petersburg`), with what the phrase rules ask about it.
+    final class PhraseCandidate {
+        let words: [Token]
+        let start: Int
+        let length: Int
+        let text: String
+        let language: String
+        let context: DocumentContext
+        unowned let normalizer: NameNormalizer
+
+        init(words: [Token], start: Int, length: Int, text: String, language: String, context: DocumentContext, normalizer: NameNormalizer) {
+            self.words = words
+            self.start = start
+            self.length = length
+            self.text = text
+            self.language = language
+            self.context = context
+            self.normalizer = normalizer
+        }
+
+        var members: ArraySlice<Token> { words[start..<start + length] }
+        /// The phrase as written, a possessive ending left out (`Vladimir Putin’s`).
+        lazy var written = NameNormalizer.withoutPossessive(text[words[start].range.lowerBound..<words[start + length - 1].range.upperBound])
+        var range: TextRange { written.startIndex..<written.endIndex }
+        lazy var key = normalizer.keys.key(written)
+        lazy var letters = key.filter { $0 != 0x20 }.count
+        /// This language's own form with the phrase's key, when it is spelt otherwise.
+        lazy var own = normalizer.bestForm(key: key, language: language, lexical: false).flatMap { $0.text != String(written) ? $0 : nil }
+    }
+
+    /// The rules for a phrase, in the order they are asked; the first that does not pass
+    /// decides.
+    enum PhraseRule: String, CaseIterable {
+        case phraseShape = "phrase-shape"
+        case phraseAccents = "phrase-accents"
+        case phraseForeignLetters = "phrase-foreign-letters"
+        case phraseForeignForm = "phrase-foreign-form"
+        case personNameSlip = "person-name-slip"
+        case phraseMisspelling = "phrase-misspelling"
+    }
+
+    /// A change for a run of capitalised words read together (`Jo Biden`, `Sankt
+    /// Petersburg`, `Nordrhein Westfalen`), longest first, with the number of words used.
+    func phraseChange(
+        _ words: [Token], from start: Int, resolved: [Bool], text: String, language: String, context: DocumentContext
+    ) -> (NameChange, Int)? {
+        for length in stride(from: min(4, words.count - start), through: 2, by: -1) {
+            // Most runs are no name's shape (one capitalised word, then lower-case ones): they
+            // are refused before anything is worked out about them.
+            guard isWrittenAsOneName(words, from: start, count: length) else { continue }
+            let candidate = PhraseCandidate(words: words, start: start, length: length, text: text, language: language,
+                                            context: context, normalizer: self)
+            guard let change = phraseDecision(candidate).outcome.change else { continue }
+            // Words set apart by spaced dashes are read as one name only when the name is
+            // written so (`Congo - Kinshasa`); tokenised copy spaces every hyphen.
+            let written = text[change.range]
+            if (written.contains(" - ") || written.contains(" – ")) && !change.replacement.contains(" - ") { continue }
+            return (change, length)
+        }
+        return nil
+    }
+
+    /// The first phrase rule with an opinion on the phrase, and what it decided.
+    func phraseDecision(_ candidate: PhraseCandidate) -> RuleDecision {
+        for rule in PhraseRule.allCases {
+            let outcome: RuleOutcome
+            switch rule {
+            case .phraseShape: outcome = phraseShape(candidate)
+            case .phraseAccents: outcome = phraseAccents(candidate)
+            case .phraseForeignLetters: outcome = phraseForeignLetters(candidate)
+            case .phraseForeignForm: outcome = phraseForeignForm(candidate)
+            case .personNameSlip: outcome = personNameSlip(candidate)
+            case .phraseMisspelling: outcome = phraseMisspelling(candidate)
+            }
+            if case .pass = outcome { continue }
+            return RuleDecision(rule: rule.rawValue, outcome: outcome)
+        }
+        return RuleDecision(rule: "none", outcome: .pass)
+    }
+
+    /// The words must be joined as one name's are, capitalised (connectors aside), end on
+    /// a capitalised word, and not all be in capitals.
+    func phraseShape(_ c: PhraseCandidate) -> RuleOutcome {
+        isWrittenAsOneName(c.words, from: c.start, count: c.length) ? .pass : .keep(reason: "not written as one name")
+    }
+
+    func isWrittenAsOneName(_ words: [Token], from start: Int, count: Int) -> Bool {
+        let members = words[start..<start + count]
+        return joinedAsName(words, from: start, count: count, dashes: true)
+            && members.allSatisfy({ $0.isCapitalised || isConnector($0.text) })
+            && words[start + count - 1].isCapitalised
+            && members.contains(where: { !$0.isAllCapitals })
+    }
+
+    /// Accents that differ from this language's own form, or hyphens from a major
+    /// entity's (`Burkina-Faso`); full stops alone (`George W Bush`, `Washington DC`) and
+    /// the hyphens of smaller names (`North West`) are house style, not slips.
+    func phraseAccents(_ c: PhraseCandidate) -> RuleOutcome {
+        guard let form = c.own, form.text.filter({ $0 != "." }) != c.written.filter({ $0 != "." }),
+            addsAccents(form.text, to: c.written)
+                || Self.lettersOnly(form.text) == Self.lettersOnly(c.written) && gazetteer.entry(of: form).weight >= thresholds.majorWeight
+        else { return .pass }
+        return .fix(change(c.range, form.text, .misspelling, form, thresholds.phraseAccentsConfidence,
+                           "\"\(c.written)\" is \"\(form.text)\" without its accents or hyphens"))
+    }
+
+    /// This language's name spelt with letters of another alphabet (`Şri Lanka` in
+    /// English), or as another language writes it with letters this one keeps apart
+    /// (`Şri Lanka` in Turkish); never a person's name.
+    func phraseForeignLetters(_ c: PhraseCandidate) -> RuleOutcome {
+        let language = c.language, written = c.written
+        // A person's name keeps the letters of its own language (`Gabriel García Márquez`
+        // in English), whatever a list without them writes.
+        guard let form = c.own, gazetteer.entry(of: form).kind != .person,
+            hasForeignLetters(written, language: language) && !hasForeignLetters(Substring(form.text), language: language)
+                || differsInLetters(form.text, String(written), language: language)
+                    && (gazetteer.formsByText[String(written)] ?? []).contains(where: { !gazetteer.forms[Int($0)].isLexical })
+        else { return .pass }
+        return .fix(change(c.range, form.text, .foreign, form, thresholds.foreignLettersConfidence,
+                           "\"\(written)\" has letters \(language) does not use; \(language) writes \"\(form.text)\""))
+    }
+
+    /// Another language's form of an entity this language names differently.
+    func phraseForeignForm(_ c: PhraseCandidate) -> RuleOutcome {
+        guard let (form, target) = foreignTarget(key: c.key, written: String(c.written), language: c.language) else { return .pass }
+        return .fix(change(c.range, target, .foreign, form, thresholds.foreignFormConfidence,
+                           "\"\(c.written)\" is the \(form.language) form; \(c.language) writes \"\(target)\""))
+    }
+
+    /// A known person's full name with one slip in the last word (`Oscar Wild`, `Alan
+    /// Touring`): the other words exactly the person's, the last one cheap slip
+    /// (``NameThresholds/surnameSlipCost``) from the surname, and no name of its own (not
+    /// a proper name the dictionary lists, nor a form of the gazetteer). An ordinary word
+    /// may be the slip, since the given name before it says who is meant.
+    func personNameSlip(_ c: PhraseCandidate) -> RuleOutcome {
+        let language = c.language
+        let firstWord = c.words[c.start].text, lastWord = c.words[c.start + c.length - 1].text
+        // A given name opens the phrase: the dictionary lists it as a name (where there is one).
+        if let list = wordLists[language], !list.containsProperName(lowerKey(firstWord, language: language)) { return .pass }
+        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= thresholds.minimumLetters,
+            wordLists[language]?.containsProperName(lowerKey(lastWord, language: language)) != true,
+            gazetteer.formsByText[String(lastWord)] == nil
+        else { return .pass }
+        let writtenWords = c.written.split(whereSeparator: { $0 == " " || $0 == "-" })
+        let index = languageIndex(for: language)
+        var readings: [Reading] = []
+        for candidate in index.index?.candidates(for: c.key) ?? [] {
+            let form = gazetteer.forms[Int(candidate)]
+            guard form.wordCount == c.length, !form.isLexical, gazetteer.entry(of: form).kind == .person,
+                EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key) <= thresholds.surnameSlipCost
+            else { continue }
+            let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+            guard formWords.count == writtenWords.count, formWords.dropLast() == writtenWords.dropLast() else { continue }
+            readings.append(Reading(form: form, replacement: form.text, distance: 1,
+                                    score: score(form, distance: 1, context: c.context), cost: EditDistance.typoCost(c.key, form.key)))
+        }
+        guard let best = decide(readings) else { return .pass }
+        if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
+        return .fix(change(c.range, best.replacement, .misspelling, best.form, thresholds.phraseOneEditConfidence,
+                           "\"\(c.written)\" is the name of \(best.replacement) with a slip in the surname"))
+    }
+
+    /// A misspelt name of several words: at least one word must be unknown (or every word
+    /// would be a correct name of something else), and an ordinary word at either end
+    /// belongs to the sentence unless the name has that very word.
+    func phraseMisspelling(_ c: PhraseCandidate) -> RuleOutcome {
+        let language = c.language
+        let unknown = c.members.contains { word in
+            !isConnector(word.text) && !isKnownWord(word.text, language: language) && exactForm(String(word.text), language: language) == nil
+        }
+        // An ordinary word at either end belongs to the sentence, unless the name has that
+        // very word and the rest is one edit away (`Panamal Canal`, `North Carolin`; not
+        // `Lord Holme` for `Lord Howe` nor `Old Labour` for `Old Harbour`), and the other
+        // words are no names of this language or of the gazetteer.
+        let edgeWord = isCommonWord(c.words[c.start].text, language: language)
+            || isCommonWord(c.words[c.start + c.length - 1].text, language: language)
+        if edgeWord {
+            if !unknown { return .keep(reason: "every word is a name or a word of the language") }
+            if c.members.contains(where: {
+                !isCommonWord($0.text, language: language)
+                    && (gazetteer.formsByText[String($0.text)] ?? []).contains {
+                        let form = gazetteer.forms[Int($0)]
+                        return form.language == language || !form.isLexical
+                    }
+            }) {
+                return .keep(reason: "an ordinary word at its edge beside a name of its own")
+            }
+        }
+        var readings = phraseReadings(c, unknown: unknown, edgeWord: edgeWord)
+        guard let declined = declinedPhraseReadings(c, unknown: unknown, edgeWord: edgeWord) else {
+            return .keep(reason: "a name correctly declined")
+        }
+        readings += declined
+        guard let best = decide(readings), best.distance == 1 || sharesWord(c.key, best.form.key) else {
+            return .keep(reason: "no reading stands clear, one edit away or sharing a word")
+        }
+        if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
+        let confidence = best.distance == 1 ? thresholds.phraseOneEditConfidence : thresholds.phraseTwoEditConfidence
+        return .fix(change(c.range, best.replacement, .misspelling, best.form, confidence,
+                           "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""))
+    }
+
+    /// A word of the phrase that the reading spells otherwise and that the text writes
+    /// more than once: a name of its own, spelt consistently (`John Smit` … `Smit said`),
+    /// as a single word written twice is.
+    func repeatedSlip(_ c: PhraseCandidate, reading: String) -> Substring? {
+        let readingWords = Set(reading.split(whereSeparator: { $0 == " " || $0 == "-" }))
+        return c.members.first { word in
+            !readingWords.contains(word.text) && c.context.timesWritten[word.text, default: 0] > 1
+        }?.text
+    }
+
+    /// The names of as many words within the edit allowance of the phrase.
+    func phraseReadings(_ c: PhraseCandidate, unknown: Bool, edgeWord: Bool) -> [Reading] {
+        let language = c.language, key = c.key
+        let first = c.words[c.start].text, last = c.words[c.start + c.length - 1].text
+        let surnameKey = keys.key(last)
+        let index = languageIndex(for: language)
+        var readings: [Reading] = []
+        for candidate in index.index?.candidates(for: key) ?? [] {
+            let form = gazetteer.forms[Int(candidate)]
+            guard form.wordCount == c.length, !form.isLexical, form.key.first == key.first,
+                let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: c.letters)),
+                distance > 0
+            else { continue }
+            // Every word a name of its own: only a person of the gazetteer with this very
+            // surname and a given name one slip away qualifies (`Niki Haley`).
+            if !unknown {
+                guard gazetteer.entry(of: form).kind == .person, distance == 1,
+                    form.key.split(separator: 0x20).last.map(Array.init) == surnameKey,
+                    EditDistance.typoCost(key, form.key) <= thresholds.givenNameSlipCost
+                else { continue }
+            }
+            // Two slips in a person's name are as likely another person (`Robert Peston`
+            // is no `Robert Merton`).
+            if distance > thresholds.personNameEdits && gazetteer.entry(of: form).kind == .person { continue }
+            if edgeWord {
+                let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+                guard distance == 1, !isCommonWord(first, language: language) || formWords.first == first,
+                    !isCommonWord(last, language: language) || formWords.last == last
+                else { continue }
+            }
+            readings.append(Reading(form: form, replacement: form.text, distance: distance,
+                                    score: score(form, distance: distance, context: c.context)))
+        }
+        return readings
+    }
+
+    /// Readings of a Russian phrase whose last word takes a case ending (`в
+    /// Санкт-Петербурне`): the stem is compared with the name's stem, and the ending
+    /// stays. Nil when the phrase is a name correctly inflected, which is no slip at all.
+    func declinedPhraseReadings(_ c: PhraseCandidate, unknown: Bool, edgeWord: Bool) -> [Reading]? {
+        let language = c.language
+        guard Morphology.declinesLikeRussian(language) else { return [] }
+        let index = languageIndex(for: language)
+        let last = c.words[c.start + c.length - 1]
+        var readings: [Reading] = []
+        for (stem, suffix) in morphology.splits(of: last.text, language: language).dropFirst() where !suffix.isEmpty {
+            let stemKey = keys.key(c.text[c.words[c.start].range.lowerBound..<stem.endIndex])
+            for candidate in index.index?.candidates(for: stemKey) ?? [] {
+                let form = gazetteer.forms[Int(candidate)]
+                guard form.wordCount == c.length, !form.isLexical, form.key.first == stemKey.first,
+                    let distance = EditDistance.distance(stemKey, Morphology.russianStem(form.key, language: language),
+                                                         limit: EditDistance.allowance(letters: c.letters))
+                else { continue }
+                if distance == 0 { return nil }
+                guard unknown, !edgeWord else { continue }
+                readings.append(Reading(form: form, replacement: String(Morphology.russianWrittenStem(form.text, language: language)) + suffix,
+                                        distance: distance, score: score(form, distance: distance, context: c.context)))
+            }
+        }
+        return readings
+    }
+}

@@ -1,0 +1,409 @@
+import BylineText
+
+extension NameNormalizer {
+    /// A capitalised word that no correct name took, with what the word rules ask about it,
+    /// each worked out once and only when a rule asks.
+    final class WordCandidate {
+        let words: [Token]
+        let position: Int
+        let resolved: [Bool]
+        let language: String
+        let context: DocumentContext
+        unowned let normalizer: NameNormalizer
+
+        init(words: [Token], position: Int, resolved: [Bool], language: String, context: DocumentContext, normalizer: NameNormalizer) {
+            self.words = words
+            self.position = position
+            self.resolved = resolved
+            self.language = language
+            self.context = context
+            self.normalizer = normalizer
+        }
+
+        var word: Token { words[position] }
+        var written: Substring { words[position].text }
+        lazy var letterCount = written.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        lazy var lower = normalizer.lowerKey(written, language: language)
+        lazy var list = normalizer.wordLists[language]
+        /// The ways the word splits into stem and ending, the whole word first.
+        lazy var splits = normalizer.morphology.splits(of: written, language: language)
+        /// Russian, Ukrainian and Belarusian names are indexed by their stems.
+        lazy var russian = Morphology.declinesLikeRussian(language)
+        /// A title stands before the word (`Mr Ancram`).
+        lazy var personSlot = normalizer.isPersonSlot(words, at: position, language: language)
+        /// The word is one part of a longer capitalised name (`Seol Ki-hyeon`).
+        lazy var inUnknownName = normalizer.partOfLongerName(words, at: position, language: language)
+        lazy var isProperName = list?.containsProperName(lower) == true
+        var personContext: Bool { personSlot || inUnknownName }
+        /// Not beside another capitalised word, as the parts of a person's name are.
+        lazy var alone = !(position > 0 && words[position - 1].isCapitalised && normalizer.joinedAsName(words, from: position - 1, count: 2))
+            && !(position + 1 < words.count && words[position + 1].isCapitalised && normalizer.joinedAsName(words, from: position, count: 2))
+    }
+
+    /// The rules for one capitalised word, in the order they are asked; the first that
+    /// does not pass decides.
+    enum WordRule: String, CaseIterable {
+        case wordShape = "word-shape"
+        case ordinaryWord = "ordinary-word"
+        case foreignLetters = "foreign-letters"
+        case missingAccents = "missing-accents"
+        case foreignForm = "foreign-form"
+        case inflectedWord = "inflected-word"
+        case inflectedForeignForm = "inflected-foreign-form"
+        case dictionaryName = "dictionary-name"
+        case accentedPersonName = "accented-person-name"
+        case nameElsewhere = "name-elsewhere"
+        case latinInCyrillic = "latin-in-cyrillic"
+        case accentsElsewhere = "accents-elsewhere"
+        case ownName = "own-name"
+        case misspelling = "misspelling"
+    }
+
+    /// A change for one capitalised word that is neither a known name nor a word.
+    func tokenChange(_ words: [Token], at position: Int, resolved: [Bool], language: String, context: DocumentContext) -> NameChange? {
+        wordDecision(words, at: position, resolved: resolved, language: language, context: context).outcome.change
+    }
+
+    /// The first word rule with an opinion on `words[position]`, and what it decided.
+    func wordDecision(_ words: [Token], at position: Int, resolved: [Bool], language: String, context: DocumentContext) -> RuleDecision {
+        let candidate = WordCandidate(words: words, position: position, resolved: resolved, language: language, context: context, normalizer: self)
+        for rule in WordRule.allCases {
+            let outcome = apply(rule, to: candidate)
+            if case .pass = outcome { continue }
+            return RuleDecision(rule: rule.rawValue, outcome: outcome)
+        }
+        return RuleDecision(rule: "none", outcome: .pass)
+    }
+
+    func apply(_ rule: WordRule, to candidate: WordCandidate) -> RuleOutcome {
+        switch rule {
+        case .wordShape: wordShape(candidate)
+        case .ordinaryWord: ordinaryWord(candidate)
+        case .foreignLetters: foreignLetters(candidate)
+        case .missingAccents: missingAccents(candidate)
+        case .foreignForm: foreignForm(candidate)
+        case .inflectedWord: inflectedWord(candidate)
+        case .inflectedForeignForm: inflectedForeignForm(candidate)
+        case .dictionaryName: dictionaryName(candidate)
+        case .accentedPersonName: accentedPersonName(candidate)
+        case .nameElsewhere: nameElsewhere(candidate)
+        case .latinInCyrillic: latinInCyrillic(candidate)
+        case .accentsElsewhere: accentsElsewhere(candidate)
+        case .ownName: ownName(candidate)
+        case .misspelling: misspelling(candidate)
+        }
+    }
+
+    /// Short words are one edit from too many names; words in capitals are acronyms.
+    func wordShape(_ c: WordCandidate) -> RuleOutcome {
+        if c.letterCount < thresholds.minimumLetters { return .keep(reason: "too few letters") }
+        if c.word.isAllCapitals { return .keep(reason: "written in capitals") }
+        return .pass
+    }
+
+    /// An ordinary word of the language, capitalised (`Seal`, `Soul`).
+    func ordinaryWord(_ c: WordCandidate) -> RuleOutcome {
+        c.list?.containsCommonWord(c.lower) == true ? .keep(reason: "an ordinary word of the language") : .pass
+    }
+
+    /// This language's name spelt with letters of another alphabet (`Vénézuela` in German).
+    func foreignLetters(_ c: WordCandidate) -> RuleOutcome {
+        guard let (stem, suffix) = c.splits.first, suffix.isEmpty, hasForeignLetters(stem, language: c.language),
+            let form = bestForm(key: keys.key(stem), language: c.language, lexical: false), form.text != String(stem),
+            !hasForeignLetters(Substring(form.text), language: c.language), gazetteer.entry(of: form).weight >= thresholds.accentWeight
+        else { return .pass }
+        return .fix(change(c.word.range, form.text, .foreign, form, thresholds.foreignLettersConfidence,
+                           "\"\(stem)\" has letters \(c.language) does not use; \(c.language) writes \"\(form.text)\""))
+    }
+
+    /// This language's name with accents missing (`Bogota`, `Zurich` in German). English
+    /// copy writes people's names without their accents as often as with them (`Benitez`),
+    /// so in English only a major place's Latin accents are restored (`Bogotá`).
+    func missingAccents(_ c: WordCandidate) -> RuleOutcome {
+        let language = c.language
+        for (stem, suffix) in c.splits where !c.russian || suffix.isEmpty {
+            guard let form = bestForm(key: keys.key(stem), language: language, lexical: true), addsAccents(form.text, to: stem) else { continue }
+            let weight = gazetteer.entry(of: form).weight
+            guard form.isLexical && language != "en" || weight >= thresholds.accentWeight && language != "en"
+                || weight >= thresholds.majorWeight && Self.latinAccentsOnly(form.text),
+                !isUsedVariant(stem, of: form.text, language: language)
+            else { continue }
+            let range = c.word.range.lowerBound..<(suffix.isEmpty ? c.word.range.upperBound : stem.endIndex)
+            return .fix(change(range, form.text, .misspelling, form, thresholds.missingAccentsConfidence,
+                               "\"\(stem)\" is \"\(form.text)\" without its accents"))
+        }
+        return .pass
+    }
+
+    /// Another language's name of an entity (`Seul` in English, `Kenya` in German), as a
+    /// whole word.
+    func foreignForm(_ c: WordCandidate) -> RuleOutcome {
+        foreignChange(c.word, stem: c.written, suffix: c.written[c.written.endIndex...], language: c.language,
+                      isProperName: c.isProperName, personContext: c.personContext)
+    }
+
+    /// A word of the language with an ending (`Okulda`, `Toure's`): its stem is a word or
+    /// a name the dictionary knows.
+    func inflectedWord(_ c: WordCandidate) -> RuleOutcome {
+        guard let list = c.list else { return .pass }
+        for (stem, suffix) in c.splits where !suffix.isEmpty {
+            let lower = lowerKey(stem, language: c.language)
+            if list.containsCommonWord(lower) || list.containsProperName(lower),
+                Morphology.inflects(c.language) || suffix.hasPrefix("'") || suffix.hasPrefix("’")
+            {
+                return .keep(reason: "a word of the language with an ending")
+            }
+        }
+        return .pass
+    }
+
+    /// Another language's name with an ending of this one (`Seoulda` in Azerbaijani);
+    /// Russian endings are read through stems by the misspelling rule.
+    func inflectedForeignForm(_ c: WordCandidate) -> RuleOutcome {
+        guard Morphology.inflects(c.language) && !c.russian else { return .pass }
+        for (stem, suffix) in c.splits where !suffix.isEmpty {
+            let outcome = foreignChange(c.word, stem: stem, suffix: suffix, language: c.language, isProperName: false,
+                                        personContext: c.personContext)
+            if case .pass = outcome { continue }
+            return outcome
+        }
+        return .pass
+    }
+
+    /// A name this language's dictionary lists.
+    func dictionaryName(_ c: WordCandidate) -> RuleOutcome {
+        c.isProperName ? .keep(reason: "a name the language's dictionary lists") : .pass
+    }
+
+    /// A given name or surname without its accents beside the other part of the name
+    /// (`Rene Descartes` in German).
+    func accentedPersonName(_ c: WordCandidate) -> RuleOutcome {
+        guard let form = accentedPersonName(c.words, at: c.position, language: c.language) else { return .pass }
+        return .fix(change(c.word.range, form.text, .misspelling, form, thresholds.accentsElsewhereConfidence,
+                           "\"\(c.written)\" is the name \"\(form.text)\" (\(form.language)) without its accents, beside a name of that language"))
+    }
+
+    /// A name of its own somewhere (a surname, a town of another language) or a word of
+    /// another language is not a misspelling of something else.
+    func nameElsewhere(_ c: WordCandidate) -> RuleOutcome {
+        if gazetteer.formsByText[String(c.written)] != nil { return .keep(reason: "a name of the gazetteer as written") }
+        if wordLists.contains(where: {
+            $0.key != c.language
+                && ($0.value.containsProperName(lowerKey(c.written, language: $0.key)) || $0.value.containsCommonWord(lowerKey(c.written, language: $0.key)))
+        }) {
+            return .keep(reason: "a word or name of another language")
+        }
+        return .pass
+    }
+
+    /// A Latin spelling in Cyrillic copy (`Seol` in Russian): read as English, then written
+    /// in the language's own form (`Сеул`).
+    func latinInCyrillic(_ c: WordCandidate) -> RuleOutcome {
+        guard Self.cyrillicLanguages.contains(c.language), c.written.unicodeScalars.allSatisfy({ $0.isASCII }) else { return .pass }
+        if let change = latinNameInCyrillicCopy(c.words, at: c.position, resolved: c.resolved, language: c.language, context: c.context) {
+            return .fix(change)
+        }
+        return .keep(reason: "a Latin word with no English reading")
+    }
+
+    /// The same letters as a name of another language, accents missing (`Frederic`).
+    func accentsElsewhere(_ c: WordCandidate) -> RuleOutcome {
+        guard let form = accentedNameElsewhere(key: keys.key(c.written), written: String(c.written), language: c.language),
+            !isUsedVariant(c.written, of: form.text, language: c.language)
+        else { return .pass }
+        return .fix(change(c.word.range, form.text, .misspelling, form, thresholds.accentsElsewhereConfidence,
+                           "\"\(c.written)\" is the name \"\(form.text)\" (\(form.language)) without its accents"))
+    }
+
+    /// A word that is part of a longer name, is quoted, or that the text writes the same
+    /// way more than once or names someone with elsewhere (`Roy Keane` … `Keane said`) is a
+    /// name of its own, spelt consistently.
+    func ownName(_ c: WordCandidate) -> RuleOutcome {
+        if c.inUnknownName { return .keep(reason: "part of a longer name") }
+        if c.word.isQuoted { return .keep(reason: "quoted") }
+        if c.context.timesWritten[c.written, default: 0] > 1 { return .keep(reason: "written so more than once") }
+        if c.context.namedInRuns.contains(c.written) { return .keep(reason: "the text names someone or something so") }
+        return .pass
+    }
+
+    /// A misspelling of one of the language's names: the reading that stands clear of its
+    /// rivals, unless an ordinary word is as close, the place is obscure, or two edits
+    /// reach only a minor name.
+    func misspelling(_ c: WordCandidate) -> RuleOutcome {
+        guard let best = decide(misspellingReadings(c)) else { return .keep(reason: "no reading stands clear of its rivals") }
+        let entry = gazetteer.entry(of: best.form)
+        let named = c.context.supports(entry)
+        let supported = named || (entry.kind.isPlace && c.context.placeCount > 0 && !c.word.startsSentence)
+        if !supported, ordinaryWordAsClose(c, best) { return .keep(reason: "an ordinary word is as close") }
+        if !named && entry.kind.isPlace && entry.weight < thresholds.smallPlaceWeight && !isWellKnown(best.form, letterCount: c.letterCount) {
+            return .keep(reason: "a small place the text does not support")
+        }
+        if !named, isWeakTwoEditReading(best, entry: entry, letterCount: c.letterCount) {
+            return .keep(reason: "two edits from a minor name")
+        }
+        var confidence = best.distance == 1 ? thresholds.oneEditConfidence : thresholds.twoEditConfidence
+        if supported { confidence += thresholds.supportedConfidenceBonus }
+        if best.form.isLexical { confidence -= thresholds.lexicalConfidencePenalty }
+        return .fix(change(c.word.range, best.replacement, .misspelling, best.form, confidence,
+                           "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
+                            + (supported ? ", which the text's other names support" : "")))
+    }
+
+    /// The one-word names within the edit allowance of the word or of one of its stems,
+    /// each scored, with the ending kept.
+    func misspellingReadings(_ c: WordCandidate) -> [Reading] {
+        let language = c.language, written = c.written
+        let index = languageIndex(for: language)
+        var readings: [Reading] = []
+        // English has no bare `s` ending on a misspelt name (`Japanses` is no `Japanese`
+        // + `s`); it only lets a known name's plural stand (`Rachels`).
+        for (stem, suffix) in c.splits where !(language == "en" && suffix == "s") {
+            // A word with an apostrophe is read through its stem (`Toure's` is `Toure` + `'s`),
+            // never as one word whose apostrophe the key drops.
+            if suffix.isEmpty && stem.contains(where: { $0 == "'" || $0 == "’" }) && c.splits.count > 1 { continue }
+            var key = keys.key(stem)
+            // The ending a Russian reading keeps: the split's, or the final vowel the stem
+            // drops (`Моксве` is `Москв` + `е`, and becomes `Москве`, not `Москв`).
+            var ending = suffix
+            if c.russian {
+                let stemmed = Morphology.russianStem(key, language: language)
+                if suffix.isEmpty && stemmed.count < key.count { ending = stem.suffix(1) }
+                key = stemmed
+            }
+            let letters = key.count
+            guard letters >= thresholds.minimumLetters else { continue }
+            for candidate in index.index?.candidates(for: key) ?? [] {
+                let form = gazetteer.forms[Int(candidate)]
+                guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
+                    let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
+                    distance > 0, distance <= EditDistance.allowance(letters: letters)
+                else { continue }
+                // The first letter is seldom the wrong one: only a long word standing alone
+                // with that one slip (`Luetooth`, `Ubernetes`) may differ there, …
+                if indexed.first != key.first {
+                    // … and only toward a product (`Sanderson` is no misspelt `Anderson`).
+                    guard distance == 1, letters >= thresholds.firstLetterSlipLetters, suffix.isEmpty, c.alone,
+                        !written.contains(where: { $0 == "'" || $0 == "’" }),
+                        gazetteer.entry(of: form).kind == .product
+                    else { continue }
+                }
+                let entry = gazetteer.entry(of: form)
+                // After a title (`Mr Ancram`) the word is a surname: only a person the
+                // gazetteer knows may be meant.
+                if c.personSlot && entry.kind != .person { continue }
+                var replacement = form.text
+                if c.russian {
+                    replacement = String(Morphology.russianWrittenStem(form.text, language: language)) + ending
+                } else if !suffix.isEmpty {
+                    replacement += Morphology.harmonized(suffix, after: form.text, writtenAfter: stem, language: language)
+                }
+                // Russian readings are stems, whose frequencies are not the words'; a name
+                // that is also a common word (`Seal`) has the word's frequency, not its own.
+                let frequency = c.russian ? 0 : nameFrequency(form.text, language: language)
+                var value = score(form, distance: distance, context: c.context, frequency: frequency)
+                // An ending is a weaker reading than the whole word, and a bare `s` on a
+                // name (`Guams`, `Guineas`) in English or German the weakest.
+                if !suffix.isEmpty && !c.russian {
+                    value -= Morphology.inflects(language) || suffix.first == "'" || suffix.first == "’"
+                        ? thresholds.suffixPenalty : thresholds.bareSPenalty
+                }
+                readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
+                                        cost: EditDistance.typoCost(key, indexed), frequency: frequency))
+            }
+        }
+        return readings
+    }
+
+    /// True when an ordinary word lies as close as the reading (`sunder` for `Sundey`),
+    /// unless the reading is a name as common as `Asian` or `Russian`, one swap or vowel
+    /// away (`Asain`) and standing alone. A letter added or dropped makes another name too
+    /// often (`Romer`, `Romero`).
+    func ordinaryWordAsClose(_ c: WordCandidate, _ best: Reading) -> Bool {
+        let frequentName = best.frequency >= thresholds.frequentNameZipf && best.cost <= thresholds.frequentNameCost && c.alone
+            && keys.key(best.form.text).count == keys.key(c.written).count
+        guard let list = c.list, !frequentName,
+            let rival = nearestOrdinaryWord(c.lower, list: list, language: c.language,
+                                            except: lowerKey(best.replacement, language: c.language))
+        else { return false }
+        return rival < best.cost + thresholds.ordinaryWordMargin
+    }
+
+    /// True when a place is known beyond its own country: the English dictionary, or those
+    /// of two languages, list it (`Queensland`, `Ithaca`), and the word is long enough;
+    /// other dictionaries list their own country's small towns, and a short word is near
+    /// too many names.
+    func isWellKnown(_ form: Gazetteer.Form, letterCount: Int) -> Bool {
+        let dictionaries = Set((gazetteer.formsByText[form.text] ?? []).lazy
+            .map { self.gazetteer.forms[Int($0)] }.filter(\.isLexical).map(\.language))
+        return letterCount >= thresholds.wellKnownLetters && (dictionaries.contains("en") || dictionaries.count >= 2)
+    }
+
+    /// True when two edits reach only a name of little weight (or a dictionary's name),
+    /// as likely another name the gazetteer lacks, unless both are common slips in a long
+    /// word (`Appenines`, `Cyrrilic`).
+    func isWeakTwoEditReading(_ best: Reading, entry: Gazetteer.Entity, letterCount: Int) -> Bool {
+        best.distance >= 2 && (best.form.isLexical || entry.weight < thresholds.minorNameWeight)
+            && !(best.cost <= thresholds.cheapTwoEditCost && letterCount >= thresholds.cheapTwoEditLetters)
+    }
+
+    /// The change for a misspelt Latin name in copy written in Cyrillic: the English reading
+    /// of the word, in the language's own form of the same entity.
+    func latinNameInCyrillicCopy(_ words: [Token], at position: Int, resolved: [Bool], language: String, context: DocumentContext) -> NameChange? {
+        guard let english = tokenChange(words, at: position, resolved: resolved, language: "en", context: context),
+            english.range == words[position].range, !english.entity.hasPrefix("lexicon:"),
+            let entry = gazetteer.index.entry(id: english.entity),
+            let target = gazetteer.preferredForm(of: entry, language: language)
+        else { return nil }
+        return NameChange(range: english.range, replacement: target, kind: english.kind, entity: english.entity,
+                          confidence: english.confidence,
+                          reason: "\"\(words[position].text)\" is \"\(english.replacement)\" in English; \(language) writes \"\(target)\"")
+    }
+
+    /// Languages written in Cyrillic, whose copy spells a Latin name in its own letters.
+    static let cyrillicLanguages: Set<String> = ["ru", "uk", "be", "bg", "kk", "ky", "mk", "sr", "tt"]
+
+    /// The foreign-form decision for `stem` (plus `suffix`, kept): a change, a reason to
+    /// keep a foreign form that must nevertheless stay, or a pass when it is none.
+    func foreignChange(
+        _ word: Token, stem: Substring, suffix: Substring, language: String, isProperName: Bool, personContext: Bool
+    ) -> RuleOutcome {
+        let stemText = String(stem)
+        guard let (form, target) = foreignTarget(key: nil, written: stemText, language: language) else { return .pass }
+        let entry = gazetteer.entry(of: form)
+        let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
+        let knownHere = isProperName || exactForm(stemText, language: language) != nil
+        // A spelling this language's text uses often is its own (`Bombay`, `Roma` in
+        // English), whatever another language makes of it.
+        if knownHere && nameFrequency(stemText, language: language) >= thresholds.ownSpellingFrequency {
+            return .keep(reason: "a spelling the language writes often")
+        }
+        // A word never becomes an official multi-word name (`Zelandia` → `Región de Selandia`),
+        // and a small place's name in another language is as likely a name of its own here.
+        // Nor does a short name become the long one it is part of (`Congo` is no misspelt
+        // `Congo-Brazzaville`).
+        if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
+            || target.contains("(") && !stemText.contains("(")
+            || Self.isPart(stemText, of: target)
+        {
+            return .keep(reason: "the other form is a longer name")
+        }
+        if entry.kind.isPlace && entry.kind != .country
+            && max(Double(entry.weight), usedWeight(target, language: language)) < Double(thresholds.smallPlaceWeight)
+        {
+            return .keep(reason: "a small place")
+        }
+        // A spelling this language's dictionary knows stands unless it names a major
+        // entity (dictionaries list exonyms such as `Cameroun` or `Soudan` among English
+        // names), and never yields to a form that differs from it by accents alone; a place
+        // reading never replaces part of a person's name.
+        let accentsOnly = keys.key(target) == keys.key(stemText) && !differsInLetters(target, stemText, language: language)
+        if knownHere && (entry.weight < thresholds.majorWeight || accentsOnly) {
+            return .keep(reason: "a spelling the language's dictionary knows")
+        }
+        if entry.kind.isPlace && personContext { return .keep(reason: "part of a person's name") }
+        if accentsOnly && !hasForeignLetters(stem, language: language) { return .keep(reason: "differs by accents alone") }
+        return .fix(change(range, target, .foreign, form,
+                           knownHere ? thresholds.listedForeignFormConfidence : thresholds.foreignFormConfidence,
+                           "\"\(stemText)\" is the \(form.language) form; \(language) writes \"\(target)\""))
+    }
+}

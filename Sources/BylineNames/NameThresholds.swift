@@ -1,0 +1,149 @@
+/// Every number the name decisions compare against, in one place, so that the whole
+/// policy reads on one screen.
+///
+/// Weights are on the gazetteer's scale (0–100: a country or capital 60 and more, a small
+/// town under 30); frequencies are Zipf values (5 is `Russian`, 3 a name written about
+/// once per million words); costs are ``EditDistance/typoCost(_:_:)`` (0.4 a doubled
+/// letter, 0.6 a vowel for a vowel, 0.7 a swap or a dropped vowel, 1 any other edit).
+/// The defaults are the same for every text and every language.
+///
+/// ```swift
+/// var thresholds = NameThresholds()
+/// thresholds.ordinaryWordMargin = 0.3
+/// let normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: lists, tables: tables, thresholds: thresholds)
+/// ```
+public struct NameThresholds: Sendable, Hashable {
+    public init() {}
+
+    // MARK: Which words are looked at
+
+    /// A capitalised word needs this many letters to be read as a misspelt name: shorter
+    /// ones are one edit from too many names.
+    public var minimumLetters = 4
+    /// A lower-case word needs this many letters to be read as a misspelt name (`iraland`).
+    public var minimumLowerCaseLetters = 6
+
+    // MARK: Importance
+
+    /// Entities of this weight and above (countries, capitals, major cities) are named in
+    /// the gazetteer's form even where a dictionary lists another spelling (`Soudan` →
+    /// `Sudan`), and only they get their Latin accents back in English (`Bogotá`).
+    public var majorWeight = 60
+    /// A place this heavy or a name the dictionary lists gets its accents back outside
+    /// English, and its own letters for another alphabet's (`Vénézuela` in German).
+    public var accentWeight = 40
+    /// Below this weight a place is small: unsupported by the text, a misspelling of it is
+    /// as likely another place the gazetteer lacks, and another language's name of it is as
+    /// likely a name of its own here.
+    public var smallPlaceWeight = 30
+    /// Two edits on a name lighter than this (or a dictionary's name) are as likely another
+    /// name the gazetteer lacks.
+    public var minorNameWeight = 20
+    /// A misspelt place counts as well known, small or not, when it has this many letters
+    /// and the English dictionary or two dictionaries list it (`Queensland`, `Ithaca`).
+    public var wellKnownLetters = 6
+    /// A spelling that this language's text uses at least this often (Zipf) is its own,
+    /// whatever another language makes of it (`Bombay`, `Roma` in English).
+    public var ownSpellingFrequency = 3.0
+    /// A name's frequency (Zipf) maps onto the weight scale as `(zipf - frequencyOffset) *
+    /// frequencyScale`, capped at 100: Zipf 5 (`Russian`) is 100, Zipf 2 is 25.
+    public var frequencyOffset = 1.0
+    public var frequencyScale = 25.0
+    /// A spelling written within this many Zipf of its accented form is the language's
+    /// variant (`Rumania` beside `Rumanía` in Spanish), not a slip (`Bogota`).
+    public var variantFrequencyMargin = 0.3
+    /// One target of a foreign form must be more than this many times heavier than the next,
+    /// or the form is ambiguous and stays.
+    public var foreignTargetDominance = 2
+
+    // MARK: Ranking readings
+
+    /// What one edit costs a reading's score; more than importance can make up.
+    public var editPenalty = 4.0
+    /// What an importance of 100 adds to a reading's score.
+    public var importanceScale = 2.5
+    /// What the text naming the entity, or a related one, adds.
+    public var supportBonus = 3.0
+    /// What a place reading gains when the text names other places.
+    public var placeContextBonus = 0.5
+    /// What a reading through an ending loses against the whole word (Turkic and Russian
+    /// endings, an apostrophe) …
+    public var suffixPenalty = 0.5
+    /// … and what a bare `s` on a name in English or German loses (`Guams`, `Guineas`).
+    public var bareSPenalty = 1.5
+    /// Readings whose scores lie within this of the best are rivals.
+    public var rivalScoreMargin = 1.5
+    /// Among rivals, a reading reached by a slip cheaper by this much wins (`Ukranian` is
+    /// `Ukrainian` with a vowel dropped, `Uranian` with a consonant).
+    public var clearSlipMargin = 0.29
+    /// Only slips costing this much or less are told apart by frequency …
+    public var frequentRivalCost = 1.0
+    /// … where the name written this many Zipf more often than every rival wins (`Asian`
+    /// for `Asain`, not `Asan`).
+    public var frequencyLead = 1.0
+
+    // MARK: Refusing a reading
+
+    /// An ordinary word one edit away refuses a reading unless the reading's slip is
+    /// cheaper by more than this (`Sundey` is `Sunday` with a vowel changed, `sunder` with
+    /// a consonant).
+    public var ordinaryWordMargin = 0.19
+    /// A name written this often (Zipf) …
+    public var frequentNameZipf = 3.5
+    /// … reached by a slip this cheap, standing alone, stands against a rare ordinary word
+    /// as close (`Asain`: `Asian`, not `sain`).
+    public var frequentNameCost = 0.7
+    /// Two edits stand on a minor name when both are common slips (total cost at most
+    /// this) …
+    public var cheapTwoEditCost = 1.2
+    /// … in a word of this many letters (`Appenines`, `Cyrrilic`).
+    public var cheapTwoEditLetters = 7
+    /// A first letter other than the name's is allowed only toward a product, in a word
+    /// of this many letters (`Luetooth`, `Ubernetes`).
+    public var firstLetterSlipLetters = 8
+    /// A given name one slip from a known person's beside that person's surname is read
+    /// as that person only for a slip this cheap (`Niki Haley`).
+    public var givenNameSlipCost = 0.7
+    /// A known person's full name with the other words exact and this cheap a slip in the
+    /// surname is that person, even when the slip makes an ordinary word (`Oscar Wild`,
+    /// `Alan Touring`).
+    public var surnameSlipCost = 0.7
+    /// A person's name of several words is read through at most this many edits: two
+    /// slips in it are as likely another person (`Robert Peston`, not `Robert Merton`).
+    public var personNameEdits = 1
+    /// A lower-case misspelling is fixed only for a slip this cheap …
+    public var lowerCaseSlipCost = 0.7
+    /// … where candidates costing more than this are not even considered …
+    public var lowerCaseCandidateCost = 1.0
+    /// … toward a name written this often (Zipf).
+    public var lowerCaseNameZipf = 3.5
+
+    // MARK: Confidence of each kind of change
+
+    /// This language's form with another alphabet's letters replaced (`Şri Lanka`).
+    public var foreignLettersConfidence = 0.9
+    /// This language's form with its accents restored (`Bogotá`).
+    public var missingAccentsConfidence = 0.95
+    /// A phrase's accents or a major entity's hyphens restored (`Burkina Faso`).
+    public var phraseAccentsConfidence = 0.9
+    /// Another language's form replaced by this one's, when the dictionary does not list it.
+    public var foreignFormConfidence = 0.9
+    /// … and when this language's dictionary lists it too (`Soudan`).
+    public var listedForeignFormConfidence = 0.8
+    /// A name of another language with its accents restored (`Frédéric`, `René`).
+    public var accentsElsewhereConfidence = 0.8
+    /// A one-word misspelling one edit away, and two edits away.
+    public var oneEditConfidence = 0.8
+    public var twoEditConfidence = 0.7
+    /// What the text's support (its other names, or places around a place) adds.
+    public var supportedConfidenceBonus = 0.13
+    /// What a reading that is only a dictionary's name (no gazetteer entity) loses.
+    public var lexicalConfidencePenalty = 0.05
+    /// A phrase misspelling one edit away, and more.
+    public var phraseOneEditConfidence = 0.85
+    public var phraseTwoEditConfidence = 0.75
+    /// A lower-case misspelling (`iraland`).
+    public var lowerCaseConfidence = 0.75
+    /// No change is surer than this.
+    public var maximumConfidence = 0.99
+}

@@ -1,0 +1,284 @@
+import BylineNames
+import BylineText
+import Testing
+
+@testable import BylineNames
+
+/// Each word and phrase rule on a gazetteer of a few entries built here, so that a test
+/// names the rule that decided and does not depend on the shipped data beyond the language
+/// tables (and, where a rule asks a dictionary, the shipped word list).
+@Suite("Name rules on a fixture gazetteer")
+struct NameRuleTests {
+    static let seoul = GazetteerEntry(id: "seoul", kind: .place, weight: 90,
+                                      forms: ["en": ["Seoul"], "az": ["Seul"], "tr": ["Seul"], "ru": ["Сеул"]])
+
+    func normalizer(
+        _ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], lists: [LanguageTag: WordList] = [:],
+        thresholds: NameThresholds = NameThresholds()
+    ) throws -> NameNormalizer {
+        NameNormalizer(gazetteer: Gazetteer(entries: entries, lexicon: lexicon), wordLists: lists,
+                       tables: try #require(Shipped.tables), thresholds: thresholds)
+    }
+
+    /// The word rule that decided about `word` in `text`, with the document's counts of
+    /// each word as the analysis gathers them.
+    func decision(_ normalizer: NameNormalizer, _ text: String, word: String, language: String) throws -> RuleDecision {
+        let words = normalizer.tokens(in: text, language: language)
+        let position = try #require(words.firstIndex { $0.text == word })
+        var context = NameNormalizer.DocumentContext()
+        for token in words { context.timesWritten[token.text, default: 0] += 1 }
+        return normalizer.wordDecision(words, at: position, resolved: [Bool](repeating: false, count: words.count),
+                                       language: language, context: context)
+    }
+
+    /// The phrase rule that decided about the `length` words from `first` in `text`.
+    func phraseDecision(_ normalizer: NameNormalizer, _ text: String, first: String, length: Int, language: String) throws -> RuleDecision {
+        let words = normalizer.tokens(in: text, language: language)
+        let start = try #require(words.firstIndex { $0.text == first })
+        var context = NameNormalizer.DocumentContext()
+        for token in words { context.timesWritten[token.text, default: 0] += 1 }
+        let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: length, text: text, language: language,
+                                                       context: context, normalizer: normalizer)
+        return normalizer.phraseDecision(candidate)
+    }
+
+    func fix(_ decision: RuleDecision, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
+        guard case .fix(let change) = decision.outcome else {
+            Issue.record("expected a fix, got \(decision.rule): \(decision.outcome)", sourceLocation: sourceLocation)
+            return nil
+        }
+        return change.replacement
+    }
+
+    func isKept(_ decision: RuleDecision) -> Bool {
+        if case .keep = decision.outcome { return true }
+        return false
+    }
+
+    // MARK: Word rules
+
+    @Test("A word of fewer than four letters, or in capitals, is not read as a name", arguments: ["Seo", "SEOL"])
+    func wordShape(word: String) throws {
+        let decision = try self.decision(try normalizer([Self.seoul]), "They flew to \(word) today.", word: word, language: "en")
+        #expect(decision.rule == "word-shape")
+        #expect(isKept(decision))
+    }
+
+    @Test("An ordinary word near a name is kept by the dictionary")
+    func ordinaryWord() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let decision = try self.decision(try normalizer([Self.seoul], lists: lists), "Officials said Soul was playing.", word: "Soul", language: "en")
+        #expect(decision.rule == "ordinary-word")
+        #expect(isKept(decision))
+    }
+
+    @Test("A name written with another alphabet's letters takes the language's own letters")
+    func foreignLetters() throws {
+        let venezuela = GazetteerEntry(id: "ve", kind: .country, weight: 80, forms: ["en": ["Venezuela"], "fr": ["Vénézuela"]])
+        let decision = try self.decision(try normalizer([venezuela]), "Talks in Vénézuela ended.", word: "Vénézuela", language: "en")
+        #expect(decision.rule == "foreign-letters")
+        #expect(fix(decision) == "Venezuela")
+    }
+
+    @Test("Missing accents come back outside English, and in English only on a major place")
+    func missingAccents() throws {
+        let bogota = GazetteerEntry(id: "bogota", kind: .place, weight: 50, forms: ["es": ["Bogotá"], "en": ["Bogotá"]])
+        let spanish = try self.decision(try normalizer([bogota]), "Llegó a Bogota ayer.", word: "Bogota", language: "es")
+        #expect(spanish.rule == "missing-accents")
+        #expect(fix(spanish) == "Bogotá")
+        // Weight 50 is under the major weight (60): English copy keeps the plain spelling …
+        let english = try self.decision(try normalizer([bogota]), "She flew to Bogota today.", word: "Bogota", language: "en")
+        #expect(english.rule != "missing-accents")
+        // … until the threshold is lowered to it.
+        var thresholds = NameThresholds()
+        thresholds.majorWeight = 50
+        let lowered = try self.decision(try normalizer([bogota], thresholds: thresholds), "She flew to Bogota today.", word: "Bogota", language: "en")
+        #expect(lowered.rule == "missing-accents")
+    }
+
+    @Test("Another language's form of a place becomes this language's; a small place's stays")
+    func foreignForm() throws {
+        let decision = try self.decision(try normalizer([Self.seoul]), "Both Washington and Seul have spoken.", word: "Seul", language: "en")
+        #expect(decision.rule == "foreign-form")
+        #expect(fix(decision) == "Seoul")
+        var small = Self.seoul
+        small.weight = 20
+        let kept = try self.decision(try normalizer([small]), "Both Washington and Seul have spoken.", word: "Seul", language: "en")
+        #expect(kept.rule == "foreign-form")
+        #expect(isKept(kept))
+    }
+
+    @Test("A word of the language with an apostrophe ending is kept through its stem")
+    func inflectedWord() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let decision = try self.decision(try normalizer([Self.seoul], lists: lists), "It was Sunday's paper.", word: "Sunday's", language: "en")
+        #expect(decision.rule == "inflected-word")
+        #expect(isKept(decision))
+    }
+
+    @Test("Another language's form with an ending of this one keeps the ending")
+    func inflectedForeignForm() throws {
+        let text = "Nümayəndə heyəti Seoulda olub."
+        let normalizer = try normalizer([Self.seoul])
+        let decision = try self.decision(normalizer, text, word: "Seoulda", language: "az")
+        #expect(decision.rule == "inflected-foreign-form")
+        let change = try #require(decision.outcome.change)
+        #expect(text[change.range] == "Seoul")
+        #expect(change.replacement == "Seul")
+    }
+
+    @Test("A name the language's dictionary lists is left alone")
+    func dictionaryName() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let decision = try self.decision(try normalizer([Self.seoul], lists: lists), "Later Michael spoke.", word: "Michael", language: "en")
+        #expect(decision.rule == "dictionary-name")
+        #expect(isKept(decision))
+    }
+
+    @Test("A given name beside a surname of the same language takes its accents")
+    func accentedPersonName() throws {
+        let normalizer = try normalizer([Self.seoul], lexicon: ["fr": ["René", "Descartes"]])
+        let decision = try self.decision(normalizer, "Ein Buch über Rene Descartes.", word: "Rene", language: "de")
+        #expect(decision.rule == "accented-person-name")
+        #expect(fix(decision) == "René")
+    }
+
+    @Test("A name of the gazetteer as written, in any language, is no misspelling")
+    func nameElsewhere() throws {
+        let bergen = GazetteerEntry(id: "bergen", kind: .place, weight: 50, forms: ["nb": ["Bergen"]])
+        let decision = try self.decision(try normalizer([Self.seoul, bergen]), "Later Bergen replied.", word: "Bergen", language: "en")
+        #expect(decision.rule == "name-elsewhere")
+        #expect(isKept(decision))
+    }
+
+    @Test("A Latin misspelling in Cyrillic copy is read as English and written in Cyrillic")
+    func latinInCyrillic() throws {
+        let normalizer = try normalizer([Self.seoul])
+        let fixed = try self.decision(normalizer, "И Вашингтон, и Seol предупредили.", word: "Seol", language: "ru")
+        #expect(fixed.rule == "latin-in-cyrillic")
+        #expect(fix(fixed) == "Сеул")
+        let kept = try self.decision(normalizer, "И Вашингтон, и Xyzzy предупредили.", word: "Xyzzy", language: "ru")
+        #expect(kept.rule == "latin-in-cyrillic")
+        #expect(isKept(kept))
+    }
+
+    @Test("The same letters as another language's name get that name's accents")
+    func accentsElsewhere() throws {
+        let normalizer = try normalizer([Self.seoul], lexicon: ["fr": ["Frédéric"]])
+        let decision = try self.decision(normalizer, "Gestern kam Frederic an.", word: "Frederic", language: "de")
+        #expect(decision.rule == "accents-elsewhere")
+        #expect(fix(decision) == "Frédéric")
+    }
+
+    @Test("A word the text writes twice, or quotes, is a name of its own", arguments: [
+        "Seol spoke. Later Seol left.", "They took the \"Seol\" line.",
+    ])
+    func ownName(text: String) throws {
+        let decision = try self.decision(try normalizer([Self.seoul]), text, word: "Seol", language: "en")
+        #expect(decision.rule == "own-name")
+        #expect(isKept(decision))
+    }
+
+    @Test("A misspelt name one edit away is fixed; a small place the text does not support is not")
+    func misspelling() throws {
+        let fixed = try self.decision(try normalizer([Self.seoul]), "Both Washington and Seol have spoken.", word: "Seol", language: "en")
+        #expect(fixed.rule == "misspelling")
+        #expect(fix(fixed) == "Seoul")
+        let tarnow = GazetteerEntry(id: "tarnow", kind: .place, weight: 20, forms: ["en": ["Tarnow"]])
+        let kept = try self.decision(try normalizer([tarnow]), "The train left Tarnov early.", word: "Tarnov", language: "en")
+        #expect(kept.rule == "misspelling")
+        #expect(isKept(kept))
+        var thresholds = NameThresholds()
+        thresholds.smallPlaceWeight = 20
+        let lowered = try self.decision(try normalizer([tarnow], thresholds: thresholds), "The train left Tarnov early.", word: "Tarnov", language: "en")
+        #expect(fix(lowered) == "Tarnow")
+    }
+
+    // MARK: Phrase rules
+
+    @Test("Words in capitals, or not joined as one name's are, are no phrase")
+    func phraseShape() throws {
+        let korea = GazetteerEntry(id: "kr", kind: .country, weight: 100, forms: ["en": ["South Korea"]])
+        let decision = try self.phraseDecision(try normalizer([korea]), "Talks in SOUTH KOREA ended.", first: "SOUTH", length: 2, language: "en")
+        #expect(decision.rule == "phrase-shape")
+        #expect(isKept(decision))
+    }
+
+    @Test("A major entity's hyphens or a phrase's accents come back")
+    func phraseAccents() throws {
+        let burkina = GazetteerEntry(id: "bf", kind: .country, weight: 80, forms: ["en": ["Burkina Faso"]])
+        let decision = try self.phraseDecision(try normalizer([burkina]), "Troops left Burkina-Faso.", first: "Burkina", length: 2, language: "en")
+        #expect(decision.rule == "phrase-accents")
+        #expect(fix(decision) == "Burkina Faso")
+    }
+
+    @Test("A phrase with another alphabet's letters takes the language's own")
+    func phraseForeignLetters() throws {
+        let lanka = GazetteerEntry(id: "lk", kind: .country, weight: 80, forms: ["en": ["Sri Lanka"], "az": ["Şri-Lanka"]])
+        let decision = try self.phraseDecision(try normalizer([lanka]), "Talks in Şri Lanka ended.", first: "Şri", length: 2, language: "en")
+        #expect(decision.rule == "phrase-foreign-letters")
+        #expect(fix(decision) == "Sri Lanka")
+    }
+
+    @Test("Another language's form of a phrase becomes this language's")
+    func phraseForeignForm() throws {
+        let korea = GazetteerEntry(id: "kr", kind: .country, weight: 100, forms: ["en": ["South Korea"], "de": ["Südkorea"], "fr": ["Corée du Sud"]])
+        let decision = try self.phraseDecision(try normalizer([korea]), "Talks with Corée du Sud ended.", first: "Corée", length: 3, language: "en")
+        #expect(decision.rule == "phrase-foreign-form")
+        #expect(fix(decision) == "South Korea")
+    }
+
+    @Test("A known person's full name with a slip in the surname is that person, even when the slip is a word")
+    func personNameSlip() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let wilde = GazetteerEntry(id: "wilde", kind: .person, weight: 30, forms: ["en": ["Oscar Wilde"]])
+        let normalizer = try normalizer([wilde], lists: lists)
+        let fixed = try self.phraseDecision(normalizer, "A play by Oscar Wild opened.", first: "Oscar", length: 2, language: "en")
+        #expect(fixed.rule == "person-name-slip")
+        #expect(fix(fixed) == "Oscar Wilde")
+        // Another given name is another person.
+        let other = try self.phraseDecision(normalizer, "A play by Oskar Wild opened.", first: "Oskar", length: 2, language: "en")
+        #expect(other.rule != "person-name-slip")
+        #expect(other.outcome.change == nil)
+        // A place is no person: its slips go through the misspelling rule.
+        let place = GazetteerEntry(id: "wildeshausen", kind: .place, weight: 30, forms: ["en": ["Oscar Wilde"]])
+        let notPerson = try self.phraseDecision(try self.normalizer([place], lists: lists), "A play by Oscar Wild opened.", first: "Oscar", length: 2, language: "en")
+        #expect(notPerson.rule != "person-name-slip")
+    }
+
+    @Test("A person's name two slips away, or with a surname the text writes again, is someone else")
+    func personNameLimits() throws {
+        let merton = GazetteerEntry(id: "merton", kind: .person, weight: 30, forms: ["en": ["Robert Merton"]])
+        let twoSlips = try self.phraseDecision(try normalizer([merton]), "Later Robert Peston wrote.", first: "Robert", length: 2, language: "en")
+        #expect(twoSlips.outcome.change == nil)
+        let smith = GazetteerEntry(id: "smith", kind: .person, weight: 30, forms: ["en": ["John Smith"]])
+        let once = try self.phraseDecision(try normalizer([smith]), "Later John Smit spoke.", first: "John", length: 2, language: "en")
+        #expect(fix(once) == "John Smith")
+        let twice = try self.phraseDecision(try normalizer([smith]), "Later John Smit spoke. Smit said so.", first: "John", length: 2, language: "en")
+        #expect(twice.rule == "phrase-misspelling")
+        #expect(isKept(twice))
+    }
+
+    @Test("A person's name keeps letters a list of the language writes without")
+    func personKeepsLetters() throws {
+        let marquez = GazetteerEntry(id: "marquez", kind: .person, weight: 30, forms: ["en": ["Gabriel Garcia Marquez"]])
+        let decision = try self.phraseDecision(try normalizer([marquez]), "A novel by Gabriel García Márquez.", first: "Gabriel", length: 3, language: "en")
+        #expect(decision.outcome.change == nil)
+    }
+
+    @Test("A misspelt multi-word name is fixed; a correctly declined Russian one is kept")
+    func phraseMisspelling() throws {
+        let biden = GazetteerEntry(id: "biden", kind: .person, weight: 80, forms: ["en": ["Joe Biden"]])
+        let fixed = try self.phraseDecision(try normalizer([biden]), "Later Jo Biden spoke.", first: "Jo", length: 2, language: "en")
+        #expect(fixed.rule == "phrase-misspelling")
+        #expect(fix(fixed) == "Joe Biden")
+        let petersburg = GazetteerEntry(id: "spb", kind: .place, weight: 90, forms: ["ru": ["Санкт-Петербург"]])
+        let kept = try self.phraseDecision(try normalizer([petersburg]), "Он приехал из Санкт-Петербурга.", first: "Санкт", length: 2, language: "ru")
+        #expect(kept.rule == "phrase-misspelling")
+        #expect(isKept(kept))
+    }
+}
