@@ -123,11 +123,17 @@ extension NameNormalizer {
 
     /// `Vladimir Putin’s` without its possessive ending.
     static func withoutPossessive(_ text: Substring) -> Substring {
-        for ending in ["'s", "’s", "'", "’"] where text.hasSuffix(ending) && text.count > ending.count {
-            return text.dropLast(ending.count)
+        // Compared as bytes: every ending begins a character of its own, so a match is
+        // the last characters of the text, and something is left before it.
+        let bytes = text.utf8
+        for ending in possessiveEndings where bytes.count > ending.count {
+            let tail = bytes.index(bytes.endIndex, offsetBy: -ending.count)
+            if bytes[tail...].elementsEqual(ending) { return text[..<tail] }
         }
         return text
     }
+
+    private static let possessiveEndings: [[UInt8]] = ["'s", "’s", "'", "’"].map { Array($0.utf8) }
 
     /// True when `count` words from `start` are joined only by one space or hyphen, as the
     /// words of one name are. With `dashes`, a spaced dash joins too, as in ICU's

@@ -30,6 +30,9 @@ extension NameNormalizer {
         lazy var letters = key.filter { $0 != 0x20 }.count
         /// This language's own form with the phrase's key, when it is spelt otherwise.
         lazy var own = normalizer.bestForm(key: key, language: language, lexical: false).flatMap { $0.text != String(written) ? $0 : nil }
+        /// The language's forms within two deletions of the key (the delete index), asked
+        /// once for the rules that read them.
+        lazy var nearForms = normalizer.languageIndex(for: language).index?.candidates(for: key) ?? []
     }
 
     /// The rules for a phrase, in the order they are asked; the first that does not pass
@@ -146,9 +149,8 @@ extension NameNormalizer {
             gazetteer.formsByText[String(lastWord)] == nil
         else { return .pass }
         let writtenWords = c.written.split(whereSeparator: { $0 == " " || $0 == "-" })
-        let index = languageIndex(for: language)
         var readings: [Reading] = []
-        for candidate in index.index?.candidates(for: c.key) ?? [] {
+        for candidate in c.nearForms {
             let form = gazetteer.forms[Int(candidate)]
             guard form.wordCount == c.length, !form.isLexical, gazetteer.entry(of: form).kind == .person,
                 EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key) <= thresholds.surnameSlipCost
@@ -219,9 +221,8 @@ extension NameNormalizer {
         let language = c.language, key = c.key
         let first = c.words[c.start].text, last = c.words[c.start + c.length - 1].text
         let surnameKey = keys.key(last)
-        let index = languageIndex(for: language)
         var readings: [Reading] = []
-        for candidate in index.index?.candidates(for: key) ?? [] {
+        for candidate in c.nearForms {
             let form = gazetteer.forms[Int(candidate)]
             guard form.wordCount == c.length, !form.isLexical, form.key.first == key.first,
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: c.letters)),
