@@ -77,6 +77,22 @@ struct AlignCommand: ParsableCommand {
         if story != nil, !intoTm { throw ValidationError("--story files stored units; give --into-tm as well") }
     }
 
+    /// The word list bundled for a pair, or, for a pair without one, a close language's
+    /// read as consonant outlines (``BilingualLexicon/outlines(of:standingFor:)``); both nil
+    /// when there is neither.
+    static func bundledWordLists(between from: LanguageTag, and to: LanguageTag, resources: ResourceBundle) throws
+        -> (lexicon: BilingualLexicon?, outlines: BilingualLexicon?)
+    {
+        if let file = try resources.lexiconFile(between: from, and: to) {
+            return (try BilingualLexicon(tsv: file.text, source: file.source, target: file.target), nil)
+        }
+        if let file = try resources.closeLanguageLexiconFile(between: from, and: to) {
+            let related = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
+            return (nil, related.outlines(of: file.related, standingFor: file.standsFor))
+        }
+        return (nil, nil)
+    }
+
     func run() throws {
         let from = LanguageTag(sourceLanguage), to = LanguageTag(targetLanguage)
         let resources = try ResourceBundle.locate()
@@ -87,20 +103,14 @@ struct AlignCommand: ParsableCommand {
         let memory = try store.map { try MemoryPairs(store: $0, from: from, to: to) }
         var stopWords = [from: try resources.stopWords(for: from).words]
         stopWords[to] = try resources.stopWords(for: to).words
-        var lexicon: BilingualLexicon?
-        var outlines: BilingualLexicon?
-        if !noDictionary, let file = try resources.lexiconFile(between: from, and: to) {
-            lexicon = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
-        } else if !noDictionary, let file = try resources.closeLanguageLexiconFile(between: from, and: to) {
-            outlines = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
-                .outlines(of: file.related, standingFor: file.standsFor)
-        }
+        let bundled = noDictionary ? (lexicon: nil, outlines: nil) : try Self.bundledWordLists(between: from, and: to, resources: resources)
+        var lexicon = bundled.lexicon
         if let memory, !memory.pairs.isEmpty {
             let learned = try BilingualLexicon.learned(from: memory.pairs, source: from, target: to, stopWords: stopWords)
             lexicon = lexicon.map { $0.merging(learned.source == $0.source ? learned : learned.reversed()) } ?? learned
         }
         let names: (any EntityNames)? = gazetteer ? Gazetteer(index: try NameIndexStore(resources: resources).load(note: { Diagnostics.note($0) })) : nil
-        let aligner = Aligner(lexicon: lexicon, outlines: outlines, names: names, stopWords: stopWords)
+        let aligner = Aligner(lexicon: lexicon, outlines: bundled.outlines, names: names, stopWords: stopWords)
         let alignment = try aligner.align(
             source: sourceSentences, from: from, target: targetSentences, to: to, lengthRatio: memory?.lengthRatio)
         warnAboutDoubts(alignment, sourceCount: sourceSentences.count, targetCount: targetSentences.count, to: to)

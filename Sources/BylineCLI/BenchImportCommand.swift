@@ -39,14 +39,8 @@ struct BenchImportCommand: ParsableCommand {
             }
             let source = Lent(TMXFileSequence(paths: files, showsProgress: false))
             let start = DispatchTime.now().uptimeNanoseconds
-            let imported: ImportReport
-            do {
-                imported = try awaitResult {
-                    try await store.importUnits(from: &source.value, options: ImportOptions(origin: .imported(file: "")))
-                }
-            } catch {
-                Diagnostics.error("\(error)")
-                throw ExitCode(1)
+            let imported = try awaitOrExit {
+                try await store.importUnits(from: &source.value, options: ImportOptions(origin: .imported(file: "")))
             }
             results.append((store.location, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, imported.read))
         }

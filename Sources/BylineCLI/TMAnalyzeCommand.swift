@@ -56,14 +56,8 @@ struct TMAnalyzeCommand: ParsableCommand {
         let target = LanguageTag(targetLanguage)
         let context = try SegmentationContext(options: SentenceSegmenter.Options(attachDatelines: false), notice: { Diagnostics.warning($0) })
         let pieces = try Self.segments(of: source.string, language: source.language, context: context)
-        let rows: [Row]
-        do {
-            let language = source.language
-            rows = try awaitResult { try await Self.lookUp(pieces, from: language, to: target, in: store) }
-        } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode(1)
-        }
+        let language = source.language
+        let rows = try awaitOrExit { try await Self.lookUp(pieces, from: language, to: target, in: store) }
         try write(rows)
     }
 

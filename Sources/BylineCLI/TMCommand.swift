@@ -87,13 +87,7 @@ struct DatabaseOptions: ParsableArguments {
     /// or busy store is an error (exit 1); an empty one is said to be empty.
     func openStore() throws -> any TranslationMemoryStore {
         let store = try open(access: .readOnly, creatingFolder: false)
-        let empty: Bool
-        do {
-            empty = try awaitResult { try await store.isEmpty() }
-        } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode(1)
-        }
+        let empty = try awaitOrExit { try await store.isEmpty() }
         if empty {
             Diagnostics.warning(
                 "\(store.location): the translation memory is empty; add units with `byline tm import FILE.tmx --db \(store.location)`")
@@ -128,17 +122,6 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Runs `body` from a synchronous command and waits for it: the command's thread waits
 /// while the work runs on Swift's concurrency pool (the stores' methods are `async`).
-/// ``awaitResult(_:)`` for a command: an error is reported on standard error and ends the
-/// command with status 1.
-func awaitOrExit<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
-    do {
-        return try awaitResult(body)
-    } catch {
-        Diagnostics.error("\(error)")
-        throw ExitCode(1)
-    }
-}
-
 func awaitResult<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
     let result = Lent<Result<Value, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
@@ -152,4 +135,15 @@ func awaitResult<Value: Sendable>(_ body: @escaping @Sendable () async throws ->
     }
     done.wait()
     return try result.value!.get()
+}
+
+/// ``awaitResult(_:)`` for a command: an error is reported on standard error and ends the
+/// command with status 1.
+func awaitOrExit<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
+    do {
+        return try awaitResult(body)
+    } catch {
+        Diagnostics.error("\(error)")
+        throw ExitCode(1)
+    }
 }

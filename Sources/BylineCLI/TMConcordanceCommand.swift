@@ -31,14 +31,8 @@ struct TMConcordanceCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openStore()
-        let hits: [ConcordanceHit]
-        do {
-            let (words, language, maximum) = (words, language.map { LanguageTag($0) }, maximum)
-            hits = try awaitResult { try await store.concordance(words, language: language, limit: maximum) }
-        } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode(1)
-        }
+        let (words, language, maximum) = (words, language.map { LanguageTag($0) }, maximum)
+        let hits = try awaitOrExit { try await store.concordance(words, language: language, limit: maximum) }
         var output = StandardOutput()
         let colour = Terminal.columns != nil
         try output.write { buffer in

@@ -82,16 +82,10 @@ struct TMLookupCommand: ParsableCommand {
             if try !runner.run() { throw ExitCode(1) }
             return
         }
-        let matches: [Match]
-        do {
-            let query = text ?? ""
-            let context = MatchContext(previous: previous, next: next)
-            matches = try awaitResult {
-                try await store.matches(for: query, from: source, to: target, options: options, context: context)
-            }
-        } catch {
-            Diagnostics.error("\(error)")
-            throw ExitCode(1)
+        let query = text ?? ""
+        let context = MatchContext(previous: previous, next: next)
+        let matches = try awaitOrExit {
+            try await store.matches(for: query, from: source, to: target, options: options, context: context)
         }
         var output = StandardOutput()
         try output.write { buffer in

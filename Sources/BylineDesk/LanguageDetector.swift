@@ -1,4 +1,5 @@
 import BylineNames
+import BylineNormalize
 import BylineResources
 import BylineSummarize
 import BylineText
@@ -90,7 +91,7 @@ public final class LanguageDetector: @unchecked Sendable {
             let useDictionary = position < Self.dictionaryWords
             let plain = word.lowercased()
             let turkic = word.contains(where: { $0 == "I" || $0 == "İ" })
-                ? word.replacingOccurrences(of: "İ", with: "i").replacingOccurrences(of: "I", with: "ı").lowercased()
+                ? TurkicCasing.lowercased(word, turkic: true)
                 : plain
             for index in profiles.indices {
                 let key = profiles[index].turkicCase ? turkic : plain

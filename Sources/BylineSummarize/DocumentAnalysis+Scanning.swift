@@ -30,18 +30,21 @@ extension DocumentAnalysis {
     }
 }
 
-/// A word as the analysis looks it up: compared and hashed by its UTF-8 bytes, without
-/// making a string of it (a `Substring` hashes its normal form, scalar by scalar).
-struct Spelling: Hashable {
-    let piece: Substring
+/// A piece of text as a set or dictionary key, compared and hashed by its UTF-8 bytes
+/// without making a string of it (a `Substring` hashes its normal form, scalar by scalar,
+/// and compares by canonical equivalence). The analysis keys a word's spelling by it, the
+/// furniture filter a line it has seen; a word or a credit a report repeats is the same
+/// bytes each time.
+struct ByteKey: Hashable {
+    let text: Substring
 
-    init(_ piece: Substring) { self.piece = piece }
+    init(_ text: Substring) { self.text = text }
 
-    static func == (left: Spelling, right: Spelling) -> Bool { sameBytes(left.piece, right.piece) }
+    static func == (left: ByteKey, right: ByteKey) -> Bool { sameBytes(left.text, right.text) }
 
     func hash(into hasher: inout Hasher) {
-        let hashed = piece.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if hashed == nil { for byte in piece.utf8 { hasher.combine(byte) } }
+        let hashed = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
     }
 }
 

@@ -70,7 +70,7 @@ struct DocumentAnalysis {
         // What a word's spelling gives (its folded form, stop word or not, its term, its
         // capitals), made once per distinct spelling: a report repeats its words, and
         // folding, stemming and interning each token anew was a fifth of the analysis.
-        var spellings: [Spelling: SpellingFacts] = [:]
+        var spellings: [ByteKey: SpellingFacts] = [:]
         func spellingFacts(_ piece: Substring) -> SpellingFacts {
             let folded = TurkicCasing.lowercased(String(piece), turkic: rules.usesTurkicCasing)
             let isStopWord = rules.stopWords.contains(folded)
@@ -139,7 +139,7 @@ struct DocumentAnalysis {
                     sentenceQuantities.append(id)
                     previousWasCapital = false
                 } else {
-                    let spelling = Spelling(piece)
+                    let spelling = ByteKey(piece)
                     let facts: SpellingFacts
                     if let known = spellings[spelling] { facts = known } else {
                         facts = spellingFacts(piece)

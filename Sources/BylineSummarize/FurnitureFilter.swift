@@ -41,7 +41,9 @@ struct FurnitureFilter {
     /// Every furniture line, trimmed, in order.
     func furnitureLines(in text: String) -> [ExcludedPiece] {
         var result: [ExcludedPiece] = []
-        var seen: Set<SeenLine> = []
+        // Lines compared byte for byte: a credit or a label a page repeats is the same bytes
+        // each time, and hashing lines by canonical equivalence cost a tenth of a long summary.
+        var seen: Set<ByteKey> = []
         let scalars = text.unicodeScalars
         // Line feeds are found in the UTF-8 bytes: a byte 0x0A is always the scalar U+000A,
         // and a search over scalars decoded every one of them.
@@ -50,7 +52,7 @@ struct FurnitureFilter {
         while lineStart < scalars.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? scalars.endIndex
             if let range = Self.trimmed(lineStart..<lineEnd, in: scalars) {
-                let isNew = seen.insert(SeenLine(text[range])).inserted
+                let isNew = seen.insert(ByteKey(text[range])).inserted
                 if let reason = reason(for: range, in: text) {
                     result.append(ExcludedPiece(range: range, reason: reason))
                 } else if !isNew {
@@ -156,22 +158,5 @@ struct FurnitureFilter {
             upper = scalars.index(before: upper)
         }
         return lower < upper ? lower..<upper : nil
-    }
-}
-
-/// A line as the repeated-line rule compares it: byte for byte, since a credit or a label
-/// that a page repeats is the same bytes each time. (Comparing lines as `Substring`s,
-/// by canonical equivalence, checked every scalar's normal form to hash a line, a tenth
-/// of a long report's summary, and finds nothing more in copy.)
-private struct SeenLine: Hashable {
-    let line: Substring
-
-    init(_ line: Substring) { self.line = line }
-
-    static func == (left: SeenLine, right: SeenLine) -> Bool { sameBytes(left.line, right.line) }
-
-    func hash(into hasher: inout Hasher) {
-        let hashed = line.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if hashed == nil { for byte in line.utf8 { hasher.combine(byte) } }
     }
 }

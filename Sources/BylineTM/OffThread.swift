@@ -20,11 +20,18 @@ extension OffThread {
         priority: ImportPriority, _ body: @escaping @Sendable () throws -> Value
     ) async throws -> Value {
         guard priority == .background else { return try await run(body) }
-        return try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                lowerCurrentThreadPriority(priority)
-                continuation.resume(with: Result { try body() })
-            }
+        return try await onOwnThread {
+            lowerCurrentThreadPriority(priority)
+            return try body()
+        }
+    }
+
+    /// Runs blocking `body` on a thread of its own, neither one of Swift's task pool nor a
+    /// pooled dispatch thread: for work that may block for as long as a client sends, or that
+    /// changes its thread's state.
+    package static func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
             thread.stackSize = 8 << 20
             thread.start()
         }

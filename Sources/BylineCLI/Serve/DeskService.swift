@@ -560,7 +560,7 @@ final class DeskService: Sendable {
         let options = ImportOptions(
             origin: .imported(file: name), storyID: story, dryRun: dryRun, user: user?.name, priority: limits.importPriority)
         let importing = Task { () async throws -> (ImportReport, Int) in
-            let opened = try await onOwnThread { Lent(try TMXReader(descriptor: readEnd, name: name)) }
+            let opened = try await OffThread.onOwnThread { Lent(try TMXReader(descriptor: readEnd, name: name)) }
             var source = AbortableSource(reader: opened.value, abort: abort)
             let report = try await memory.importUnits(from: &source, options: options)
             return (report, source.reader.warnings.count)
@@ -803,13 +803,7 @@ final class LexiconCache: @unchecked Sendable {
     func lexicon(between from: LanguageTag, and to: LanguageTag, resources: ResourceBundle) throws -> Entry {
         let key = "\(from.language)-\(to.language)"
         if let cached = lock.withLock({ cache[key] }) { return cached }
-        var entry: Entry = (nil, nil)
-        if let file = try resources.lexiconFile(between: from, and: to) {
-            entry.lexicon = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
-        } else if let file = try resources.closeLanguageLexiconFile(between: from, and: to) {
-            entry.outlines = try BilingualLexicon(tsv: file.text, source: file.source, target: file.target)
-                .outlines(of: file.related, standingFor: file.standsFor)
-        }
+        let entry = try AlignCommand.bundledWordLists(between: from, and: to, resources: resources)
         lock.withLock { cache[key] = entry }
         return entry
     }

@@ -97,17 +97,6 @@ final class ServePipe: @unchecked Sendable {
     }
 }
 
-/// Runs blocking `body` on a thread of its own, not on the threads of Swift's task pool.
-func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread {
-            continuation.resume(with: Result { try body() })
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-}
-
 /// Answers with `body`'s result, or with 503 once `seconds` have passed: work that cannot
 /// be interrupted (a long summary) goes on, but the caller is told in time.
 func withTimeLimit<Value: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
