@@ -13,9 +13,12 @@ same documents changed the way correspondents change a story, and the gold beads
 * drop: one sentence of one side is left out, giving a 1-0 or 0-1 bead for its
   counterpart.
 
-Each document gets one or two such changes, chosen by a random generator seeded with
-``--seed`` and the document's name, so the output is the same on every run. Standard
-library only; nothing is fetched.
+How many changes: by default each sentence pair has a chance ``--rate`` (0.1) of being merged
+with the next or dropped, so a long document gets about one change in ten sentences and most
+three-sentence documents none; ``--per-document`` instead gives every document one or two
+changes, a far harsher set (in a three-sentence document half the beads change). The changes
+come from a random generator seeded with ``--seed`` and the document's name, so the output is
+the same on every run. Standard library only; nothing is fetched.
 """
 from __future__ import annotations
 
@@ -33,16 +36,20 @@ def read_lines(path: Path) -> list[str]:
     return lines
 
 
-def perturb(src: list[str], tgt: list[str], rng: random.Random):
-    """Returns new sides and gold beads, starting from a 1-1 alignment."""
+def perturb(src: list[str], tgt: list[str], rng: random.Random, rate: float | None):
+    """Returns new sides and gold beads, starting from a 1-1 alignment: with `rate`, each
+    bead changes with that chance; without, the document gets one or two changes."""
     # Beads as lists of (source sentences, target sentences), by text.
     beads = [([s], [t]) for s, t in zip(src, tgt)]
-    changes = 1 + (rng.random() < 0.5)
-    for _ in range(changes):
+    if rate is None:
+        places = [None] * (1 + (rng.random() < 0.5))
+    else:
+        places = [at for at in range(len(beads)) if rng.random() < rate]
+    for place in reversed(places):
         kind = rng.choice(["merge", "merge", "drop"])
         side = rng.choice([0, 1])
         if kind == "merge" and len(beads) >= 2:
-            at = rng.randrange(len(beads) - 1)
+            at = rng.randrange(len(beads) - 1) if place is None else min(place, len(beads) - 2)
             first, second = beads[at], beads[at + 1]
             if not first[side] or not second[side] or len(first[side]) + len(second[side]) > 2:
                 continue
@@ -54,7 +61,7 @@ def perturb(src: list[str], tgt: list[str], rng: random.Random):
             merged[1 - side] = first[1 - side] + second[1 - side]
             beads[at:at + 2] = [(merged[0], merged[1])]
         elif kind == "drop" and len(beads) >= 2:
-            at = rng.randrange(len(beads))
+            at = rng.randrange(len(beads)) if place is None else min(place, len(beads) - 1)
             bead = beads[at]
             if len(bead[0]) != 1 or len(bead[1]) != 1:
                 continue
@@ -76,6 +83,8 @@ def main() -> None:
     parser.add_argument("source", type=Path, help="folder with manifest.jsonl")
     parser.add_argument("output", type=Path, help="folder to write (its manifest.jsonl is replaced)")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--rate", type=float, default=0.1, help="chance that a sentence pair changes (default 0.1)")
+    parser.add_argument("--per-document", action="store_true", help="one or two changes in every document instead")
     args = parser.parse_args()
 
     manifest = []
@@ -87,7 +96,7 @@ def main() -> None:
         src = read_lines(folder / entry["src"])
         tgt = read_lines(folder / entry["tgt"])
         rng = random.Random(f"{args.seed}:{entry['set']}:{entry['doc']}")
-        new_src, new_tgt, gold = perturb(src, tgt, rng)
+        new_src, new_tgt, gold = perturb(src, tgt, rng, None if args.per_document else args.rate)
         name = entry["set"] + "-perturbed"
         out = args.output / name
         out.mkdir(parents=True, exist_ok=True)
