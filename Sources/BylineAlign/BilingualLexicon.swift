@@ -40,21 +40,44 @@ public struct BilingualLexicon: Sendable {
         self.init(source: source, target: target, stemLength: stemLength)
         var keys: [Substring] = []
         var values: [Substring] = []
-        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
-            guard let tab = line.firstIndex(of: "\t") else { continue }
+        for var line in Self.pieces(of: Substring(tsv), at: UInt8(ascii: "\n")) {
+            if line.utf8.last == UInt8(ascii: "\r") { line = line[..<line.utf8.index(before: line.utf8.endIndex)] }
+            guard !line.isEmpty, line.utf8.first != UInt8(ascii: "#"),
+                let tab = line.utf8.firstIndex(of: UInt8(ascii: "\t"))
+            else { continue }
             keys.append(line[..<tab])
-            values.append(line[line.index(after: tab)...])
+            values.append(line[line.utf8.index(after: tab)...])
         }
         let normalizer = TextNormalizer()
         let foldedKeys = try Self.fold(keys, language: source, normalizer: normalizer)
         let foldedValues = try Self.fold(values, language: target, normalizer: normalizer)
         guard foldedKeys.count == keys.count, foldedValues.count == values.count else { return }
+        entries.reserveCapacity(keys.count)
         for (key, value) in zip(foldedKeys, foldedValues) {
             let stem = Self.stem(key, length: stemLength)
-            for word in value.split(separator: " ") {
+            for word in Self.pieces(of: value, at: UInt8(ascii: " ")) where !word.isEmpty {
                 add(stem: stem, translation: Self.stem(word, length: stemLength))
             }
         }
+    }
+
+    /// `text` cut at every `separator` byte (an ASCII character, so the pieces are whole
+    /// scalars), empty pieces included: the bytes are scanned once, where splitting by
+    /// `Character` would find every grapheme's end.
+    static func pieces(of text: Substring, at separator: UInt8) -> [Substring] {
+        var result: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == separator {
+                result.append(text[start..<index])
+                start = bytes.index(after: index)
+            }
+            bytes.formIndex(after: &index)
+        }
+        result.append(text[start..<bytes.endIndex])
+        return result
     }
 
     /// The stems `stem` translates to, most likely first.
@@ -116,10 +139,15 @@ public struct BilingualLexicon: Sendable {
     }
 
     /// The stem of a folded word: its first `length` scalars.
-    static func stem<S: StringProtocol>(_ word: S, length: Int) -> String {
+    static func stem<S: StringProtocol>(_ word: S, length: Int) -> String where S.SubSequence == Substring {
         let scalars = word.unicodeScalars
-        guard scalars.count > length else { return String(word) }
-        return String(String.UnicodeScalarView(scalars.prefix(length)))
+        var end = scalars.startIndex
+        var count = 0
+        while count < length, end != scalars.endIndex {
+            scalars.formIndex(after: &end)
+            count += 1
+        }
+        return String(word[..<end])
     }
 
     /// Folds many short strings in one call: joined by line feeds, folded, split again.
@@ -128,6 +156,6 @@ public struct BilingualLexicon: Sendable {
     {
         let joined = pieces.joined(separator: "\n")
         let folded = try normalizer.normalize(joined, operation: .fold, language: language).text
-        return folded.split(separator: "\n", omittingEmptySubsequences: false)
+        return Self.pieces(of: Substring(folded), at: UInt8(ascii: "\n"))
     }
 }
