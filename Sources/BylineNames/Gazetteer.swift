@@ -152,6 +152,24 @@ public struct Gazetteer: Sendable {
 }
 
 extension NameIndex {
+    /// What a candidate loop tests of a form before reading it whole, taken from the
+    /// records without copying its text or key.
+    struct FormOutline {
+        let isLexical: Bool
+        /// Words in the key: one more than its spaces, as `Gazetteer.Form.wordCount`.
+        let wordCount: Int
+        let firstKeyScalar: UInt32?
+    }
+
+    func outline(_ number: Int32) -> FormOutline {
+        let base = Int(number) * Self.formStride
+        let start = Int(formRecords[base + 4]), end = start + Int(formRecords[base + 5])
+        var words = 1
+        for index in start..<end where keyScalars[index] == 0x20 { words += 1 }
+        return FormOutline(isLexical: formRecords[base + 8] & 1 != 0, wordCount: words,
+                           firstKeyScalar: start < end ? keyScalars[start] : nil)
+    }
+
     func form(_ number: Int32) -> Gazetteer.Form {
         let base = Int(number) * Self.formStride
         return Gazetteer.Form(

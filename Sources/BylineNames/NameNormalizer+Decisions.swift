@@ -33,7 +33,19 @@ extension NameNormalizer {
     }
 
     func isConnector(_ word: Substring) -> Bool {
-        ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "and", "of", "the", "y", "et", "und", "on", "upon", "am", "an"].contains(word)
+        // No connector is longer than four bytes, nor equal to a longer string.
+        word.utf8.count <= 4 && Self.connectors.contains(word)
+    }
+
+    static let connectors: Set<Substring> = [
+        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "and", "of", "the", "y", "et", "und", "on", "upon", "am", "an",
+    ]
+
+    /// True when `word` has `minimum` Characters or more, all letters; a word of ASCII
+    /// letters alone is answered from its bytes.
+    static func isLongWordOfLetters(_ word: Substring, minimum: Int) -> Bool {
+        if word.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) { return word.utf8.count >= minimum }
+        return word.count >= minimum && word.allSatisfy(\.isLetter)
     }
 
     /// The particles that join two capitalised words into one name (`Rio de Janeiro`,
@@ -49,7 +61,7 @@ extension NameNormalizer {
         let word = words[position]
         let written = word.text
         // Most lower-case words are words of the text's own language: ask its list first.
-        guard language != "ru", written.count >= thresholds.minimumLowerCaseLetters, written.allSatisfy(\.isLetter), frequencies[language] != nil,
+        guard language != "ru", Self.isLongWordOfLetters(written, minimum: thresholds.minimumLowerCaseLetters), frequencies[language] != nil,
             !isKnownWord(written, language: language),
             !wordLists.contains(where: { isKnownWord(written, language: $0.key) }),
             gazetteer.formsByText[String(written)] == nil
@@ -58,8 +70,9 @@ extension NameNormalizer {
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for candidate in index.index?.candidates(for: key) ?? [] {
+            guard gazetteer.index.outline(candidate).wordCount == 1 else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
+            guard let indexed = index.indexedKeys[candidate],
                 EditDistance.distance(key, indexed, limit: 1) == 1
             else { continue }
             let cost = EditDistance.typoCost(key, indexed)

@@ -144,15 +144,17 @@ extension NameNormalizer {
         let firstWord = c.words[c.start].text, lastWord = c.words[c.start + c.length - 1].text
         // A given name opens the phrase: the dictionary lists it as a name (where there is one).
         if let list = wordLists[language], !list.containsProperName(lowerKey(firstWord, language: language)) { return .pass }
-        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= thresholds.minimumLetters,
+        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.reduce(0, { $0 + (Self.isAlphabetic($1) ? 1 : 0) }) >= thresholds.minimumLetters,
             wordLists[language]?.containsProperName(lowerKey(lastWord, language: language)) != true,
             gazetteer.formsByText[String(lastWord)] == nil
         else { return .pass }
         let writtenWords = c.written.split(whereSeparator: { $0 == " " || $0 == "-" })
         var readings: [Reading] = []
         for candidate in c.nearForms {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == c.length, !outline.isLexical else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard form.wordCount == c.length, !form.isLexical, gazetteer.entry(of: form).kind == .person,
+            guard gazetteer.entry(of: form).kind == .person,
                 EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key) <= thresholds.surnameSlipCost
             else { continue }
             let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
@@ -223,8 +225,10 @@ extension NameNormalizer {
         let surnameKey = keys.key(last)
         var readings: [Reading] = []
         for candidate in c.nearForms {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == c.length, !outline.isLexical, outline.firstKeyScalar == key.first else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard form.wordCount == c.length, !form.isLexical, form.key.first == key.first,
+            guard
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: c.letters)),
                 distance > 0
             else { continue }
@@ -263,8 +267,10 @@ extension NameNormalizer {
         for (stem, suffix) in morphology.splits(of: last.text, language: language).dropFirst() where !suffix.isEmpty {
             let stemKey = keys.key(c.text[c.words[c.start].range.lowerBound..<stem.endIndex])
             for candidate in index.index?.candidates(for: stemKey) ?? [] {
+                let outline = gazetteer.index.outline(candidate)
+                guard outline.wordCount == c.length, !outline.isLexical, outline.firstKeyScalar == stemKey.first else { continue }
                 let form = gazetteer.forms[Int(candidate)]
-                guard form.wordCount == c.length, !form.isLexical, form.key.first == stemKey.first,
+                guard
                     let distance = EditDistance.distance(stemKey, Morphology.russianStem(form.key, language: language),
                                                          limit: EditDistance.allowance(letters: c.letters))
                 else { continue }

@@ -22,7 +22,7 @@ extension NameNormalizer {
 
         var word: Token { words[position] }
         var written: Substring { words[position].text }
-        lazy var letterCount = written.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        lazy var letterCount = written.unicodeScalars.reduce(0) { $0 + (NameNormalizer.isAlphabetic($1) ? 1 : 0) }
         lazy var lower = normalizer.lowerKey(written, language: language)
         lazy var list = normalizer.wordLists[language]
         /// The ways the word splits into stem and ending, the whole word first.
@@ -273,8 +273,9 @@ extension NameNormalizer {
             let letters = key.count
             guard letters >= thresholds.minimumLetters else { continue }
             for candidate in index.index?.candidates(for: key) ?? [] {
+                guard gazetteer.index.outline(candidate).wordCount == 1 else { continue }
                 let form = gazetteer.forms[Int(candidate)]
-                guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
+                guard let indexed = index.indexedKeys[candidate],
                     let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
                     distance > 0, distance <= EditDistance.allowance(letters: letters)
                 else { continue }
