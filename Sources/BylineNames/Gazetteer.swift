@@ -42,9 +42,15 @@ public struct Gazetteer: Sendable {
 
     /// Indexes `entries`, plus dictionary proper names per language (`lexicon`), which
     /// become targets of lesser weight with ids `lexicon:<lang>:<name>`, and the name
-    /// frequencies the normalizer ranks readings by.
-    public init(entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:]) {
-        let bytes = NameIndexBuilder(entries: entries, lexicon: lexicon, frequencies: frequencies).bytes(sourceDigest: 0)
+    /// frequencies the normalizer ranks readings by. One-word Russian, Ukrainian and
+    /// Belarusian names are indexed by their stems when `stemFinals` lists the letters
+    /// their dictionary forms lose (``MorphologyLetters/stemFinals``).
+    public init(
+        entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:],
+        stemFinals: [String: Set<Unicode.Scalar>] = [:]
+    ) {
+        let bytes = NameIndexBuilder(entries: entries, lexicon: lexicon, frequencies: frequencies, stemFinals: stemFinals)
+            .bytes(sourceDigest: 0)
         do {
             index = try NameIndex(bytes: IndexBytes(copying: bytes), checkingRecords: true)
         } catch {
@@ -53,8 +59,9 @@ public struct Gazetteer: Sendable {
     }
 
     /// The gazetteer with `more` entries added (a desk's own file); an entry whose id is
-    /// already present adds its forms to the existing entity.
-    public func adding(_ more: [GazetteerEntry]) -> Gazetteer {
+    /// already present adds its forms to the existing entity. `stemFinals` as for
+    /// ``init(entries:lexicon:frequencies:stemFinals:)``.
+    public func adding(_ more: [GazetteerEntry], stemFinals: [String: Set<Unicode.Scalar>] = [:]) -> Gazetteer {
         var lexicon: [LanguageTag: [String]] = [:]
         for number in 0..<index.formCount {
             let form = forms[number]
@@ -63,7 +70,7 @@ public struct Gazetteer: Sendable {
         var frequencies: [LanguageTag: [String: Double]] = [:]
         for language in index.frequencyTables.keys { frequencies[LanguageTag(language)] = index.frequencyTable(language) }
         return Gazetteer(entries: Self.merging(more, into: entries.filter { !$0.id.hasPrefix("lexicon:") }), lexicon: lexicon,
-                         frequencies: frequencies)
+                         frequencies: frequencies, stemFinals: stemFinals)
     }
 
     /// `entries` with `more` added: an entry whose id is already present adds its forms

@@ -1,5 +1,6 @@
 /// The language tables the name decisions read: titles before a person's name, each
-/// language's alphabet and the letters it keeps apart, and the endings a name takes.
+/// language's alphabet and the letters it keeps apart, the endings a name takes, and the
+/// letters its morphology reads.
 ///
 /// They are data (`Resources/data/names/`), loaded once by `BylineResources`, so a test
 /// can pass the shipped tables with a tiny gazetteer, or tables of its own.
@@ -22,14 +23,18 @@ public struct NameLanguageTables: Sendable {
     /// case, plural and possessive suffixes (`Seulda`), Russian case endings (`Сеулом`),
     /// the English and German `s`.
     public var endings: [String: [String]]
+    /// The letters a Russian, Ukrainian or Belarusian name loses before its case ending, and
+    /// Turkish and Azerbaijani suffix harmony (`Resources/data/morphology/letters.tsv`).
+    public var letters: MorphologyLetters
 
     public init(
         titles: [String: Set<String>], alphabets: [String: [Unicode.Scalar]], distinctLetters: [String: Set<Character>],
-        endings: [String: [String]]
+        endings: [String: [String]], letters: MorphologyLetters = MorphologyLetters()
     ) {
         self.titles = titles
         self.alphabets = alphabets
         self.distinctLetters = distinctLetters
         self.endings = endings
+        self.letters = letters
     }
 }

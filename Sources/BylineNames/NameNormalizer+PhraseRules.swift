@@ -271,12 +271,12 @@ extension NameNormalizer {
                 guard outline.wordCount == c.length, !outline.isLexical, outline.firstKeyScalar == stemKey.first else { continue }
                 let form = gazetteer.forms[Int(candidate)]
                 guard
-                    let distance = EditDistance.distance(stemKey, Morphology.russianStem(form.key, language: language),
+                    let distance = EditDistance.distance(stemKey, morphology.russianStem(form.key, language: language),
                                                          limit: EditDistance.allowance(letters: c.letters))
                 else { continue }
                 if distance == 0 { return nil }
                 guard unknown, !edgeWord else { continue }
-                readings.append(Reading(form: form, replacement: String(Morphology.russianWrittenStem(form.text, language: language)) + suffix,
+                readings.append(Reading(form: form, replacement: String(morphology.russianWrittenStem(form.text, language: language)) + suffix,
                                         distance: distance, score: score(form, distance: distance, context: c.context)))
             }
         }

@@ -266,7 +266,7 @@ extension NameNormalizer {
             // drops (`Моксве` is `Москв` + `е`, and becomes `Москве`, not `Москв`).
             var ending = suffix
             if c.russian {
-                let stemmed = Morphology.russianStem(key, language: language)
+                let stemmed = morphology.russianStem(key, language: language)
                 if suffix.isEmpty && stemmed.count < key.count { ending = stem.suffix(1) }
                 key = stemmed
             }
@@ -294,9 +294,9 @@ extension NameNormalizer {
                 if c.personSlot && entry.kind != .person { continue }
                 var replacement = form.text
                 if c.russian {
-                    replacement = String(Morphology.russianWrittenStem(form.text, language: language)) + ending
+                    replacement = String(morphology.russianWrittenStem(form.text, language: language)) + ending
                 } else if !suffix.isEmpty {
-                    replacement += Morphology.harmonized(suffix, after: form.text, writtenAfter: stem, language: language)
+                    replacement += morphology.harmonized(suffix, after: form.text, writtenAfter: stem, language: language)
                 }
                 // Russian readings are stems, whose frequencies are not the words'; a name
                 // that is also a common word (`Seal`) has the word's frequency, not its own.

@@ -77,7 +77,7 @@ public final class NameNormalizer {
     ) {
         self.gazetteer = gazetteer
         self.tables = tables
-        self.morphology = Morphology(endings: tables.endings)
+        self.morphology = Morphology(endings: tables.endings, letters: tables.letters)
         self.thresholds = thresholds
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
