@@ -90,8 +90,9 @@ extension ResourceBundle {
     }
 
     /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
-    /// `names/distinct-letters.tsv`, each `language<TAB>value`, the name endings of
-    /// `morphology/endings.tsv` and the letters of `morphology/letters.tsv`).
+    /// `names/distinct-letters.tsv`, each `language<TAB>value`; `names/connectors.tsv`,
+    /// `language<TAB>word<TAB>uses`; the name endings of `morphology/endings.tsv` and the
+    /// letters of `morphology/letters.tsv`).
     /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a missing file,
     ///   ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad one.
     public func nameLanguageTables() throws(ResourceError) -> NameLanguageTables {
@@ -109,8 +110,19 @@ extension ResourceBundle {
         }
         var distinct: [String: Set<Character>] = [:]
         for row in try rows("distinct-letters.tsv") { distinct[row.fields[0], default: []].formUnion(row.fields[1]) }
+        var connectors: Set<String> = [], particles: Set<String> = []
+        let connectorsPath = dataDirectory.appendingPathComponent("names/connectors.tsv").path
+        guard FileManager.default.fileExists(atPath: connectorsPath) else { throw .unreadable(path: connectorsPath, reason: "no such file") }
+        for row in try records(in: "names/connectors.tsv", fieldCount: 3) {
+            let uses = row.fields[2].split(separator: " ")
+            guard uses.allSatisfy({ $0 == "connector" || $0 == "particle" }) else {
+                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected connector, particle or both)")
+            }
+            if uses.contains("connector") { connectors.insert(row.fields[1]) }
+            if uses.contains("particle") { particles.insert(row.fields[1]) }
+        }
         return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"),
-                                  letters: try morphologyLetters())
+                                  letters: try morphologyLetters(), connectors: connectors, particles: particles)
     }
 
     /// The letters the name morphology reads (`morphology/letters.tsv`,

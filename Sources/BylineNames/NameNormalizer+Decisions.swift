@@ -32,14 +32,11 @@ extension NameNormalizer {
         return b.split(separator: 0x20).contains { first.contains(Array($0)) }
     }
 
+    /// True for a word a name may hold between its capitalised words (`and`, `am`, `upon`;
+    /// ``NameLanguageTables/connectors``).
     func isConnector(_ word: Substring) -> Bool {
-        // No connector is longer than four bytes, nor equal to a longer string.
-        word.utf8.count <= 4 && Self.connectors.contains(word)
+        word.utf8.count <= joiningWords.longestConnector && joiningWords.connectors.contains(word)
     }
-
-    static let connectors: Set<Substring> = [
-        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "and", "of", "the", "y", "et", "und", "on", "upon", "am", "an",
-    ]
 
     /// True when `word` has `minimum` Characters or more, all letters; a word of ASCII
     /// letters alone is answered from its bytes.
@@ -48,9 +45,6 @@ extension NameNormalizer {
         return word.count >= minimum && word.allSatisfy(\.isLetter)
     }
 
-    /// The particles that join two capitalised words into one name (`Rio de Janeiro`,
-    /// `João dos Santos`).
-    static let particles: Set<Substring> = ["de", "da", "das", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von"]
 
     /// A famous name misspelt in lower case (`iraland`): a word of six letters or more
     /// that no desk language knows, one common slip (cost 0.7 at most) from a name this
@@ -358,7 +352,7 @@ extension NameNormalizer {
         // Seol`).
         func linked(_ a: Int, _ b: Int) -> Bool {
             a >= 0 && b < words.count && words[a].isCapitalised && words[b].isCapitalised
-                && Self.particles.contains(words[a + 1].text) && joinedAsName(words, from: a, count: 3)
+                && joiningWords.particles.contains(words[a + 1].text) && joinedAsName(words, from: a, count: 3)
         }
         return linked(position - 2, position) || linked(position, position + 2)
     }

@@ -38,6 +38,22 @@ public final class NameNormalizer {
     /// Titles, alphabets and endings per language.
     let tables: NameLanguageTables
     let morphology: Morphology
+    let joiningWords: JoiningWords
+
+    /// The lower-case words inside names, as the decisions look them up.
+    struct JoiningWords {
+        let connectors: Set<Substring>
+        let particles: Set<Substring>
+        /// No string of more UTF-8 bytes equals a connector: four times the longest, as a
+        /// canonically equivalent spelling takes at most four bytes for each of its bytes.
+        let longestConnector: Int
+
+        init(connectors: Set<String>, particles: Set<String>) {
+            self.connectors = Set(connectors.map { Substring($0) })
+            self.particles = Set(particles.map { Substring($0) })
+            longestConnector = 4 * (connectors.map(\.utf8.count).max() ?? 0)
+        }
+    }
     private var segmenters: [String: WordSegmenter] = [:]
     private var indexes: [String: LanguageIndex] = [:]
 
@@ -78,6 +94,7 @@ public final class NameNormalizer {
         self.gazetteer = gazetteer
         self.tables = tables
         self.morphology = Morphology(endings: tables.endings, letters: tables.letters)
+        self.joiningWords = JoiningWords(connectors: tables.connectors, particles: tables.particles)
         self.thresholds = thresholds
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
