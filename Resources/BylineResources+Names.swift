@@ -126,8 +126,9 @@ extension ResourceBundle {
     }
 
     /// The letters the name morphology reads (`morphology/letters.tsv`,
-    /// `language<TAB>class<TAB>letters`): each language's stem-final letters, and the
-    /// vowel and consonant classes of its suffix harmony, which must be given in full.
+    /// `language<TAB>class<TAB>letters`): each language's stem-final letters, its vowels
+    /// for the typo cost, and the vowel and consonant classes of its suffix harmony, which
+    /// must be given in full.
     /// - Throws: ``ResourceError`` for a missing file, a bad line, an unknown class, a class
     ///   given twice or a harmony given in part.
     public func morphologyLetters() throws(ResourceError) -> MorphologyLetters {
@@ -136,7 +137,7 @@ extension ResourceBundle {
         guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
         let harmonyClasses = ["front", "back", "rounded", "voiceless", "alternating", "open", "close", "open-spellings", "close-spellings"]
         let sizes = ["alternating": 2, "open": 2, "close": 4]
-        var stemFinals: [String: Set<Unicode.Scalar>] = [:]
+        var stemFinals: [String: Set<Unicode.Scalar>] = [:], vowels: [String: Set<Unicode.Scalar>] = [:]
         var classes: [String: [String: [Character]]] = [:]
         var firstRow: [String: SourceLocation] = [:]
         for row in try records(in: file, fieldCount: 3) {
@@ -146,8 +147,13 @@ extension ResourceBundle {
                 stemFinals[language] = Set(letters.unicodeScalars)
                 continue
             }
+            if name == "vowels" {
+                guard vowels[language] == nil else { throw .malformed(row.location, reason: "a second vowels row for \(language)") }
+                vowels[language] = Set(letters.unicodeScalars)
+                continue
+            }
             guard harmonyClasses.contains(name) else {
-                throw .malformed(row.location, reason: "unknown class \"\(name)\" (expected stem-final or one of \(harmonyClasses.joined(separator: ", ")))")
+                throw .malformed(row.location, reason: "unknown class \"\(name)\" (expected stem-final, vowels or one of \(harmonyClasses.joined(separator: ", ")))")
             }
             guard classes[language]?[name] == nil else { throw .malformed(row.location, reason: "a second \(name) row for \(language)") }
             if let size = sizes[name], letters.count != size {
@@ -169,7 +175,7 @@ extension ResourceBundle {
                 front: Set(front), back: Set(back), rounded: Set(rounded), voiceless: Set(voiceless), alternating: alternating,
                 open: open, close: close, openSpellings: Set(openSpellings), closeSpellings: Set(closeSpellings))
         }
-        return MorphologyLetters(stemFinals: stemFinals, harmony: harmony)
+        return MorphologyLetters(stemFinals: stemFinals, harmony: harmony, vowels: vowels)
     }
 
     /// The endings of `morphology/endings.tsv` marked for `use` (`name`: the endings a name

@@ -102,18 +102,26 @@ struct Morphology {
 }
 
 /// The letters the morphology reads, per language (`Resources/data/morphology/letters.tsv`):
-/// what a Russian, Belarusian or Ukrainian dictionary form loses before a case ending, and
-/// the vowels and consonants of Turkish and Azerbaijani suffix harmony.
+/// what a Russian, Belarusian or Ukrainian dictionary form loses before a case ending, the
+/// vowels and consonants of Turkish and Azerbaijani suffix harmony, and the vowels the
+/// typo cost knows.
 public struct MorphologyLetters: Sendable {
     /// The letters a dictionary form loses before a case ending (`Москва` → `Москв-`);
     /// names of these languages are indexed by their stems.
     public var stemFinals: [String: Set<Unicode.Scalar>]
     /// Suffix harmony, for the languages that have it.
     public var harmony: [String: SuffixHarmony]
+    /// Each language's vowels as fold keys write them, for the typo cost (a vowel for a
+    /// vowel is a cheap slip); names are compared across scripts, so the cost reads every
+    /// language's together.
+    public var vowels: [String: Set<Unicode.Scalar>]
 
-    public init(stemFinals: [String: Set<Unicode.Scalar>] = [:], harmony: [String: SuffixHarmony] = [:]) {
+    public init(
+        stemFinals: [String: Set<Unicode.Scalar>] = [:], harmony: [String: SuffixHarmony] = [:], vowels: [String: Set<Unicode.Scalar>] = [:]
+    ) {
         self.stemFinals = stemFinals
         self.harmony = harmony
+        self.vowels = vowels
     }
 }
 

@@ -7,7 +7,7 @@ extension NameNormalizer {
         var replacement: String
         var distance: Int
         var score: Double
-        /// The edits weighted by how common each slip is (``EditDistance/typoCost(_:_:)``).
+        /// The edits weighted by how common each slip is (``EditDistance/typoCost(_:_:vowels:)``).
         var cost: Double
         /// How often the name occurs in text (Zipf), 0 when unknown.
         var frequency: Double
@@ -69,7 +69,7 @@ extension NameNormalizer {
             guard let indexed = index.indexedKeys[candidate],
                 EditDistance.distance(key, indexed, limit: 1) == 1
             else { continue }
-            let cost = EditDistance.typoCost(key, indexed)
+            let cost = EditDistance.typoCost(key, indexed, vowels: vowels)
             guard cost <= thresholds.lowerCaseCandidateCost else { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: 1, score: -cost, cost: cost,
                                     frequency: nameFrequency(form.text, language: language)))
@@ -357,7 +357,7 @@ extension NameNormalizer {
         return linked(position - 2, position) || linked(position, position + 2)
     }
 
-    /// The typo cost (``EditDistance/typoCost(_:_:)``) of the likeliest ordinary word one
+    /// The typo cost (``EditDistance/typoCost(_:_:vowels:)``) of the likeliest ordinary word one
     /// edit from `lower`, or nil when there is none: probes every such word in the word
     /// list. `except` is the reading itself in lower case, which is no rival when the
     /// language also uses it as a common word (`August` and `august`). A reading stands
@@ -374,7 +374,7 @@ extension NameNormalizer {
             candidate.append(contentsOf: scalars)
             let word = String(candidate)
             guard word != except, list.containsCommonWord(word) else { return }
-            let cost = EditDistance.typoCost(written, scalars.map(\.value))
+            let cost = EditDistance.typoCost(written, scalars.map(\.value), vowels: vowels)
             nearest = min(nearest ?? cost, cost)
         }
         for index in letters.indices {

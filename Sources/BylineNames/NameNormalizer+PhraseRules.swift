@@ -155,12 +155,12 @@ extension NameNormalizer {
             guard outline.wordCount == c.length, !outline.isLexical else { continue }
             let form = gazetteer.forms[Int(candidate)]
             guard gazetteer.entry(of: form).kind == .person,
-                EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key) <= thresholds.surnameSlipCost
+                EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key, vowels: vowels) <= thresholds.surnameSlipCost
             else { continue }
             let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
             guard formWords.count == writtenWords.count, formWords.dropLast() == writtenWords.dropLast() else { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: 1,
-                                    score: score(form, distance: 1, context: c.context), cost: EditDistance.typoCost(c.key, form.key)))
+                                    score: score(form, distance: 1, context: c.context), cost: EditDistance.typoCost(c.key, form.key, vowels: vowels)))
         }
         guard let best = decide(readings) else { return .pass }
         if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
@@ -237,7 +237,7 @@ extension NameNormalizer {
             if !unknown {
                 guard gazetteer.entry(of: form).kind == .person, distance == 1,
                     form.key.split(separator: 0x20).last.map(Array.init) == surnameKey,
-                    EditDistance.typoCost(key, form.key) <= thresholds.givenNameSlipCost
+                    EditDistance.typoCost(key, form.key, vowels: vowels) <= thresholds.givenNameSlipCost
                 else { continue }
             }
             // Two slips in a person's name are as likely another person (`Robert Peston`

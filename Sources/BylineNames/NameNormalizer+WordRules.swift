@@ -309,7 +309,7 @@ extension NameNormalizer {
                         ? thresholds.suffixPenalty : thresholds.bareSPenalty
                 }
                 readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
-                                        cost: EditDistance.typoCost(key, indexed), frequency: frequency))
+                                        cost: EditDistance.typoCost(key, indexed, vowels: vowels), frequency: frequency))
             }
         }
         return readings

@@ -39,6 +39,8 @@ public final class NameNormalizer {
     let tables: NameLanguageTables
     let morphology: Morphology
     let joiningWords: JoiningWords
+    /// The vowels of every language's fold keys, which the typo cost reads.
+    let vowels: Set<UInt32>
 
     /// The lower-case words inside names, as the decisions look them up.
     struct JoiningWords {
@@ -95,6 +97,7 @@ public final class NameNormalizer {
         self.tables = tables
         self.morphology = Morphology(endings: tables.endings, letters: tables.letters)
         self.joiningWords = JoiningWords(connectors: tables.connectors, particles: tables.particles)
+        self.vowels = Set(tables.letters.vowels.values.joined().map(\.value))
         self.thresholds = thresholds
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
