@@ -41,7 +41,8 @@ public struct NameIndexStore: Sendable {
 
     /// The files the index is built from, in a fixed order.
     func sourceFiles() -> [URL] {
-        var files = ResourceBundle.gazetteerFiles.map { resources.dataDirectory.appendingPathComponent($0) }
+        // The stem-final letters decide the keys Russian, Ukrainian and Belarusian names are indexed by.
+        var files = (ResourceBundle.gazetteerFiles + ["morphology/letters.tsv"]).map { resources.dataDirectory.appendingPathComponent($0) }
         for folder in ["gazetteer/lexicon", "gazetteer/frequency"] {
             let url = resources.dataDirectory.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
@@ -137,7 +138,8 @@ public struct NameIndexStore: Sendable {
 
     /// The index laid out from the sources: shipped and desk entries, dictionary names, frequencies.
     private func indexBytes(digest: UInt64) throws(ResourceError) -> [UInt8] {
-        NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(), frequencies: try resources.nameFrequencies())
+        NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(), frequencies: try resources.nameFrequencies(),
+                         stemFinals: try resources.morphologyLetters().stemFinals)
             .bytes(sourceDigest: digest)
     }
 

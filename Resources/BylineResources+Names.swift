@@ -90,8 +90,9 @@ extension ResourceBundle {
     }
 
     /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
-    /// `names/distinct-letters.tsv`, each `language<TAB>value`, and the name endings of
-    /// `morphology/endings.tsv`).
+    /// `names/distinct-letters.tsv`, each `language<TAB>value`; `names/connectors.tsv`,
+    /// `language<TAB>word<TAB>uses`; the name endings of `morphology/endings.tsv` and the
+    /// letters of `morphology/letters.tsv`).
     /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a missing file,
     ///   ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad one.
     public func nameLanguageTables() throws(ResourceError) -> NameLanguageTables {
@@ -109,7 +110,72 @@ extension ResourceBundle {
         }
         var distinct: [String: Set<Character>] = [:]
         for row in try rows("distinct-letters.tsv") { distinct[row.fields[0], default: []].formUnion(row.fields[1]) }
-        return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"))
+        var connectors: Set<String> = [], particles: Set<String> = []
+        let connectorsPath = dataDirectory.appendingPathComponent("names/connectors.tsv").path
+        guard FileManager.default.fileExists(atPath: connectorsPath) else { throw .unreadable(path: connectorsPath, reason: "no such file") }
+        for row in try records(in: "names/connectors.tsv", fieldCount: 3) {
+            let uses = row.fields[2].split(separator: " ")
+            guard uses.allSatisfy({ $0 == "connector" || $0 == "particle" }) else {
+                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected connector, particle or both)")
+            }
+            if uses.contains("connector") { connectors.insert(row.fields[1]) }
+            if uses.contains("particle") { particles.insert(row.fields[1]) }
+        }
+        return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"),
+                                  letters: try morphologyLetters(), connectors: connectors, particles: particles)
+    }
+
+    /// The letters the name morphology reads (`morphology/letters.tsv`,
+    /// `language<TAB>class<TAB>letters`): each language's stem-final letters, its vowels
+    /// for the typo cost, and the vowel and consonant classes of its suffix harmony, which
+    /// must be given in full.
+    /// - Throws: ``ResourceError`` for a missing file, a bad line, an unknown class, a class
+    ///   given twice or a harmony given in part.
+    public func morphologyLetters() throws(ResourceError) -> MorphologyLetters {
+        let file = "morphology/letters.tsv"
+        let path = dataDirectory.appendingPathComponent(file).path
+        guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+        let harmonyClasses = ["front", "back", "rounded", "voiceless", "alternating", "open", "close", "open-spellings", "close-spellings"]
+        let sizes = ["alternating": 2, "open": 2, "close": 4]
+        var stemFinals: [String: Set<Unicode.Scalar>] = [:], vowels: [String: Set<Unicode.Scalar>] = [:]
+        var classes: [String: [String: [Character]]] = [:]
+        var firstRow: [String: SourceLocation] = [:]
+        for row in try records(in: file, fieldCount: 3) {
+            let language = row.fields[0], name = row.fields[1], letters = row.fields[2]
+            if name == "stem-final" {
+                guard stemFinals[language] == nil else { throw .malformed(row.location, reason: "a second stem-final row for \(language)") }
+                stemFinals[language] = Set(letters.unicodeScalars)
+                continue
+            }
+            if name == "vowels" {
+                guard vowels[language] == nil else { throw .malformed(row.location, reason: "a second vowels row for \(language)") }
+                vowels[language] = Set(letters.unicodeScalars)
+                continue
+            }
+            guard harmonyClasses.contains(name) else {
+                throw .malformed(row.location, reason: "unknown class \"\(name)\" (expected stem-final, vowels or one of \(harmonyClasses.joined(separator: ", ")))")
+            }
+            guard classes[language]?[name] == nil else { throw .malformed(row.location, reason: "a second \(name) row for \(language)") }
+            if let size = sizes[name], letters.count != size {
+                throw .malformed(row.location, reason: "\(name) takes \(size) letters, not \(letters.count)")
+            }
+            classes[language, default: [:]][name] = Array(letters)
+            if firstRow[language] == nil { firstRow[language] = row.location }
+        }
+        var harmony: [String: SuffixHarmony] = [:]
+        for (language, given) in classes {
+            guard let front = given["front"], let back = given["back"], let rounded = given["rounded"],
+                let voiceless = given["voiceless"], let alternating = given["alternating"], let open = given["open"],
+                let close = given["close"], let openSpellings = given["open-spellings"], let closeSpellings = given["close-spellings"]
+            else {
+                let missing = harmonyClasses.filter { given[$0] == nil }
+                throw .malformed(firstRow[language]!, reason: "\(language)'s suffix harmony lacks \(missing.joined(separator: ", "))")
+            }
+            harmony[language] = SuffixHarmony(
+                front: Set(front), back: Set(back), rounded: Set(rounded), voiceless: Set(voiceless), alternating: alternating,
+                open: open, close: close, openSpellings: Set(openSpellings), closeSpellings: Set(closeSpellings))
+        }
+        return MorphologyLetters(stemFinals: stemFinals, harmony: harmony, vowels: vowels)
     }
 
     /// The endings of `morphology/endings.tsv` marked for `use` (`name`: the endings a name

@@ -39,7 +39,8 @@ enum EditDistance {
     /// neighbours (`Debain`) 0.7, a vowel dropped or added 0.7, any other edit 1. It ranks
     /// readings at the same ``distance(_:_:limit:)``: `Americats` is nearer `Americas`
     /// than `Americans`, `Ukranian` nearer `Ukrainian` than `Uranian`.
-    static func typoCost(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    /// The vowels are the fold keys' (``MorphologyLetters/vowels``, every language's together).
+    static func typoCost(_ a: [UInt32], _ b: [UInt32], vowels: Set<UInt32>) -> Double {
         if a.isEmpty { return Double(b.count) }
         if b.isEmpty { return Double(a.count) }
         func isVowel(_ c: UInt32) -> Bool { vowels.contains(c) }
@@ -67,9 +68,6 @@ enum EditDistance {
         }
         return rows[a.count][b.count]
     }
-
-    /// Vowels of the Latin and Cyrillic alphabets, as fold keys write them.
-    static let vowels: Set<UInt32> = Set("aeiouyаеёиоуыэюяєіїə".unicodeScalars.map(\.value))
 
     /// The largest distance a name of `letters` letters may be from the written form:
     /// one for short names, where a second edit makes another word, two beyond.

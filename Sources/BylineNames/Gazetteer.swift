@@ -42,9 +42,15 @@ public struct Gazetteer: Sendable {
 
     /// Indexes `entries`, plus dictionary proper names per language (`lexicon`), which
     /// become targets of lesser weight with ids `lexicon:<lang>:<name>`, and the name
-    /// frequencies the normalizer ranks readings by.
-    public init(entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:]) {
-        let bytes = NameIndexBuilder(entries: entries, lexicon: lexicon, frequencies: frequencies).bytes(sourceDigest: 0)
+    /// frequencies the normalizer ranks readings by. One-word Russian, Ukrainian and
+    /// Belarusian names are indexed by their stems when `stemFinals` lists the letters
+    /// their dictionary forms lose (``MorphologyLetters/stemFinals``).
+    public init(
+        entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:],
+        stemFinals: [String: Set<Unicode.Scalar>] = [:]
+    ) {
+        let bytes = NameIndexBuilder(entries: entries, lexicon: lexicon, frequencies: frequencies, stemFinals: stemFinals)
+            .bytes(sourceDigest: 0)
         do {
             index = try NameIndex(bytes: IndexBytes(copying: bytes), checkingRecords: true)
         } catch {
@@ -53,8 +59,9 @@ public struct Gazetteer: Sendable {
     }
 
     /// The gazetteer with `more` entries added (a desk's own file); an entry whose id is
-    /// already present adds its forms to the existing entity.
-    public func adding(_ more: [GazetteerEntry]) -> Gazetteer {
+    /// already present adds its forms to the existing entity. `stemFinals` as for
+    /// ``init(entries:lexicon:frequencies:stemFinals:)``.
+    public func adding(_ more: [GazetteerEntry], stemFinals: [String: Set<Unicode.Scalar>] = [:]) -> Gazetteer {
         var lexicon: [LanguageTag: [String]] = [:]
         for number in 0..<index.formCount {
             let form = forms[number]
@@ -63,7 +70,7 @@ public struct Gazetteer: Sendable {
         var frequencies: [LanguageTag: [String: Double]] = [:]
         for language in index.frequencyTables.keys { frequencies[LanguageTag(language)] = index.frequencyTable(language) }
         return Gazetteer(entries: Self.merging(more, into: entries.filter { !$0.id.hasPrefix("lexicon:") }), lexicon: lexicon,
-                         frequencies: frequencies)
+                         frequencies: frequencies, stemFinals: stemFinals)
     }
 
     /// `entries` with `more` added: an entry whose id is already present adds its forms
@@ -152,6 +159,24 @@ public struct Gazetteer: Sendable {
 }
 
 extension NameIndex {
+    /// What a candidate loop tests of a form before reading it whole, taken from the
+    /// records without copying its text or key.
+    struct FormOutline {
+        let isLexical: Bool
+        /// Words in the key: one more than its spaces, as `Gazetteer.Form.wordCount`.
+        let wordCount: Int
+        let firstKeyScalar: UInt32?
+    }
+
+    func outline(_ number: Int32) -> FormOutline {
+        let base = Int(number) * Self.formStride
+        let start = Int(formRecords[base + 4]), end = start + Int(formRecords[base + 5])
+        var words = 1
+        for index in start..<end where keyScalars[index] == 0x20 { words += 1 }
+        return FormOutline(isLexical: formRecords[base + 8] & 1 != 0, wordCount: words,
+                           firstKeyScalar: start < end ? keyScalars[start] : nil)
+    }
+
     func form(_ number: Int32) -> Gazetteer.Form {
         let base = Int(number) * Self.formStride
         return Gazetteer.Form(

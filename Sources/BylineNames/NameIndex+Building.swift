@@ -16,11 +16,19 @@ public struct NameIndexBuilder {
     public var entries: [GazetteerEntry]
     public var lexicon: [LanguageTag: [String]]
     public var frequencies: [LanguageTag: [String: Double]]
+    /// The letters a Russian, Ukrainian or Belarusian form loses before a case ending
+    /// (``MorphologyLetters/stemFinals``): one-word names of these languages are indexed
+    /// by their stems. Without them, names are indexed whole.
+    public var stemFinals: [String: Set<Unicode.Scalar>]
 
-    public init(entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:]) {
+    public init(
+        entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:],
+        stemFinals: [String: Set<Unicode.Scalar>] = [:]
+    ) {
         self.entries = entries
         self.lexicon = lexicon
         self.frequencies = frequencies
+        self.stemFinals = stemFinals
     }
 
     /// The index as bytes, stamped with the digest of the sources it was built from.
@@ -102,7 +110,7 @@ public struct NameIndexBuilder {
         var stems: [String: [[UInt32]: [Int32]]] = [:], stemOrder: [String: [[UInt32]]] = [:]
         for language in byLanguage.keys.sorted() where Morphology.declinesLikeRussian(language) {
             for number in byLanguage[language] ?? [] where !formKeys[Int(number)].contains(0x20) {
-                let stem = Morphology.russianStem(formKeys[Int(number)], language: language)
+                let stem = Morphology.stem(formKeys[Int(number)], finals: stemFinals[language])
                 indexedKeys[Int(number)] = stem
                 if stems[language]?[stem] == nil { stemOrder[language, default: []].append(stem) }
                 stems[language, default: [:]][stem, default: []].append(number)

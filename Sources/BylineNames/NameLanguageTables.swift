@@ -1,5 +1,6 @@
 /// The language tables the name decisions read: titles before a person's name, each
-/// language's alphabet and the letters it keeps apart, and the endings a name takes.
+/// language's alphabet and the letters it keeps apart, the endings a name takes, the
+/// letters its morphology reads, and the lower-case words inside names.
 ///
 /// They are data (`Resources/data/names/`), loaded once by `BylineResources`, so a test
 /// can pass the shipped tables with a tiny gazetteer, or tables of its own.
@@ -22,14 +23,27 @@ public struct NameLanguageTables: Sendable {
     /// case, plural and possessive suffixes (`Seulda`), Russian case endings (`Сеулом`),
     /// the English and German `s`.
     public var endings: [String: [String]]
+    /// The letters a Russian, Ukrainian or Belarusian name loses before its case ending, and
+    /// Turkish and Azerbaijani suffix harmony (`Resources/data/morphology/letters.tsv`).
+    public var letters: MorphologyLetters
+    /// Lower-case words a name may hold between its capitalised words (`Bosnia and
+    /// Herzegovina`, `Frankfurt am Main`), from every language: names keep them in any copy.
+    public var connectors: Set<String>
+    /// Lower-case words that join two capitalised words into one name (`Rio de Janeiro`,
+    /// `João dos Santos`).
+    public var particles: Set<String>
 
     public init(
         titles: [String: Set<String>], alphabets: [String: [Unicode.Scalar]], distinctLetters: [String: Set<Character>],
-        endings: [String: [String]]
+        endings: [String: [String]], letters: MorphologyLetters = MorphologyLetters(), connectors: Set<String> = [],
+        particles: Set<String> = []
     ) {
         self.titles = titles
         self.alphabets = alphabets
         self.distinctLetters = distinctLetters
         self.endings = endings
+        self.letters = letters
+        self.connectors = connectors
+        self.particles = particles
     }
 }

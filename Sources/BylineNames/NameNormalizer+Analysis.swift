@@ -162,7 +162,7 @@ extension NameNormalizer {
             let index = languageIndex(for: language)
             for (stem, _) in splits {
                 let key = keys.key(stem)
-                guard let found = index.stems[Morphology.russianStem(key, language: language)] ?? index.stems[key] else { continue }
+                guard let found = index.stems[morphology.russianStem(key, language: language)] ?? index.stems[key] else { continue }
                 if exact != nil {
                     // The heaviest entity with that stem, or the dictionary's own name.
                     let entities = found.map { gazetteer.forms[Int($0)] }.filter { !$0.isLexical }

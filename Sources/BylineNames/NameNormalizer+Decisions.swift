@@ -7,7 +7,7 @@ extension NameNormalizer {
         var replacement: String
         var distance: Int
         var score: Double
-        /// The edits weighted by how common each slip is (``EditDistance/typoCost(_:_:)``).
+        /// The edits weighted by how common each slip is (``EditDistance/typoCost(_:_:vowels:)``).
         var cost: Double
         /// How often the name occurs in text (Zipf), 0 when unknown.
         var frequency: Double
@@ -32,13 +32,19 @@ extension NameNormalizer {
         return b.split(separator: 0x20).contains { first.contains(Array($0)) }
     }
 
+    /// True for a word a name may hold between its capitalised words (`and`, `am`, `upon`;
+    /// ``NameLanguageTables/connectors``).
     func isConnector(_ word: Substring) -> Bool {
-        ["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "and", "of", "the", "y", "et", "und", "on", "upon", "am", "an"].contains(word)
+        word.utf8.count <= joiningWords.longestConnector && joiningWords.connectors.contains(word)
     }
 
-    /// The particles that join two capitalised words into one name (`Rio de Janeiro`,
-    /// `João dos Santos`).
-    static let particles: Set<Substring> = ["de", "da", "das", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von"]
+    /// True when `word` has `minimum` Characters or more, all letters; a word of ASCII
+    /// letters alone is answered from its bytes.
+    static func isLongWordOfLetters(_ word: Substring, minimum: Int) -> Bool {
+        if word.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) { return word.utf8.count >= minimum }
+        return word.count >= minimum && word.allSatisfy(\.isLetter)
+    }
+
 
     /// A famous name misspelt in lower case (`iraland`): a word of six letters or more
     /// that no desk language knows, one common slip (cost 0.7 at most) from a name this
@@ -49,7 +55,7 @@ extension NameNormalizer {
         let word = words[position]
         let written = word.text
         // Most lower-case words are words of the text's own language: ask its list first.
-        guard language != "ru", written.count >= thresholds.minimumLowerCaseLetters, written.allSatisfy(\.isLetter), frequencies[language] != nil,
+        guard language != "ru", Self.isLongWordOfLetters(written, minimum: thresholds.minimumLowerCaseLetters), frequencies[language] != nil,
             !isKnownWord(written, language: language),
             !wordLists.contains(where: { isKnownWord(written, language: $0.key) }),
             gazetteer.formsByText[String(written)] == nil
@@ -58,11 +64,12 @@ extension NameNormalizer {
         let index = languageIndex(for: language)
         var readings: [Reading] = []
         for candidate in index.index?.candidates(for: key) ?? [] {
+            guard gazetteer.index.outline(candidate).wordCount == 1 else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
+            guard let indexed = index.indexedKeys[candidate],
                 EditDistance.distance(key, indexed, limit: 1) == 1
             else { continue }
-            let cost = EditDistance.typoCost(key, indexed)
+            let cost = EditDistance.typoCost(key, indexed, vowels: vowels)
             guard cost <= thresholds.lowerCaseCandidateCost else { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: 1, score: -cost, cost: cost,
                                     frequency: nameFrequency(form.text, language: language)))
@@ -345,12 +352,12 @@ extension NameNormalizer {
         // Seol`).
         func linked(_ a: Int, _ b: Int) -> Bool {
             a >= 0 && b < words.count && words[a].isCapitalised && words[b].isCapitalised
-                && Self.particles.contains(words[a + 1].text) && joinedAsName(words, from: a, count: 3)
+                && joiningWords.particles.contains(words[a + 1].text) && joinedAsName(words, from: a, count: 3)
         }
         return linked(position - 2, position) || linked(position, position + 2)
     }
 
-    /// The typo cost (``EditDistance/typoCost(_:_:)``) of the likeliest ordinary word one
+    /// The typo cost (``EditDistance/typoCost(_:_:vowels:)``) of the likeliest ordinary word one
     /// edit from `lower`, or nil when there is none: probes every such word in the word
     /// list. `except` is the reading itself in lower case, which is no rival when the
     /// language also uses it as a common word (`August` and `august`). A reading stands
@@ -367,7 +374,7 @@ extension NameNormalizer {
             candidate.append(contentsOf: scalars)
             let word = String(candidate)
             guard word != except, list.containsCommonWord(word) else { return }
-            let cost = EditDistance.typoCost(written, scalars.map(\.value))
+            let cost = EditDistance.typoCost(written, scalars.map(\.value), vowels: vowels)
             nearest = min(nearest ?? cost, cost)
         }
         for index in letters.indices {

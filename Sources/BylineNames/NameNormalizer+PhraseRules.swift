@@ -144,21 +144,23 @@ extension NameNormalizer {
         let firstWord = c.words[c.start].text, lastWord = c.words[c.start + c.length - 1].text
         // A given name opens the phrase: the dictionary lists it as a name (where there is one).
         if let list = wordLists[language], !list.containsProperName(lowerKey(firstWord, language: language)) { return .pass }
-        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= thresholds.minimumLetters,
+        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.reduce(0, { $0 + (Self.isAlphabetic($1) ? 1 : 0) }) >= thresholds.minimumLetters,
             wordLists[language]?.containsProperName(lowerKey(lastWord, language: language)) != true,
             gazetteer.formsByText[String(lastWord)] == nil
         else { return .pass }
         let writtenWords = c.written.split(whereSeparator: { $0 == " " || $0 == "-" })
         var readings: [Reading] = []
         for candidate in c.nearForms {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == c.length, !outline.isLexical else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard form.wordCount == c.length, !form.isLexical, gazetteer.entry(of: form).kind == .person,
-                EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key) <= thresholds.surnameSlipCost
+            guard gazetteer.entry(of: form).kind == .person,
+                EditDistance.distance(c.key, form.key, limit: 1) == 1, EditDistance.typoCost(c.key, form.key, vowels: vowels) <= thresholds.surnameSlipCost
             else { continue }
             let formWords = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
             guard formWords.count == writtenWords.count, formWords.dropLast() == writtenWords.dropLast() else { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: 1,
-                                    score: score(form, distance: 1, context: c.context), cost: EditDistance.typoCost(c.key, form.key)))
+                                    score: score(form, distance: 1, context: c.context), cost: EditDistance.typoCost(c.key, form.key, vowels: vowels)))
         }
         guard let best = decide(readings) else { return .pass }
         if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
@@ -223,8 +225,10 @@ extension NameNormalizer {
         let surnameKey = keys.key(last)
         var readings: [Reading] = []
         for candidate in c.nearForms {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == c.length, !outline.isLexical, outline.firstKeyScalar == key.first else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard form.wordCount == c.length, !form.isLexical, form.key.first == key.first,
+            guard
                 let distance = EditDistance.distance(key, form.key, limit: EditDistance.allowance(letters: c.letters)),
                 distance > 0
             else { continue }
@@ -233,7 +237,7 @@ extension NameNormalizer {
             if !unknown {
                 guard gazetteer.entry(of: form).kind == .person, distance == 1,
                     form.key.split(separator: 0x20).last.map(Array.init) == surnameKey,
-                    EditDistance.typoCost(key, form.key) <= thresholds.givenNameSlipCost
+                    EditDistance.typoCost(key, form.key, vowels: vowels) <= thresholds.givenNameSlipCost
                 else { continue }
             }
             // Two slips in a person's name are as likely another person (`Robert Peston`
@@ -263,14 +267,16 @@ extension NameNormalizer {
         for (stem, suffix) in morphology.splits(of: last.text, language: language).dropFirst() where !suffix.isEmpty {
             let stemKey = keys.key(c.text[c.words[c.start].range.lowerBound..<stem.endIndex])
             for candidate in index.index?.candidates(for: stemKey) ?? [] {
+                let outline = gazetteer.index.outline(candidate)
+                guard outline.wordCount == c.length, !outline.isLexical, outline.firstKeyScalar == stemKey.first else { continue }
                 let form = gazetteer.forms[Int(candidate)]
-                guard form.wordCount == c.length, !form.isLexical, form.key.first == stemKey.first,
-                    let distance = EditDistance.distance(stemKey, Morphology.russianStem(form.key, language: language),
+                guard
+                    let distance = EditDistance.distance(stemKey, morphology.russianStem(form.key, language: language),
                                                          limit: EditDistance.allowance(letters: c.letters))
                 else { continue }
                 if distance == 0 { return nil }
                 guard unknown, !edgeWord else { continue }
-                readings.append(Reading(form: form, replacement: String(Morphology.russianWrittenStem(form.text, language: language)) + suffix,
+                readings.append(Reading(form: form, replacement: String(morphology.russianWrittenStem(form.text, language: language)) + suffix,
                                         distance: distance, score: score(form, distance: distance, context: c.context)))
             }
         }

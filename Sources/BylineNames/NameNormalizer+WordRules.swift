@@ -22,7 +22,7 @@ extension NameNormalizer {
 
         var word: Token { words[position] }
         var written: Substring { words[position].text }
-        lazy var letterCount = written.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        lazy var letterCount = written.unicodeScalars.reduce(0) { $0 + (NameNormalizer.isAlphabetic($1) ? 1 : 0) }
         lazy var lower = normalizer.lowerKey(written, language: language)
         lazy var list = normalizer.wordLists[language]
         /// The ways the word splits into stem and ending, the whole word first.
@@ -266,15 +266,16 @@ extension NameNormalizer {
             // drops (`Моксве` is `Москв` + `е`, and becomes `Москве`, not `Москв`).
             var ending = suffix
             if c.russian {
-                let stemmed = Morphology.russianStem(key, language: language)
+                let stemmed = morphology.russianStem(key, language: language)
                 if suffix.isEmpty && stemmed.count < key.count { ending = stem.suffix(1) }
                 key = stemmed
             }
             let letters = key.count
             guard letters >= thresholds.minimumLetters else { continue }
             for candidate in index.index?.candidates(for: key) ?? [] {
+                guard gazetteer.index.outline(candidate).wordCount == 1 else { continue }
                 let form = gazetteer.forms[Int(candidate)]
-                guard form.wordCount == 1, let indexed = index.indexedKeys[candidate],
+                guard let indexed = index.indexedKeys[candidate],
                     let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
                     distance > 0, distance <= EditDistance.allowance(letters: letters)
                 else { continue }
@@ -293,9 +294,9 @@ extension NameNormalizer {
                 if c.personSlot && entry.kind != .person { continue }
                 var replacement = form.text
                 if c.russian {
-                    replacement = String(Morphology.russianWrittenStem(form.text, language: language)) + ending
+                    replacement = String(morphology.russianWrittenStem(form.text, language: language)) + ending
                 } else if !suffix.isEmpty {
-                    replacement += Morphology.harmonized(suffix, after: form.text, writtenAfter: stem, language: language)
+                    replacement += morphology.harmonized(suffix, after: form.text, writtenAfter: stem, language: language)
                 }
                 // Russian readings are stems, whose frequencies are not the words'; a name
                 // that is also a common word (`Seal`) has the word's frequency, not its own.
@@ -308,7 +309,7 @@ extension NameNormalizer {
                         ? thresholds.suffixPenalty : thresholds.bareSPenalty
                 }
                 readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
-                                        cost: EditDistance.typoCost(key, indexed), frequency: frequency))
+                                        cost: EditDistance.typoCost(key, indexed, vowels: vowels), frequency: frequency))
             }
         }
         return readings

@@ -38,6 +38,24 @@ public final class NameNormalizer {
     /// Titles, alphabets and endings per language.
     let tables: NameLanguageTables
     let morphology: Morphology
+    let joiningWords: JoiningWords
+    /// The vowels of every language's fold keys, which the typo cost reads.
+    let vowels: Set<UInt32>
+
+    /// The lower-case words inside names, as the decisions look them up.
+    struct JoiningWords {
+        let connectors: Set<Substring>
+        let particles: Set<Substring>
+        /// No string of more UTF-8 bytes equals a connector: four times the longest, as a
+        /// canonically equivalent spelling takes at most four bytes for each of its bytes.
+        let longestConnector: Int
+
+        init(connectors: Set<String>, particles: Set<String>) {
+            self.connectors = Set(connectors.map { Substring($0) })
+            self.particles = Set(particles.map { Substring($0) })
+            longestConnector = 4 * (connectors.map(\.utf8.count).max() ?? 0)
+        }
+    }
     private var segmenters: [String: WordSegmenter] = [:]
     private var indexes: [String: LanguageIndex] = [:]
 
@@ -77,7 +95,9 @@ public final class NameNormalizer {
     ) {
         self.gazetteer = gazetteer
         self.tables = tables
-        self.morphology = Morphology(endings: tables.endings)
+        self.morphology = Morphology(endings: tables.endings, letters: tables.letters)
+        self.joiningWords = JoiningWords(connectors: tables.connectors, particles: tables.particles)
+        self.vowels = Set(tables.letters.vowels.values.joined().map(\.value))
         self.thresholds = thresholds
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
@@ -145,11 +165,14 @@ public final class NameNormalizer {
         }
         var result: [Token] = []
         var previousEnd = text.startIndex
-        for word in segmenter.words(in: text) where word.kind == .letters {
+        // The byte tests below only skip work: each reads the text as the Character tests
+        // after it would, which still decide whenever a byte leaves the answer open.
+        for word in segmenter.words(in: text, skippingSpaces: true) where word.kind == .letters {
             var range = word.range
             var piece = text[range]
+            let hasApostrophe = Self.mayHoldApostrophe(piece.utf8)
             // French and Italian elision: the name starts after "l'", "d'", "qu'".
-            if let apostrophe = piece.firstIndex(where: { $0 == "'" || $0 == "’" }),
+            if hasApostrophe, let apostrophe = piece.firstIndex(where: { $0 == "'" || $0 == "’" }),
                 piece.distance(from: piece.startIndex, to: apostrophe) <= 2,
                 piece[..<apostrophe].allSatisfy(\.isLowercase)
             {
@@ -160,23 +183,28 @@ public final class NameNormalizer {
                 }
             }
             guard let first = piece.unicodeScalars.first else { continue }
-            let capitalised = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+            let capitalised = first.isASCII
+                ? (0x41...0x5A).contains(first.value)
+                : first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
             // An acronym keeps its capitals before a possessive ending (`TURAN's`).
-            let stem = piece.firstIndex(where: { $0 == "'" || $0 == "’" }).map { piece[..<$0] } ?? piece
+            let stem = hasApostrophe ? piece.firstIndex(where: { $0 == "'" || $0 == "’" }).map { piece[..<$0] } ?? piece : piece
             var letterCount = 0
             var hasLowercase = false
-            for scalar in stem.unicodeScalars where scalar.properties.isAlphabetic {
+            for scalar in stem.unicodeScalars where Self.isAlphabetic(scalar) {
                 letterCount += 1
-                if scalar.properties.isLowercase {
+                if scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase {
                     hasLowercase = true
                     break
                 }
             }
             let allCapitals = capitalised && letterCount > 1 && !hasLowercase
             let gap = text[previousEnd..<range.lowerBound]
-            let starts = result.isEmpty || gap.contains(where: { ".!?:;\n\r…•|".contains($0) })
+            let starts = result.isEmpty
+                || Self.mayHoldSentenceEnd(gap.utf8) && gap.contains(where: { ".!?:;\n\r…•|".contains($0) })
             var quoted = false
-            if let before = gap.last, range.upperBound < text.endIndex, Self.quotationMarks.contains(before) {
+            if let lastByte = gap.utf8.last, lastByte >= 0x80 || lastByte == 0x22 || lastByte == 0x27,
+                let before = gap.last, range.upperBound < text.endIndex, Self.quotationMarks.contains(before)
+            {
                 quoted = Self.quotationMarks.contains(text[range.upperBound])
             }
             result.append(Token(range: range, text: piece, isCapitalised: capitalised, isAllCapitals: allCapitals,
@@ -184,6 +212,35 @@ public final class NameNormalizer {
             previousEnd = range.upperBound
         }
         return result
+    }
+
+    /// False when `bytes` hold neither `'` nor `’`, so no Character of them is one.
+    static func mayHoldApostrophe(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x27 || byte == 0x99 && previous == 0x80 && beforePrevious == 0xE2 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// False when `bytes` hold none of the scalars that end a sentence or a line between
+    /// two words (`.!?:;|`, line breaks, and `…` or `•`, whose UTF-8 starts with 0xE2).
+    static func mayHoldSentenceEnd(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.contains { byte in
+            switch byte {
+            case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x0A, 0x0D, 0x7C, 0xE2: true
+            default: false
+            }
+        }
+    }
+
+    /// Unicode's Alphabetic property, read without the property tables for ASCII, where
+    /// only the Latin letters have it.
+    @inline(__always)
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) : scalar.properties.isAlphabetic
     }
 
     static let quotationMarks: Set<Character> = ["\"", "'", "«", "»", "“", "”", "„", "‘", "’", "‹", "›", "「", "」"]

@@ -3,7 +3,7 @@
 ///
 /// Weights are on the gazetteer's scale (0–100: a country or capital 60 and more, a small
 /// town under 30); frequencies are Zipf values (5 is `Russian`, 3 a name written about
-/// once per million words); costs are ``EditDistance/typoCost(_:_:)`` (0.4 a doubled
+/// once per million words); costs are ``EditDistance/typoCost(_:_:vowels:)`` (0.4 a doubled
 /// letter, 0.6 a vowel for a vowel, 0.7 a swap or a dropped vowel, 1 any other edit).
 /// The defaults are the same for every text and every language.
 ///

@@ -16,8 +16,9 @@ struct NameRuleTests {
         _ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], lists: [LanguageTag: WordList] = [:],
         thresholds: NameThresholds = NameThresholds()
     ) throws -> NameNormalizer {
-        NameNormalizer(gazetteer: Gazetteer(entries: entries, lexicon: lexicon), wordLists: lists,
-                       tables: try #require(Shipped.tables), thresholds: thresholds)
+        let tables = try #require(Shipped.tables)
+        return NameNormalizer(gazetteer: Gazetteer(entries: entries, lexicon: lexicon, stemFinals: tables.letters.stemFinals), wordLists: lists,
+                              tables: tables, thresholds: thresholds)
     }
 
     /// The word rule that decided about `word` in `text`, with the document's counts of

@@ -1,0 +1,37 @@
+import BylineNames
+import BylineResources
+import Foundation
+import Testing
+
+/// The language tables come from `Resources/data/names/` and `morphology/`.
+@Suite("Name language tables")
+struct NameLanguageTablesTests {
+    @Test("The shipped tables hold the words inside names: connectors and particles")
+    func shippedConnectors() throws {
+        let tables = try #require(Shipped.tables)
+        #expect(tables.connectors.isSuperset(of: ["and", "of", "am", "upon", "de", "von"]))
+        #expect(tables.particles.isSuperset(of: ["de", "da", "dos", "van", "von"]))
+        #expect(!tables.particles.contains("and"))
+    }
+
+    @Test("A connectors row with an unknown use is refused with its file and line")
+    func unknownUse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-tables-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "names/titles.tsv": "en\tmr\n", "names/alphabets.tsv": "en\tabc\n", "names/distinct-letters.tsv": "de\tä\n",
+            "morphology/endings.tsv": "en\ts\tname\n", "morphology/letters.tsv": "ru\tstem-final\tа\n",
+            "names/connectors.tsv": "# comment\nen\tand\tconnector\nen\tof\tjoiner\n",
+        ]
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect {
+            _ = try ResourceBundle(dataDirectory: folder).nameLanguageTables()
+        } throws: { error in
+            String(describing: error).hasSuffix("names/connectors.tsv:3:1: unknown use \"joiner\" (expected connector, particle or both)")
+        }
+    }
+}
