@@ -33,9 +33,17 @@ struct QuotationTracker {
         let byte = text[offset]
         switch byte {
         case 0x28: open.append((.parenthesis, candidates.count)); return
-        case 0x29: close(.parenthesis, &candidates); return
+        case 0x29, 0x5D:
+            // A bracket set off by spaces after a terminator, as tokenized text writes it,
+            // ends the sentence after it (`( … yargı da var . ) Böyle`).
+            // The full stop of an abbreviation does not count (`( U.S.A . ) Inc`).
+            if close(byte == 0x29 ? .parenthesis : .squareBracket, &candidates), offset > 0,
+                text.scalar(before: offset).scalar.isSegmentSpace, !followsSpacedAbbreviationPeriod(offset, in: text)
+            {
+                settleDetachedClose(at: offset, in: text, candidates: &candidates)
+            }
+            return
         case 0x5B: open.append((.squareBracket, candidates.count)); return
-        case 0x5D: close(.squareBracket, &candidates); return
         default: break
         }
         if byte == 0x22 {
@@ -101,8 +109,9 @@ struct QuotationTracker {
         return true
     }
 
-    /// A detached closing mark after a terminator (`değilim . " Bununla`, `. " " Kalite`)
-    /// ends the sentence after the mark when a capitalised word or another quotation follows.
+    /// A detached closing mark after a terminator (`değilim . " Bununla`, `. " " Kalite`,
+    /// `var . ) Böyle`) ends the sentence after the mark when a capitalised word or another
+    /// quotation follows.
     private func settleDetachedClose(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
         guard open.isEmpty else { return }
         let terminatorEnd = text.skippingSpace(backFrom: offset)
@@ -113,6 +122,20 @@ struct QuotationTracker {
         let first = text.scalar(at: next).scalar
         guard first.isUppercaseLetter || first == "\"" else { return }
         candidates.append(SentenceSegmenter.Candidate(end: end, next: next, fromICU: false, isSettled: true))
+    }
+
+    /// True when a full stop set off by spaces precedes `offset` and the token before it
+    /// has a period of its own (`U.S.A . )`).
+    private func followsSpacedAbbreviationPeriod(_ offset: Int, in text: UTF8Bytes) -> Bool {
+        let terminatorEnd = text.skippingSpace(backFrom: offset)
+        guard terminatorEnd >= 3, text[terminatorEnd - 1] == 0x2E, text[terminatorEnd - 2] == 0x20 else { return false }
+        var position = terminatorEnd - 2
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        while position > 0, text[position - 1] != 0x20, text[position - 1] != 0x0A {
+            if text[position - 1] == 0x2E { return true }
+            position -= 1
+        }
+        return false
     }
 
     /// A quotation broken off with a dash (`to--"`, `—”`) and followed by a capitalised
