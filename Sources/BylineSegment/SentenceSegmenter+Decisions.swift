@@ -91,9 +91,10 @@ extension SentenceSegmenter {
             // Four dots (a period and an ellipsis, `period . . . . Next`) end the sentence.
             if spacedDotCount(endingAt: preceding.terminatorStart, in: text) >= 4 { return !following.isLowercase }
             let before = text.skippingSpace(backFrom: preceding.terminatorStart)
-            // After an ellipsis written as glued dots (`... .`) the dot is a full stop.
-            if before > 0, text.scalar(before: before).scalar == ".", !(before >= 2 && text[before - 2] == 0x2E) {
-                return false
+            // After glued terminators (`... .`, `हो।. .`) the dot is a full stop of its own.
+            if before > 0 {
+                let (dot, dotStart) = text.scalar(before: before)
+                if dot == ".", dotStart == 0 || !isTerminator(text.scalar(before: dotStart).scalar) { return false }
             }
         }
         if following.afterDash {
@@ -112,15 +113,9 @@ extension SentenceSegmenter {
         // lines of a verse quoted as one (`bu sevgimi ? / Yalvarırım …`).
         if following.first == "№" || following.first == "/" { return false }
 
-        // A bracket glued to a lower-case word after a full stop or an ellipsis opens an
-        // aside on the sentence before it (`санкции. (перевод в титрах)`, `поведінка...
-        // (вичислити факти …)`); after `?` or `!` it may start a new one.
-        if following.isLowercase, following.wordStart == candidate.next + 1,
-            text[candidate.next] == 0x28 || text[candidate.next] == 0x5B,
-            preceding.terminator == "." || preceding.terminator == "\u{2026}"
-        {
-            return false
-        }
+        // A bracketed aside on the sentence before it (`санкции. (перевод в титрах)`,
+        // `поведінка... (вичислити факти …)`), found by the terminator scan.
+        if candidate.opensAside { return false }
         let isEllipsis = preceding.terminator == "\u{2026}" || (preceding.terminator == "." && preceding.terminatorRun >= 2)
         if preceding.terminator != "." || isEllipsis {
             // `?`, `!`, `…` end a sentence before a capital, or before a bracket or quotation
@@ -150,16 +145,21 @@ extension SentenceSegmenter {
 
     /// In tokenized text a colon set off by spaces ends a heading or an introduction
     /// before a capitalised word, a number or an amount (`ANA FAİZ ORANI : % 10 1/2 .`,
-    /// `Bunu değerlendirin : Bu olmadı .`), as the line break that followed it did. A
-    /// label of one word that opens the sentence keeps its value (`Kaynak : Telerate
-    /// Systems Inc .`), and a lower-case word goes on (`düşünmez : aklına danışır`).
+    /// `Bunu değerlendirin : Bu olmadı .`), as the line break that followed it did. It
+    /// goes on before a lower-case word (`düşünmez : aklına danışır`) and before the
+    /// quotation it introduces (`Jesus said : “ Why`); a label of one word that opens the
+    /// sentence keeps its value (`Kaynak : Telerate Systems Inc .`), and a colon after a
+    /// number joins numbers (`Matthew 7 : 13`, `saat 10 : 30`).
     private func spacedColonEndsSentence(_ candidate: Candidate, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
         let following = following(candidate.next, in: text)
         let first = following.first
-        guard following.isUppercase || following.isDigit || first == "%" || first == "$" || first == "€" || first == "£" else {
+        guard !following.afterOpener, !following.afterDash,
+            following.isUppercase || following.isDigit || first == "%" || first == "$" || first == "€" || first == "£"
+        else {
             return false
         }
         let labelEnd = text.skippingSpace(backFrom: candidate.end - 1)
+        guard labelEnd > sentenceStart, !text.scalar(before: labelEnd).scalar.isDigit else { return false }
         let label = token(endingAt: labelEnd, notBefore: sentenceStart, in: text)
         return label.lowerBound > text.skippingSpace(from: sentenceStart)
     }

@@ -113,6 +113,8 @@ public final class SentenceSegmenter {
         var insideQuotation = false
         /// After a colon set off by spaces in tokenized text (`ANA FAİZ ORANI : % 10`).
         var afterSpacedColon = false
+        /// Before a bracketed aside on the sentence it ends (`санкции. (перевод в титрах)`).
+        var opensAside = false
     }
 
     /// A list marker found in the text: `2.`, `b)`, `• 3.`, `1.)`.
@@ -206,6 +208,7 @@ public final class SentenceSegmenter {
                     candidate.isSettled = candidate.isSettled || second[right].isSettled
                     candidate.insideQuotation = candidate.insideQuotation || second[right].insideQuotation
                     candidate.afterSpacedColon = candidate.afterSpacedColon || second[right].afterSpacedColon
+                    candidate.opensAside = candidate.opensAside || second[right].opensAside
                     right += 1
                 }
                 merged.append(candidate)

@@ -64,6 +64,7 @@ struct TokenizedKindTests {
         ("tr", "Payı %12'den %16'ya yükseldi ... . Kişi başına gelir arttı .", ["Payı %12'den %16'ya yükseldi ... .", "Kişi başına gelir arttı ."]),
         ("en", "The share rose to 16 % ... . Income grew as well .", ["The share rose to 16 % ... .", "Income grew as well ."]),
         ("ru", "Доля выросла … . Доходы тоже выросли .", ["Доля выросла … .", "Доходы тоже выросли ."]),
+        ("hi", "यह सच है।. . वह घर गया।", ["यह सच है।. .", "वह घर गया।"]),
     ] as [(LanguageTag, String, [String])])
     func fullStopAfterEllipsis(language: LanguageTag, text: String, expected: [String]) throws {
         #expect(try sentences(text, language) == expected)
@@ -83,7 +84,10 @@ struct TokenizedKindTests {
     @Test("A bracket glued to a lower-case word after a full stop or an ellipsis is an aside on the sentence before", arguments: [
         ("ru", "Что будет с экономикой страны после санкций. (перевод в титрах)", ["Что будет с экономикой страны после санкций. (перевод в титрах)"]),
         ("uk", "Така поведінка... (вичислити факти терору), але відносини наладнуються.", ["Така поведінка... (вичислити факти терору), але відносини наладнуються."]),
-        ("en", "Prices rose again. (see the table below) Then they fell.", ["Prices rose again. (see the table below) Then they fell."]),
+        ("en", "Prices rose again. (see the table below) Then they fell.", ["Prices rose again. (see the table below)", "Then they fell."]),
+        ("ru", "Могут привести санкции. (перевод в титрах) Подземное отделение больницы.", ["Могут привести санкции. (перевод в титрах)", "Подземное отделение больницы."]),
+        ("en", "It works with carbon nanotubes. (laughs) \"Well, I don't know yet.\"", ["It works with carbon nanotubes. (laughs)", "\"Well, I don't know yet.\""]),
+        ("en", "She stayed single. (in 2003 the basket cost more.) Prices rose.", ["She stayed single.", "(in 2003 the basket cost more.)", "Prices rose."]),
         ("en", "Is it a full operating system? [via Microsoft Watch]", ["Is it a full operating system?", "[via Microsoft Watch]"]),
         ("ru", "Опять выборы. (( даже смешно!", ["Опять выборы.", "(( даже смешно!"]),
     ] as [(LanguageTag, String, [String])])
