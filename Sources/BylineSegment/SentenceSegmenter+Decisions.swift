@@ -281,7 +281,8 @@ extension SentenceSegmenter {
         // The last part of an abbreviation written with a space that closes a list ends the
         // sentence before a capitalised word (`і т. п. Правда`, `и т. д. Потом`), whatever
         // the part means alone (`п.` is also `пункт`).
-        if following.isUppercase, shape.letters == shape.scalars, shape.scalars <= 3,
+        if following.isUppercase, tokenRange.lowerBound >= 2, text[tokenRange.lowerBound - 2] == 0x2E,
+            shape.letters == shape.scalars, shape.scalars <= 3,
             spacedAbbreviationKind(endingWith: tokenRange, in: text) == .terminal
         {
             return true
