@@ -60,6 +60,13 @@ public final class SentenceSegmenter {
         "n°": .number, "nº": .number,
     ]
 
+    /// English honorifics that news in other languages keeps before an English name
+    /// (`Sen. Dole`, `Mr. Grasso`), written with a capital; lower-case `sen.` is the Turkish
+    /// pronoun at a sentence end.
+    static let capitalisedHonorifics: ByteKeyTable<Bool> = ByteKeyTable([
+        "mr": true, "mrs": true, "ms": true, "messrs": true, "sen": true, "rep": true, "gov": true,
+    ])
+
     /// Opens ICU's sentence iterator for the rules' language.
     /// - Throws: ``SegmentationError/icu(function:code:name:)`` when ICU has no data.
     public init(rules: SegmentationRules, options: Options = Options()) throws(SegmentationError) {

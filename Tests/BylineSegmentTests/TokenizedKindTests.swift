@@ -115,6 +115,17 @@ struct TokenizedKindTests {
         #expect(try sentences(text, language) == expected)
     }
 
+    @Test("An English honorific written with a capital holds before a name in other languages; the lower-case word still ends a sentence", arguments: [
+        ("tr", "Sen. Dole her senatörün fedakârlık yapması gerektiğini söyledi .", ["Sen. Dole her senatörün fedakârlık yapması gerektiğini söyledi ."]),
+        ("cs", "Má v sobě špetku Mr. Beana a kus Clouseaua.", ["Má v sobě špetku Mr. Beana a kus Clouseaua."]),
+        ("cy", "Ydych chi'n adnabod Mr. Bingley? Nac ydw.", ["Ydych chi'n adnabod Mr. Bingley?", "Nac ydw."]),
+        ("tr", "Bunu yapan sen. Ali sadece güldü.", ["Bunu yapan sen.", "Ali sadece güldü."]),
+        ("tr", "Kim kazandı? Sen. Bu iş bitti.", ["Kim kazandı?", "Sen.", "Bu iş bitti."]),
+    ] as [(LanguageTag, String, [String])])
+    func capitalisedHonorifics(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
     @Test("A curated abbreviation holds before a lower-case word", arguments: [
         ("uk", "До його складу входили кол. три західні повіти губернії. Матеріали ці цінні.",
          ["До його складу входили кол. три західні повіти губернії.", "Матеріали ці цінні."]),
