@@ -299,10 +299,7 @@ extension SentenceSegmenter {
                 return opensSentence || unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
             }
         }
-        if following.isUppercase, shape.isASCII, shape.letters == shape.scalars, shape.scalars <= 6,
-            text[tokenRange.lowerBound] >= 0x41, text[tokenRange.lowerBound] <= 0x5A,
-            Self.capitalisedHonorifics.value(forASCIILowercasing: text.bytes[tokenRange]) != nil
-        {
+        if following.isUppercase, isCapitalisedHonorific(tokenRange, in: text), shape.letters == shape.scalars {
             // An English honorific the language's own list lacks, before a capitalised word.
             return opensSentence
         }

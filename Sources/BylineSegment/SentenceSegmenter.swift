@@ -63,9 +63,19 @@ public final class SentenceSegmenter {
     /// English honorifics that news in other languages keeps before an English name
     /// (`Sen. Dole`, `Mr. Grasso`), written with a capital; lower-case `sen.` is the Turkish
     /// pronoun at a sentence end.
-    static let capitalisedHonorifics: ByteKeyTable<Bool> = ByteKeyTable([
-        "mr": true, "mrs": true, "ms": true, "messrs": true, "sen": true, "rep": true, "gov": true,
-    ])
+    static let capitalisedHonorifics: [[UInt8]] = ["mr", "mrs", "ms", "messrs", "sen", "rep", "gov"].map { Array($0.utf8) }
+
+    /// True when `range` spells one of ``capitalisedHonorifics`` with a capital first letter.
+    func isCapitalisedHonorific(_ range: Range<Int>, in text: UTF8Bytes) -> Bool {
+        // Most tokens fail on their first byte: M, S, R or G.
+        let first = text[range.lowerBound]
+        guard range.count >= 2, range.count <= 6, first == 0x4D || first == 0x53 || first == 0x52 || first == 0x47 else {
+            return false
+        }
+        return Self.capitalisedHonorifics.contains { form in
+            form.count == range.count && zip(form, range).allSatisfy { $0 == text[$1] | 0x20 }
+        }
+    }
 
     /// Opens ICU's sentence iterator for the rules' language.
     /// - Throws: ``SegmentationError/icu(function:code:name:)`` when ICU has no data.
