@@ -281,8 +281,8 @@ extension SentenceSegmenter {
         // The last part of an abbreviation written with a space that closes a list ends the
         // sentence before a capitalised word (`і т. п. Правда`, `и т. д. Потом`), whatever
         // the part means alone (`п.` is also `пункт`).
-        if following.isUppercase, tokenRange.lowerBound >= 2, text[tokenRange.lowerBound - 2] == 0x2E,
-            shape.letters == shape.scalars, shape.scalars <= 3,
+        if tokenRange.lowerBound >= 2, text[tokenRange.lowerBound - 2] == 0x2E, shape.letters == shape.scalars,
+            shape.scalars <= 3, following.isUppercase,
             spacedAbbreviationKind(endingWith: tokenRange, in: text) == .terminal
         {
             return true
@@ -299,7 +299,7 @@ extension SentenceSegmenter {
                 return opensSentence || unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
             }
         }
-        if following.isUppercase, isCapitalisedHonorific(tokenRange, in: text), shape.letters == shape.scalars {
+        if isCapitalisedHonorific(tokenRange, in: text), shape.letters == shape.scalars, following.isUppercase {
             // An English honorific the language's own list lacks, before a capitalised word.
             return opensSentence
         }
