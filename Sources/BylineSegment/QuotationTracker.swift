@@ -11,7 +11,7 @@
 struct QuotationTracker {
     private enum Mark { case straight, english, german, guillemet, single, parenthesis, squareBracket, fullWidthParenthesis }
 
-    private var open: [(mark: Mark, firstCandidate: Int)] = []
+    private var open: [(mark: Mark, firstCandidate: Int, start: Int)] = []
 
     /// True when `byte` may start a mark this tracker reads (`" ( ) [ ]`, or the lead byte
     /// of `“ ” „ ‘ ’ « » （ ）`).
@@ -32,10 +32,20 @@ struct QuotationTracker {
     mutating func read(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
         let byte = text[offset]
         switch byte {
-        case 0x28: open.append((.parenthesis, candidates.count)); return
-        case 0x29: close(.parenthesis, &candidates); return
-        case 0x5B: open.append((.squareBracket, candidates.count)); return
-        case 0x5D: close(.squareBracket, &candidates); return
+        case 0x28: open.append((.parenthesis, candidates.count, offset)); return
+        case 0x29, 0x5D:
+            let opened = open.last
+            guard close(byte == 0x29 ? .parenthesis : .squareBracket, &candidates), offset > 0, let opened else { return }
+            if text.scalar(before: offset).scalar.isSegmentSpace {
+                // A bracket set off by spaces after a terminator, as tokenized text writes it,
+                // ends the sentence after it (`( … yargı da var . ) Böyle`). The full stop
+                // of an abbreviation does not count (`( U.S.A . ) Inc`).
+                if !followsSpacedAbbreviationPeriod(offset, in: text) { settleDetachedClose(at: offset, in: text, candidates: &candidates) }
+            } else {
+                markAside(opened, closingAt: offset, in: text, candidates: &candidates)
+            }
+            return
+        case 0x5B: open.append((.squareBracket, candidates.count, offset)); return
         default: break
         }
         if byte == 0x22 {
@@ -52,7 +62,7 @@ struct QuotationTracker {
                 return
             }
             if before.isSegmentSpace || before == "(" || before == "[" || (before.isDash && open.last?.mark != .straight) {
-                open.append((.straight, candidates.count))
+                open.append((.straight, candidates.count, offset))
             } else if close(.straight, &candidates), before.isDash {
                 settleInterruption(closingAt: offset + 1, in: text, candidates: &candidates)
             }
@@ -62,25 +72,25 @@ struct QuotationTracker {
         let second = text[offset + 1]
         if byte == 0xEF {
             guard second == 0xBC, offset + 2 < text.count else { return }
-            if text[offset + 2] == 0x88 { open.append((.fullWidthParenthesis, candidates.count)) }
+            if text[offset + 2] == 0x88 { open.append((.fullWidthParenthesis, candidates.count, offset)) }
             if text[offset + 2] == 0x89 { close(.fullWidthParenthesis, &candidates) }
             return
         }
         if byte == 0xC2 {
-            if second == 0xAB { open.append((.guillemet, candidates.count)) }
+            if second == 0xAB { open.append((.guillemet, candidates.count, offset)) }
             if second == 0xBB { close(.guillemet, &candidates) }
             return
         }
         guard byte == 0xE2, second == 0x80, offset + 2 < text.count else { return }
         switch text[offset + 2] {
         case 0x9C:  // “ closes „ in German, opens elsewhere
-            if open.last?.mark == .german { close(.german, &candidates) } else { open.append((.english, candidates.count)) }
+            if open.last?.mark == .german { close(.german, &candidates) } else { open.append((.english, candidates.count, offset)) }
         case 0x9D:  // ”
             if close(.english, &candidates), offset > 0, text.scalar(before: offset).scalar.isDash {
                 settleInterruption(closingAt: offset + 3, in: text, candidates: &candidates)
             }
-        case 0x9E: open.append((.german, candidates.count))  // „
-        case 0x98: open.append((.single, candidates.count))  // ‘
+        case 0x9E: open.append((.german, candidates.count, offset))  // „
+        case 0x98: open.append((.single, candidates.count, offset))  // ‘
         case 0x99:  // ’ closes an open ‘ unless a letter follows (`dragon’s`)
             if open.last?.mark == .single, offset + 3 >= text.count || !text.scalar(at: offset + 3).scalar.isLetter {
                 close(.single, &candidates)
@@ -101,8 +111,9 @@ struct QuotationTracker {
         return true
     }
 
-    /// A detached closing mark after a terminator (`değilim . " Bununla`, `. " " Kalite`)
-    /// ends the sentence after the mark when a capitalised word or another quotation follows.
+    /// A detached closing mark after a terminator (`değilim . " Bununla`, `. " " Kalite`,
+    /// `var . ) Böyle`) ends the sentence after the mark when a capitalised word or another
+    /// quotation follows.
     private func settleDetachedClose(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
         guard open.isEmpty else { return }
         let terminatorEnd = text.skippingSpace(backFrom: offset)
@@ -113,6 +124,44 @@ struct QuotationTracker {
         let first = text.scalar(at: next).scalar
         guard first.isUppercaseLetter || first == "\"" else { return }
         candidates.append(SentenceSegmenter.Candidate(end: end, next: next, fromICU: false, isSettled: true))
+    }
+
+    /// A bracket that opens on a lower-case word right after a full stop or an ellipsis and
+    /// closes without a terminator of its own is an aside on the sentence before it
+    /// (`санкции. (перевод в титрах) Подземное`, `поведінка... (вичислити …), але`): the
+    /// candidate before the bracket is marked, and a capitalised word or a quotation after
+    /// the bracket starts the next sentence.
+    private func markAside(
+        _ opened: (mark: Mark, firstCandidate: Int, start: Int), closingAt offset: Int, in text: UTF8Bytes,
+        candidates: inout [SentenceSegmenter.Candidate]
+    ) {
+        guard opened.firstCandidate > 0, candidates[opened.firstCandidate - 1].next == opened.start,
+            opened.start + 1 < offset, text.scalar(at: opened.start + 1).scalar.isLowercaseLetter
+        else { return }
+        let before = text.scalar(before: candidates[opened.firstCandidate - 1].end).scalar
+        guard before == "." || before == "\u{2026}", !text.scalar(before: offset).scalar.isSentenceTerminator else { return }
+        candidates[opened.firstCandidate - 1].opensAside = true
+        guard open.isEmpty else { return }
+        let end = offset + 1
+        let next = text.skippingSpace(from: end)
+        guard next > end, next < text.count, !text.containsLineBreak(end..<next) else { return }
+        let first = text.scalar(at: next).scalar
+        guard first.isUppercaseLetter || first.isOpener else { return }
+        candidates.append(SentenceSegmenter.Candidate(end: end, next: next, fromICU: false, isSettled: true))
+    }
+
+    /// True when a full stop set off by spaces precedes `offset` and the token before it
+    /// has a period of its own (`U.S.A . )`).
+    private func followsSpacedAbbreviationPeriod(_ offset: Int, in text: UTF8Bytes) -> Bool {
+        let terminatorEnd = text.skippingSpace(backFrom: offset)
+        guard terminatorEnd >= 3, text[terminatorEnd - 1] == 0x2E, text[terminatorEnd - 2] == 0x20 else { return false }
+        var position = terminatorEnd - 2
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        while position > 0, text[position - 1] != 0x20, text[position - 1] != 0x0A {
+            if text[position - 1] == 0x2E { return true }
+            position -= 1
+        }
+        return false
     }
 
     /// A quotation broken off with a dash (`to--"`, `—”`) and followed by a capitalised

@@ -55,8 +55,11 @@ extension SentenceSegmenter {
         // A quotation is one sentence with what frames it (`"Oh dear! Oh dear! I shall be
         // too late!"`, `„Wann kommst du? Morgen?“, fragte sie`).
         if candidate.insideQuotation { return false }
-        // A reference in square brackets belongs to the sentence before it (`species. [10]`).
+        // A reference in square brackets belongs to the sentence before it (`species. [10]`),
+        // and so does a closing mark of tokenized text (`dedi . '' Ancak`).
         if text[candidate.next] == 0x5B, isFootnoteReference(at: candidate.next, in: text) { return false }
+        if text[candidate.next] == 0x27, isDetachedClosingApostrophes(at: candidate.next, in: text) { return false }
+        if candidate.afterSpacedColon { return spacedColonEndsSentence(candidate, sentenceStart: sentenceStart, in: text) }
         guard let preceding = preceding(candidate.end, in: text) else {
             // ICU counts an opening bracket among the closers after a full stop (`.[13]`);
             // a footnote candidate takes that place.
@@ -72,6 +75,13 @@ extension SentenceSegmenter {
             return isGluedSentenceStart(preceding, following, in: text)
         }
         if following.first == "." || following.first == "\u{2026}" {
+            // A full stop set off by spaces after an ellipsis closes the same sentence
+            // (`yükseldi ... . Kişi`): a sentence never opens with one.
+            if following.first == ".", isLoneFullStop(at: following.wordStart, in: text),
+                preceding.terminator == "\u{2026}" || preceding.terminatorRun >= 2
+            {
+                return false
+            }
             // A spaced ellipsis follows (`compounds. . . . The`): a period glued to a word
             // ends the sentence before it; the dots of the ellipsis itself do not.
             return preceding.terminator == "." && !isStandalonePeriod(preceding, in: text)
@@ -81,10 +91,21 @@ extension SentenceSegmenter {
             // Four dots (a period and an ellipsis, `period . . . . Next`) end the sentence.
             if spacedDotCount(endingAt: preceding.terminatorStart, in: text) >= 4 { return !following.isLowercase }
             let before = text.skippingSpace(backFrom: preceding.terminatorStart)
-            if before > 0, text.scalar(before: before).scalar == "." { return false }
+            // After glued terminators (`... .`, `हो।. .`) the dot is a full stop of its own.
+            if before > 0 {
+                let (dot, dotStart) = text.scalar(before: before)
+                if dot == ".", dotStart == 0 || !isTerminator(text.scalar(before: dotStart).scalar) { return false }
+            }
         }
         if following.afterDash {
             if following.isLowercase { return false }
+            // The period of an abbreviation goes on into the dash (`Exabyte Corp. --
+            // Goldman`, `Washington, D.C. — the`); one that closes a list ends there.
+            if preceding.terminator == ".", preceding.terminatorRun == 1, !preceding.closedAnything,
+                continuesIntoDash(abbreviationEndingAt: preceding.terminatorStart, sentenceStart: sentenceStart, in: text)
+            {
+                return false
+            }
             return !isInsideOpenQuotation(candidate.end, in: text)
         }
         if preceding.closedQuote, !following.afterOpener, isAttribution(following, in: text) { return false }
@@ -92,6 +113,9 @@ extension SentenceSegmenter {
         // lines of a verse quoted as one (`bu sevgimi ? / Yalvarırım …`).
         if following.first == "№" || following.first == "/" { return false }
 
+        // A bracketed aside on the sentence before it (`санкции. (перевод в титрах)`,
+        // `поведінка... (вичислити факти …)`), found by the terminator scan.
+        if candidate.opensAside { return false }
         let isEllipsis = preceding.terminator == "\u{2026}" || (preceding.terminator == "." && preceding.terminatorRun >= 2)
         if preceding.terminator != "." || isEllipsis {
             // `?`, `!`, `…` end a sentence before a capital, or before a bracket or quotation
@@ -119,6 +143,27 @@ extension SentenceSegmenter {
         return periodEndsSentence(preceding, following, sentenceStart: sentenceStart, in: text)
     }
 
+    /// In tokenized text a colon set off by spaces ends a heading or an introduction
+    /// before a capitalised word, a number or an amount (`ANA FAİZ ORANI : % 10 1/2 .`,
+    /// `Bunu değerlendirin : Bu olmadı .`), as the line break that followed it did. It
+    /// goes on before a lower-case word (`düşünmez : aklına danışır`) and before the
+    /// quotation it introduces (`Jesus said : “ Why`); a label of one word that opens the
+    /// sentence keeps its value (`Kaynak : Telerate Systems Inc .`), and a colon after a
+    /// number joins numbers (`Matthew 7 : 13`, `saat 10 : 30`).
+    private func spacedColonEndsSentence(_ candidate: Candidate, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
+        let following = following(candidate.next, in: text)
+        let first = following.first
+        guard !following.afterOpener, !following.afterDash,
+            following.isUppercase || following.isDigit || first == "%" || first == "$" || first == "€" || first == "£"
+        else {
+            return false
+        }
+        let labelEnd = text.skippingSpace(backFrom: candidate.end - 1)
+        guard labelEnd > sentenceStart, !text.scalar(before: labelEnd).scalar.isDigit else { return false }
+        let label = token(endingAt: labelEnd, notBefore: sentenceStart, in: text)
+        return label.lowerBound > text.skippingSpace(from: sentenceStart)
+    }
+
     /// How many stand-alone dots, separated by single spaces, end at the period starting at `offset`.
     private func spacedDotCount(endingAt offset: Int, in text: UTF8Bytes) -> Int {
         var count = 1
@@ -130,6 +175,24 @@ extension SentenceSegmenter {
             position -= 2
         }
         return count
+    }
+
+    /// True when the token before the period at `period` is an abbreviation that does not
+    /// close a list (`Corp`, `Dr`, `млн`) or letters joined by periods (`D.C`).
+    private func continuesIntoDash(abbreviationEndingAt period: Int, sentenceStart: Int, in text: UTF8Bytes) -> Bool {
+        let tokenRange = token(endingAt: period, notBefore: sentenceStart, in: text)
+        guard !tokenRange.isEmpty else { return false }
+        let shape = TokenShape(tokenRange, in: text)
+        if let kind = abbreviationKind(tokenRange, isASCII: shape.isASCII, in: text) { return kind != .terminal }
+        return shape.isDottedAbbreviation && shape.letters >= 2
+    }
+
+    /// A period at `offset` with white space (or the end) after it and no spaced dot
+    /// after that: a full stop of its own, not the first dot of `. . .`.
+    private func isLoneFullStop(at offset: Int, in text: UTF8Bytes) -> Bool {
+        guard offset + 1 == text.count || text.scalar(at: offset + 1).scalar.isSegmentSpace else { return false }
+        let next = text.skippingSpace(from: offset + 1)
+        return next == text.count || (text[next] != 0x2E && !text.scalar(at: next).scalar.isSentenceTerminator)
     }
 
     /// A period with white space (or nothing) before it: one dot of `. . .`.
@@ -215,6 +278,15 @@ extension SentenceSegmenter {
             return rules.sentenceStarters.contains(lowercased(word))
         }
 
+        // The last part of an abbreviation written with a space that closes a list ends the
+        // sentence before a capitalised word (`і т. п. Правда`, `и т. д. Потом`), whatever
+        // the part means alone (`п.` is also `пункт`).
+        if tokenRange.lowerBound >= 2, text[tokenRange.lowerBound - 2] == 0x2E, shape.letters == shape.scalars,
+            shape.scalars <= 3, following.isUppercase,
+            spacedAbbreviationKind(endingWith: tokenRange, in: text) == .terminal
+        {
+            return true
+        }
         if let kind = abbreviationKind(tokenRange, isASCII: shape.isASCII, in: text) {
             switch kind {
             case .title: return false
@@ -226,6 +298,10 @@ extension SentenceSegmenter {
                 if kind == .time, following.isDigit { return true }
                 return opensSentence || unitEndsSentence(after: number, following, sentenceStart: sentenceStart, in: text)
             }
+        }
+        if isCapitalisedHonorific(tokenRange, in: text), shape.letters == shape.scalars, following.isUppercase {
+            // An English honorific the language's own list lacks, before a capitalised word.
+            return opensSentence
         }
         if following.isDigit || following.isLowercase, !rules.monthAbbreviations.isEmpty, shape.letters == shape.scalars,
             shape.scalars <= 5, rules.monthAbbreviations.contains(lowercased(text.string(tokenRange)))
@@ -272,19 +348,26 @@ extension SentenceSegmenter {
     /// True when `word` and the short dotted token before it make one abbreviation of the
     /// rules written with a space (`т. зв.` is `т.зв`, `и т. п.` ends in `т.п`).
     private func isSpacedAbbreviation(endingWith word: Range<Int>, in text: UTF8Bytes) -> Bool {
+        spacedAbbreviationKind(endingWith: word, in: text) != nil
+    }
+
+    /// The kind of the abbreviation that `word` and the short dotted token before it make
+    /// when written with a space (`т. п.` is `т.п`, terminal); nil when they make none.
+    private func spacedAbbreviationKind(endingWith word: Range<Int>, in text: UTF8Bytes) -> SegmentationRules.AbbreviationKind? {
         let previousEnd = text.skippingSpace(backFrom: word.lowerBound)
         guard previousEnd > 0, previousEnd < word.lowerBound, previousEnd + 1 == word.lowerBound,
             text[previousEnd - 1] == 0x2E
-        else { return false }
+        else { return nil }
         let previous = token(endingAt: previousEnd - 1, in: text)
-        guard !previous.isEmpty, previous.count <= 12 else { return false }
+        guard !previous.isEmpty, previous.count <= 12 else { return nil }
         let combined = lowercased(text.string(previous) + "." + text.string(word))
-        return abbreviationTable.value(forASCIILowercasing: Array(combined.utf8)) != nil
+        return abbreviationTable.value(forASCIILowercasing: Array(combined.utf8))
     }
 
     /// The number token just before `abbreviation` in the same line (`40` in `40 км`, `$4` in
     /// `$4 bn`, `2020–2022` in `2020–2022 гг`), looking through one other unit
-    /// abbreviation (`5 млн. руб`); nil when no number precedes.
+    /// abbreviation, with its period or without (`5 млн. руб`, `129,2 млрд грн`); nil when
+    /// no number precedes.
     private func number(before abbreviation: Range<Int>, in text: UTF8Bytes) -> Range<Int>? {
         var end = abbreviation.lowerBound
         for _ in 0..<2 {
@@ -294,8 +377,10 @@ extension SentenceSegmenter {
             guard !previous.isEmpty else { return nil }
             let last = text.scalar(before: previous.upperBound).scalar
             if last.isDigit { return previous }
-            guard last == ".", previous.count > 1,
-                abbreviationKind(previous.lowerBound..<(previous.upperBound - 1), isASCII: false, in: text) == .unit
+            // Another unit, with its period (`5 млн. руб`) or without (`246,4 млрд грн`).
+            let unit = last == "." ? previous.lowerBound..<(previous.upperBound - 1) : previous
+            guard unit.count > 0, last == "." || last.isLetter,
+                abbreviationKind(unit, isASCII: false, in: text) == .unit
             else { return nil }
             end = previous.lowerBound
         }

@@ -60,6 +60,23 @@ public final class SentenceSegmenter {
         "n°": .number, "nº": .number,
     ]
 
+    /// English honorifics that news in other languages keeps before an English name
+    /// (`Sen. Dole`, `Mr. Grasso`), written with a capital; lower-case `sen.` is the Turkish
+    /// pronoun at a sentence end.
+    static let capitalisedHonorifics: [[UInt8]] = ["mr", "mrs", "ms", "messrs", "sen", "rep", "gov"].map { Array($0.utf8) }
+
+    /// True when `range` spells one of ``capitalisedHonorifics`` with a capital first letter.
+    func isCapitalisedHonorific(_ range: Range<Int>, in text: UTF8Bytes) -> Bool {
+        // Most tokens fail on their first byte: M, S, R or G.
+        let first = text[range.lowerBound]
+        guard range.count >= 2, range.count <= 6, first == 0x4D || first == 0x53 || first == 0x52 || first == 0x47 else {
+            return false
+        }
+        return Self.capitalisedHonorifics.contains { form in
+            form.count == range.count && zip(form, range).allSatisfy { $0 == text[$1] | 0x20 }
+        }
+    }
+
     /// Opens ICU's sentence iterator for the rules' language.
     /// - Throws: ``SegmentationError/icu(function:code:name:)`` when ICU has no data.
     public init(rules: SegmentationRules, options: Options = Options()) throws(SegmentationError) {
@@ -111,6 +128,10 @@ public final class SentenceSegmenter {
         var isSettled = false
         /// Inside a quotation or bracket that closes later on the same line.
         var insideQuotation = false
+        /// After a colon set off by spaces in tokenized text (`ANA FAİZ ORANI : % 10`).
+        var afterSpacedColon = false
+        /// Before a bracketed aside on the sentence it ends (`санкции. (перевод в титрах)`).
+        var opensAside = false
     }
 
     /// A list marker found in the text: `2.`, `b)`, `• 3.`, `1.)`.
@@ -203,6 +224,8 @@ public final class SentenceSegmenter {
                     candidate.startsListItem = candidate.startsListItem || second[right].startsListItem
                     candidate.isSettled = candidate.isSettled || second[right].isSettled
                     candidate.insideQuotation = candidate.insideQuotation || second[right].insideQuotation
+                    candidate.afterSpacedColon = candidate.afterSpacedColon || second[right].afterSpacedColon
+                    candidate.opensAside = candidate.opensAside || second[right].opensAside
                     right += 1
                 }
                 merged.append(candidate)
@@ -297,6 +320,7 @@ public final class SentenceSegmenter {
     private func scanTerminators(_ text: UTF8Bytes, markers: inout [ListMarker]) -> [Candidate] {
         var found: [Candidate] = []
         var quotations = QuotationTracker()
+        var isTokenized: Bool?
         let count = text.count
         // Read once: the skip below runs for every eight bytes of the text.
         let table = Self.scanBytes
@@ -330,6 +354,15 @@ public final class SentenceSegmenter {
             if byte == 0x2E || byte == 0x29, let marker = listMarker(punctuationAt: offset, in: text) {
                 markers.append(marker)
             }
+            if byte == 0x3A, !startsTerminator, offset > 0, text[offset - 1] == 0x20, offset + 1 < count, text[offset + 1] == 0x20 {
+                // A colon set off by spaces: in tokenized text, where every mark stands
+                // apart, it may close a heading or an introduction.
+                if isTokenized == nil { isTokenized = Self.isTokenized(text) }
+                let next = text.skippingSpace(from: offset + 1)
+                if isTokenized == true, next < count, !text.containsLineBreak(offset..<next) {
+                    found.append(Candidate(end: offset + 1, next: next, fromICU: false, afterSpacedColon: true))
+                }
+            }
             guard startsTerminator else {
                 if byte == 0x0A {
                     quotations.lineBreak()
@@ -354,6 +387,10 @@ public final class SentenceSegmenter {
                     // `… of our species. [10] The next …`: the reference belongs to the
                     // sentence before it, and the break comes after it.
                     if let footnote = footnoteCandidate(period: offset, digits: next, spaced: true, in: text) { found.append(footnote) }
+                } else if next < count, isDetachedClosingApostrophes(at: next, in: text) {
+                    // `iyiydi dedi . '' Ancak`: the closing mark belongs to the sentence
+                    // before it, and the break comes after it.
+                    if let candidate = candidateAfterDetachedClose(endingAt: next + 2, in: text) { found.append(candidate) }
                 } else if next < count {
                     found.append(Candidate(end: end, next: next, fromICU: false))
                 }
@@ -422,6 +459,46 @@ public final class SentenceSegmenter {
         return Candidate(end: end, next: next, fromICU: false, isSettled: true)
     }
 
+    /// Text written tokenized, every mark set off by spaces (`değildi .`, `Hayır , kara`,
+    /// `( LIBOR )`): a comma, a full stop or a closing bracket with a space before it and
+    /// a space or the end after it, after a word; or an opening bracket with spaces on
+    /// both sides. French puts a space before `:` `;` `!` `?`, never before these. One
+    /// pass, made at most once a text.
+    static func isTokenized(_ text: UTF8Bytes) -> Bool {
+        var offset = 2
+        while offset < text.count {
+            let byte = text[offset]
+            if byte == 0x2C || byte == 0x2E || byte == 0x29 || byte == 0x28, text[offset - 1] == 0x20,
+                offset + 1 == text.count || text[offset + 1] == 0x20
+            {
+                let before = text[offset - 2]
+                if byte == 0x28 || before >= 0x80 || (0x30...0x39).contains(before) || (0x61...0x7A).contains(before | 0x20) {
+                    return true
+                }
+            }
+            offset += 1
+        }
+        return false
+    }
+
+    /// Two apostrophes set off by white space (`dedi . '' Ancak`): the closing quotation
+    /// mark of tokenized text, where `` opens a quotation and '' closes it.
+    func isDetachedClosingApostrophes(at offset: Int, in text: UTF8Bytes) -> Bool {
+        guard offset + 1 < text.count, text[offset] == 0x27, text[offset + 1] == 0x27 else { return false }
+        guard offset > 0, text.scalar(before: offset).scalar.isSegmentSpace else { return false }
+        return offset + 2 == text.count || text.scalar(at: offset + 2).scalar.isSegmentSpace
+    }
+
+    /// After a closing mark set off by spaces: a break settled when a capitalised word, a
+    /// number or another quotation follows on the same line.
+    func candidateAfterDetachedClose(endingAt end: Int, in text: UTF8Bytes) -> Candidate? {
+        let next = text.skippingSpace(from: end)
+        guard next > end, next < text.count, !text.containsLineBreak(end..<next) else { return nil }
+        let first = text.scalar(at: next).scalar
+        guard first.isUppercaseLetter || first.isDigit || first.isOpener else { return nil }
+        return Candidate(end: end, next: next, fromICU: false, isSettled: true)
+    }
+
     /// `[10]`, `[7 – 9]`, `[2, 3]`: digits in square brackets, with dashes, commas and
     /// spaces between them, at most twelve bytes.
     func isFootnoteReference(at offset: Int, in text: UTF8Bytes) -> Bool {
@@ -440,13 +517,13 @@ public final class SentenceSegmenter {
         return false
     }
 
-    /// The bytes the terminator scan must look at: `.`, `!`, `?`, `)`, `(`, `[`, `]`, `"`,
+    /// The bytes the terminator scan must look at: `.`, `!`, `?`, `)`, `(`, `[`, `]`, `"`, `:`,
     /// a line feed, and the lead bytes 0xE2 (U+2026 and `“ ” „ ‘ ’`), 0xEF (the full-width
     /// `．！？（）`) and 0xC2 (`« »`). Allocated once, never written after, never freed.
     nonisolated(unsafe) static let scanBytes: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         table.initialize(repeating: 0, count: 256)
-        for byte in [0x2E, 0x21, 0x3F, 0x29, 0x28, 0x5B, 0x5D, 0x22, 0x0A, 0xE2, 0xEF, 0xC2] as [UInt8] { table[Int(byte)] = 1 }
+        for byte in [0x2E, 0x21, 0x3F, 0x29, 0x28, 0x5B, 0x5D, 0x22, 0x3A, 0x0A, 0xE2, 0xEF, 0xC2] as [UInt8] { table[Int(byte)] = 1 }
         return UnsafePointer(table)
     }()
 

@@ -177,10 +177,12 @@ extension Unicode.Scalar {
         }
     }
 
-    /// Quotes and closing brackets that may follow a terminator (UAX #29 Close).
+    /// Quotes and closing brackets that may follow a terminator (UAX #29 Close), and the
+    /// grave accent that plain-text and tokenized copy write for quotation marks
+    /// (`` ``like this.`` ``, `` `so.` ``).
     var isCloser: Bool {
         switch value {
-        case 0x22, 0x27, 0x29, 0x5D, 0x7D: return true
+        case 0x22, 0x27, 0x29, 0x5D, 0x60, 0x7D: return true
         case 0..<0x80: return false
         default:
             switch properties.generalCategory {
@@ -191,10 +193,10 @@ extension Unicode.Scalar {
     }
 
     /// Quotes and opening brackets that may precede the first word of a sentence,
-    /// plus Spanish `¿ ¡`.
+    /// plus Spanish `¿ ¡` and the grave accent written for an opening quotation mark.
     var isOpener: Bool {
         switch value {
-        case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0xBF, 0xA1: return true
+        case 0x22, 0x27, 0x28, 0x5B, 0x60, 0x7B, 0xBF, 0xA1: return true
         case 0..<0x80: return false
         default:
             switch properties.generalCategory {
