@@ -3,7 +3,7 @@ import BylineText
 import Foundation
 
 /// Aligns the sentences of two versions of a report into beads (1-1, 1-0, 0-1, 2-1, 1-2,
-/// 2-2, 1-3, 3-1).
+/// 2-2, 1-3, 3-1 and the larger shapes of ``AlignmentParameters/beadPriors``).
 ///
 /// Each candidate bead is scored by a prior for its shape, Gale and Church's length model
 /// (character lengths, the ratio taken from the texts or given) and lexical evidence: the
@@ -191,8 +191,14 @@ struct BeadSearch {
 
     /// The cost of the bead ending at (i, j) with `shape`.
     func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
-        let prior = parameters.beadPriors[shape] ?? 10
-        if shape.source == 0 || shape.target == 0 { return prior + parameters.skipCost }
+        var prior = parameters.beadPriors[shape] ?? 10
+        if shape.source > 0 { prior += scorer.source.startCost[i - shape.source] }
+        if shape.target > 0 { prior += scorer.target.startCost[j - shape.target] }
+        if shape.source == 0 || shape.target == 0 {
+            // A line without words (a rule, stray marks from a scan) says nothing to translate.
+            let noise = shape.source == 1 ? scorer.source.isNoise[i - 1] : shape.target == 1 && scorer.target.isNoise[j - 1]
+            return noise ? parameters.noiseSkipCost : prior + parameters.skipCost
+        }
         let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
         let lengthCost = scorer.lengthCost(
             sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
