@@ -190,7 +190,11 @@ struct BeadSearch {
     }
 
     /// The cost of the bead ending at (i, j) with `shape`.
-    func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+    func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double { cost(i, j, shape, below: .infinity) ?? .infinity }
+
+    /// The cost of the bead ending at (i, j) with `shape`, or nil when it cannot be below
+    /// `budget` even if all its words linked (then its words are not linked at all).
+    func cost(_ i: Int, _ j: Int, _ shape: BeadShape, below budget: Double) -> Double? {
         var prior = parameters.beadPriors[shape] ?? 10
         if shape.source > 0 { prior += scorer.source.startCost[i - shape.source] }
         if shape.target > 0 { prior += scorer.target.startCost[j - shape.target] }
@@ -202,8 +206,10 @@ struct BeadSearch {
         let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
         let lengthCost = scorer.lengthCost(
             sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
-        let evidence = parameters.lexicalWeight == 0 ? 0 : scorer.evidence(sources, targets)
-        return prior + parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence
+        let base = prior + parameters.lengthWeight * lengthCost
+        guard parameters.lexicalWeight > 0 else { return base }
+        if budget.isFinite, base - parameters.lexicalWeight * scorer.evidenceBound(sources, targets) >= budget { return nil }
+        return base - parameters.lexicalWeight * scorer.evidence(sources, targets)
     }
 
     /// The cheapest path and its cost.
@@ -224,7 +230,8 @@ struct BeadSearch {
                     guard pi >= 0, pj >= 0, pj >= band.lower[pi], pj <= band.upper[pi] else { continue }
                     let before = best[rowStart[pi] + pj - band.lower[pi]]
                     guard before.isFinite else { continue }
-                    let total = before + cost(i, j, shape)
+                    guard let bead = cost(i, j, shape, below: bestCost - before) else { continue }
+                    let total = before + bead
                     if total < bestCost {
                         bestCost = total
                         bestShape = UInt8(index)

@@ -8,8 +8,7 @@ public struct AlignmentParameters: Sendable, Hashable {
     /// Bead shapes and their prior costs, after Gale and Church's estimates (1-1 is 89 % of
     /// beads, 1-0/0-1 1 %, 2-1/1-2 9 %, 2-2 1 %), with 1-3/3-1 rarer than 2-2 and the
     /// larger shapes rarer still. A translator who splits long sentences (literary and
-    /// magazine prose) makes 2-3, 1-4 and 3-3 beads, and where one text is cut at every
-    /// semicolon (a list of names and dates) 1-5; news copy rarely does.
+    /// magazine prose) makes 2-3, 1-4 and 3-3 beads; news copy rarely does.
     public var beadPriors: [BeadShape: Double] = [
         BeadShape(1, 1): 0.12, BeadShape(1, 0): 3.6, BeadShape(0, 1): 3.6,
         BeadShape(2, 1): 2.4, BeadShape(1, 2): 2.4, BeadShape(2, 2): 3.9,
