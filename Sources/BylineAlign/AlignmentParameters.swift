@@ -8,13 +8,14 @@ public struct AlignmentParameters: Sendable, Hashable {
     /// Bead shapes and their prior costs, after Gale and Church's estimates (1-1 is 89 % of
     /// beads, 1-0/0-1 1 %, 2-1/1-2 9 %, 2-2 1 %), with 1-3/3-1 rarer than 2-2 and the
     /// larger shapes rarer still. A translator who splits long sentences (literary and
-    /// magazine prose) makes 2-3, 1-4 and 3-3 beads; news copy rarely does.
+    /// magazine prose) makes 2-3, 1-4 and 3-3 beads, and where one text is cut at every
+    /// semicolon (a list of names and dates) 1-5 or 5-1; news copy rarely does.
     public var beadPriors: [BeadShape: Double] = [
         BeadShape(1, 1): 0.12, BeadShape(1, 0): 3.6, BeadShape(0, 1): 3.6,
         BeadShape(2, 1): 2.4, BeadShape(1, 2): 2.4, BeadShape(2, 2): 3.9,
         BeadShape(1, 3): 4.6, BeadShape(3, 1): 4.6,
         BeadShape(2, 3): 5.3, BeadShape(3, 2): 5.3, BeadShape(1, 4): 5.8, BeadShape(4, 1): 5.8,
-        BeadShape(3, 3): 5.8,
+        BeadShape(3, 3): 5.8, BeadShape(1, 5): 6.5, BeadShape(5, 1): 6.5,
     ]
     /// Variance of the length difference per character (Gale and Church's 6.8), used when
     /// the text itself cannot estimate it.

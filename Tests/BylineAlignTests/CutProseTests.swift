@@ -26,6 +26,21 @@ private func aligned(_ source: [String], _ target: [String], parameters: Alignme
 struct CutProseTests {
     private let before = (0..<3).map(filler), after = (10..<13).map(filler)
 
+    @Test("One sentence the other text cuts into five pieces at its semicolons is one 1-5 bead")
+    func oneToFive() throws {
+        let pieces = [
+            "1952 Lombard studied the rocks of 4410 slopes", "1953 Pugh measured breathing at 5520 metres",
+            "1954 Heuberger mapped 6630 square kilometres", "1955 Bordet charted 7740 metres of ridges",
+            "1956 Schneider drew 8850 contour lines",
+        ]
+        let source = before + [pieces.joined(separator: "; ") + "."] + after
+        let target = (before + pieces.enumerated().map { $0.offset == 4 ? $0.element + "." : $0.element + " ;" } + after)
+            .map(mirrored)
+        let beads = try aligned(source, target)
+        #expect(beads.contains("[3]:[3, 4, 5, 6, 7]"), "\(beads)")
+        #expect(beads.first == "[0]:[0]" && beads.last == "[6]:[10]", "\(beads)")
+    }
+
     @Test("A line without words is left unmatched rather than merged into a neighbour's bead", arguments: [".....", "- _-", "h * \""])
     func noiseLine(line: String) throws {
         let source = before + after
