@@ -3,7 +3,7 @@ import BylineText
 import Foundation
 
 /// Aligns the sentences of two versions of a report into beads (1-1, 1-0, 0-1, 2-1, 1-2,
-/// 2-2, 1-3, 3-1).
+/// 2-2, 1-3, 3-1 and the larger shapes of ``AlignmentParameters/beadPriors``).
 ///
 /// Each candidate bead is scored by a prior for its shape, Gale and Church's length model
 /// (character lengths, the ratio taken from the texts or given) and lexical evidence: the
@@ -190,14 +190,26 @@ struct BeadSearch {
     }
 
     /// The cost of the bead ending at (i, j) with `shape`.
-    func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
-        let prior = parameters.beadPriors[shape] ?? 10
-        if shape.source == 0 || shape.target == 0 { return prior + parameters.skipCost }
+    func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double { cost(i, j, shape, below: .infinity) ?? .infinity }
+
+    /// The cost of the bead ending at (i, j) with `shape`, or nil when it cannot be below
+    /// `budget` even if all its words linked (then its words are not linked at all).
+    func cost(_ i: Int, _ j: Int, _ shape: BeadShape, below budget: Double) -> Double? {
+        var prior = parameters.beadPriors[shape] ?? 10
+        if shape.source > 0 { prior += scorer.source.startCost[i - shape.source] }
+        if shape.target > 0 { prior += scorer.target.startCost[j - shape.target] }
+        if shape.source == 0 || shape.target == 0 {
+            // A line without words (a rule, stray marks from a scan) says nothing to translate.
+            let noise = shape.source == 1 ? scorer.source.isNoise[i - 1] : shape.target == 1 && scorer.target.isNoise[j - 1]
+            return noise ? parameters.noiseSkipCost : prior + parameters.skipCost
+        }
         let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
         let lengthCost = scorer.lengthCost(
             sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
-        let evidence = parameters.lexicalWeight == 0 ? 0 : scorer.evidence(sources, targets)
-        return prior + parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence
+        let base = prior + parameters.lengthWeight * lengthCost
+        guard parameters.lexicalWeight > 0 else { return base }
+        if budget.isFinite, base - parameters.lexicalWeight * scorer.evidenceBound(sources, targets) >= budget { return nil }
+        return base - parameters.lexicalWeight * scorer.evidence(sources, targets)
     }
 
     /// The cheapest path and its cost.
@@ -218,7 +230,8 @@ struct BeadSearch {
                     guard pi >= 0, pj >= 0, pj >= band.lower[pi], pj <= band.upper[pi] else { continue }
                     let before = best[rowStart[pi] + pj - band.lower[pi]]
                     guard before.isFinite else { continue }
-                    let total = before + cost(i, j, shape)
+                    guard let bead = cost(i, j, shape, below: bestCost - before) else { continue }
+                    let total = before + bead
                     if total < bestCost {
                         bestCost = total
                         bestShape = UInt8(index)

@@ -8,13 +8,14 @@ public struct AlignmentParameters: Sendable, Hashable {
     /// Bead shapes and their prior costs, after Gale and Church's estimates (1-1 is 89 % of
     /// beads, 1-0/0-1 1 %, 2-1/1-2 9 %, 2-2 1 %), with 1-3/3-1 rarer than 2-2 and the
     /// larger shapes rarer still. A translator who splits long sentences (literary and
-    /// magazine prose) makes 2-3, 1-4 and 3-3 beads; news copy rarely does.
+    /// magazine prose) makes 2-3, 1-4 and 3-3 beads, and where one text is cut at every
+    /// semicolon (a list of names and dates) 1-5 or 5-1; news copy rarely does.
     public var beadPriors: [BeadShape: Double] = [
         BeadShape(1, 1): 0.12, BeadShape(1, 0): 3.6, BeadShape(0, 1): 3.6,
         BeadShape(2, 1): 2.4, BeadShape(1, 2): 2.4, BeadShape(2, 2): 3.9,
         BeadShape(1, 3): 4.6, BeadShape(3, 1): 4.6,
         BeadShape(2, 3): 5.3, BeadShape(3, 2): 5.3, BeadShape(1, 4): 5.8, BeadShape(4, 1): 5.8,
-        BeadShape(3, 3): 5.8,
+        BeadShape(3, 3): 5.8, BeadShape(1, 5): 6.5, BeadShape(5, 1): 6.5,
     ]
     /// Variance of the length difference per character (Gale and Church's 6.8), used when
     /// the text itself cannot estimate it.
@@ -67,7 +68,22 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var nameWeight = 1.5
     public var punctuationWeight = 0.5
 
+    /// Extra cost of a bead starting at a sentence whose predecessor ends with a semicolon:
+    /// text cut at `;` leaves pieces of one sentence, which a translator mostly keeps
+    /// together with what comes before.
+    public var continuationStartCost = 1.0
+
+    /// The whole cost (prior included) of leaving out a line with no word of two letters and
+    /// no number (`.....`, `- _-` from a scanned page): such a line has nothing to translate,
+    /// so it is left out more readily than merged into a neighbour's bead.
+    public var noiseSkipCost = 1.0
+
     public init() {}
+
+    /// The extra cost of a bead starting at the sentence that follows `previous`.
+    func startCost(after previous: String) -> Double {
+        previous.last(where: { !$0.isWhitespace }) == ";" ? continuationStartCost : 0
+    }
 
     /// The prior cost of a length ratio, in nats: a log-normal around
     /// ``typicalLengthRatio``, zero at its centre.

@@ -176,6 +176,23 @@ final class BeadScorer {
                 facing: sources.count, meanWeight: target.meanTokenWeight)
     }
 
+    /// An upper bound of ``evidence(_:_:)``, its value were every token linked: the sums of
+    /// weights alone, without linking, so the search can drop a bead that could not win.
+    func evidenceBound(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
+        var sourceTotal: Float = 0, targetTotal: Float = 0
+        for s in sources { sourceTotal += source.totalWeight[s] }
+        for t in targets { targetTotal += target.totalWeight[t] }
+        func side(total: Float, related: Float, unrelated: Float, facing: Int, meanWeight: Float) -> Double {
+            guard total > 0, meanWeight > 0 else { return 0 }
+            let k = Float(facing)
+            let chance = 1 - pow(1 - unrelated, k)
+            let hit = max(chance + 0.01, 1 - (1 - related) * pow(1 - unrelated, k - 1))
+            return max(0, Double(total) * log(Double(min(0.995, hit)) / Double(chance)) / Double(meanWeight))
+        }
+        return side(total: sourceTotal, related: relatedSource, unrelated: unrelatedSource, facing: targets.count, meanWeight: source.meanTokenWeight)
+            + side(total: targetTotal, related: relatedTarget, unrelated: unrelatedTarget, facing: sources.count, meanWeight: target.meanTokenWeight)
+    }
+
     /// Gale and Church's length cost: minus the log probability of a length difference at
     /// least this large, under a normal model with mean ratio ``lengthRatio``.
     func lengthCost(sourceLength: Int, targetLength: Int) -> Double {

@@ -48,6 +48,12 @@ struct SideFeatures {
     /// Keys that may anchor the alignment (numbers, names, long words), per token.
     var anchorKey: [Int32] = []
 
+    /// The cost, in nats, of a bead starting at each sentence: positive where the sentence
+    /// continues the one before it (see ``AlignmentParameters/continuationStartCost``).
+    var startCost: [Double] = []
+    /// Per sentence, whether it holds no word of two letters or more and no number.
+    var isNoise: [Bool] = []
+
     /// The mean weight of a token, so that evidence counts typical tokens as one each.
     var meanTokenWeight: Float = 1
 
@@ -95,7 +101,9 @@ final class FeatureExtractor {
         var documentFrequency: [Int32: Int32] = [:]
         for (index, sentence) in sentences.enumerated() {
             side.lengths.append(Self.trimmedLength(sentence))
+            side.startCost.append(index > 0 ? parameters.startCost(after: sentences[index - 1]) : 0)
             let foldedTokens = TokenScanner.tokens(in: folded[index])
+            side.isNoise.append(!foldedTokens.contains { $0.kind == .number || ($0.kind == .word && $0.text.unicodeScalars.count > 1) })
             let originalTokens = TokenScanner.tokens(in: Substring(sentence))
             let originalWords = originalTokens.filter { $0.kind == .word }
             let foldedWordCount = foldedTokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }

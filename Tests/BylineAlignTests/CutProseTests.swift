@@ -1,0 +1,64 @@
+import BylineAlign
+import BylineText
+import Testing
+
+/// A stand-in translation: every word spelled backwards, numbers and punctuation kept.
+private func mirrored(_ sentence: String) -> String {
+    sentence.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+        word.contains(where: \.isNumber) ? String(word) : String(word.reversed())
+    }.joined(separator: " ")
+}
+
+private func filler(_ index: Int) -> String {
+    "Officials said on Tuesday that \(1000 + index * 37) residents had been moved to shelters near the river."
+}
+
+private func aligned(_ source: [String], _ target: [String], parameters: AlignmentParameters = AlignmentParameters()) throws
+    -> [String]
+{
+    try Aligner(parameters: parameters).align(source: source, from: "en", target: target, to: "und", lengthRatio: 1)
+        .beads.map(\.description)
+}
+
+/// Texts cut at semicolons, with stray lines from scanned pages: what long translated prose
+/// (yearbooks, magazines) gives an aligner.
+@Suite("Aligner on cut and scanned prose")
+struct CutProseTests {
+    private let before = (0..<3).map(filler), after = (10..<13).map(filler)
+
+    @Test("One sentence the other text cuts into five pieces at its semicolons is one 1-5 bead")
+    func oneToFive() throws {
+        let pieces = [
+            "1952 Lombard studied the rocks of 4410 slopes", "1953 Pugh measured breathing at 5520 metres",
+            "1954 Heuberger mapped 6630 square kilometres", "1955 Bordet charted 7740 metres of ridges",
+            "1956 Schneider drew 8850 contour lines",
+        ]
+        let source = before + [pieces.joined(separator: "; ") + "."] + after
+        let target = (before + pieces.enumerated().map { $0.offset == 4 ? $0.element + "." : $0.element + " ;" } + after)
+            .map(mirrored)
+        let beads = try aligned(source, target)
+        #expect(beads.contains("[3]:[3, 4, 5, 6, 7]"), "\(beads)")
+        #expect(beads.first == "[0]:[0]" && beads.last == "[6]:[10]", "\(beads)")
+    }
+
+    @Test("A line without words is left unmatched rather than merged into a neighbour's bead", arguments: [".....", "- _-", "h * \""])
+    func noiseLine(line: String) throws {
+        let source = before + after
+        let target = (before + [line] + after).map(mirrored)
+        let beads = try aligned(source, target)
+        #expect(beads.contains("[]:[3]"), "\(beads)")
+        #expect(beads.filter { $0.contains(",") }.isEmpty, "\(beads)")
+    }
+
+    @Test("A piece cut off at a semicolon joins the bead of the sentence it was cut from")
+    func semicolonPiece() throws {
+        let p = "Rescue teams reached 4410 homes before dark", q = "Engineers inspected 5520 bridges on the bank"
+        let piece = "while the water kept rising"
+        let source = before + [p + " " + piece + ".", q + " " + piece + "."] + after
+        // The piece fits either neighbour by length; the semicolon before it says where it belongs.
+        let afterFirst = try aligned(source, (before + [p + " ;", piece + ".", q + "."] + after).map(mirrored))
+        #expect(afterFirst.contains("[3]:[3, 4]") && afterFirst.contains("[4]:[5]"), "\(afterFirst)")
+        let beforeSecond = try aligned(source, (before + [p + ".", piece + " ;", q + "."] + after).map(mirrored))
+        #expect(beforeSecond.contains("[3]:[3]") && beforeSecond.contains("[4]:[4, 5]"), "\(beforeSecond)")
+    }
+}
