@@ -44,15 +44,16 @@ extension PostgresStore {
         while true {
             attempt += 1
             let began = Lent(false)
+            let client = primary.client
             do {
-                return try await primary.client.withConnection { connection in
+                return try await client.withConnection { connection in
                     try await connection.query("SELECT 1", logger: logger)
                     began.value = true
                     return try await body(connection)
                 }
             } catch {
                 guard !began.value, attempt < Self.readAttempts, Self.isConnectionLoss(error) else { throw error }
-                primary.renew()
+                primary.renew(replacing: client)
                 try? await Task.sleep(for: .milliseconds(100 * attempt))
             }
         }

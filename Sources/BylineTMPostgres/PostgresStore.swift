@@ -149,7 +149,7 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
                 if ContinuousClock.now < retryUntil, Self.isConnectionLoss(error) {
                     // The pool may hold connections the server closed, or wait out a backoff
                     // after failed attempts while the server was down: a new pool connects now.
-                    reader.renew()
+                    reader.renew(replacing: client)
                     try? await Task.sleep(for: .milliseconds(100 * attempt))
                     continue
                 }
@@ -197,6 +197,9 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
         guard let error = error as? PSQLError else { return false }
         switch error.code {
         case .serverClosedConnection, .connectionError, .uncleanShutdown: return true
+        // A pool renewed by another request (after the server restarted) closes the
+        // connections it lent: a statement on one of them is tried again on the new pool.
+        case .clientClosedConnection, .poolClosed: return true
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
             // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 08xxx connection exceptions.
@@ -263,14 +266,17 @@ final class Pool: @unchecked Sendable {
 
     var client: PostgresClient { lock.withLock { current.client } }
 
-    /// Closes the pool's connections and starts a new pool.
-    func renew() {
-        let old = lock.withLock {
+    /// Closes the pool's connections and starts a new pool, unless `failed`, the pool a
+    /// request lost its connection in, was already replaced by another request (requests
+    /// failing together then renew it once, not each the other's new pool).
+    func renew(replacing failed: PostgresClient) {
+        let old: (client: PostgresClient, running: Task<Void, Never>)? = lock.withLock {
+            guard current.client === failed else { return nil }
             let old = current
             current = Self.start(configuration, logger: logger)
             return old
         }
-        old.running.cancel()
+        old?.running.cancel()
     }
 
     func close() { lock.withLock { current.running.cancel() } }

@@ -131,6 +131,10 @@ extension TMStoreError {
         let serverMessage = error.serverInfo?[.message] ?? ""
         let state = error.serverInfo?[.sqlState] ?? ""
         switch error.code {
+        case .clientClosedConnection, .poolClosed:
+            self.init(
+                .unreachable, path: location,
+                message: "the connection to the PostgreSQL server was closed while the server restarted (\(error.code)); try again")
         case .connectionError, .uncleanShutdown, .serverClosedConnection, .sslUnsupported, .failedToAddSSLHandler:
             let cause = error.underlying.map { " (\($0))" } ?? ""
             self.init(
