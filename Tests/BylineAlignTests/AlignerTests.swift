@@ -3,19 +3,6 @@ import BylineNames
 import BylineText
 import Testing
 
-/// A stand-in translation: every word spelled backwards, numbers and punctuation kept, so
-/// that lengths match and only numbers (and what a test adds) link the two sides.
-private func mirrored(_ sentence: String) -> String {
-    sentence.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-        word.contains(where: \.isNumber) ? String(word) : String(word.reversed())
-    }.joined(separator: " ")
-}
-
-/// Sentences of ordinary length, each with a number of its own.
-private func filler(_ index: Int) -> String {
-    "Officials said on Tuesday that \(1000 + index * 37) residents had been moved to shelters near the river."
-}
-
 private func aligned(
     _ source: [String], _ target: [String], from: LanguageTag = "en", to: LanguageTag = "und", aligner: Aligner = Aligner(),
     lengthRatio: Double? = nil

@@ -2,17 +2,6 @@ import BylineAlign
 import BylineText
 import Testing
 
-/// A stand-in translation: every word spelled backwards, numbers and punctuation kept.
-private func mirrored(_ sentence: String) -> String {
-    sentence.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-        word.contains(where: \.isNumber) ? String(word) : String(word.reversed())
-    }.joined(separator: " ")
-}
-
-private func filler(_ index: Int) -> String {
-    "Officials said on Tuesday that \(1000 + index * 37) residents had been moved to shelters near the river."
-}
-
 private func aligned(_ source: [String], _ target: [String], parameters: AlignmentParameters = AlignmentParameters()) throws
     -> [String]
 {
