@@ -58,7 +58,7 @@ public struct NameMentionFinder: Sendable {
         var capitals = 0
         for word in words where word.kind == .letters {
             letters += 1
-            if Self.isUppercase(text.unicodeScalars[word.range.lowerBound]) { capitals += 1 }
+            if ScalarCase.isUppercase(text.unicodeScalars[word.range.lowerBound]) { capitals += 1 }
         }
         var scan = Scan(text: text, finder: self, language: language, lowerCased: Self.isLowerCased(letters: letters, capitals: capitals))
         scan.add(words)
@@ -88,11 +88,6 @@ public struct NameMentionFinder: Sendable {
 
     /// Copy is lower-cased when fewer than one letter-word in fifty starts with a capital.
     private static func isLowerCased(letters: Int, capitals: Int) -> Bool { capitals * 50 < letters }
-
-    /// Unicode's Uppercase property; for ASCII, `A`–`Z`.
-    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
-    }
 
     /// What a scan decided at one token.
     private enum Step {
@@ -149,7 +144,7 @@ public struct NameMentionFinder: Sendable {
                     joinable = word.kind == .other && joinable && piece.count == 1 && (piece.first == 0x20 || piece.first == 0x2D)
                     continue
                 }
-                let isCapitalised = NameMentionFinder.isUppercase(text.unicodeScalars[word.range.lowerBound])
+                let isCapitalised = ScalarCase.isUppercase(text.unicodeScalars[word.range.lowerBound])
                 letterTokens += 1
                 if isCapitalised { capitalTokens += 1 }
                 tokens.append(Token(range: word.range, joinsPrevious: joinable, isCapitalised: isCapitalised))

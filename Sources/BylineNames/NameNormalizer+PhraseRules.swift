@@ -144,7 +144,7 @@ extension NameNormalizer {
         let firstWord = c.words[c.start].text, lastWord = c.words[c.start + c.length - 1].text
         // A given name opens the phrase: the dictionary lists it as a name (where there is one).
         if let list = wordLists[language], !list.containsProperName(lowerKey(firstWord, language: language)) { return .pass }
-        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.reduce(0, { $0 + (Self.isAlphabetic($1) ? 1 : 0) }) >= thresholds.minimumLetters,
+        guard c.length >= 2, c.length <= 3, lastWord.unicodeScalars.reduce(0, { $0 + (ScalarCase.isAlphabetic($1) ? 1 : 0) }) >= thresholds.minimumLetters,
             wordLists[language]?.containsProperName(lowerKey(lastWord, language: language)) != true,
             gazetteer.formsByText[String(lastWord)] == nil
         else { return .pass }

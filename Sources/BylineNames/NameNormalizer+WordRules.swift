@@ -22,7 +22,7 @@ extension NameNormalizer {
 
         var word: Token { words[position] }
         var written: Substring { words[position].text }
-        lazy var letterCount = written.unicodeScalars.reduce(0) { $0 + (NameNormalizer.isAlphabetic($1) ? 1 : 0) }
+        lazy var letterCount = written.unicodeScalars.reduce(0) { $0 + (ScalarCase.isAlphabetic($1) ? 1 : 0) }
         lazy var lower = normalizer.lowerKey(written, language: language)
         lazy var list = normalizer.wordLists[language]
         /// The ways the word splits into stem and ending, the whole word first.

@@ -183,16 +183,14 @@ public final class NameNormalizer {
                 }
             }
             guard let first = piece.unicodeScalars.first else { continue }
-            let capitalised = first.isASCII
-                ? (0x41...0x5A).contains(first.value)
-                : first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+            let capitalised = ScalarCase.isUppercase(first) || !first.isASCII && first.properties.generalCategory == .titlecaseLetter
             // An acronym keeps its capitals before a possessive ending (`TURAN's`).
             let stem = hasApostrophe ? piece.firstIndex(where: { $0 == "'" || $0 == "’" }).map { piece[..<$0] } ?? piece : piece
             var letterCount = 0
             var hasLowercase = false
-            for scalar in stem.unicodeScalars where Self.isAlphabetic(scalar) {
+            for scalar in stem.unicodeScalars where ScalarCase.isAlphabetic(scalar) {
                 letterCount += 1
-                if scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase {
+                if ScalarCase.isLowercase(scalar) {
                     hasLowercase = true
                     break
                 }
@@ -234,13 +232,6 @@ public final class NameNormalizer {
             default: false
             }
         }
-    }
-
-    /// Unicode's Alphabetic property, read without the property tables for ASCII, where
-    /// only the Latin letters have it.
-    @inline(__always)
-    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) : scalar.properties.isAlphabetic
     }
 
     static let quotationMarks: Set<Character> = ["\"", "'", "«", "»", "“", "”", "„", "‘", "’", "‹", "›", "「", "」"]
