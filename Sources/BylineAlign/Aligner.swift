@@ -189,9 +189,6 @@ struct BeadSearch {
         parameters.beadPriors.keys.sorted { ($0.source + $0.target, $0.source) < ($1.source + $1.target, $1.source) }
     }
 
-    /// The cost of the bead ending at (i, j) with `shape`.
-    func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double { cost(i, j, shape, below: .infinity) ?? .infinity }
-
     /// The cost of the bead ending at (i, j) with `shape`, or nil when it cannot be below
     /// `budget` even if all its words linked (then its words are not linked at all).
     func cost(_ i: Int, _ j: Int, _ shape: BeadShape, below budget: Double) -> Double? {
