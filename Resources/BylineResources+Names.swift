@@ -138,6 +138,7 @@ extension ResourceBundle {
         let harmonyClasses = ["front", "back", "rounded", "voiceless", "alternating", "open", "close", "open-spellings", "close-spellings"]
         let sizes = ["alternating": 2, "open": 2, "close": 4]
         var stemFinals: [String: Set<Unicode.Scalar>] = [:], vowels: [String: Set<Unicode.Scalar>] = [:]
+        var soundAlike: [String: [(Unicode.Scalar, Unicode.Scalar)]] = [:], silent: [String: Set<Unicode.Scalar>] = [:]
         var classes: [String: [String: [Character]]] = [:]
         var firstRow: [String: SourceLocation] = [:]
         for row in try records(in: file, fieldCount: 3) {
@@ -152,8 +153,26 @@ extension ResourceBundle {
                 vowels[language] = Set(letters.unicodeScalars)
                 continue
             }
+            if name == "sound-alike" {
+                guard soundAlike[language] == nil else { throw .malformed(row.location, reason: "a second sound-alike row for \(language)") }
+                var pairs: [(Unicode.Scalar, Unicode.Scalar)] = []
+                for pair in letters.split(separator: " ") {
+                    let scalars = Array(pair.unicodeScalars)
+                    guard scalars.count == 2, scalars[0] != scalars[1] else {
+                        throw .malformed(row.location, reason: "sound-alike takes pairs of two different letters separated by spaces, not \"\(pair)\"")
+                    }
+                    pairs.append((scalars[0], scalars[1]))
+                }
+                soundAlike[language] = pairs
+                continue
+            }
+            if name == "silent" {
+                guard silent[language] == nil else { throw .malformed(row.location, reason: "a second silent row for \(language)") }
+                silent[language] = Set(letters.unicodeScalars)
+                continue
+            }
             guard harmonyClasses.contains(name) else {
-                throw .malformed(row.location, reason: "unknown class \"\(name)\" (expected stem-final, vowels or one of \(harmonyClasses.joined(separator: ", ")))")
+                throw .malformed(row.location, reason: "unknown class \"\(name)\" (expected stem-final, vowels, sound-alike, silent or one of \(harmonyClasses.joined(separator: ", ")))")
             }
             guard classes[language]?[name] == nil else { throw .malformed(row.location, reason: "a second \(name) row for \(language)") }
             if let size = sizes[name], letters.count != size {
@@ -175,7 +194,7 @@ extension ResourceBundle {
                 front: Set(front), back: Set(back), rounded: Set(rounded), voiceless: Set(voiceless), alternating: alternating,
                 open: open, close: close, openSpellings: Set(openSpellings), closeSpellings: Set(closeSpellings))
         }
-        return MorphologyLetters(stemFinals: stemFinals, harmony: harmony, vowels: vowels)
+        return MorphologyLetters(stemFinals: stemFinals, harmony: harmony, vowels: vowels, soundAlike: soundAlike, silent: silent)
     }
 
     /// The endings of `morphology/endings.tsv` marked for `use` (`name`: the endings a name

@@ -69,6 +69,50 @@ enum EditDistance {
         return rows[a.count][b.count]
     }
 
+    /// The number of edits from `a` to `b` when every edit is one that spells a given name
+    /// another way rather than another name: a vowel for a vowel, one letter of a
+    /// sound-alike pair for the other (`c`, `k`), a vowel, a silent letter or a doubled
+    /// letter added or dropped (`Catherine`, `Katharine`; `Josef`, `Joseph`; `Emmanuel`,
+    /// `Immanuel`). Nil when any other edit is needed or more than `limit`.
+    static func spellingVariantEdits(
+        _ a: [UInt32], _ b: [UInt32], limit: Int, vowels: Set<UInt32>, soundAlike: Set<UInt64>, silent: Set<UInt32>
+    ) -> Int? {
+        // Any other edit costs more than the limit allows, so one refuses the pair.
+        let refused = limit + 1
+        func gapCost(_ s: [UInt32], _ index: Int) -> Int {
+            let c = s[index]
+            if (index > 0 && s[index - 1] == c) || (index + 1 < s.count && s[index + 1] == c) { return 1 }
+            return vowels.contains(c) || silent.contains(c) ? 1 : refused
+        }
+        func substitutionCost(_ x: UInt32, _ y: UInt32) -> Int {
+            if x == y { return 0 }
+            if vowels.contains(x) && vowels.contains(y) { return 1 }
+            return soundAlike.contains(UInt64(x) << 32 | UInt64(y)) ? 1 : refused
+        }
+        guard abs(a.count - b.count) <= limit else { return nil }
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for j in stride(from: 1, through: b.count, by: 1) { previous[j] = min(refused, previous[j - 1] + gapCost(b, j - 1)) }
+        var current = previous
+        for i in stride(from: 1, through: a.count, by: 1) {
+            current[0] = min(refused, previous[0] + gapCost(a, i - 1))
+            var rowBest = current[0]
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let value = min(previous[j] + gapCost(a, i - 1), current[j - 1] + gapCost(b, j - 1),
+                                previous[j - 1] + substitutionCost(a[i - 1], b[j - 1]))
+                current[j] = min(refused, value)
+                rowBest = min(rowBest, current[j])
+            }
+            if rowBest > limit { return nil }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+
+    /// Both orders of each sound-alike pair, packed for ``spellingVariantEdits(_:_:limit:vowels:soundAlike:silent:)``.
+    static func packedPairs(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> Set<UInt64> {
+        Set(pairs.flatMap { [UInt64($0.0.value) << 32 | UInt64($0.1.value), UInt64($0.1.value) << 32 | UInt64($0.0.value)] })
+    }
+
     /// The largest distance a name of `letters` letters may be from the written form:
     /// one for short names, where a second edit makes another word, two beyond.
     static func allowance(letters: Int) -> Int { letters <= 5 ? 1 : 2 }

@@ -115,13 +115,21 @@ public struct MorphologyLetters: Sendable {
     /// vowel is a cheap slip); names are compared across scripts, so the cost reads every
     /// language's together.
     public var vowels: [String: Set<Unicode.Scalar>]
+    /// Pairs of letters that spell one sound in the variants of a given name (`c` and `k`
+    /// in `Catherine`, `Katharine`), read for every language together as the vowels are.
+    public var soundAlike: [String: [(Unicode.Scalar, Unicode.Scalar)]]
+    /// Letters that a given name's variants add or drop (`h`: `Cristiano`, `Christiano`).
+    public var silent: [String: Set<Unicode.Scalar>]
 
     public init(
-        stemFinals: [String: Set<Unicode.Scalar>] = [:], harmony: [String: SuffixHarmony] = [:], vowels: [String: Set<Unicode.Scalar>] = [:]
+        stemFinals: [String: Set<Unicode.Scalar>] = [:], harmony: [String: SuffixHarmony] = [:], vowels: [String: Set<Unicode.Scalar>] = [:],
+        soundAlike: [String: [(Unicode.Scalar, Unicode.Scalar)]] = [:], silent: [String: Set<Unicode.Scalar>] = [:]
     ) {
         self.stemFinals = stemFinals
         self.harmony = harmony
         self.vowels = vowels
+        self.soundAlike = soundAlike
+        self.silent = silent
     }
 }
 

@@ -43,6 +43,7 @@ extension NameNormalizer {
         case phraseForeignLetters = "phrase-foreign-letters"
         case phraseForeignForm = "phrase-foreign-form"
         case personNameSlip = "person-name-slip"
+        case givenNameVariant = "given-name-variant"
         case phraseMisspelling = "phrase-misspelling"
     }
 
@@ -77,6 +78,7 @@ extension NameNormalizer {
             case .phraseForeignLetters: outcome = phraseForeignLetters(candidate)
             case .phraseForeignForm: outcome = phraseForeignForm(candidate)
             case .personNameSlip: outcome = personNameSlip(candidate)
+            case .givenNameVariant: outcome = givenNameVariant(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
             if case .pass = outcome { continue }
@@ -166,6 +168,47 @@ extension NameNormalizer {
         if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
         return .fix(change(c.range, best.replacement, .misspelling, best.form, thresholds.phraseOneEditConfidence,
                            "\"\(c.written)\" is the name of \(best.replacement) with a slip in the surname"))
+    }
+
+    /// A known person's surname, exact, after the person's given name spelt another way
+    /// (`Catherine Hepburn`, `Emmanuel Kant`, `Josef Goebbels`, `Jo Biden`): the given name
+    /// a name or no word of the language, at most two edits from the person's, each a
+    /// variant spelling's (``NameThresholds/givenNameVariantEdits``: a vowel, a sound-alike
+    /// letter, a silent or doubled letter; `Ivanka` is no `Ivana`, `Rand` no `Ron`). A
+    /// surname many people share (`Stewart`) says who is meant only when the person is one
+    /// of the gazetteer's major names or the text names that person elsewhere.
+    func givenNameVariant(_ c: PhraseCandidate) -> RuleOutcome {
+        let language = c.language
+        guard c.length == 2 else { return .pass }
+        let given = c.words[c.start].text, surname = c.words[c.start + 1].text
+        guard c.words[c.start + 1].gapBefore == " ", !isConnector(given), !isCommonWord(surname, language: language) else { return .pass }
+        if isCommonWord(given, language: language), wordLists[language]?.containsProperName(lowerKey(given, language: language)) != true {
+            return .pass
+        }
+        let givenKey = keys.key(given), surnameKey = keys.key(surname)
+        let rareSurname = nameFrequency(String(surname), language: language) < thresholds.distinctiveSurnameZipf
+        var readings: [Reading] = []
+        for candidate in c.nearForms {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == 2, !outline.isLexical else { continue }
+            let form = gazetteer.forms[Int(candidate)]
+            let entry = gazetteer.entry(of: form)
+            guard entry.kind == .person else { continue }
+            let parts = form.key.split(separator: 0x20)
+            guard parts.count == 2, parts[1].elementsEqual(surnameKey), !parts[0].elementsEqual(givenKey),
+                let edits = EditDistance.spellingVariantEdits(givenKey, Array(parts[0]), limit: thresholds.givenNameVariantEdits,
+                                                              vowels: vowels, soundAlike: soundAlike, silent: silentLetters),
+                rareSurname || entry.weight >= thresholds.majorWeight || c.context.entities.contains(entry.id)
+            else { continue }
+            readings.append(Reading(form: form, replacement: form.text, distance: edits, score: score(form, distance: edits, context: c.context),
+                                    cost: EditDistance.typoCost(c.key, form.key, vowels: vowels)))
+        }
+        guard let best = decide(readings) else { return .pass }
+        if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
+        let supported = c.context.supports(gazetteer.entry(of: best.form))
+        return .fix(change(c.range, best.replacement, .misspelling, best.form,
+                           thresholds.givenNameVariantConfidence + (supported ? thresholds.supportedConfidenceBonus : 0),
+                           "\"\(c.written)\" is \(best.replacement) with the given name spelt another way"))
     }
 
     /// A misspelt name of several words: at least one word must be unknown (or every word

@@ -41,6 +41,10 @@ public final class NameNormalizer {
     let joiningWords: JoiningWords
     /// The vowels of every language's fold keys, which the typo cost reads.
     let vowels: Set<UInt32>
+    /// The sound-alike letter pairs and silent letters of every language's fold keys, which
+    /// tell a given name's spelling variants (`Catherine`, `Katharine`).
+    let soundAlike: Set<UInt64>
+    let silentLetters: Set<UInt32>
 
     /// The lower-case words inside names, as the decisions look them up.
     struct JoiningWords {
@@ -98,6 +102,8 @@ public final class NameNormalizer {
         self.morphology = Morphology(endings: tables.endings, letters: tables.letters)
         self.joiningWords = JoiningWords(connectors: tables.connectors, particles: tables.particles)
         self.vowels = Set(tables.letters.vowels.values.joined().map(\.value))
+        self.soundAlike = EditDistance.packedPairs(Array(tables.letters.soundAlike.values.joined()))
+        self.silentLetters = Set(tables.letters.silent.values.joined().map(\.value))
         self.thresholds = thresholds
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }

@@ -104,6 +104,14 @@ public struct NameThresholds: Sendable, Hashable {
     /// A given name one slip from a known person's beside that person's surname is read
     /// as that person only for a slip this cheap (`Niki Haley`).
     public var givenNameSlipCost = 0.7
+    /// A known person's surname, exact, after a given name spelt as a variant of the
+    /// person's (`Catherine Hepburn`, `Emmanuel Kant`) with at most this many edits, each
+    /// a variant's (``EditDistance/spellingVariantEdits(_:_:limit:vowels:soundAlike:silent:)``) …
+    public var givenNameVariantEdits = 2
+    /// … is read as that person when the surname is rarer than this (Zipf: `Kant` 3.1,
+    /// `Stewart` 4.2, shared by many), when the person is one of the gazetteer's major
+    /// names, or when the text names that person elsewhere.
+    public var distinctiveSurnameZipf = 3.5
     /// A known person's full name with the other words exact and this cheap a slip in the
     /// surname is that person, even when the slip makes an ordinary word (`Oscar Wild`,
     /// `Alan Touring`).
@@ -142,6 +150,8 @@ public struct NameThresholds: Sendable, Hashable {
     /// A phrase misspelling one edit away, and more.
     public var phraseOneEditConfidence = 0.85
     public var phraseTwoEditConfidence = 0.75
+    /// A given name spelt as a variant of a known person's (`Catherine Hepburn`).
+    public var givenNameVariantConfidence = 0.75
     /// A lower-case misspelling (`iraland`).
     public var lowerCaseConfidence = 0.75
     /// No change is surer than this.

@@ -23,6 +23,33 @@ struct TypoCostTests {
     }
 }
 
+@Suite("Spelling variants of given names")
+struct SpellingVariantTests {
+    func edits(_ a: String, _ b: String) throws -> Int? {
+        let letters = try #require(Shipped.tables).letters
+        return EditDistance.spellingVariantEdits(
+            Array(a.unicodeScalars.map(\.value)), Array(b.unicodeScalars.map(\.value)), limit: 2,
+            vowels: Set(letters.vowels.values.joined().map(\.value)), soundAlike: EditDistance.packedPairs(Array(letters.soundAlike.values.joined())),
+            silent: Set(letters.silent.values.joined().map(\.value)))
+    }
+
+    @Test("Vowels, sound-alike letters, silent and doubled letters are a variant's edits; other letters are not")
+    func variantEdits() throws {
+        #expect(try edits("catherine", "katharine") == 2)
+        #expect(try edits("josef", "joseph") == 2)
+        #expect(try edits("emmanuel", "immanuel") == 1)
+        #expect(try edits("emanuel", "immanuel") == 2)
+        #expect(try edits("berthold", "bertolt") == 2)
+        #expect(try edits("terrence", "terence") == 1)
+        #expect(try edits("jo", "joe") == 1)
+        #expect(try edits("anna", "anna") == 0)
+        #expect(try edits("ivanka", "ivana") == nil)  // a consonant dropped
+        #expect(try edits("rand", "ron") == nil)
+        #expect(try edits("mary", "marty") == nil)
+        #expect(try edits("christina", "kristine") == nil)  // three edits
+    }
+}
+
 @Suite("Name decisions on the shipped data")
 struct NameDecisionTests {
     func changes(_ text: String, _ language: String) throws -> [String] {

@@ -251,6 +251,52 @@ struct NameRuleTests {
         #expect(notPerson.rule != "person-name-slip")
     }
 
+    @Test("A known person's surname after the given name spelt another way is that person", arguments: [
+        ("Catherine Hepburn", "Katharine Hepburn"),  // a sound-alike letter and a vowel
+        ("Josef Goebbels", "Joseph Goebbels"),  // f for p, a silent h
+        ("Emanuel Kant", "Immanuel Kant"),  // a vowel, a doubled letter
+        ("Jo Biden", "Joe Biden"),  // a vowel added to a short given name that is also a word
+    ])
+    func givenNameVariant(written: String, expected: String) throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let people = ["Katharine Hepburn", "Joseph Goebbels", "Immanuel Kant", "Joe Biden"].map {
+            GazetteerEntry(id: $0, kind: .person, weight: 30, forms: ["en": [$0]])
+        }
+        let given = String(written.split(separator: " ")[0])
+        let decision = try phraseDecision(try normalizer(people, lists: lists), "Later \(written) wrote.", first: given, length: 2, language: "en")
+        #expect(decision.rule == "given-name-variant")
+        #expect(fix(decision) == expected)
+    }
+
+    @Test("Another given name, not a spelling of the person's, is another person", arguments: [
+        "Ivanka Trump",  // a consonant dropped: a name of its own
+        "Rand Paul",  // a vowel changed and a consonant dropped
+        "Ivana Trumps",  // the surname is not the person's
+    ])
+    func givenNameOfAnother(written: String) throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let people = ["Ivana Trump", "Ron Paul"].map { GazetteerEntry(id: $0, kind: .person, weight: 90, forms: ["en": [$0]]) }
+        let given = String(written.split(separator: " ")[0])
+        let decision = try phraseDecision(try normalizer(people, lists: lists), "Later \(written) wrote.", first: given, length: 2, language: "en")
+        #expect(decision.rule != "given-name-variant")
+    }
+
+    @Test("A surname many people share names the person only when the text does so elsewhere")
+    func sharedSurname() throws {
+        let stewart = GazetteerEntry(id: "stewart", kind: .person, weight: 30, forms: ["en": ["Jimmy Stewart"]])
+        let tables = try #require(Shipped.tables)
+        let gazetteer = Gazetteer(entries: [stewart], frequencies: ["en": ["stewart": 4.2]], stemFinals: tables.letters.stemFinals)
+        let normalizer = NameNormalizer(gazetteer: gazetteer, tables: tables)
+        #expect(normalizer.changes(in: "Later Jimmie Stewart spoke.", language: "en").isEmpty)
+        let changes = normalizer.changes(in: "Jimmy Stewart starred. Later Jimmie Stewart spoke.", language: "en")
+        #expect(changes.map(\.replacement) == ["Jimmy Stewart"])
+        // A rare surname says who is meant by itself.
+        let rare = Gazetteer(entries: [stewart], frequencies: ["en": ["stewart": 2.5]], stemFinals: tables.letters.stemFinals)
+        #expect(NameNormalizer(gazetteer: rare, tables: tables).changes(in: "Later Jimmie Stewart spoke.", language: "en").map(\.replacement) == ["Jimmy Stewart"])
+    }
+
     @Test("A person's name two slips away, or with a surname the text writes again, is someone else")
     func personNameLimits() throws {
         let merton = GazetteerEntry(id: "merton", kind: .person, weight: 30, forms: ["en": ["Robert Merton"]])
@@ -273,7 +319,7 @@ struct NameRuleTests {
 
     @Test("A misspelt multi-word name is fixed; a correctly declined Russian one is kept")
     func phraseMisspelling() throws {
-        let biden = GazetteerEntry(id: "biden", kind: .person, weight: 80, forms: ["en": ["Joe Biden"]])
+        let biden = GazetteerEntry(id: "biden", kind: .place, weight: 80, forms: ["en": ["Joe Biden"]])
         let fixed = try self.phraseDecision(try normalizer([biden]), "Later Jo Biden spoke.", first: "Jo", length: 2, language: "en")
         #expect(fixed.rule == "phrase-misspelling")
         #expect(fix(fixed) == "Joe Biden")
