@@ -30,7 +30,7 @@ struct NamesCommand: ParsableCommand {
     @Flag(help: "Report the changes without applying them.")
     var flagOnly = false
 
-    @Flag(help: "Say why each change was made, and list the names found as written.")
+    @Flag(help: "Say why each change was made, list the names found as written, and the words that might have been names and were kept, with the rule that kept each.")
     var explain = false
 
     @Flag(help: "Write the list of changes on standard output instead of the corrected text (without it, the list goes to standard error).")
@@ -66,7 +66,7 @@ struct NamesCommand: ParsableCommand {
             let runner = BatchRunner<NamesRequest>(options: batchOptions) { request, _, reply in
                 guard let text = request.text else { throw BatchLineError(message: "missing field \"text\"") }
                 let language = try LanguageChoice.forLine(request.lang, given: given, text: text)
-                let analysis = try context.analyze(text, language: language)
+                let analysis = try context.analyze(text, language: language, explaining: explain)
                 if analysis.usedFallbackLanguage, warned.insert(language.description).inserted {
                     Diagnostics.warning("no names for language \"\(language)\"; matching with the English forms")
                 }
@@ -77,7 +77,7 @@ struct NamesCommand: ParsableCommand {
         }
         let source = try input.readOrExit(language: given ?? "und")
         let defaultLanguage = try LanguageChoice.resolve(given, for: source)
-        let analysis = try context.analyze(source.string, language: defaultLanguage)
+        let analysis = try context.analyze(source.string, language: defaultLanguage, explaining: explain)
         if analysis.usedFallbackLanguage {
             Diagnostics.warning("no names for language \"\(defaultLanguage)\"; matching with the English forms")
         }
@@ -122,7 +122,7 @@ struct NamesRequest: BatchRequest {
 
 /// Writes name analyses as JSON fields and as a report for a person.
 enum NamesWriter {
-    /// `, "text": …, "changes": [...]` (and `"mentions"` with --explain), offsets in scalars.
+    /// `, "text": …, "changes": [...]` (and `"mentions"` and `"kept"` with --explain), offsets in scalars.
     static func writeBatchFields(_ analysis: NameAnalysis, of text: String, flagOnly: Bool, explain: Bool, to buffer: inout JSONBuffer) {
         buffer.raw(", \"text\": ")
         buffer.string(flagOnly ? text : NameNormalizer.apply(analysis.changes, to: text))
@@ -158,12 +158,25 @@ enum NamesWriter {
                 buffer.string(mention.entity)
                 buffer.raw("}")
             }
+            buffer.raw("], \"kept\": [")
+            var keptCursor = ScalarOffsetCursor(text)
+            for (index, keep) in analysis.kept.enumerated() {
+                if index > 0 { buffer.raw(", ") }
+                buffer.raw("{")
+                buffer.span(keep.range, of: text, cursor: &keptCursor)
+                buffer.raw(", \"rule\": ")
+                buffer.string(keep.rule)
+                buffer.raw(", \"reason\": ")
+                buffer.string(keep.reason)
+                buffer.raw("}")
+            }
             buffer.raw("]")
         }
     }
 
     /// One line per change, `FILE:LINE:COLUMN: from → to (kind, entity, confidence)`, with
-    /// --explain its reason and the names found as written.
+    /// --explain its reason, the names found as written, and the words that might have been
+    /// names and were kept, with the rule that kept each.
     static func writeChanges(_ analysis: NameAnalysis, of source: SourceText, explain: Bool, to buffer: inout JSONBuffer) {
         var cursor = LineColumnCursor(source.string, file: source.origin ?? "-")
         for change in analysis.changes {
@@ -175,6 +188,10 @@ enum NamesWriter {
             var cursor = LineColumnCursor(source.string, file: source.origin ?? "-")
             for mention in analysis.mentions {
                 buffer.raw("\(cursor.location(of: mention.range.lowerBound)): \(source.string[mention.range]) = \(mention.entity)\n")
+            }
+            var keptCursor = LineColumnCursor(source.string, file: source.origin ?? "-")
+            for keep in analysis.kept {
+                buffer.raw("\(keptCursor.location(of: keep.range.lowerBound)): \(source.string[keep.range]) kept (\(keep.rule)): \(keep.reason)\n")
             }
         }
     }

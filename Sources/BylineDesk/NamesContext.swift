@@ -20,9 +20,10 @@ public final class NamesContext {
         normalizer = NameNormalizer(gazetteer: gazetteer, wordLists: try resources.wordLists(), tables: try resources.nameLanguageTables())
     }
 
-    /// The names of `text` and the changes proposed; a damaged name index is an error.
-    public func analyze(_ text: String, language: LanguageTag) throws -> NameAnalysis {
-        let analysis = normalizer.analyze(text, language: language)
+    /// The names of `text` and the changes proposed (with `explaining`, the words kept and
+    /// why); a damaged name index is an error.
+    public func analyze(_ text: String, language: LanguageTag, explaining: Bool = false) throws -> NameAnalysis {
+        let analysis = normalizer.analyze(text, language: language, explaining: explaining)
         if let damage = gazetteer.index.damage {
             throw ResourceError.malformed(
                 SourceLocation(file: "name index", line: 1, column: 1),

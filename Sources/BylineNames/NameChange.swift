@@ -29,7 +29,18 @@ public struct NameMention: Sendable, Hashable {
     public var kind: GazetteerEntry.Kind
 }
 
-/// What ``NameNormalizer/analyze(_:language:)`` finds in one text.
+/// A word that looked like a name the normalizer might fix and was left as written: which
+/// rule decided, and why (`Guass`: kept by `name-elsewhere`, "a word or name of another
+/// language").
+public struct NameKeep: Sendable, Hashable {
+    public var range: TextRange
+    /// The rule that decided (``NameNormalizer`` word rules, `minimum-confidence` for a
+    /// change below the threshold, `none` when no rule found a reading).
+    public var rule: String
+    public var reason: String
+}
+
+/// What ``NameNormalizer/analyze(_:language:explaining:)`` finds in one text.
 public struct NameAnalysis: Sendable {
     /// Names written correctly, in document order.
     public var mentions: [NameMention]
@@ -37,4 +48,7 @@ public struct NameAnalysis: Sendable {
     public var changes: [NameChange]
     /// True when the language had no names of its own and English forms were used.
     public var usedFallbackLanguage: Bool
+    /// With `explaining`, the capitalised words that were neither known names nor plainly
+    /// ordinary words and were left as written, in document order; empty otherwise.
+    public var kept: [NameKeep] = []
 }

@@ -24,7 +24,9 @@ extension NameNormalizer {
     ///
     /// Cost: one ICU word-break pass, a hash look-up per capitalised word, and an index
     /// query only for capitalised words that are neither names nor dictionary words.
-    public func analyze(_ text: String, language tag: LanguageTag) -> NameAnalysis {
+    /// - Parameter explaining: also list the words that looked like names and were kept,
+    ///   with the rule that kept each (``NameAnalysis/kept``); it costs nothing otherwise.
+    public func analyze(_ text: String, language tag: LanguageTag, explaining: Bool = false) -> NameAnalysis {
         let language = formLanguage(for: tag)
         let words = tokens(in: text, language: tag.language)
         var resolved = [Bool](repeating: false, count: words.count)
@@ -85,6 +87,7 @@ extension NameNormalizer {
         }
 
         var changes: [NameChange] = []
+        var kept: [NameKeep] = []
         index = 0
         while index < words.count {
             // A correct name may still begin another language's longer one (`North Korea`
@@ -101,13 +104,41 @@ extension NameNormalizer {
                 index += length
                 continue
             }
-            if !resolved[index], let change = tokenChange(words, at: index, resolved: resolved, language: language, context: context) {
-                changes.append(change)
+            if !resolved[index] {
+                if explaining {
+                    let decision = wordDecision(words, at: index, resolved: resolved, language: language, context: context)
+                    switch decision.outcome {
+                    case .fix(let change): changes.append(change)
+                    case .keep(let reason):
+                        // Short words, capitals and ordinary words are kept by the hundred; the
+                        // words worth a line are those that might have been names.
+                        if decision.rule != WordRule.wordShape.rawValue && decision.rule != WordRule.ordinaryWord.rawValue {
+                            kept.append(NameKeep(range: words[index].range, rule: decision.rule, reason: reason))
+                        }
+                    case .pass:
+                        kept.append(NameKeep(range: words[index].range, rule: "none", reason: "no name of the gazetteer or the dictionaries is near enough"))
+                    }
+                } else if let change = tokenChange(words, at: index, resolved: resolved, language: language, context: context) {
+                    changes.append(change)
+                }
             }
             index += 1
         }
+        if explaining {
+            for change in changes where change.confidence < minimumConfidence {
+                kept.append(NameKeep(range: change.range, rule: "minimum-confidence",
+                                     reason: "→ \(change.replacement) at confidence \(Self.twoDecimals(change.confidence)), below \(Self.twoDecimals(minimumConfidence)): \(change.reason)"))
+            }
+            kept.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
         changes = changes.filter { $0.confidence >= minimumConfidence }
-        return NameAnalysis(mentions: mentions, changes: changes, usedFallbackLanguage: language != tag.language)
+        return NameAnalysis(mentions: mentions, changes: changes, usedFallbackLanguage: language != tag.language, kept: kept)
+    }
+
+    /// `0.75` for 0.75: a confidence as the change list writes it.
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
     }
 
     /// True when `word` names a place of some standing (a weight of 30 or more) and no

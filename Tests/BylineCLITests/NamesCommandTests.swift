@@ -80,4 +80,26 @@ struct NamesOutputTests {
         #expect(result.standardOutput.hasPrefix("-:1:21: Seol → Seoul (misspelling"))
         #expect(!result.standardOutput.contains("Both Washington"))
     }
+
+    @Test("--explain says which rule kept a word that might have been a name, and a change below --min-confidence")
+    func keptWords() throws {
+        let text = "Both Washington and Seol met. Later Aristote spoke."
+        let result = try CommandRunner.run(["names", "-", "--lang", "en", "--changes", "--explain", "--min-confidence", "0.95"], input: Data(text.utf8))
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("-:1:21: Seol kept (minimum-confidence): → Seoul at confidence 0.") && $0.contains("below 0.95") })
+        #expect(lines.contains("-:1:37: Aristote kept (name-elsewhere): a name of the gazetteer as written"))
+        // Ordinary words and known names are not listed as kept.
+        #expect(!lines.contains { $0.contains("Later kept") || $0.contains("Washington kept") })
+        // Without --explain nothing is said of them.
+        let plain = try CommandRunner.run(["names", "-", "--lang", "en", "--changes", "--min-confidence", "0.95"], input: Data(text.utf8))
+        #expect(!plain.standardOutput.contains("kept"))
+        // In JSON, a "kept" list with offsets in scalars.
+        let json = try CommandRunner.run(["names", "-", "--lang", "en", "--explain", "--format", "json"], input: Data(text.utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let kept = try #require(object["kept"] as? [[String: Any]])
+        let aristote = try #require(kept.first { $0["text"] as? String == "Aristote" })
+        #expect(aristote["start"] as? Int == 36)
+        #expect(aristote["rule"] as? String == "name-elsewhere")
+    }
 }
