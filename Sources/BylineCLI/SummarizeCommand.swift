@@ -12,7 +12,9 @@ struct SummarizeCommand: ParsableCommand {
         commandName: "summarize",
         abstract: "Cut a report to the sentences that carry its facts, in their original order.",
         discussion: """
-            Sentences are chosen for a lead prior on the first body sentences, centrality, \
+            Sentences are chosen for a lead prior on the first body sentences, centrality \
+            (with a direction: what the rest of the report takes up counts, a restatement of what \
+            came before costs), \
             and the salient people, places, organisations and figures they add to the picks \
             before them (entities from the names module); a quotation over several sentences \
             is taken whole or not at all, near-repeats are skipped, and page furniture \
@@ -163,6 +165,8 @@ enum SummaryWriter {
         [
             ("position", features.position, weights.position),
             ("centrality", features.centrality, weights.centrality),
+            ("uptake", features.uptake, weights.uptake),
+            ("repetition", features.repetition, -weights.repetition),
             ("entities", features.entities, weights.entities),
             ("numbers", features.numbers, weights.numbers),
             ("brevity", features.brevity, -weights.brevity),
@@ -173,7 +177,8 @@ enum SummaryWriter {
     static func writeExplanationJSON(_ summary: Summary, of text: String, weights: SummaryWeights, to buffer: inout JSONBuffer) {
         buffer.raw("{\"weights\": {")
         let weightList: [(String, Double)] = [
-            ("position", weights.position), ("centrality", weights.centrality), ("entities", weights.entities),
+            ("position", weights.position), ("centrality", weights.centrality), ("uptake", weights.uptake),
+            ("repetition", -weights.repetition), ("entities", weights.entities),
             ("numbers", weights.numbers), ("brevity", -weights.brevity), ("length", -weights.length),
             ("redundancy", -weights.redundancy), ("lead_quantity_share", weights.leadQuantityShare),
         ]
@@ -277,7 +282,8 @@ enum SummaryWriter {
         let leadPrior = weights.leadPrior.map { String(format: "%.2f", $0) }.joined(separator: ", ")
         buffer.raw("\nweights: position \(format(weights.position)) (lead prior \(leadPrior); ")
         buffer.raw("after the lede \(String(format: "%.0f", weights.leadQuantityShare * 100)) % of it needs a quantity), ")
-        buffer.raw("centrality \(format(weights.centrality)), entities \(format(weights.entities)), ")
+        buffer.raw("centrality \(format(weights.centrality)), uptake \(format(weights.uptake)), repetition −\(format(weights.repetition)), ")
+        buffer.raw("entities \(format(weights.entities)), ")
         buffer.raw("numbers \(format(weights.numbers)), brevity −\(format(weights.brevity)) ")
         buffer.raw("(under \(weights.shortSentenceWords) words), length −\(format(weights.length)) ")
         buffer.raw("(log of words ÷ \(weights.longSentenceWords) above it), redundancy −\(format(weights.redundancy))\n")
@@ -291,7 +297,7 @@ enum SummaryWriter {
             spans.append("\(start)–\(cursor.offset(of: candidate.range.upperBound))")
         }
         let spanWidth = max(4, spans.map(\.count).max() ?? 0)
-        let columns = ["position", "centrality", "entities", "numbers", "brevity", "length"]
+        let columns = ["position", "centrality", "uptake", "repetition", "entities", "numbers", "brevity", "length"]
         var header = pad("#", 3) + "  " + pad("span", spanWidth, right: false)
         for name in columns { header += "  " + pad(name, 10) }
         header += "  " + pad("total", 7) + "  " + pad("similar", 7) + "  pick  sentence\n"

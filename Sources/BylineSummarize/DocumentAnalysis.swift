@@ -325,6 +325,7 @@ struct DocumentAnalysis {
     ///   (``SummaryWeights/faded(share:)``).
     mutating func scoredSentences(weights: SummaryWeights) -> [ScoredSentence] {
         let centrality = self.centrality()
+        let (uptake, repetition) = directedSharing()
         let noEntities = [Bool](repeating: false, count: entityKeys.count)
         let noQuantities = [Bool](repeating: false, count: quantityKeys.count)
         var result: [ScoredSentence] = []
@@ -339,11 +340,14 @@ struct DocumentAnalysis {
             let features = SentenceFeatures(
                 position: prior,
                 centrality: centrality[index],
+                uptake: uptake[index],
+                repetition: repetition[index],
                 entities: min(weights.factCap, entityGain(index, covered: noEntities)) / weights.factCap,
                 numbers: min(weights.factCap, quantityGain(index, covered: noQuantities)) / weights.factCap,
                 brevity: wordCounts[index] < weights.shortSentenceWords ? 1 : 0,
                 length: max(0, log(Double(words) / Double(max(1, weights.longSentenceWords)))))
             let total = weights.position * features.position + weights.centrality * features.centrality
+                + weights.uptake * features.uptake - weights.repetition * features.repetition
                 + weights.entities * features.entities + weights.numbers * features.numbers
                 - weights.brevity * features.brevity - weights.length * features.length
             result.append(ScoredSentence(range: sentences[index].range, index: index, wordCount: wordCounts[index],
@@ -422,6 +426,35 @@ struct DocumentAnalysis {
         }
         let top = scores.max() ?? 0
         return top > 0 ? scores.map { $0 / top } : scores
+    }
+
+    /// For each sentence, how many times the sentences after it hold its terms (uptake) and
+    /// how many times the sentences before it do (repetition), each divided by log(terms +
+    /// 1) + 1 and scaled so that the highest is 1. Centrality counts both directions as one;
+    /// in news they differ: the lede and the sentences that set out a fact are taken up by
+    /// what follows, while a recap repeats what came before. Two passes over the terms, one
+    /// each way, with a count per term: linear in the text.
+    func directedSharing() -> (uptake: [Double], repetition: [Double]) {
+        var termLimit: Int32 = -1
+        for sentenceTerms in terms { if let last = sentenceTerms.last { termLimit = max(termLimit, last) } }
+        var uptake = [Double](repeating: 0, count: terms.count)
+        var repetition = [Double](repeating: 0, count: terms.count)
+        guard termLimit >= 0 else { return (uptake, repetition) }
+        var holders = [Int32](repeating: 0, count: Int(termLimit) + 1)
+        func pass(_ order: some Sequence<Int>, into scores: inout [Double]) {
+            for index in order where !terms[index].isEmpty {
+                var shared = 0
+                for term in terms[index] { shared += Int(holders[Int(term)]) }
+                scores[index] = Double(shared) / (log(Double(terms[index].count) + 1) + 1)
+                for term in terms[index] { holders[Int(term)] += 1 }
+            }
+            let top = scores.max() ?? 0
+            if top > 0 { for index in scores.indices { scores[index] /= top } }
+        }
+        pass(terms.indices.reversed(), into: &uptake)
+        for index in holders.indices { holders[index] = 0 }
+        pass(terms.indices, into: &repetition)
+        return (uptake, repetition)
     }
 
     /// Cosine similarity of two sentences' term sets, for the redundancy check.

@@ -71,6 +71,10 @@ public struct SentenceFeatures: Sendable, Hashable {
     public var position: Double
     /// Shared content words with the other sentences, relative to the most central one.
     public var centrality: Double
+    /// Terms the sentences after it share with it, relative to the sentence most taken up.
+    public var uptake: Double
+    /// Terms it shares with the sentences before it, relative to the most repetitive one.
+    public var repetition: Double
     /// Distinct entities per word, scaled (0.25 per word counts as 1).
     public var entities: Double
     /// Weighted numbers per word, scaled (one quantity per eight words counts as 1).

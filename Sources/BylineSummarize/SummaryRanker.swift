@@ -6,7 +6,8 @@ import BylineText
 /// Each candidate (a sentence, or a quotation over several sentences taken whole) gets
 /// its features (``SentenceFeatures``): a lead prior on the first body sentences,
 /// centrality (content words shared with the rest of the report, after stop words and
-/// light stemming), entity coverage (the salience of the entities it names, from an
+/// light stemming), in lower-cased copy its direction (uptake by the sentences after,
+/// repetition of those before), entity coverage (the salience of the entities it names, from an
 /// ``EntityMentionFinder`` and from capitals), quantity coverage (money, percentages and
 /// counts above dates, times and ages) and penalties for very short and very long
 /// sentences. Picks are made greedily: each time the candidate whose value is highest,
@@ -108,7 +109,11 @@ public struct SummaryRanker: Sendable {
         case .sentences(let count): share = units.isEmpty ? 0 : Double(count) / Double(units.count)
         case .words(let budget): share = Double(budget) / Double(max(1, analysis.wordCounts.reduce(0, +)))
         }
-        let weights = self.weights.faded(share: share)
+        var weights = self.weights.faded(share: share)
+        if weights.directionOnlyWithoutCapitals && analysis.usesCapitalisation {
+            weights.uptake = 0
+            weights.repetition = 0
+        }
         var candidates = analysis.scoredSentences(weights: weights)
         let selection = select(from: &candidates, analysis: analysis, weights: weights, length: length)
         let picks = selection.picked.sorted().map { SummaryPick(range: candidates[$0].range, score: candidates[$0].total) }

@@ -271,6 +271,74 @@ struct SummaryCentralityTests {
     }
 }
 
+@Suite("Summary uptake and repetition")
+struct SummaryDirectionTests {
+    @Test("Uptake and repetition count each term's holders after and before a sentence, as the pairwise sums do", arguments: [1, 2, 3])
+    func directedSharingMatchesPairwiseSums(seed: UInt64) throws {
+        let pool = ["zork", "quib", "flam", "drav", "plon", "treck", "vusk", "mirl", "gobo", "tazz", "wupt", "kelm"]
+        var generator = SplitMix(state: seed &+ 100)
+        var sentences: [[String]] = []
+        for _ in 0..<10 {
+            let count = 4 + Int(generator.next() % 6)
+            sentences.append((0..<count).map { _ in pool[Int(generator.next() % UInt64(pool.count))] })
+        }
+        let text = sentences.map { words in
+            words.first!.prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
+        }.joined(separator: " ")
+        let summary = try summarize(text, language: "en", length: .sentences(3))
+        #expect(summary.candidates.count == sentences.count)
+        let terms = sentences.map { Set($0) }
+        var later = [Double](repeating: 0, count: terms.count), earlier = later
+        for index in terms.indices {
+            let norm = log(Double(terms[index].count) + 1) + 1
+            for other in terms.indices where other != index {
+                let shared = Double(terms[index].intersection(terms[other]).count) / norm
+                if other > index { later[index] += shared } else { earlier[index] += shared }
+            }
+        }
+        let topLater = later.max() ?? 1, topEarlier = earlier.max() ?? 1
+        for (index, candidate) in summary.candidates.enumerated() {
+            #expect(abs(candidate.features.uptake - later[index] / topLater) < 1e-9)
+            #expect(abs(candidate.features.repetition - earlier[index] / topEarlier) < 1e-9)
+        }
+        // The first sentence repeats nothing; the last is taken up by nothing.
+        #expect(summary.candidates.first?.features.repetition == 0)
+        #expect(summary.candidates.last?.features.uptake == 0)
+    }
+
+    @Test("A sentence that restates earlier ones loses to one with the same lead prior that the report goes on to take up")
+    func restatementCosts() throws {
+        let text = """
+            Officials in Baku said the pipeline deal with Georgia and Turkey was signed on Friday.
+            The pipeline deal with Georgia and Turkey was signed in Baku on Friday, officials said.
+            Engineers will start laying steel sections across the mountains next spring.
+            The steel sections come from a plant near Rustavi, and laying them will take two years.
+            Crews laying the sections will work through the winter in the mountains if the weather allows.
+            Separately, a new bridge over the Kura river opened to traffic in the east of the country.
+            A festival of folk music drew large crowds to a square in the old quarter of Sheki.
+            Schools reopened after a holiday that had lasted a week longer than usual this year.
+            """
+        var weights = SummaryWeights()
+        weights.leadPrior = [1, 0.5, 0.5]
+        weights.entities = 0
+        weights.numbers = 0
+        weights.centrality = 0
+        weights.redundancy = 0
+        // Cased copy leaves the direction to entity coverage unless asked.
+        let cased = try summarize(text, language: "en", length: .sentences(2), weights: weights)
+        #expect(cased.candidates.allSatisfy { $0.total == weights.position * $0.features.position - weights.brevity * $0.features.brevity - weights.length * $0.features.length })
+        weights.directionOnlyWithoutCapitals = false
+        let summary = try summarize(text, language: "en", length: .sentences(2), weights: weights)
+        #expect(summary.picks.map { String(text[$0.range]) }.last?.hasPrefix("Engineers will start") == true)
+        let restatement = summary.candidates[1].features, engineers = summary.candidates[2].features
+        #expect(restatement.repetition > engineers.repetition)
+        #expect(restatement.uptake < engineers.uptake)
+        // Lower-cased copy uses it by default.
+        let lower = try summarize(text.lowercased(), language: "en", length: .sentences(2), weights: { var w = weights; w.directionOnlyWithoutCapitals = true; return w }())
+        #expect(lower.picks.map { String(text.lowercased()[$0.range]) }.last?.hasPrefix("engineers will start") == true)
+    }
+}
+
 /// A small deterministic generator, so each argument is one fixed document.
 private struct SplitMix {
     var state: UInt64
