@@ -90,7 +90,7 @@ extension ResourceBundle {
     }
 
     /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
-    /// `names/distinct-letters.tsv`, each `language<TAB>value`; `names/connectors.tsv`,
+    /// `names/distinct-letters.tsv`, `names/place-generics.tsv`, each `language<TAB>value`; `names/connectors.tsv`,
     /// `language<TAB>word<TAB>uses`; the name endings of `morphology/endings.tsv` and the
     /// letters of `morphology/letters.tsv`).
     /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a missing file,
@@ -108,6 +108,8 @@ extension ResourceBundle {
             guard alphabets[row.fields[0]] == nil else { throw .malformed(row.location, reason: "a second alphabet for \(row.fields[0])") }
             alphabets[row.fields[0]] = Array(row.fields[1].unicodeScalars)
         }
+        var placeGenerics: [String: Set<String>] = [:]
+        for row in try rows("place-generics.tsv") { placeGenerics[row.fields[0], default: []].insert(row.fields[1]) }
         var distinct: [String: Set<Character>] = [:]
         for row in try rows("distinct-letters.tsv") { distinct[row.fields[0], default: []].formUnion(row.fields[1]) }
         var connectors: Set<String> = [], particles: Set<String> = []
@@ -122,7 +124,8 @@ extension ResourceBundle {
             if uses.contains("particle") { particles.insert(row.fields[1]) }
         }
         return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"),
-                                  letters: try morphologyLetters(), connectors: connectors, particles: particles)
+                                  letters: try morphologyLetters(), connectors: connectors, particles: particles,
+                                  placeGenerics: placeGenerics)
     }
 
     /// The letters the name morphology reads (`morphology/letters.tsv`,

@@ -32,11 +32,15 @@ public struct NameLanguageTables: Sendable {
     /// Lower-case words that join two capitalised words into one name (`Rio de Janeiro`,
     /// `João dos Santos`).
     public var particles: Set<String>
+    /// Lower-case words for a kind of place that follow a place's name as a capitalised
+    /// word (`Panama Canal`, `Karayip Denizi`), per language: the word before one is a
+    /// place's name of its own, not part of a person's or a firm's.
+    public var placeGenerics: [String: Set<String>]
 
     public init(
         titles: [String: Set<String>], alphabets: [String: [Unicode.Scalar]], distinctLetters: [String: Set<Character>],
         endings: [String: [String]], letters: MorphologyLetters = MorphologyLetters(), connectors: Set<String> = [],
-        particles: Set<String> = []
+        particles: Set<String> = [], placeGenerics: [String: Set<String>] = [:]
     ) {
         self.titles = titles
         self.alphabets = alphabets
@@ -45,5 +49,6 @@ public struct NameLanguageTables: Sendable {
         self.letters = letters
         self.connectors = connectors
         self.particles = particles
+        self.placeGenerics = placeGenerics
     }
 }

@@ -75,6 +75,7 @@ extension NameNormalizer {
             && !words[position].isAllCapitals && joinedAsName(words, from: position, count: 2)
             && !(words[position].startsSentence && isCommonWord(words[position].text, language: language))
             && !isKnownPlace(words[position].text, language: language) && !isKnownPlace(words[position + 1].text, language: language)
+            && !isPlaceGeneric(words[position + 1], language: language)
         {
             context.namedInRuns.insert(words[position].text)
             context.namedInRuns.insert(words[position + 1].text)

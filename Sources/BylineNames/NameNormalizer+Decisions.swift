@@ -319,6 +319,15 @@ extension NameNormalizer {
     /// `Horst Görtz`, `Ben-Gurion`, `West Orange`): such a word belongs to a name of its
     /// own, which only a reading of the whole run may change. A sentence-initial ordinary
     /// word or a title before it does not count.
+    /// True when `word`, after a space, is a word for a kind of place (`Canal`, `Islands`,
+    /// `Denizi'nde` with its ending after the apostrophe): the word before it names a place.
+    func isPlaceGeneric(_ word: Token, language: String) -> Bool {
+        guard word.gapBefore == " ", let generics = tables.placeGenerics[language] else { return false }
+        let text = word.text
+        let stem = text.firstIndex(where: { $0 == "'" || $0 == "’" }).map { text[..<$0] } ?? text
+        return generics.contains(lowerKey(stem, language: language))
+    }
+
     func partOfLongerName(_ words: [Token], at position: Int, language: String) -> Bool {
         func namePart(_ index: Int, hyphenated: Bool) -> Bool {
             guard words.indices.contains(index), words[index].isCapitalised else { return false }
@@ -337,7 +346,10 @@ extension NameNormalizer {
             return !isKnownPlace(words[index].text, language: language)
         }
         let next = position + 1
-        if next < words.count, joinedAsName(words, from: position, count: 2),
+        // A word for a kind of place after it (`Panamal Canal`, `Chatnam Islands`) makes it
+        // a place's name of its own, read as such.
+        let beforeGeneric = next < words.count && isPlaceGeneric(words[next], language: language)
+        if !beforeGeneric, next < words.count, joinedAsName(words, from: position, count: 2),
             namePart(next, hyphenated: words[next].gapBefore == "-")
         {
             return true

@@ -35,6 +35,8 @@ extension NameNormalizer {
         lazy var inUnknownName = normalizer.partOfLongerName(words, at: position, language: language)
         lazy var isProperName = list?.containsProperName(lower) == true
         var personContext: Bool { personSlot || inUnknownName }
+        /// A word for a kind of place follows (`Panamal Canal`): the word is a place's name.
+        lazy var beforePlaceGeneric = position + 1 < words.count && normalizer.isPlaceGeneric(words[position + 1], language: language)
         /// Not beside another capitalised word, as the parts of a person's name are.
         lazy var alone = !(position > 0 && words[position - 1].isCapitalised && normalizer.joinedAsName(words, from: position - 1, count: 2))
             && !(position + 1 < words.count && words[position + 1].isCapitalised && normalizer.joinedAsName(words, from: position, count: 2))
@@ -235,6 +237,12 @@ extension NameNormalizer {
         let named = c.context.supports(entry)
         let supported = named || (entry.kind.isPlace && c.context.placeCount > 0 && !c.word.startsSentence)
         if !supported, ordinaryWordAsClose(c, best) { return .keep(reason: "an ordinary word is as close") }
+        // Rivers, islands and mountains the gazetteer lacks are many: before a word for a
+        // kind of place, only a major entity's name is read as misspelt (`Carribean Sea`,
+        // `Panamal Canal`; not `Lantau Island` for `Landau`).
+        if c.beforePlaceGeneric && entry.weight < thresholds.majorWeight {
+            return .keep(reason: "a place the gazetteer may lack, before a word for a kind of place")
+        }
         if !named && entry.kind.isPlace && entry.weight < thresholds.smallPlaceWeight && !isWellKnown(best.form, letterCount: c.letterCount) {
             return .keep(reason: "a small place the text does not support")
         }

@@ -12,6 +12,9 @@ struct NameLanguageTablesTests {
         #expect(tables.connectors.isSuperset(of: ["and", "of", "am", "upon", "de", "von"]))
         #expect(tables.particles.isSuperset(of: ["de", "da", "dos", "van", "von"]))
         #expect(!tables.particles.contains("and"))
+        // Words for kinds of place, in the languages that write them after the name.
+        #expect(tables.placeGenerics["en"]?.isSuperset(of: ["sea", "river", "canal", "islands"]) == true)
+        #expect(tables.placeGenerics["tr"]?.isSuperset(of: ["denizi", "kanalı"]) == true)
     }
 
     @Test("A connectors row with an unknown use is refused with its file and line")
@@ -21,7 +24,7 @@ struct NameLanguageTablesTests {
         let files = [
             "names/titles.tsv": "en\tmr\n", "names/alphabets.tsv": "en\tabc\n", "names/distinct-letters.tsv": "de\tä\n",
             "morphology/endings.tsv": "en\ts\tname\n", "morphology/letters.tsv": "ru\tstem-final\tа\n",
-            "names/connectors.tsv": "# comment\nen\tand\tconnector\nen\tof\tjoiner\n",
+            "names/connectors.tsv": "# comment\nen\tand\tconnector\nen\tof\tjoiner\n", "names/place-generics.tsv": "en\tsea\n",
         ]
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)

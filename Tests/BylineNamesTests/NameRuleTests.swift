@@ -297,6 +297,24 @@ struct NameRuleTests {
         #expect(NameNormalizer(gazetteer: rare, tables: tables).changes(in: "Later Jimmie Stewart spoke.", language: "en").map(\.replacement) == ["Jimmy Stewart"])
     }
 
+    @Test("Before a word for a kind of place, a word is a place's name: a major one's slip is fixed, a minor one's kept")
+    func beforePlaceGeneric() throws {
+        let panama = GazetteerEntry(id: "pa", kind: .country, weight: 80, forms: ["en": ["Panama"], "tr": ["Panama"]])
+        let landau = GazetteerEntry(id: "landau", kind: .place, weight: 30, forms: ["en": ["Landau"], "tr": ["Landau"]])
+        let normalizer = try normalizer([panama, landau])
+        let canal = try decision(normalizer, "Ships crossed the Panamal Canal.", word: "Panamal", language: "en")
+        #expect(fix(canal) == "Panama")
+        // The same word before another capitalised word is part of a longer name.
+        let firm = try decision(normalizer, "Ships of the Panamal Shipping firm.", word: "Panamal", language: "en")
+        #expect(isKept(firm))
+        let island = try decision(normalizer, "Flights to Lantau Island resumed.", word: "Lantau", language: "en")
+        #expect(island.rule == "misspelling")
+        #expect(isKept(island))
+        // Turkish writes the word after the name too, with its ending after an apostrophe.
+        let denizi = try decision(normalizer, "Gemiler dün Panamal Kanalı'ndan geçti.", word: "Panamal", language: "tr")
+        #expect(fix(denizi) == "Panama")
+    }
+
     @Test("A person's name two slips away, or with a surname the text writes again, is someone else")
     func personNameLimits() throws {
         let merton = GazetteerEntry(id: "merton", kind: .person, weight: 30, forms: ["en": ["Robert Merton"]])
