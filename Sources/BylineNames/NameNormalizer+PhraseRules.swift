@@ -181,11 +181,29 @@ extension NameNormalizer {
         let language = c.language
         guard c.length == 2 else { return .pass }
         let given = c.words[c.start].text, surname = c.words[c.start + 1].text
-        guard c.words[c.start + 1].gapBefore == " ", !isConnector(given), !isCommonWord(surname, language: language) else { return .pass }
-        if isCommonWord(given, language: language), wordLists[language]?.containsProperName(lowerKey(given, language: language)) != true {
+        guard c.words[c.start + 1].gapBefore == " ", !isConnector(given), !c.words[c.start].isAllCapitals,
+            !given.contains("'"), !given.contains("’")
+        else { return .pass }
+        // The two words are the whole run of capitals, as a full name is (`State Antony` in
+        // `Secretary of State Antony Blinken` is no name); an ordinary word opening the
+        // sentence before them is no part of the run.
+        let before = c.start - 1, after = c.start + 2
+        if before >= 0, c.words[before].isCapitalised, joinedAsName(c.words, from: before, count: 2),
+            !(c.words[before].startsSentence && isCommonWord(c.words[before].text, language: language))
+        {
             return .pass
         }
-        let givenKey = keys.key(given), surnameKey = keys.key(surname)
+        if after < c.words.count, c.words[after].isCapitalised, joinedAsName(c.words, from: c.start + 1, count: 2) { return .pass }
+        let surnameKey = keys.key(surname)
+        guard !isCommonWord(surname, language: language) else { return .pass }
+        // A given name that is also an ordinary word (`North`, `Mark`) is read as the word,
+        // but for a two-letter one (`Jo`, `Al`) the dictionary lists as a name.
+        if isCommonWord(given, language: language),
+            given.count > 2 || wordLists[language]?.containsProperName(lowerKey(given, language: language)) != true
+        {
+            return .pass
+        }
+        let givenKey = keys.key(given)
         let rareSurname = nameFrequency(String(surname), language: language) < thresholds.distinctiveSurnameZipf
         var readings: [Reading] = []
         for candidate in c.nearForms {
