@@ -148,30 +148,31 @@ enum NamesWriter {
         }
         buffer.raw("]")
         if explain {
-            buffer.raw(", \"mentions\": [")
-            var mentionCursor = ScalarOffsetCursor(text)
-            for (index, mention) in analysis.mentions.enumerated() {
-                if index > 0 { buffer.raw(", ") }
-                buffer.raw("{")
-                buffer.span(mention.range, of: text, cursor: &mentionCursor)
-                buffer.raw(", \"entity\": ")
-                buffer.string(mention.entity)
-                buffer.raw("}")
-            }
-            buffer.raw("], \"kept\": [")
-            var keptCursor = ScalarOffsetCursor(text)
-            for (index, keep) in analysis.kept.enumerated() {
-                if index > 0 { buffer.raw(", ") }
-                buffer.raw("{")
-                buffer.span(keep.range, of: text, cursor: &keptCursor)
-                buffer.raw(", \"rule\": ")
-                buffer.string(keep.rule)
-                buffer.raw(", \"reason\": ")
-                buffer.string(keep.reason)
-                buffer.raw("}")
-            }
-            buffer.raw("]")
+            writeSpans("mentions", analysis.mentions.map { ($0.range, [("entity", $0.entity)]) }, of: text, to: &buffer)
+            writeSpans("kept", analysis.kept.map { ($0.range, [("rule", $0.rule), ("reason", $0.reason)]) }, of: text, to: &buffer)
         }
+    }
+
+    /// `, "name": [{"start", "end", "text", field: value, …}, …]` for pieces in document
+    /// order, offsets in scalars.
+    static func writeSpans(_ name: String, _ items: [(TextRange, [(String, String)])], of text: String, to buffer: inout JSONBuffer) {
+        buffer.raw(", ")
+        buffer.string(name)
+        buffer.raw(": [")
+        var cursor = ScalarOffsetCursor(text)
+        for (index, (range, fields)) in items.enumerated() {
+            if index > 0 { buffer.raw(", ") }
+            buffer.raw("{")
+            buffer.span(range, of: text, cursor: &cursor)
+            for (key, value) in fields {
+                buffer.raw(", ")
+                buffer.string(key)
+                buffer.raw(": ")
+                buffer.string(value)
+            }
+            buffer.raw("}")
+        }
+        buffer.raw("]")
     }
 
     /// One line per change, `FILE:LINE:COLUMN: from → to (kind, entity, confidence)`, with

@@ -243,17 +243,7 @@ extension String {
 struct SummaryCentralityTests {
     @Test("Centrality summed per term equals the pairwise sum over every other sentence", arguments: [1, 2, 3])
     func centralityMatchesPairwiseSum(seed: UInt64) throws {
-        // Made-up words that no stop list, stemmer or gazetteer changes, so each is one term.
-        let pool = ["zork", "quib", "flam", "drav", "plon", "treck", "vusk", "mirl", "gobo", "tazz", "wupt", "kelm"]
-        var generator = SplitMix(state: seed)
-        var sentences: [[String]] = []
-        for _ in 0..<12 {
-            let count = 5 + Int(generator.next() % 6)
-            sentences.append((0..<count).map { _ in pool[Int(generator.next() % UInt64(pool.count))] })
-        }
-        let text = sentences.map { words in
-            words.first!.prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
-        }.joined(separator: " ")
+        let (text, sentences) = madeUpReport(seed: seed, sentences: 12, shortest: 5)
         let summary = try summarize(text, language: "en", length: .sentences(3))
         #expect(summary.candidates.count == sentences.count)
         let terms = sentences.map { Set($0) }
@@ -275,16 +265,7 @@ struct SummaryCentralityTests {
 struct SummaryDirectionTests {
     @Test("Uptake and repetition count each term's holders after and before a sentence, as the pairwise sums do", arguments: [1, 2, 3])
     func directedSharingMatchesPairwiseSums(seed: UInt64) throws {
-        let pool = ["zork", "quib", "flam", "drav", "plon", "treck", "vusk", "mirl", "gobo", "tazz", "wupt", "kelm"]
-        var generator = SplitMix(state: seed &+ 100)
-        var sentences: [[String]] = []
-        for _ in 0..<10 {
-            let count = 4 + Int(generator.next() % 6)
-            sentences.append((0..<count).map { _ in pool[Int(generator.next() % UInt64(pool.count))] })
-        }
-        let text = sentences.map { words in
-            words.first!.prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
-        }.joined(separator: " ")
+        let (text, sentences) = madeUpReport(seed: seed &+ 100, sentences: 10, shortest: 4)
         let summary = try summarize(text, language: "en", length: .sentences(3))
         #expect(summary.candidates.count == sentences.count)
         let terms = sentences.map { Set($0) }
@@ -337,6 +318,23 @@ struct SummaryDirectionTests {
         let lower = try summarize(text.lowercased(), language: "en", length: .sentences(2), weights: { var w = weights; w.directionOnlyWithoutCapitals = true; return w }())
         #expect(lower.picks.map { String(text.lowercased()[$0.range]) }.last?.hasPrefix("engineers will start") == true)
     }
+}
+
+/// A report of `sentences` sentences of made-up words that no stop list, stemmer or
+/// gazetteer changes, so that each word is one term: `shortest` to `shortest + 5` words each,
+/// drawn by a generator seeded with `seed`. Returns the text and each sentence's words.
+private func madeUpReport(seed: UInt64, sentences count: Int, shortest: Int) -> (String, [[String]]) {
+    let pool = ["zork", "quib", "flam", "drav", "plon", "treck", "vusk", "mirl", "gobo", "tazz", "wupt", "kelm"]
+    var generator = SplitMix(state: seed)
+    var sentences: [[String]] = []
+    for _ in 0..<count {
+        let length = shortest + Int(generator.next() % 6)
+        sentences.append((0..<length).map { _ in pool[Int(generator.next() % UInt64(pool.count))] })
+    }
+    let text = sentences.map { words in
+        words.first!.prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
+    }.joined(separator: " ")
+    return (text, sentences)
 }
 
 /// A small deterministic generator, so each argument is one fixed document.
