@@ -174,7 +174,10 @@ enum SummaryWriter {
         ]
     }
 
-    static func writeExplanationJSON(_ summary: Summary, of text: String, weights: SummaryWeights, to buffer: inout JSONBuffer) {
+    static func writeExplanationJSON(_ summary: Summary, of text: String, weights configured: SummaryWeights, to buffer: inout JSONBuffer) {
+        // Uptake and repetition count only where capitals say nothing of names: the
+        // explanation gives the weights this report was ranked by.
+        let weights = configured.applied(usesCapitalisation: summary.usesCapitalisation)
         buffer.raw("{\"weights\": {")
         let weightList: [(String, Double)] = [
             ("position", weights.position), ("centrality", weights.centrality), ("uptake", weights.uptake),
@@ -265,7 +268,8 @@ enum SummaryWriter {
 
     /// The summary, then one row per candidate with each feature's value under a header
     /// that gives its weight, then the excluded lines with their reasons.
-    static func writeExplanation(_ summary: Summary, of text: String, weights: SummaryWeights, to buffer: inout JSONBuffer) {
+    static func writeExplanation(_ summary: Summary, of text: String, weights configured: SummaryWeights, to buffer: inout JSONBuffer) {
+        let weights = configured.applied(usesCapitalisation: summary.usesCapitalisation)
         func shown(_ range: TextRange, limit: Int) -> String {
             var line = text[range].replacingOccurrences(of: "\r\n", with: "↵").replacingOccurrences(of: "\n", with: "↵")
             if line.count > limit { line = String(line.prefix(limit - 1)) + "…" }
@@ -282,7 +286,11 @@ enum SummaryWriter {
         let leadPrior = weights.leadPrior.map { String(format: "%.2f", $0) }.joined(separator: ", ")
         buffer.raw("\nweights: position \(format(weights.position)) (lead prior \(leadPrior); ")
         buffer.raw("after the lede \(String(format: "%.0f", weights.leadQuantityShare * 100)) % of it needs a quantity), ")
-        buffer.raw("centrality \(format(weights.centrality)), uptake \(format(weights.uptake)), repetition −\(format(weights.repetition)), ")
+        if weights.uptake == 0 && weights.repetition == 0 && (configured.uptake != 0 || configured.repetition != 0) {
+            buffer.raw("centrality \(format(weights.centrality)), uptake and repetition off (capitals mark the names here), ")
+        } else {
+            buffer.raw("centrality \(format(weights.centrality)), uptake \(format(weights.uptake)), repetition −\(format(weights.repetition)), ")
+        }
         buffer.raw("entities \(format(weights.entities)), ")
         buffer.raw("numbers \(format(weights.numbers)), brevity −\(format(weights.brevity)) ")
         buffer.raw("(under \(weights.shortSentenceWords) words), length −\(format(weights.length)) ")

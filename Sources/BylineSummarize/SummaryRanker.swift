@@ -109,11 +109,7 @@ public struct SummaryRanker: Sendable {
         case .sentences(let count): share = units.isEmpty ? 0 : Double(count) / Double(units.count)
         case .words(let budget): share = Double(budget) / Double(max(1, analysis.wordCounts.reduce(0, +)))
         }
-        var weights = self.weights.faded(share: share)
-        if weights.directionOnlyWithoutCapitals && analysis.usesCapitalisation {
-            weights.uptake = 0
-            weights.repetition = 0
-        }
+        let weights = self.weights.faded(share: share).applied(usesCapitalisation: analysis.usesCapitalisation)
         var candidates = analysis.scoredSentences(weights: weights)
         let selection = select(from: &candidates, analysis: analysis, weights: weights, length: length)
         let picks = selection.picked.sorted().map { SummaryPick(range: candidates[$0].range, score: candidates[$0].total) }

@@ -69,6 +69,16 @@ public struct SummaryWeights: Sendable, Hashable {
         return weights
     }
 
+    /// The weights as a report of this kind uses them: without uptake and repetition in
+    /// copy whose capitals are evidence of names, when ``directionOnlyWithoutCapitals``.
+    public func applied(usesCapitalisation: Bool) -> SummaryWeights {
+        guard directionOnlyWithoutCapitals && usesCapitalisation else { return self }
+        var weights = self
+        weights.uptake = 0
+        weights.repetition = 0
+        return weights
+    }
+
     /// How much of the lead prior and the length penalty a summary of `share` of the
     /// candidates gives up (0…1).
     public func priorFade(share: Double) -> Double {

@@ -80,6 +80,10 @@ struct SummarizeCommandTests {
         let features = try #require(candidates.first?["features"] as? [String: [String: Double]])
         #expect(Set(features.keys) == ["position", "centrality", "uptake", "repetition", "entities", "numbers", "brevity", "length"])
         #expect(features["position"]?["value"] == 1)
+        // Cased copy is ranked without uptake and repetition, and the explanation says so.
+        #expect(features["uptake"]?["weight"] == 0)
+        #expect(features["repetition"]?["contribution"] == 0)
+        #expect(explain["capitalisation"] as? Bool == true)
     }
 
     @Test("An unknown weight name is a usage error")
