@@ -106,21 +106,17 @@ extension NameNormalizer {
                 continue
             }
             if !resolved[index] {
-                if explaining {
-                    let decision = wordDecision(words, at: index, resolved: resolved, language: language, context: context)
-                    switch decision.outcome {
-                    case .fix(let change): changes.append(change)
-                    case .keep(let reason):
-                        // Short words, capitals and ordinary words are kept by the hundred; the
-                        // words worth a line are those that might have been names.
-                        if decision.rule != WordRule.wordShape.rawValue && decision.rule != WordRule.ordinaryWord.rawValue {
-                            kept.append(NameKeep(range: words[index].range, rule: decision.rule, reason: reason))
-                        }
-                    case .pass:
-                        kept.append(NameKeep(range: words[index].range, rule: "none", reason: "no name of the gazetteer or the dictionaries is near enough"))
-                    }
-                } else if let change = tokenChange(words, at: index, resolved: resolved, language: language, context: context) {
-                    changes.append(change)
+                let decision = wordDecision(words, at: index, resolved: resolved, language: language, context: context)
+                switch decision.outcome {
+                case .fix(let change): changes.append(change)
+                // Short words, capitals and ordinary words are kept by the hundred; the words
+                // worth a line are those that might have been names.
+                case .keep(let reason) where explaining && decision.rule != WordRule.wordShape.rawValue
+                    && decision.rule != WordRule.ordinaryWord.rawValue:
+                    kept.append(NameKeep(range: words[index].range, rule: decision.rule, reason: reason))
+                case .pass where explaining:
+                    kept.append(NameKeep(range: words[index].range, rule: "none", reason: "no name of the gazetteer or the dictionaries is near enough"))
+                case .keep, .pass: break
                 }
             }
             index += 1

@@ -315,10 +315,6 @@ extension NameNormalizer {
         return titles.contains(lowerKey(previous.text, language: language)) && !words[position].startsSentence
     }
 
-    /// True when the word is one part of a longer capitalised name (`Seol Ki-hyeon`,
-    /// `Horst Görtz`, `Ben-Gurion`, `West Orange`): such a word belongs to a name of its
-    /// own, which only a reading of the whole run may change. A sentence-initial ordinary
-    /// word or a title before it does not count.
     /// True when `word`, after a space, is a word for a kind of place (`Canal`, `Islands`,
     /// `Denizi'nde` with its ending after the apostrophe): the word before it names a place.
     func isPlaceGeneric(_ word: Token, language: String) -> Bool {
@@ -328,6 +324,11 @@ extension NameNormalizer {
         return generics.contains(lowerKey(stem, language: language))
     }
 
+    /// True when the word is one part of a longer capitalised name (`Seol Ki-hyeon`,
+    /// `Horst Görtz`, `Ben-Gurion`, `West Orange`): such a word belongs to a name of its
+    /// own, which only a reading of the whole run may change. A sentence-initial ordinary
+    /// word or a title before it does not count, nor does a word for a kind of place after
+    /// it (`Panamal Canal`).
     func partOfLongerName(_ words: [Token], at position: Int, language: String) -> Bool {
         func namePart(_ index: Int, hyphenated: Bool) -> Bool {
             guard words.indices.contains(index), words[index].isCapitalised else { return false }

@@ -194,7 +194,6 @@ extension NameNormalizer {
             return .pass
         }
         if after < c.words.count, c.words[after].isCapitalised, joinedAsName(c.words, from: c.start + 1, count: 2) { return .pass }
-        let surnameKey = keys.key(surname)
         guard !isCommonWord(surname, language: language) else { return .pass }
         // A given name that is also an ordinary word (`North`, `Mark`) is read as the word,
         // but for a two-letter one (`Jo`, `Al`) the dictionary lists as a name.
@@ -203,7 +202,7 @@ extension NameNormalizer {
         {
             return .pass
         }
-        let givenKey = keys.key(given)
+        let givenKey = keys.key(given), surnameKey = keys.key(surname)
         let rareSurname = nameFrequency(String(surname), language: language) < thresholds.distinctiveSurnameZipf
         var readings: [Reading] = []
         for candidate in c.nearForms {

@@ -370,9 +370,7 @@ struct DocumentAnalysis {
     private func centrality() -> [Double] {
         let count = terms.count
         var scores = [Double](repeating: 0, count: count)
-        var termLimit: Int32 = -1
-        for sentenceTerms in terms { if let last = sentenceTerms.last { termLimit = max(termLimit, last) } }
-        let termCount = Int(termLimit) + 1
+        let termCount = self.termCount
         guard termCount > 0 else { return scores }
         let lengths = terms.map { Int32($0.count) }
         let logLength = terms.map { log(Double($0.count) + 1) }
@@ -435,12 +433,11 @@ struct DocumentAnalysis {
     /// what follows, while a recap repeats what came before. Two passes over the terms, one
     /// each way, with a count per term: linear in the text.
     func directedSharing() -> (uptake: [Double], repetition: [Double]) {
-        var termLimit: Int32 = -1
-        for sentenceTerms in terms { if let last = sentenceTerms.last { termLimit = max(termLimit, last) } }
         var uptake = [Double](repeating: 0, count: terms.count)
         var repetition = [Double](repeating: 0, count: terms.count)
-        guard termLimit >= 0 else { return (uptake, repetition) }
-        var holders = [Int32](repeating: 0, count: Int(termLimit) + 1)
+        let termCount = self.termCount
+        guard termCount > 0 else { return (uptake, repetition) }
+        var holders = [Int32](repeating: 0, count: termCount)
         func pass(_ order: some Sequence<Int>, into scores: inout [Double]) {
             for index in order where !terms[index].isEmpty {
                 var shared = 0
@@ -455,6 +452,13 @@ struct DocumentAnalysis {
         for index in holders.indices { holders[index] = 0 }
         pass(terms.indices, into: &repetition)
         return (uptake, repetition)
+    }
+
+    /// One more than the highest term id (the terms of each sentence are sorted).
+    private var termCount: Int {
+        var limit: Int32 = -1
+        for sentenceTerms in terms { if let last = sentenceTerms.last { limit = max(limit, last) } }
+        return Int(limit) + 1
     }
 
     /// Cosine similarity of two sentences' term sets, for the redundancy check.
