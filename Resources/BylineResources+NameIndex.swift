@@ -42,7 +42,7 @@ public struct NameIndexStore: Sendable {
     /// The files the index is built from, in a fixed order.
     func sourceFiles() -> [URL] {
         // The stem-final letters decide the keys Russian, Ukrainian and Belarusian names are indexed by.
-        var files = (ResourceBundle.gazetteerFiles + ["morphology/letters.tsv"]).map { resources.dataDirectory.appendingPathComponent($0) }
+        var files = (ResourceBundle.gazetteerFiles + ["morphology/letters.tsv", ResourceBundle.publicPeopleFile]).map { resources.dataDirectory.appendingPathComponent($0) }
         for folder in ["gazetteer/lexicon", "gazetteer/frequency"] {
             let url = resources.dataDirectory.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
@@ -60,9 +60,15 @@ public struct NameIndexStore: Sendable {
         for url in sourceFiles() {
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
-                let data = try Data(contentsOf: url)
+                // A megabyte at a time: the list of public people alone is 15 MB.
+                let file = try FileHandle(forReadingFrom: url)
+                defer { try? file.close() }
+                var digest = NameIndex.StreamingDigest()
+                while let slice = try file.read(upToCount: 1 << 20), !slice.isEmpty {
+                    slice.withUnsafeBytes { digest.add($0) }
+                }
                 digests += Array(url.lastPathComponent.utf8)
-                withUnsafeBytes(of: data.withUnsafeBytes { NameIndex.digest(of: $0) }.littleEndian) { digests += $0 }
+                withUnsafeBytes(of: digest.value.littleEndian) { digests += $0 }
             } catch {
                 throw .unreadable(path: url.path, reason: error.localizedDescription)
             }
@@ -139,7 +145,7 @@ public struct NameIndexStore: Sendable {
     /// The index laid out from the sources: shipped and desk entries, dictionary names, frequencies.
     private func indexBytes(digest: UInt64) throws(ResourceError) -> [UInt8] {
         NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(), frequencies: try resources.nameFrequencies(),
-                         stemFinals: try resources.morphologyLetters().stemFinals)
+                         stemFinals: try resources.morphologyLetters().stemFinals, people: try resources.publicPeople())
             .bytes(sourceDigest: digest)
     }
 

@@ -68,6 +68,30 @@ extension ResourceBundle {
         }
     }
 
+    /// The list of public people's full names (`gazetteer/public-people.txt`, one per line,
+    /// `#` lines are comments); empty when the file is missing.
+    /// - Throws: ``ResourceError`` for a file that cannot be read or is not UTF-8.
+    public func publicPeople() throws(ResourceError) -> [String] {
+        let url = dataDirectory.appendingPathComponent(Self.publicPeopleFile)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        let text: SourceText
+        do {
+            text = try SourceText(decoding: data, language: .undetermined, origin: url.path)
+        } catch {
+            throw .malformed(error.location, reason: "not UTF-8")
+        }
+        return text.string.split(separator: "\n").compactMap { line in line.hasPrefix("#") ? nil : String(line) }
+    }
+
+    /// Where the list of public people lies under the data folder.
+    public static let publicPeopleFile = "gazetteer/public-people.txt"
+
     /// How often each language's one-word names occur in running text, as Zipf values
     /// by lower-cased name (`gazetteer/frequency/<lang>.tsv`); none for a language
     /// without a file.

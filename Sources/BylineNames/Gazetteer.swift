@@ -47,9 +47,9 @@ public struct Gazetteer: Sendable {
     /// their dictionary forms lose (``MorphologyLetters/stemFinals``).
     public init(
         entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:],
-        stemFinals: [String: Set<Unicode.Scalar>] = [:]
+        stemFinals: [String: Set<Unicode.Scalar>] = [:], people: [String] = []
     ) {
-        let bytes = NameIndexBuilder(entries: entries, lexicon: lexicon, frequencies: frequencies, stemFinals: stemFinals)
+        let bytes = NameIndexBuilder(entries: entries, lexicon: lexicon, frequencies: frequencies, stemFinals: stemFinals, people: people)
             .bytes(sourceDigest: 0)
         do {
             index = try NameIndex(bytes: IndexBytes(copying: bytes), checkingRecords: true)
@@ -69,8 +69,9 @@ public struct Gazetteer: Sendable {
         }
         var frequencies: [LanguageTag: [String: Double]] = [:]
         for language in index.frequencyTables.keys { frequencies[LanguageTag(language)] = index.frequencyTable(language) }
+        let people = index.publicPeople?.all ?? []
         return Gazetteer(entries: Self.merging(more, into: entries.filter { !$0.id.hasPrefix("lexicon:") }), lexicon: lexicon,
-                         frequencies: frequencies, stemFinals: stemFinals)
+                         frequencies: frequencies, stemFinals: stemFinals, people: people)
     }
 
     /// `entries` with `more` added: an entry whose id is already present adds its forms

@@ -20,15 +20,19 @@ public struct NameIndexBuilder {
     /// (``MorphologyLetters/stemFinals``): one-word names of these languages are indexed
     /// by their stems. Without them, names are indexed whole.
     public var stemFinals: [String: Set<Unicode.Scalar>]
+    /// Full names of public people (`Warren Buffett`), read as evidence of who exists:
+    /// the ``NameNormalizer`` rule `public-person` fixes a name towards one of them.
+    public var people: [String]
 
     public init(
         entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:],
-        stemFinals: [String: Set<Unicode.Scalar>] = [:]
+        stemFinals: [String: Set<Unicode.Scalar>] = [:], people: [String] = []
     ) {
         self.entries = entries
         self.lexicon = lexicon
         self.frequencies = frequencies
         self.stemFinals = stemFinals
+        self.people = people
     }
 
     /// The index as bytes, stamped with the digest of the sources it was built from.
@@ -200,6 +204,7 @@ public struct NameIndexBuilder {
             let entries = byLanguage[language]!.map { (value: $0, key: indexedKeys[Int($0)]) }
             sections.append((.deleteIndex, languageNumbers[language]!, DeleteIndex.section(keys: entries)))
         }
+        sections += peopleSections()
         sections.append((.lists, .max, lists.withUnsafeBytes { Array($0) }))
         sections.append((.doubles, .max, doubles.withUnsafeBytes { Array($0) }))
         sections.append((.keys, .max, IndexWriter.bytes(of: writer.keyScalars)))

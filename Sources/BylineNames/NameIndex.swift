@@ -23,7 +23,7 @@ import Synchronization
 /// ``IndexBytes``, which it keeps alive.
 public final class NameIndex: @unchecked Sendable {
     /// Bumped whenever the layout or what goes into it changes; an older file is rebuilt.
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
     static let magic: UInt64 = 0x0158_4449_4E4C_5942  // "BYLNIDX\u{1}"
     static let endianMark: UInt32 = 0x0102_0304
     static let headerSize = 64
@@ -32,6 +32,7 @@ public final class NameIndex: @unchecked Sendable {
     enum SectionKind: UInt32 {
         case strings = 1, languages, entries, entryForms, related, forms, keys, lists
         case textTable, keyTable, entryTable, languageForms, deleteIndex, stemTable, frequencyTable, doubles
+        case peopleStrings, peopleRecords, peopleLists, peopleByGiven, peopleBySurname, peopleBlocks
     }
 
     struct Section {
@@ -65,6 +66,8 @@ public final class NameIndex: @unchecked Sendable {
     let frequencyTables: [String: HashTable]
     private let deleteSections: [String: Section]
     private let checkedLanguages = Mutex<[String: Bool]>([:])
+    let peopleSections: [Section]
+    let peopleState = Mutex<PeopleState>(.unread)
 
     static let entryStride = 8
     static let entryFormStride = 3
@@ -110,7 +113,7 @@ public final class NameIndex: @unchecked Sendable {
             sections.append(Section(kind: kind, language: Self.read(UInt32.self, buffer, at + 4),
                                     range: Int(offset)..<Int(offset + length), checksum: Self.read(UInt64.self, buffer, at + 24)))
         }
-        for section in sections where section.kind != .deleteIndex {
+        for section in sections where section.kind != .deleteIndex && !PublicPeople.kinds.contains(section.kind) {
             guard Self.checksum(of: section, in: bytes) == section.checksum else {
                 throw .damaged("the checksum of a \(section.kind) section does not match")
             }
@@ -179,11 +182,13 @@ public final class NameIndex: @unchecked Sendable {
         }
         frequencyTables = frequencies
         deleteSections = try perLanguage(.deleteIndex)
+        peopleSections = sections.filter { PublicPeople.kinds.contains($0.kind) || $0.kind == .peopleBlocks }
         if checkingRecords {
             try validateRecords()
             for language in deleteSections.keys where deleteIndex(language: language)?.isValid(valueLimit: Int32(formCount)) != true {
                 throw .damaged("the fuzzy index of \(language) points outside the index")
             }
+            if !peopleSections.isEmpty, publicPeople?.validate() != true { throw .damaged("the list of public people points outside the index") }
         }
     }
 
@@ -304,7 +309,9 @@ public final class NameIndex: @unchecked Sendable {
     /// What is wrong with a part of the index found damaged after opening, if anything.
     public var damage: String? {
         let bad = checkedLanguages.withLock { $0.filter { !$0.value }.keys.sorted() }
-        return bad.isEmpty ? nil : "the fuzzy index of \(bad.joined(separator: ", ")) fails its checksum"
+        var problems = bad.isEmpty ? [] : ["the fuzzy index of \(bad.joined(separator: ", ")) fails its checksum"]
+        if peopleDamaged { problems.append("the list of public people fails its checksum") }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
     // MARK: Helpers
@@ -312,6 +319,23 @@ public final class NameIndex: @unchecked Sendable {
     /// A 64-bit digest of `bytes`, for naming an index after its sources.
     public static func digest(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         IndexChecksum.hash(bytes)
+    }
+
+    /// The digest of bytes given in slices (a large file read a megabyte at a time): equal
+    /// for equal bytes given in slices of equal sizes.
+    public struct StreamingDigest {
+        private var checksum = IndexChecksum()
+        private var count = 0
+        public init() {}
+        public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            checksum.add(bytes)
+            count += bytes.count
+        }
+        public var value: UInt64 {
+            var mixed = checksum.value ^ UInt64(count)
+            mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+            return mixed ^ (mixed >> 33)
+        }
     }
 
     static func checksum(of section: Section, in bytes: IndexBytes) -> UInt64 {

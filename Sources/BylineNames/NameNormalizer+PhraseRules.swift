@@ -44,6 +44,7 @@ extension NameNormalizer {
         case phraseForeignForm = "phrase-foreign-form"
         case personNameSlip = "person-name-slip"
         case givenNameVariant = "given-name-variant"
+        case publicPerson = "public-person"
         case phraseMisspelling = "phrase-misspelling"
     }
 
@@ -79,6 +80,7 @@ extension NameNormalizer {
             case .phraseForeignForm: outcome = phraseForeignForm(candidate)
             case .personNameSlip: outcome = personNameSlip(candidate)
             case .givenNameVariant: outcome = givenNameVariant(candidate)
+            case .publicPerson: outcome = publicPerson(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
             if case .pass = outcome { continue }
@@ -184,24 +186,7 @@ extension NameNormalizer {
         guard c.words[c.start + 1].gapBefore == " ", !isConnector(given), !c.words[c.start].isAllCapitals,
             !given.contains("'"), !given.contains("’")
         else { return .pass }
-        // The two words are the whole run of capitals, as a full name is (`State Antony` in
-        // `Secretary of State Antony Blinken` is no name); an ordinary word opening the
-        // sentence before them is no part of the run.
-        let before = c.start - 1, after = c.start + 2
-        if before >= 0, c.words[before].isCapitalised, joinedAsName(c.words, from: before, count: 2),
-            !(c.words[before].startsSentence && isCommonWord(c.words[before].text, language: language))
-        {
-            return .pass
-        }
-        if after < c.words.count, c.words[after].isCapitalised, joinedAsName(c.words, from: c.start + 1, count: 2) { return .pass }
-        guard !isCommonWord(surname, language: language) else { return .pass }
-        // A given name that is also an ordinary word (`North`, `Mark`) is read as the word,
-        // but for a two-letter one (`Jo`, `Al`) the dictionary lists as a name.
-        if isCommonWord(given, language: language),
-            given.count > 2 || wordLists[language]?.containsProperName(lowerKey(given, language: language)) != true
-        {
-            return .pass
-        }
+        guard isWholeRunOfCapitals(c), !isCommonWord(surname, language: language), opensWithGivenName(c) else { return .pass }
         let givenKey = keys.key(given), surnameKey = keys.key(surname)
         let rareSurname = nameFrequency(String(surname), language: language) < thresholds.distinctiveSurnameZipf
         var readings: [Reading] = []
@@ -226,6 +211,89 @@ extension NameNormalizer {
         return .fix(change(c.range, best.replacement, .misspelling, best.form,
                            thresholds.givenNameVariantConfidence + (supported ? thresholds.supportedConfidenceBonus : 0),
                            "\"\(c.written)\" is \(best.replacement) with the given name spelt another way"))
+    }
+
+    /// The phrase's words are the whole run of capitals, as a full name is (`State Antony`
+    /// in `Secretary of State Antony Blinken` is no name); an ordinary word opening the
+    /// sentence before them is no part of the run.
+    func isWholeRunOfCapitals(_ c: PhraseCandidate) -> Bool {
+        let before = c.start - 1, after = c.start + c.length
+        if before >= 0, c.words[before].isCapitalised, joinedAsName(c.words, from: before, count: 2),
+            !(c.words[before].startsSentence && isCommonWord(c.words[before].text, language: c.language))
+        {
+            return false
+        }
+        return !(after < c.words.count && c.words[after].isCapitalised && joinedAsName(c.words, from: after - 1, count: 2))
+    }
+
+    /// The phrase's first word can be a given name: no ordinary word (`North`, `Mark`), but
+    /// for a two-letter one (`Jo`, `Al`) the dictionary lists as a name.
+    func opensWithGivenName(_ c: PhraseCandidate) -> Bool {
+        let given = c.words[c.start].text
+        guard isCommonWord(given, language: c.language) else { return true }
+        return given.count <= 2 && wordLists[c.language]?.containsProperName(lowerKey(given, language: c.language)) == true
+    }
+
+    /// A public person's full name (``NameIndexBuilder/people``) outside English: kept as
+    /// the list writes it, and restored when written without its accents (`Jose Mourinho`
+    /// → `José Mourinho` in German copy), when exactly one listed person has the same
+    /// letters.
+    ///
+    /// The list is evidence of who exists, not of who is in the news: it holds a million
+    /// people, and on news copy most two-word names one slip from a listed person are
+    /// another, unlisted person (`Michael Cawley`, not `Michael Cowley`), so slips and
+    /// variant spellings are not read against it.
+    func publicPerson(_ c: PhraseCandidate) -> RuleOutcome {
+        // English copy writes people's names without their accents as often as with them, and
+        // keeping listed names as written changed no decision on English news: it is not read.
+        guard c.length >= 2, c.language != "en", let people = gazetteer.index.publicPeople else { return .pass }
+        guard c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }), !c.members.contains(where: { isConnector($0.text) }),
+            !c.members.contains(where: \.isAllCapitals)
+        else { return .pass }
+        if c.length <= 3, people.contains(String(c.written), givenKey: keys.key(c.words[c.start].text)) {
+            return .keep(reason: "a public person's name as written")
+        }
+        // The whole run, or its last two words after ordinary ones: every German noun is
+        // capitalised (`Trainer Jose Mourinho`). The exact letters of a listed person are
+        // evidence enough of who is meant.
+        var spans = c.length <= 3 ? [c.start..<c.start + c.length] : []
+        let tail = c.start + c.length - 2
+        if c.length >= 3, c.words[c.start..<tail].allSatisfy({ isCommonWord($0.text, language: c.language) }) {
+            spans.append(tail..<c.start + c.length)
+        }
+        for span in spans {
+            let written = Self.withoutPossessive(c.text[c.words[span.lowerBound].range.lowerBound..<c.words[span.upperBound - 1].range.upperBound])
+            guard gazetteer.formsByText[String(written)] == nil else { continue }
+            let givenKey = keys.key(c.words[span.lowerBound].text), writtenKey = keys.key(written)
+            if span.lowerBound != c.start, people.contains(String(written), givenKey: givenKey) { return .pass }
+            var found: Set<String> = []
+            for name in people.people(givenKey: givenKey) where name != written {
+                if name.split(separator: " ").count == span.count, keys.key(name) == writtenKey, addsAccents(name, to: written),
+                    writesLetters(of: name, language: c.language)
+                {
+                    found.insert(name)
+                }
+            }
+            guard found.count == 1, let name = found.first else {
+                if found.isEmpty { continue }
+                return .keep(reason: "\(found.count) public people are written with these letters")
+            }
+            let id = "enwiki:" + name.replacing(" ", with: "_")
+            return .fix(NameChange(range: written.startIndex..<written.endIndex, replacement: name, kind: .misspelling, entity: id,
+                                   confidence: min(thresholds.accentsElsewhereConfidence, thresholds.maximumConfidence),
+                                   reason: "\"\(written)\" is the public person \(name) without the accents"))
+        }
+        return .pass
+    }
+
+    /// Whether every accented letter of `name` is one `language` writes (`ö` in German,
+    /// `ğ` in Turkish) or a Western European accent (`é`, `ñ`, `ç`), which copy in Latin
+    /// letters keeps; letters of other alphabets (`č`, `ő`, `ł`) are often dropped by the
+    /// press of languages that lack them (`Vladimir Meciar` in German copy), so a name
+    /// written without them is left as written.
+    func writesLetters(of name: String, language: String) -> Bool {
+        let own = Set(tables.alphabets[language] ?? [])
+        return name.lowercased().unicodeScalars.allSatisfy { $0.isASCII || $0.value < 0x100 || own.contains($0) }
     }
 
     /// A misspelt name of several words: at least one word must be unknown (or every word

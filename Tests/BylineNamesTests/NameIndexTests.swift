@@ -132,6 +132,43 @@ struct NameIndexTests {
         #expect(try Data(contentsOf: url) != bytes)
     }
 
+    static let people = ["Warren Buffett", "Léa Seydoux", "Lea Seydoux Martin", "Jean-Pierre Léaud", "Warren G. Harding", "Emily Brontë"]
+
+    @Test("Every public person reads back, by given name, and as written")
+    func peopleRoundTrip() throws {
+        let bytes = NameIndexBuilder(entries: Self.entries, people: Self.people).bytes(sourceDigest: 3)
+        let index = try NameIndex(bytes: IndexBytes(copying: bytes), checkingRecords: true)
+        let list = try #require(index.publicPeople)
+        #expect(list.all.sorted() == Self.people.sorted())
+        let keys = MatchKeyMaker()
+        #expect(list.people(givenKey: keys.key("Warren")).sorted() == ["Warren Buffett", "Warren G. Harding"])
+        // Given names are found by their key, accents and case aside.
+        #expect(list.people(givenKey: keys.key("LEA")).sorted() == ["Lea Seydoux Martin", "Léa Seydoux"])
+        #expect(list.people(givenKey: keys.key("Jean Pierre")) == ["Jean-Pierre Léaud"])
+        #expect(list.contains("Emily Brontë", givenKey: keys.key("Emily")))
+        #expect(!list.contains("Emily Bronte", givenKey: keys.key("Emily")))
+        #expect(list.people(givenKey: keys.key("Oscar")).isEmpty)
+        // An index without a list has none.
+        #expect(try NameIndex(bytes: IndexBytes(copying: Self.fixtureBytes())).publicPeople == nil)
+    }
+
+    @Test("A damaged block of the public people's list is refused when read, and the index says so")
+    func peopleDamage() throws {
+        var bytes = NameIndexBuilder(entries: Self.entries, people: Self.people).bytes(sourceDigest: 3)
+        let strings = try #require(Self.sectionOffset(in: bytes, kind: .peopleStrings))
+        bytes[strings + 2] ^= 0x20  // a letter of the first name (`Emily Brontë`) and so its block
+        let index = try NameIndex(bytes: IndexBytes(copying: bytes))
+        #expect(index.damage == nil)
+        let list = try #require(index.publicPeople)
+        #expect(list.people(givenKey: MatchKeyMaker().key("Lea")).isEmpty)
+        #expect(index.damage?.contains("public people") == true)
+        #expect(throws: NameIndexError.self) { try NameIndex(bytes: IndexBytes(copying: bytes), checkingRecords: true) }
+        // The checksums of the blocks are checked when the index opens.
+        var blocks = NameIndexBuilder(entries: Self.entries, people: Self.people).bytes(sourceDigest: 3)
+        blocks[try #require(Self.sectionOffset(in: blocks, kind: .peopleBlocks))] ^= 0x01
+        #expect(throws: NameIndexError.self) { try NameIndex(bytes: IndexBytes(copying: blocks)) }
+    }
+
     @Test("The shipped index reads back the entries, dictionary names and frequencies of the data files")
     func shippedRoundTrip() throws {
         let resources = try ResourceBundle.locate()
@@ -150,5 +187,8 @@ struct NameIndexTests {
         for (tag, table) in try resources.nameFrequencies() {
             #expect(gazetteer.index.frequencyTable(tag.language) == table, "\(tag)")
         }
+        let people = try resources.publicPeople()
+        #expect(people.count > 1_000_000)
+        #expect(gazetteer.index.publicPeople?.all.sorted() == people.sorted())
     }
 }

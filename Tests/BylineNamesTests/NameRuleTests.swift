@@ -14,10 +14,10 @@ struct NameRuleTests {
 
     func normalizer(
         _ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], lists: [LanguageTag: WordList] = [:],
-        thresholds: NameThresholds = NameThresholds()
+        thresholds: NameThresholds = NameThresholds(), people: [String] = []
     ) throws -> NameNormalizer {
         let tables = try #require(Shipped.tables)
-        return NameNormalizer(gazetteer: Gazetteer(entries: entries, lexicon: lexicon, stemFinals: tables.letters.stemFinals), wordLists: lists,
+        return NameNormalizer(gazetteer: Gazetteer(entries: entries, lexicon: lexicon, stemFinals: tables.letters.stemFinals, people: people), wordLists: lists,
                               tables: tables, thresholds: thresholds)
     }
 
@@ -285,6 +285,45 @@ struct NameRuleTests {
         let decision = try phraseDecision(try normalizer(people + [GazetteerEntry(id: "marc", kind: .person, weight: 90, forms: ["en": ["Marc Paul"]])], lists: lists),
                                           "Later \(written) wrote.", first: given, length: 2, language: "en")
         #expect(decision.rule != "given-name-variant")
+    }
+
+    @Test("Outside English, a public person's name written without its accents gets them back", arguments: [
+        ("de", "Der Trainer Jose Mourinho sagte nichts.", "Jose", "José Mourinho"),
+        ("de", "Bundestrainer Joachim Low sagte nichts.", "Joachim", "Joachim Löw"),
+        ("fr", "Selon Eric Zemmour, rien.", "Eric", "Éric Zemmour"),
+        ("tr", "Cumhurbaşkanı Recep Tayyip Erdogan konuştu.", "Recep", "Recep Tayyip Erdoğan"),  // a letter Turkish writes
+    ])
+    func publicPersonAccents(language: String, text: String, first: String, expected: String) throws {
+        let lists = Shipped.wordLists.filter { $0.key.language == language }
+        try #require(!lists.isEmpty)
+        // The gazetteer has names of the language, so its copy is read as that language's.
+        let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 90, forms: ["de": ["Berlin"], "fr": ["Berlin"], "en": ["Berlin"], "tr": ["Berlin"]])
+        let normalizer = try normalizer([berlin], lists: lists, people: ["José Mourinho", "Joachim Löw", "Éric Zemmour", "Joachim Low Smith", "Recep Tayyip Erdoğan"])
+        let decision = try phraseDecision(normalizer, text, first: first, length: expected.split(separator: " ").count, language: language)
+        #expect(decision.rule == "public-person")
+        #expect(fix(decision) == expected)
+        #expect(normalizer.changes(in: text, language: LanguageTag(language)).map(\.replacement) == [expected])
+    }
+
+    @Test("The public people's list keeps names as written and never adds accents in English or by guesswork")
+    func publicPersonKeeps() throws {
+        let people = ["José Mourinho", "Jose Mourinho Santos", "Renée Zellweger", "Renee Zellwéger", "Lisa Müller", "Lisa Muller", "Vladimír Mečiar"]
+        let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 90, forms: ["de": ["Berlin"], "en": ["Berlin"]])
+        let normalizer = try normalizer([berlin], lists: Shipped.wordLists.filter { ["en", "de"].contains($0.key.language) }, people: people)
+        // English copy writes people's names without their accents as often as with them.
+        #expect(normalizer.changes(in: "Later Jose Mourinho spoke.", language: "en").isEmpty)
+        // A name the list has as written is kept (another person of those letters exists).
+        let kept = try phraseDecision(normalizer, "Später sagte Lisa Muller nichts.", first: "Lisa", length: 2, language: "de")
+        #expect(kept.rule == "public-person" && isKept(kept))
+        // Two people with the same letters: neither is guessed.
+        let ambiguous = try phraseDecision(normalizer, "Später sagte Renee Zellweger nichts.", first: "Renee", length: 2, language: "de")
+        #expect(ambiguous.outcome.change == nil)
+        // Without the list, nothing is known of these people.
+        #expect(try self.normalizer([berlin]).changes(in: "Der Trainer Jose Mourinho sagte nichts.", language: "de").isEmpty)
+        // Letters of another alphabet, which German copy often drops, are not put back.
+        #expect(normalizer.changes(in: "Später sagte Vladimir Meciar nichts.", language: "de").isEmpty)
+        // Different letters are no missing accents.
+        #expect(normalizer.changes(in: "Der Trainer Jose Mourinha sagte nichts.", language: "de").isEmpty)
     }
 
     @Test("A surname many people share names the person only when the text does so elsewhere")
