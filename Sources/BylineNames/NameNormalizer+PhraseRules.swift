@@ -1,3 +1,4 @@
+import BylineNormalize
 import BylineText
 
 extension NameNormalizer {
@@ -264,36 +265,53 @@ extension NameNormalizer {
         for span in spans {
             let written = Self.withoutPossessive(c.text[c.words[span.lowerBound].range.lowerBound..<c.words[span.upperBound - 1].range.upperBound])
             guard gazetteer.formsByText[String(written)] == nil else { continue }
-            let givenKey = keys.key(c.words[span.lowerBound].text), writtenKey = keys.key(written)
+            let givenKey = keys.key(c.words[span.lowerBound].text)
             if span.lowerBound != c.start, people.contains(String(written), givenKey: givenKey) { return .pass }
-            var found: Set<String> = []
-            for name in people.people(givenKey: givenKey) where name != written {
-                if name.split(separator: " ").count == span.count, keys.key(name) == writtenKey, addsAccents(name, to: written),
-                    writesLetters(of: name, language: c.language)
-                {
-                    found.insert(name)
+            // The name as written, or its stem before an ending the language's names take
+            // (`Gerard Depardieus` in German, `Recep Tayyip Erdogan'ın` in Turkish): the
+            // ending stays as written.
+            var readings: [(stem: Substring, ending: Substring)] = [(written, "")]
+            for ending in tables.endings[c.language] ?? [] where written.hasSuffix(ending) {
+                var stem = written.dropLast(ending.count), cut = written.suffix(ending.count)
+                if let mark = stem.last, mark == "'" || mark == "’" {
+                    stem = stem.dropLast()
+                    cut = written.suffix(ending.count + 1)
                 }
+                if let last = stem.split(separator: " ").last, last.count >= 3 { readings.append((stem, cut)) }
             }
-            guard found.count == 1, let name = found.first else {
-                if found.isEmpty { continue }
-                return .keep(reason: "\(found.count) public people are written with these letters")
+            for (stem, ending) in readings {
+                let stemKey = keys.key(stem)
+                var found: Set<String> = []
+                for name in people.people(givenKey: givenKey) where name != stem {
+                    if name.split(separator: " ").count == span.count, keys.key(name) == stemKey, addsAccents(name, to: stem),
+                        writesLetters(of: name, language: c.language)
+                    {
+                        found.insert(name)
+                    }
+                }
+                guard found.count == 1, let name = found.first else {
+                    if found.isEmpty { continue }
+                    return .keep(reason: "\(found.count) public people are written with these letters")
+                }
+                let id = "enwiki:" + name.replacing(" ", with: "_")
+                return .fix(NameChange(range: written.startIndex..<written.endIndex, replacement: name + ending, kind: .misspelling, entity: id,
+                                       confidence: min(thresholds.accentsElsewhereConfidence, thresholds.maximumConfidence),
+                                       reason: "\"\(written)\" is the public person \(name) without the accents"))
             }
-            let id = "enwiki:" + name.replacing(" ", with: "_")
-            return .fix(NameChange(range: written.startIndex..<written.endIndex, replacement: name, kind: .misspelling, entity: id,
-                                   confidence: min(thresholds.accentsElsewhereConfidence, thresholds.maximumConfidence),
-                                   reason: "\"\(written)\" is the public person \(name) without the accents"))
         }
         return .pass
     }
 
     /// Whether every accented letter of `name` is one `language` writes (`ö` in German,
-    /// `ğ` in Turkish) or a Western European accent (`é`, `ñ`, `ç`), which copy in Latin
-    /// letters keeps; letters of other alphabets (`č`, `ő`, `ł`) are often dropped by the
-    /// press of languages that lack them (`Vladimir Meciar` in German copy), so a name
-    /// written without them is left as written.
+    /// `ğ` in Turkish) or a Western European accent (`é`, `ñ`, `ç`), which German, French or
+    /// Spanish copy keeps; letters of other alphabets (`č`, `ő`, `ł`) are often dropped by
+    /// the press of languages that lack them (`Vladimir Meciar` in German copy), and Turkish
+    /// and Azerbaijani copy writes foreign names with its own letters only (`Hugo Chavez'in`),
+    /// so a name written without them is left as written.
     func writesLetters(of name: String, language: String) -> Bool {
         let own = Set(tables.alphabets[language] ?? [])
-        return name.lowercased().unicodeScalars.allSatisfy { $0.isASCII || $0.value < 0x100 || own.contains($0) }
+        let westernAccents = !TurkicCasing.isTurkic(language)
+        return name.lowercased().unicodeScalars.allSatisfy { $0.isASCII || (westernAccents && $0.value < 0x100) || own.contains($0) }
     }
 
     /// A misspelt name of several words: at least one word must be unknown (or every word

@@ -292,13 +292,15 @@ struct NameRuleTests {
         ("de", "Bundestrainer Joachim Low sagte nichts.", "Joachim", "Joachim Löw"),
         ("fr", "Selon Eric Zemmour, rien.", "Eric", "Éric Zemmour"),
         ("tr", "Cumhurbaşkanı Recep Tayyip Erdogan konuştu.", "Recep", "Recep Tayyip Erdoğan"),  // a letter Turkish writes
+        ("de", "Später kamen Gerard Depardieus Filme.", "Gerard", "Gérard Depardieus"),  // the genitive ending stays
+        ("tr", "Dün Recep Tayyip Erdogan'ın sözleri duyuldu.", "Recep", "Recep Tayyip Erdoğan'ın"),  // so does a suffix
     ])
     func publicPersonAccents(language: String, text: String, first: String, expected: String) throws {
         let lists = Shipped.wordLists.filter { $0.key.language == language }
         try #require(!lists.isEmpty)
         // The gazetteer has names of the language, so its copy is read as that language's.
         let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 90, forms: ["de": ["Berlin"], "fr": ["Berlin"], "en": ["Berlin"], "tr": ["Berlin"]])
-        let normalizer = try normalizer([berlin], lists: lists, people: ["José Mourinho", "Joachim Löw", "Éric Zemmour", "Joachim Low Smith", "Recep Tayyip Erdoğan"])
+        let normalizer = try normalizer([berlin], lists: lists, people: ["José Mourinho", "Joachim Löw", "Éric Zemmour", "Joachim Low Smith", "Recep Tayyip Erdoğan", "Gérard Depardieu"])
         let decision = try phraseDecision(normalizer, text, first: first, length: expected.split(separator: " ").count, language: language)
         #expect(decision.rule == "public-person")
         #expect(fix(decision) == expected)
@@ -322,6 +324,12 @@ struct NameRuleTests {
         #expect(try self.normalizer([berlin]).changes(in: "Der Trainer Jose Mourinho sagte nichts.", language: "de").isEmpty)
         // Letters of another alphabet, which German copy often drops, are not put back.
         #expect(normalizer.changes(in: "Später sagte Vladimir Meciar nichts.", language: "de").isEmpty)
+        // Turkish copy writes foreign names with its own letters.
+        let turkish = try self.normalizer([GazetteerEntry(id: "ankara", kind: .place, weight: 90, forms: ["tr": ["Ankara"]])],
+                                          lists: Shipped.wordLists.filter { $0.key.language == "tr" }, people: ["Hugo Chávez"])
+        #expect(turkish.changes(in: "Dün Hugo Chavez'in sözleri duyuldu.", language: "tr").isEmpty)
+        #expect(try self.normalizer([berlin], lists: Shipped.wordLists.filter { $0.key.language == "de" }, people: ["Hugo Chávez"])
+            .changes(in: "Später sagte Hugo Chavez nichts.", language: "de").map(\.replacement) == ["Hugo Chávez"])
         // Different letters are no missing accents.
         #expect(normalizer.changes(in: "Der Trainer Jose Mourinha sagte nichts.", language: "de").isEmpty)
     }
