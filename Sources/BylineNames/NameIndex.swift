@@ -23,7 +23,7 @@ import Synchronization
 /// ``IndexBytes``, which it keeps alive.
 public final class NameIndex: @unchecked Sendable {
     /// Bumped whenever the layout or what goes into it changes; an older file is rebuilt.
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
     static let magic: UInt64 = 0x0158_4449_4E4C_5942  // "BYLNIDX\u{1}"
     static let endianMark: UInt32 = 0x0102_0304
     static let headerSize = 64
