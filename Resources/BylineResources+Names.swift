@@ -47,18 +47,7 @@ extension ResourceBundle {
     /// Reads a gazetteer file anywhere (a desk's `--gazetteer FILE`): all of it or nothing.
     /// - Throws: ``ResourceError`` with the file, line and column of the first bad entry.
     public static func gazetteerEntries(at path: String) throws(ResourceError) -> [GazetteerEntry] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
-        }
-        let text: SourceText
-        do {
-            text = try SourceText(decoding: data, language: .undetermined, origin: path)
-        } catch {
-            throw .malformed(error.location, reason: "not UTF-8")
-        }
+        let text = try readText(at: path)
         do {
             return try GazetteerFile.entries(parsing: text.string, origin: path)
         } catch {
@@ -74,18 +63,7 @@ extension ResourceBundle {
     public func publicPeople() throws(ResourceError) -> [String] {
         let url = dataDirectory.appendingPathComponent(Self.publicPeopleFile)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        let text: SourceText
-        do {
-            text = try SourceText(decoding: data, language: .undetermined, origin: url.path)
-        } catch {
-            throw .malformed(error.location, reason: "not UTF-8")
-        }
+        let text = try Self.readText(at: url.path)
         return text.string.split(separator: "\n").compactMap { line in line.hasPrefix("#") ? nil : String(line) }
     }
 

@@ -97,23 +97,30 @@ public struct ResourceBundle: Sendable {
             extraTerminators: terminators, lowercaseMayStartSentence: lowercaseStarts)
     }
 
+    /// The whole of a UTF-8 text file, its origin the path (so errors name file, line and
+    /// column).
+    /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a file that cannot be read,
+    ///   ``ResourceError/malformed(_:reason:)`` at the first byte that is not UTF-8.
+    static func readText(at path: String) throws(ResourceError) -> SourceText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        do {
+            return try SourceText(decoding: data, language: .undetermined, origin: path)
+        } catch {
+            throw .malformed(error.location, reason: "not UTF-8")
+        }
+    }
+
     /// The non-comment lines of a data file split at tabs, each with its location.
     /// A missing file yields no records.
     func records(in relativePath: String, fieldCount: Int) throws(ResourceError) -> [(location: SourceLocation, fields: [String])] {
         let url = dataDirectory.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        let text: SourceText
-        do {
-            text = try SourceText(decoding: data, language: .undetermined, origin: url.path)
-        } catch {
-            throw .malformed(error.location, reason: "not UTF-8")
-        }
+        let text = try Self.readText(at: url.path)
         var result: [(SourceLocation, [String])] = []
         for (index, line) in text.string.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }

@@ -37,16 +37,16 @@ updates the file's line in ``Resources/data/SHA256SUMS``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sys
 from pathlib import Path
+
+from datafile import write_data_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "Resources" / "data"
 OUT = DATA / "gazetteer" / "people.tsv"
 CURATED = DATA / "gazetteer" / "curated.tsv"
-SUMS_FILE = DATA / "SHA256SUMS"
 RELATIVE = "gazetteer/people.tsv"
 
 PERSON_FILE = 18
@@ -131,13 +131,6 @@ def people(path: Path, curated: list[str]) -> list[tuple[str, list[str]]]:
     return found
 
 
-def update_sums(digest: str) -> None:
-    lines = [line for line in SUMS_FILE.read_text(encoding="utf-8").splitlines() if line]
-    entries = {line.split("  ", 1)[1]: line for line in lines}
-    entries[RELATIVE] = f"{digest}  {RELATIVE}"
-    SUMS_FILE.write_text("\n".join(entries[path] for path in sorted(entries)) + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wordnet", default="/usr/share/wordnet", help="folder of WordNet's data.noun")
@@ -148,9 +141,7 @@ def main() -> None:
     entries = sorted(people(source, curated_people(CURATED)))
     body = "".join(f"{id}\tperson\t{WEIGHT}\t" + "|".join(f"{form}=en" for form in forms) + "\n" for id, forms in entries)
     text = HEADER + body
-    OUT.write_text(text, encoding="utf-8")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    update_sums(digest)
+    digest = write_data_file(RELATIVE, text)
     forms = sum(len(forms) for _, forms in entries)
     print(f"{source}: {len(entries)} people, {forms} forms -> {OUT.relative_to(ROOT)} ({digest})", file=sys.stderr)
 

@@ -46,11 +46,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+from datafile import write_data_file
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "Resources" / "data"
 RELATIVE = "gazetteer/public-people.txt"
 OUT = DATA / RELATIVE
-SUMS_FILE = DATA / "SHA256SUMS"
 
 WHEEL_SHA256 = "cf6c45de61accfeb1d80c9ae86efd42fcf40cac481da5ab04d8a66dd7195fe94"
 MEMBER = "name2nat/name2nats.pkl"
@@ -81,13 +82,6 @@ def is_name(title: str) -> bool:
     return True
 
 
-def update_sums(digest: str) -> None:
-    lines = [line for line in SUMS_FILE.read_text(encoding="utf-8").splitlines() if line]
-    entries = {line.split("  ", 1)[1]: line for line in lines}
-    entries[RELATIVE] = f"{digest}  {RELATIVE}"
-    SUMS_FILE.write_text("\n".join(entries[path] for path in sorted(entries)) + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wheel", required=True, help="name2nat-0.5.1-py3-none-any.whl, as pip downloads it")
@@ -104,9 +98,7 @@ def main() -> None:
         sys.exit(f"{wheel}:{MEMBER}: not a table of names")
     names = sorted({title for title in table if isinstance(title, str) and is_name(title)})
     text = HEADER + "".join(name + "\n" for name in names)
-    OUT.write_text(text, encoding="utf-8")
-    out_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    update_sums(out_digest)
+    out_digest = write_data_file(RELATIVE, text)
     print(f"{wheel.name}: {len(table)} titles, {len(names)} names -> {OUT.relative_to(ROOT)} ({out_digest})", file=sys.stderr)
 
 
