@@ -49,9 +49,11 @@ public struct SummaryWeights: Sendable, Hashable {
     public var repeatedQuantity = 1.5
     /// Share of the candidates asked for at which the lead prior starts to fade, and the
     /// share at which it is gone: a summary of half a report is chosen by centrality, one
-    /// of a tenth by the lede.
+    /// of a tenth by the lede. The fade is steep, so that a summary of two fifths (BBC News
+    /// Summary's references) is central sentences while three sentences of a ten-sentence
+    /// report still open with the lede.
     public var priorFadeStart = 0.3
-    public var priorFadeEnd = 0.45
+    public var priorFadeEnd = 0.42
 
     /// The weights for a summary of `share` of the candidates: past ``priorFadeStart`` the
     /// lead prior, the length and brevity penalties, the coverage features, uptake,
