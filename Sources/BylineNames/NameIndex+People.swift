@@ -39,6 +39,20 @@ struct PublicPeople: @unchecked Sendable {
         return (Int(start)..<Int(start) + Int(count)).compactMap(name)
     }
 
+    /// Whether some listed person's first word has the match key `key`.
+    func hasGivenName(key: [UInt32]) -> Bool { find(key, in: byGiven) != nil }
+
+    /// Whether some listed person's last word has the match key `key`.
+    func hasSurname(key: [UInt32]) -> Bool { find(key, in: bySurname) != nil }
+
+    /// The people whose last word has the match key `key`.
+    func people(surnameKey key: [UInt32]) -> [String] {
+        guard let (start, count) = find(key, in: bySurname), Int(start) + Int(count) <= lists.count,
+            blocks.intact(lists, Int(start)..<Int(start) + Int(count))
+        else { return [] }
+        return lists[Int(start)..<Int(start) + Int(count)].compactMap { name(Int($0)) }
+    }
+
     /// Whether the list has `name` exactly as written.
     func contains(_ name: String, givenKey: [UInt32]) -> Bool {
         guard let (start, count) = find(givenKey, in: byGiven), Int(start) + Int(count) <= self.count else { return false }

@@ -1,4 +1,3 @@
-import BylineNormalize
 import BylineText
 
 extension NameNormalizer {
@@ -46,6 +45,7 @@ extension NameNormalizer {
         case personNameSlip = "person-name-slip"
         case givenNameVariant = "given-name-variant"
         case publicPerson = "public-person"
+        case publicPersonSlip = "public-person-slip"
         case phraseMisspelling = "phrase-misspelling"
     }
 
@@ -82,6 +82,7 @@ extension NameNormalizer {
             case .personNameSlip: outcome = personNameSlip(candidate)
             case .givenNameVariant: outcome = givenNameVariant(candidate)
             case .publicPerson: outcome = publicPerson(candidate)
+            case .publicPersonSlip: outcome = publicPersonSlip(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
             if case .pass = outcome { continue }
@@ -233,85 +234,6 @@ extension NameNormalizer {
         let given = c.words[c.start].text
         guard isCommonWord(given, language: c.language) else { return true }
         return given.count <= 2 && wordLists[c.language]?.containsProperName(lowerKey(given, language: c.language)) == true
-    }
-
-    /// A public person's full name (``NameIndexBuilder/people``) outside English: kept as
-    /// the list writes it, and restored when written without its accents (`Jose Mourinho`
-    /// → `José Mourinho` in German copy), when exactly one listed person has the same
-    /// letters.
-    ///
-    /// The list is evidence of who exists, not of who is in the news: it holds a million
-    /// people, and on news copy most two-word names one slip from a listed person are
-    /// another, unlisted person (`Michael Cawley`, not `Michael Cowley`), so slips and
-    /// variant spellings are not read against it.
-    func publicPerson(_ c: PhraseCandidate) -> RuleOutcome {
-        // English copy writes people's names without their accents as often as with them, and
-        // keeping listed names as written changed no decision on English news: it is not read.
-        guard c.length >= 2, c.language != "en", let people = gazetteer.index.publicPeople else { return .pass }
-        guard c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }), !c.members.contains(where: { isConnector($0.text) }),
-            !c.members.contains(where: \.isAllCapitals)
-        else { return .pass }
-        if c.length <= 3, people.contains(String(c.written), givenKey: keys.key(c.words[c.start].text)) {
-            return .keep(reason: "a public person's name as written")
-        }
-        // The whole run, or its last two words after ordinary ones: every German noun is
-        // capitalised (`Trainer Jose Mourinho`). The exact letters of a listed person are
-        // evidence enough of who is meant.
-        var spans = c.length <= 3 ? [c.start..<c.start + c.length] : []
-        let tail = c.start + c.length - 2
-        if c.length >= 3, c.words[c.start..<tail].allSatisfy({ isCommonWord($0.text, language: c.language) }) {
-            spans.append(tail..<c.start + c.length)
-        }
-        for span in spans {
-            let written = Self.withoutPossessive(c.text[c.words[span.lowerBound].range.lowerBound..<c.words[span.upperBound - 1].range.upperBound])
-            guard gazetteer.formsByText[String(written)] == nil else { continue }
-            let givenKey = keys.key(c.words[span.lowerBound].text)
-            if span.lowerBound != c.start, people.contains(String(written), givenKey: givenKey) { return .pass }
-            // The name as written, or its stem before an ending the language's names take
-            // (`Gerard Depardieus` in German, `Recep Tayyip Erdogan'ın` in Turkish): the
-            // ending stays as written.
-            var readings: [(stem: Substring, ending: Substring)] = [(written, "")]
-            for ending in tables.endings[c.language] ?? [] where written.hasSuffix(ending) {
-                var stem = written.dropLast(ending.count), cut = written.suffix(ending.count)
-                if let mark = stem.last, mark == "'" || mark == "’" {
-                    stem = stem.dropLast()
-                    cut = written.suffix(ending.count + 1)
-                }
-                if let last = stem.split(separator: " ").last, last.count >= 3 { readings.append((stem, cut)) }
-            }
-            for (stem, ending) in readings {
-                let stemKey = keys.key(stem)
-                var found: Set<String> = []
-                for name in people.people(givenKey: givenKey) where name != stem {
-                    if name.split(separator: " ").count == span.count, keys.key(name) == stemKey, addsAccents(name, to: stem),
-                        writesLetters(of: name, language: c.language)
-                    {
-                        found.insert(name)
-                    }
-                }
-                guard found.count == 1, let name = found.first else {
-                    if found.isEmpty { continue }
-                    return .keep(reason: "\(found.count) public people are written with these letters")
-                }
-                let id = "enwiki:" + name.replacing(" ", with: "_")
-                return .fix(NameChange(range: written.startIndex..<written.endIndex, replacement: name + ending, kind: .misspelling, entity: id,
-                                       confidence: min(thresholds.accentsElsewhereConfidence, thresholds.maximumConfidence),
-                                       reason: "\"\(written)\" is the public person \(name) without the accents"))
-            }
-        }
-        return .pass
-    }
-
-    /// Whether every accented letter of `name` is one `language` writes (`ö` in German,
-    /// `ğ` in Turkish) or a Western European accent (`é`, `ñ`, `ç`), which German, French or
-    /// Spanish copy keeps; letters of other alphabets (`č`, `ő`, `ł`) are often dropped by
-    /// the press of languages that lack them (`Vladimir Meciar` in German copy), and Turkish
-    /// and Azerbaijani copy writes foreign names with its own letters only (`Hugo Chavez'in`),
-    /// so a name written without them is left as written.
-    func writesLetters(of name: String, language: String) -> Bool {
-        let own = Set(tables.alphabets[language] ?? [])
-        let westernAccents = !TurkicCasing.isTurkic(language)
-        return name.lowercased().unicodeScalars.allSatisfy { $0.isASCII || (westernAccents && $0.value < 0x100) || own.contains($0) }
     }
 
     /// A misspelt name of several words: at least one word must be unknown (or every word

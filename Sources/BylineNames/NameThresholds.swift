@@ -119,6 +119,11 @@ public struct NameThresholds: Sendable, Hashable {
     /// A person's name of several words is read through at most this many edits: two
     /// slips in it are as likely another person (`Robert Peston`, not `Robert Merton`).
     public var personNameEdits = 1
+    /// A two-word name one typing slip from exactly one public person's (`Bernie Maddoff`,
+    /// `Valteri Bottas`) is read as that person only when the slipped word has at least
+    /// this many letters: shorter names one letter apart are as often two real people
+    /// (`Robert Oulds`, `Robert Olds`).
+    public var publicPersonSlipLetters = 6
     /// A lower-case misspelling is fixed only for a slip this cheap …
     public var lowerCaseSlipCost = 0.7
     /// … where candidates costing more than this are not even considered …
@@ -152,6 +157,8 @@ public struct NameThresholds: Sendable, Hashable {
     public var phraseTwoEditConfidence = 0.75
     /// A given name spelt as a variant of a known person's (`Catherine Hepburn`).
     public var givenNameVariantConfidence = 0.75
+    /// A public person's name with a typing slip (`Julian Nagelsman`).
+    public var publicPersonSlipConfidence = 0.75
     /// A lower-case misspelling (`iraland`).
     public var lowerCaseConfidence = 0.75
     /// No change is surer than this.

@@ -334,6 +334,79 @@ struct NameRuleTests {
         #expect(normalizer.changes(in: "Der Trainer Jose Mourinha sagte nichts.", language: "de").isEmpty)
     }
 
+    @Test("In English copy, a public person's name with one typing slip becomes that person's", arguments: [
+        ("Later Bernie Maddoff was jailed.", "Bernie", "Bernie Madoff"),  // a letter added
+        ("Coach Julian Nagelsman spoke.", "Julian", "Julian Nagelsmann"),  // a letter left out
+        ("Then Manuel Alumnia saved it.", "Manuel", "Manuel Almunia"),  // two letters swapped
+        ("Later Valteri Bottas won.", "Valteri", "Valtteri Bottas"),  // the slip in the given name
+        ("Later Bernie Maddoff's firm fell.", "Bernie", "Bernie Madoff"),  // the possessive stays outside
+    ])
+    func publicPersonSlip(text: String, first: String, expected: String) throws {
+        let normalizer = try normalizer([Self.seoul], lists: Shipped.wordLists.filter { $0.key.language == "en" },
+                                        people: ["Bernie Madoff", "Julian Nagelsmann", "Manuel Almunia", "Valtteri Bottas", "Bernie Sanders"])
+        let change = try #require(normalizer.changes(in: text, language: "en").first)
+        #expect(change.replacement == expected)
+        #expect(change.entity == "enwiki:" + expected.replacing(" ", with: "_"))
+        #expect(change.confidence < 0.85)  // a lone slip: below the surer changes
+        let decision = try phraseDecision(normalizer, text, first: text.hasPrefix("Coach") ? "Coach" : first,
+                                          length: text.hasPrefix("Coach") ? 3 : 2, language: "en")
+        #expect(decision.rule == "public-person-slip")
+    }
+
+    @Test("A public person's slip is read only where a typist's slip is likely and a real name is not")
+    func publicPersonSlipKeeps() throws {
+        let people = ["Robert Olds", "Michael Silverman", "Todd Murray", "Steve Cotterill", "Mike Love", "Jose Gonzalvo",
+                      "Shimon Peres", "Ann Smith", "Anna Smith", "Su Qiang", "Oscar Wilde", "Bernie Madoff", "Bernie Madoffs"]
+        let lists = Shipped.wordLists.filter { ["en", "de", "es"].contains($0.key.language) }
+        let normalizer = try normalizer([Self.seoul], lists: lists, people: people)
+        for text in [
+            "Later Robert Oulds spoke.",  // five letters: short names a letter apart are often both real
+            "Later Michael Sillerman spoke.",  // a letter for another makes another real name
+            "Later Tods Murray spoke.",  // likewise, and short
+            "Later Steve Cotterills spoke.",  // a final s is a plural or genitive
+            "Make Love not war.",  // ordinary words
+            "Later Su Qifang spoke.",  // a two-letter word says too little about who is meant
+            "Later Bernie Madoffs spoke.",  // listed as written
+            "Later Xobert Olds spoke.",  // never the first letter
+        ] {
+            #expect(normalizer.changes(in: text, language: "en").isEmpty, "\(text)")
+        }
+        // Other languages spell foreign people their own way and name local people the list
+        // lacks. (The gazetteer has names of those languages, so their copy is read as theirs.)
+        let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 90, forms: ["de": ["Berlin"], "es": ["Berlín"], "en": ["Berlin"]])
+        let other = try self.normalizer([berlin], lists: lists, people: people)
+        #expect(other.changes(in: "Später sprach Schimon Peres.", language: "de").isEmpty)
+        #expect(other.changes(in: "Luego habló José Gozalvo.", language: "es").isEmpty)
+        #expect(other.changes(in: "Later Bernie Maddoff was jailed.", language: "en").map(\.replacement) == ["Bernie Madoff"])
+        // A surname the list has is no slip, whoever it belongs to.
+        let listed = try self.normalizer([Self.seoul], lists: lists, people: people + ["Jane Maddoff"])
+        #expect(listed.changes(in: "Later Bernie Maddoff was jailed.", language: "en").isEmpty)
+        // Two people one slip away: neither is guessed.
+        let two = try self.normalizer([Self.seoul], lists: lists, people: people + ["Bernie Maddof"])
+        #expect(two.changes(in: "Later Bernie Maddoff was jailed.", language: "en").isEmpty)
+        // The text writes the slipped word again: a name of its own, spelt consistently.
+        #expect(normalizer.changes(in: "Later Bernie Maddoff spoke. Maddoff left.", language: "en").isEmpty)
+    }
+
+    @Test("A typing slip is a letter left out, added or swapped, never the first and never a final s", arguments: [
+        ("Maddoff", "Madoff", true), ("Nagelsman", "Nagelsmann", true), ("Alumnia", "Almunia", true), ("Gonzaelz", "Gonzalez", true),
+        ("Sillerman", "Silverman", false), ("Xadoff", "Madoff", false), ("aMdoff", "Madoff", false), ("Madoffs", "Madoff", false),
+        ("Madof", "Madoffs", false), ("Madoff", "Madoff", false), ("Mdaoff", "Madoff", true), ("Madofff", "Madoff", true),
+    ])
+    func typingSlip(typed: String, name: String, expected: Bool) {
+        #expect(NameNormalizer.isTypingSlip(Substring(typed), of: Substring(name)) == expected)
+    }
+
+    @Test("The keys one typing slip away include the name's own")
+    func slipVariants() {
+        let key = Array("maddoff".unicodeScalars.map(\.value))
+        let variants = Set(NameNormalizer.slipVariants(of: key).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) })
+        #expect(variants.contains("madoff"))
+        #expect(variants.contains("maddofff"))
+        #expect(variants.contains("mdadoff"))
+        #expect(!variants.contains("addoff") && !variants.contains("xaddoff"))  // the first letter stays
+    }
+
     @Test("A surname many people share names the person only when the text does so elsewhere")
     func sharedSurname() throws {
         let stewart = GazetteerEntry(id: "stewart", kind: .person, weight: 30, forms: ["en": ["Jimmy Stewart"]])

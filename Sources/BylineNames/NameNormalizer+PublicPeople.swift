@@ -1,0 +1,210 @@
+import BylineNormalize
+import BylineText
+
+/// The phrase rules that read the list of public people (``NameIndexBuilder/people``).
+extension NameNormalizer {
+    /// A public person's full name (``NameIndexBuilder/people``) outside English: kept as
+    /// the list writes it, and restored when written without its accents (`Jose Mourinho`
+    /// → `José Mourinho` in German copy), when exactly one listed person has the same
+    /// letters.
+    ///
+    /// The list is evidence of who exists, not of who is in the news: it holds a million
+    /// people, and on news copy most two-word names one letter from a listed person are
+    /// another, unlisted person (`Michael Cawley`, not `Michael Cowley`), so variant
+    /// spellings are not read against it, and slips only as ``publicPersonSlip(_:)`` does.
+    func publicPerson(_ c: PhraseCandidate) -> RuleOutcome {
+        // English copy writes people's names without their accents as often as with them, and
+        // keeping listed names as written changed no decision on English news: it is not read.
+        guard c.length >= 2, c.language != "en", let people = gazetteer.index.publicPeople else { return .pass }
+        guard c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }), !c.members.contains(where: { isConnector($0.text) }),
+            !c.members.contains(where: \.isAllCapitals)
+        else { return .pass }
+        if c.length <= 3, people.contains(String(c.written), givenKey: keys.key(c.words[c.start].text)) {
+            return .keep(reason: "a public person's name as written")
+        }
+        // The whole run, or its last two words after ordinary ones: every German noun is
+        // capitalised (`Trainer Jose Mourinho`). The exact letters of a listed person are
+        // evidence enough of who is meant.
+        var spans = c.length <= 3 ? [c.start..<c.start + c.length] : []
+        let tail = c.start + c.length - 2
+        if c.length >= 3, c.words[c.start..<tail].allSatisfy({ isCommonWord($0.text, language: c.language) }) {
+            spans.append(tail..<c.start + c.length)
+        }
+        for span in spans {
+            let written = Self.withoutPossessive(c.text[c.words[span.lowerBound].range.lowerBound..<c.words[span.upperBound - 1].range.upperBound])
+            guard gazetteer.formsByText[String(written)] == nil else { continue }
+            let givenKey = keys.key(c.words[span.lowerBound].text)
+            if span.lowerBound != c.start, people.contains(String(written), givenKey: givenKey) { return .pass }
+            // The name as written, or its stem before an ending the language's names take
+            // (`Gerard Depardieus` in German, `Recep Tayyip Erdogan'ın` in Turkish): the
+            // ending stays as written.
+            var readings: [(stem: Substring, ending: Substring)] = [(written, "")]
+            for ending in tables.endings[c.language] ?? [] where written.hasSuffix(ending) {
+                var stem = written.dropLast(ending.count), cut = written.suffix(ending.count)
+                if let mark = stem.last, mark == "'" || mark == "’" {
+                    stem = stem.dropLast()
+                    cut = written.suffix(ending.count + 1)
+                }
+                if let last = stem.split(separator: " ").last, last.count >= 3 { readings.append((stem, cut)) }
+            }
+            for (stem, ending) in readings {
+                let stemKey = keys.key(stem)
+                var found: Set<String> = []
+                for name in people.people(givenKey: givenKey) where name != stem {
+                    if name.split(separator: " ").count == span.count, keys.key(name) == stemKey, addsAccents(name, to: stem),
+                        writesLetters(of: name, language: c.language)
+                    {
+                        found.insert(name)
+                    }
+                }
+                guard found.count == 1, let name = found.first else {
+                    if found.isEmpty { continue }
+                    return .keep(reason: "\(found.count) public people are written with these letters")
+                }
+                let id = "enwiki:" + name.replacing(" ", with: "_")
+                return .fix(NameChange(range: written.startIndex..<written.endIndex, replacement: name + ending, kind: .misspelling, entity: id,
+                                       confidence: min(thresholds.accentsElsewhereConfidence, thresholds.maximumConfidence),
+                                       reason: "\"\(written)\" is the public person \(name) without the accents"))
+            }
+        }
+        return .pass
+    }
+
+    /// Whether every accented letter of `name` is one `language` writes (`ö` in German,
+    /// `ğ` in Turkish) or a Western European accent (`é`, `ñ`, `ç`), which German, French or
+    /// Spanish copy keeps; letters of other alphabets (`č`, `ő`, `ł`) are often dropped by
+    /// the press of languages that lack them (`Vladimir Meciar` in German copy), and Turkish
+    /// and Azerbaijani copy writes foreign names with its own letters only (`Hugo Chavez'in`),
+    /// so a name written without them is left as written.
+    func writesLetters(of name: String, language: String) -> Bool {
+        let own = Set(tables.alphabets[language] ?? [])
+        let westernAccents = !TurkicCasing.isTurkic(language)
+        return name.lowercased().unicodeScalars.allSatisfy { $0.isASCII || (westernAccents && $0.value < 0x100) || own.contains($0) }
+    }
+
+    /// A two-word name one typing slip from exactly one public person's, the other word
+    /// exactly that person's (`Bernie Maddoff`, `Julian Nagelsman`, `Valteri Bottas`,
+    /// `Keira Knightly`).
+    ///
+    /// English copy only: the list is English Wikipedia's, whose titles are the spellings
+    /// English copy uses.
+    ///
+    /// Most two-word names a letter away from a listed person are someone else, so the
+    /// slip must be of the kind a typist makes and a name rarely does: a letter left out,
+    /// added or swapped with its neighbour, never the first letter, never a final `s` (a
+    /// plural or genitive), and never a letter for another (`Sillerman` and `Silverman`,
+    /// `Wyver` and `Wymer` are both real). The slipped word has at least
+    /// ``NameThresholds/publicPersonSlipLetters`` letters, no listed person has it in that
+    /// place (a surname a million people's names lack is seldom a real one), no dictionary
+    /// or gazetteer lists it, and neither word is an ordinary word (`Make Love`, `Tony
+    /// Award`).
+    func publicPersonSlip(_ c: PhraseCandidate) -> RuleOutcome {
+        // Other languages write foreign people's names their own way, often a letter from
+        // English Wikipedia's title (`Schimon Peres` in German), and name local people the
+        // list lacks (`José Gozalvo` in Spanish, one letter from `José Gonzalvo`).
+        guard c.language == "en", let people = gazetteer.index.publicPeople else { return .pass }
+        // The whole run of capitals, or its last two words after ordinary ones (German nouns).
+        let start: Int
+        if c.length == 2 {
+            guard isWholeRunOfCapitals(c) else { return .pass }
+            start = c.start
+        } else {
+            guard c.words[c.start..<c.start + c.length - 2].allSatisfy({ isCommonWord($0.text, language: c.language) }) else { return .pass }
+            start = c.start + c.length - 2
+        }
+        let given = c.words[start], surname = c.words[start + 1]
+        guard surname.gapBefore == " ", !isConnector(given.text), !given.isAllCapitals, !surname.isAllCapitals else { return .pass }
+        let surnameText = Self.withoutPossessive(surname.text)
+        // Both words of three letters or more: a two-letter one (`Su Qifang`) is shared by
+        // too many people to say who is meant.
+        guard [given.text, surnameText].allSatisfy({ word in
+            word.count >= 3 && word.allSatisfy { $0.isLetter || $0 == "-" } && !isCommonWord(word, language: c.language)
+        }) else { return .pass }
+        // The slipped word is one no listed person has in its place (so the name as written
+        // is not listed either), nor a name the gazetteer or the dictionary knows; the list
+        // is asked first, since most names are in it and the dictionary's filter costs more pages.
+        func unlisted(_ word: Substring, _ listed: ([UInt32]) -> Bool) -> Bool {
+            word.count >= thresholds.publicPersonSlipLetters && !listed(keys.key(word)) && gazetteer.formsByText[String(word)] == nil
+                && wordLists[c.language]?.containsProperName(lowerKey(word, language: c.language)) != true
+        }
+        let surnameSlip = unlisted(surnameText) { people.hasSurname(key: $0) }
+        guard surnameSlip || unlisted(given.text, { people.hasGivenName(key: $0) }) else { return .pass }
+        let surnameKey = keys.key(surnameText)
+        let written = "\(given.text) \(surnameText)"
+        guard gazetteer.formsByText[written] == nil else { return .pass }
+        // A name of the gazetteer within reach is the misspelling rule's to read, with its
+        // entity (`Nicolas Sakozy`).
+        let key = start == c.start ? c.key : keys.key(written)
+        let nearForms = start == c.start ? c.nearForms : languageIndex(for: c.language).index?.candidates(for: key) ?? []
+        let allowance = EditDistance.allowance(letters: key.filter { $0 != 0x20 }.count)
+        if nearForms.contains(where: { candidate in
+            let outline = gazetteer.index.outline(candidate)
+            return outline.wordCount == 2 && !outline.isLexical
+                && EditDistance.distance(key, gazetteer.forms[Int(candidate)].key, limit: allowance) != nil
+        }) {
+            return .pass
+        }
+        var found: Set<String> = []
+        if surnameSlip {
+            for variant in Self.slipVariants(of: surnameKey) {
+                for name in people.people(surnameKey: variant) {
+                    let parts = name.split(separator: " ")
+                    if parts.count == 2, parts[0] == given.text, Self.isTypingSlip(surnameText, of: parts[1]) { found.insert(name) }
+                }
+            }
+        } else {
+            for name in people.people(surnameKey: surnameKey) {
+                let parts = name.split(separator: " ")
+                if parts.count == 2, parts[1] == surnameText, Self.isTypingSlip(given.text, of: parts[0]) { found.insert(name) }
+            }
+        }
+        guard let name = found.first else { return .pass }
+        guard found.count == 1 else { return .keep(reason: "one slip from \(found.count) public people") }
+        let range = given.range.lowerBound..<surnameText.endIndex
+        if repeatedSlip(c, reading: name) != nil { return .keep(reason: "the text writes a word of it so more than once") }
+        return .fix(NameChange(range: range, replacement: name, kind: .misspelling, entity: "enwiki:" + name.replacing(" ", with: "_"),
+                               confidence: thresholds.publicPersonSlipConfidence,
+                               reason: "\"\(c.text[range])\" is the public person \(name) with a typing slip"))
+    }
+
+    /// The keys one typing slip from `key` (see ``isTypingSlip(_:of:)``): a letter of it left
+    /// out, two neighbours swapped, or a Latin letter put in, never at the first letter.
+    static func slipVariants(of key: [UInt32]) -> [[UInt32]] {
+        guard key.count >= 2 else { return [] }
+        var variants: [[UInt32]] = []
+        for index in 1..<key.count {
+            var shorter = key
+            shorter.remove(at: index)
+            variants.append(shorter)
+            if index + 1 < key.count, key[index] != key[index + 1] {
+                var swapped = key
+                swapped.swapAt(index, index + 1)
+                variants.append(swapped)
+            }
+        }
+        for index in 1...key.count {
+            for letter in UInt32(0x61)...UInt32(0x7A) {
+                var longer = key
+                longer.insert(letter, at: index)
+                variants.append(longer)
+            }
+        }
+        return variants
+    }
+
+    /// Whether `typed` is `name` with one typing slip: a letter left out or added, or two
+    /// neighbours swapped, not at the first letter and not a final `s`.
+    static func isTypingSlip(_ typed: Substring, of name: Substring) -> Bool {
+        let a = Array(typed.unicodeScalars), b = Array(name.unicodeScalars)
+        guard a.first == b.first, a != b, abs(a.count - b.count) <= 1 else { return false }
+        let (long, short) = a.count >= b.count ? (a, b) : (b, a)
+        var index = 0
+        while index < short.count && long[index] == short[index] { index += 1 }
+        if long.count > short.count {
+            if long.last == "s" && long.dropLast().elementsEqual(short) { return false }
+            return long[(index + 1)...].elementsEqual(short[index...])
+        }
+        guard index + 1 < a.count else { return false }
+        return a[index] == b[index + 1] && a[index + 1] == b[index] && a[(index + 2)...].elementsEqual(b[(index + 2)...])
+    }
+}
