@@ -238,6 +238,9 @@ extension NameIndex {
                             lists: Self.typed(raw[.peopleLists]!, as: Int32.self), byGiven: byGiven, bySurname: bySurname, blocks: blocks)
     }
 
+    /// Whether the index holds a list of public people (without opening it).
+    var hasPublicPeople: Bool { !peopleSections.isEmpty }
+
     /// Whether a block of the public people's list was found damaged.
     var peopleDamaged: Bool {
         peopleState.withLock { state in

@@ -102,8 +102,9 @@ extension NameNormalizer {
         // Other languages write foreign people's names their own way, often a letter from
         // English Wikipedia's title (`Schimon Peres` in German), and name local people the
         // list lacks (`José Gozalvo` in Spanish, one letter from `José Gonzalvo`).
-        guard c.language == "en", let people = gazetteer.index.publicPeople else { return .pass }
-        // The whole run of capitals, or its last two words after ordinary ones (German nouns).
+        guard c.language == "en", gazetteer.index.hasPublicPeople else { return .pass }
+        // The whole run of capitals, or its last two words after ordinary ones (`Coach Julian
+        // Nagelsman`, `And Bernie Maddoff` at the start of a sentence).
         let start: Int
         if c.length == 2 {
             guard isWholeRunOfCapitals(c) else { return .pass }
@@ -120,18 +121,28 @@ extension NameNormalizer {
         guard [given.text, surnameText].allSatisfy({ word in
             word.count >= 3 && word.allSatisfy { $0.isLetter || $0 == "-" } && !isCommonWord(word, language: c.language)
         }) else { return .pass }
-        // The slipped word is one no listed person has in its place (so the name as written
-        // is not listed either), nor a name the gazetteer or the dictionary knows; the list
-        // is asked first, since most names are in it and the dictionary's filter costs more pages.
-        func unlisted(_ word: Substring, _ listed: ([UInt32]) -> Bool) -> Bool {
-            word.count >= thresholds.publicPersonSlipLetters && !listed(keys.key(word)) && gazetteer.formsByText[String(word)] == nil
-                && wordLists[c.language]?.containsProperName(lowerKey(word, language: c.language)) != true
-        }
-        let surnameSlip = unlisted(surnameText) { people.hasSurname(key: $0) }
-        guard surnameSlip || unlisted(given.text, { people.hasGivenName(key: $0) }) else { return .pass }
-        let surnameKey = keys.key(surnameText)
+        // A slip needs a word long enough; a name of the gazetteer as written is none
+        // (`Antony Blinken`).
+        let long = thresholds.publicPersonSlipLetters
+        guard given.text.count >= long || surnameText.count >= long else { return .pass }
         let written = "\(given.text) \(surnameText)"
         guard gazetteer.formsByText[written] == nil else { return .pass }
+        // The slipped word is no name the gazetteer knows, one no listed person has in its
+        // place (so the name as written is not listed either), nor a name the dictionary
+        // knows: asked in that order, from the pages other rules have read to those they
+        // have not (each look-up in the list or the dictionary's filter maps a few pages).
+        func mayBeSlip(_ word: Substring) -> Bool {
+            word.count >= long && gazetteer.formsByText[String(word)] == nil
+        }
+        let surnameMayBe = mayBeSlip(surnameText), givenMayBe = mayBeSlip(given.text)
+        // The list is opened (its first pages checked) only for a name that gets this far.
+        guard surnameMayBe || givenMayBe, let people = gazetteer.index.publicPeople else { return .pass }
+        func unlisted(_ word: Substring, _ listed: ([UInt32]) -> Bool) -> Bool {
+            !listed(keys.key(word)) && wordLists[c.language]?.containsProperName(lowerKey(word, language: c.language)) != true
+        }
+        let surnameSlip = surnameMayBe && unlisted(surnameText) { people.hasSurname(key: $0) }
+        guard surnameSlip || givenMayBe && unlisted(given.text, { people.hasGivenName(key: $0) }) else { return .pass }
+        let surnameKey = keys.key(surnameText)
         // A name of the gazetteer within reach is the misspelling rule's to read, with its
         // entity (`Nicolas Sakozy`).
         let key = start == c.start ? c.key : keys.key(written)
