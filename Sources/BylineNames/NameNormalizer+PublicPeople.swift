@@ -84,7 +84,7 @@ extension NameNormalizer {
 
     /// A two-word name one typing slip from exactly one public person's, the other word
     /// exactly that person's (`Bernie Maddoff`, `Julian Nagelsman`, `Valteri Bottas`,
-    /// `Keira Knightly`).
+    /// `Kisrty Williams`).
     ///
     /// English copy only: the list is English Wikipedia's, whose titles are the spellings
     /// English copy uses.
