@@ -154,7 +154,7 @@ public struct NameIndexBuilder {
             languageFormWords += [start, count]
         }
         var stemRecords: [String: [HashTableBuilder.Record]] = [:]
-        for (language, order) in stemOrder {
+        for (language, order) in stemOrder.sorted(by: { $0.key < $1.key }) {
             for stem in order {
                 let stored = writer.scalars(stem)
                 let (start, count) = appendList(stems[language]![stem]!)

@@ -119,43 +119,79 @@ struct PublicPeople: @unchecked Sendable {
 }
 
 extension NameIndexBuilder {
+    /// Words folded into match keys per call while the people's list is built.
+    static let peopleFoldSlice = 20_000
+
     /// The sections of the public people's list; none for an empty list.
     ///
-    /// Cost: one ICU fold of every distinct word, and a sort of the names.
+    /// Cost: one ICU fold of every distinct word, and a sort of the names. Memory: a few
+    /// numbers per name beside the names themselves; the words are folded a slice at a time
+    /// and the people are grouped by surname with a counting pass, not a list per surname.
     func peopleSections() -> [(NameIndex.SectionKind, UInt32, [UInt8])] {
         guard !people.isEmpty else { return [] }
-        var wordNumbers: [Substring: Int] = [:]
+        // Each person's first and last word, as numbers of the distinct words; -1 for a name
+        // without a word.
+        var given = [Int32](repeating: -1, count: people.count), surname = [Int32](repeating: -1, count: people.count)
         var words: [String] = []
-        var firstAndLast: [(Int, Int)] = []
-        firstAndLast.reserveCapacity(people.count)
-        for name in people {
-            let parts = name.split(separator: " ")
-            guard let first = parts.first, let last = parts.last else { continue }
-            func number(_ word: Substring) -> Int {
+        do {
+            var wordNumbers: [Substring: Int32] = [:]
+            func number(_ word: Substring) -> Int32 {
                 if let known = wordNumbers[word] { return known }
-                wordNumbers[word] = words.count
+                wordNumbers[word] = Int32(words.count)
                 words.append(String(word))
-                return words.count - 1
+                return Int32(words.count - 1)
             }
-            firstAndLast.append((number(first), number(last)))
+            for (person, name) in people.enumerated() {
+                let parts = name.split(separator: " ")
+                guard let first = parts.first, let last = parts.last else { continue }
+                given[person] = number(first)
+                surname[person] = number(last)
+            }
         }
-        let keys = MatchKeyMaker().keys(words).map(PublicPeople.keyBytes)
-        let order = people.indices.filter { !people[$0].isEmpty }
-            .sorted { (keys[firstAndLast[$0].0], people[$0]) < (keys[firstAndLast[$1].0], people[$1]) }
+        var keys: [String] = []
+        keys.reserveCapacity(words.count)
+        let maker = MatchKeyMaker()
+        for start in stride(from: 0, to: words.count, by: Self.peopleFoldSlice) {
+            keys += maker.keys(Array(words[start..<min(start + Self.peopleFoldSlice, words.count)])).map(PublicPeople.keyBytes)
+        }
+        words = []
+        let order = people.indices.filter { given[$0] >= 0 }
+            .sorted { (keys[Int(given[$0])], people[$0]) < (keys[Int(given[$1])], people[$1]) }
 
         var strings: [UInt8] = []
         var records: [UInt32] = []
+        records.reserveCapacity(2 * order.count)
         var givenRuns: [(key: String, start: Int, count: Int)] = []
-        var surnameLists: [String: [Int32]] = [:]
+        // Surname keys in the order they first come, and each person's (by number) rank among them.
+        var surnameRanks: [String: Int32] = [:]
         var surnameOrder: [String] = []
+        var rankOfNumber: [Int32] = []
+        rankOfNumber.reserveCapacity(order.count)
         for (number, person) in order.enumerated() {
             let name = people[person]
-            records += [UInt32(strings.count), UInt32(name.utf8.count)]
+            records.append(UInt32(strings.count))
+            records.append(UInt32(name.utf8.count))
             strings += name.utf8
-            let given = keys[firstAndLast[person].0], surname = keys[firstAndLast[person].1]
-            if givenRuns.last?.key == given { givenRuns[givenRuns.count - 1].count += 1 } else { givenRuns.append((given, number, 1)) }
-            if surnameLists[surname] == nil { surnameOrder.append(surname) }
-            surnameLists[surname, default: []].append(Int32(number))
+            let givenKey = keys[Int(given[person])], surnameKey = keys[Int(surname[person])]
+            if givenRuns.last?.key == givenKey { givenRuns[givenRuns.count - 1].count += 1 } else { givenRuns.append((givenKey, number, 1)) }
+            if let rank = surnameRanks[surnameKey] {
+                rankOfNumber.append(rank)
+            } else {
+                surnameRanks[surnameKey] = Int32(surnameOrder.count)
+                rankOfNumber.append(Int32(surnameOrder.count))
+                surnameOrder.append(surnameKey)
+            }
+        }
+        surnameRanks = [:]
+        // The people of each surname, in number order, one surname after another.
+        var listStarts = [Int](repeating: 0, count: surnameOrder.count + 1)
+        for rank in rankOfNumber { listStarts[Int(rank) + 1] += 1 }
+        for rank in surnameOrder.indices { listStarts[rank + 1] += listStarts[rank] }
+        var lists = [Int32](repeating: 0, count: rankOfNumber.count)
+        var next = listStarts
+        for (number, rank) in rankOfNumber.enumerated() {
+            lists[next[Int(rank)]] = Int32(number)
+            next[Int(rank)] += 1
         }
         var keyPlaces: [String: (offset: UInt32, length: UInt32)] = [:]
         func stored(_ key: String) -> (offset: UInt32, length: UInt32) {
@@ -175,14 +211,11 @@ extension NameIndexBuilder {
             givenRecords.append(.init(hash: hash(run.key), keyOffset: place.offset, keyLength: place.length,
                                       valueStart: UInt32(run.start), valueCount: UInt32(run.count)))
         }
-        var lists: [Int32] = []
         var surnameRecords: [HashTableBuilder.Record] = []
-        for key in surnameOrder {
+        for (rank, key) in surnameOrder.enumerated() {
             let place = stored(key)
-            let members = surnameLists[key]!
             surnameRecords.append(.init(hash: hash(key), keyOffset: place.offset, keyLength: place.length,
-                                        valueStart: UInt32(lists.count), valueCount: UInt32(members.count)))
-            lists += members
+                                        valueStart: UInt32(listStarts[rank]), valueCount: UInt32(listStarts[rank + 1] - listStarts[rank])))
         }
         let sections: [(NameIndex.SectionKind, UInt32, [UInt8])] = [
             (.peopleStrings, .max, strings),
