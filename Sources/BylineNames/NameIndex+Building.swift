@@ -140,7 +140,7 @@ public struct NameIndexBuilder {
         for text in textOrder {
             let key = writer.string(text)
             let (start, count) = appendList(byText[text]!)
-            textRecords.append(.init(hash: writer.hashOfString(text), keyOffset: key.offset, keyLength: key.length, valueStart: start, valueCount: count))
+            textRecords.append(.init(hash: IndexWriter.hashOfString(text), keyOffset: key.offset, keyLength: key.length, valueStart: start, valueCount: count))
         }
         var keyRecords: [HashTableBuilder.Record] = []
         for key in keyOrder {
@@ -166,7 +166,7 @@ public struct NameIndexBuilder {
         var seenIDs: Set<String> = []
         for (number, entry) in all.enumerated() where seenIDs.insert(entry.id).inserted {
             let id = writer.string(entry.id)
-            entryRecords.append(.init(hash: writer.hashOfString(entry.id), keyOffset: id.offset, keyLength: id.length, valueStart: UInt32(number), valueCount: 1))
+            entryRecords.append(.init(hash: IndexWriter.hashOfString(entry.id), keyOffset: id.offset, keyLength: id.length, valueStart: UInt32(number), valueCount: 1))
         }
         var doubles: [Double] = []
         var frequencyRecords: [String: [HashTableBuilder.Record]] = [:]
@@ -174,7 +174,7 @@ public struct NameIndexBuilder {
             for (word, value) in table.sorted(by: { $0.key < $1.key }) {
                 let key = writer.string(word)
                 frequencyRecords[tag.language, default: []].append(
-                    .init(hash: writer.hashOfString(word), keyOffset: key.offset, keyLength: key.length, valueStart: UInt32(doubles.count), valueCount: 1))
+                    .init(hash: IndexWriter.hashOfString(word), keyOffset: key.offset, keyLength: key.length, valueStart: UInt32(doubles.count), valueCount: 1))
                 doubles.append(value)
             }
         }
@@ -236,7 +236,7 @@ struct IndexWriter {
         return place
     }
 
-    func hashOfString(_ text: String) -> UInt64 {
+    static func hashOfString(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { IndexChecksum.hash(UnsafeRawBufferPointer($0)) }
     }

@@ -201,20 +201,16 @@ extension NameIndexBuilder {
             keyPlaces[key] = place
             return place
         }
-        func hash(_ key: String) -> UInt64 {
-            var key = key
-            return key.withUTF8 { IndexChecksum.hash(UnsafeRawBufferPointer($0)) }
-        }
         var givenRecords: [HashTableBuilder.Record] = []
         for run in givenRuns {
             let place = stored(run.key)
-            givenRecords.append(.init(hash: hash(run.key), keyOffset: place.offset, keyLength: place.length,
+            givenRecords.append(.init(hash: IndexWriter.hashOfString(run.key), keyOffset: place.offset, keyLength: place.length,
                                       valueStart: UInt32(run.start), valueCount: UInt32(run.count)))
         }
         var surnameRecords: [HashTableBuilder.Record] = []
         for (rank, key) in surnameOrder.enumerated() {
             let place = stored(key)
-            surnameRecords.append(.init(hash: hash(key), keyOffset: place.offset, keyLength: place.length,
+            surnameRecords.append(.init(hash: IndexWriter.hashOfString(key), keyOffset: place.offset, keyLength: place.length,
                                         valueStart: UInt32(listStarts[rank]), valueCount: UInt32(listStarts[rank + 1] - listStarts[rank])))
         }
         let sections: [(NameIndex.SectionKind, UInt32, [UInt8])] = [

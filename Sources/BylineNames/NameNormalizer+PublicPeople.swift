@@ -61,7 +61,7 @@ extension NameNormalizer {
                     if found.isEmpty { continue }
                     return .keep(reason: "\(found.count) public people are written with these letters")
                 }
-                let id = "enwiki:" + name.replacing(" ", with: "_")
+                let id = Self.publicPersonID(name)
                 return .fix(NameChange(range: written.startIndex..<written.endIndex, replacement: name + ending, kind: .misspelling, entity: id,
                                        confidence: min(thresholds.accentsElsewhereConfidence, thresholds.maximumConfidence),
                                        reason: "\"\(written)\" is the public person \(name) without the accents"))
@@ -69,6 +69,9 @@ extension NameNormalizer {
         }
         return .pass
     }
+
+    /// The entity id of a listed person: the English Wikipedia title (`enwiki:José_Mourinho`).
+    static func publicPersonID(_ name: String) -> String { "enwiki:" + name.replacing(" ", with: "_") }
 
     /// Whether every accented letter of `name` is one `language` writes (`ö` in German,
     /// `ğ` in Turkish) or a Western European accent (`é`, `ñ`, `ç`), which German, French or
@@ -137,12 +140,13 @@ extension NameNormalizer {
         let surnameMayBe = mayBeSlip(surnameText), givenMayBe = mayBeSlip(given.text)
         // The list is opened (its first pages checked) only for a name that gets this far.
         guard surnameMayBe || givenMayBe, let people = gazetteer.index.publicPeople else { return .pass }
-        func unlisted(_ word: Substring, _ listed: ([UInt32]) -> Bool) -> Bool {
-            !listed(keys.key(word)) && wordLists[c.language]?.containsProperName(lowerKey(word, language: c.language)) != true
+        func dictionaryName(_ word: Substring) -> Bool {
+            wordLists[c.language]?.containsProperName(lowerKey(word, language: c.language)) == true
         }
-        let surnameSlip = surnameMayBe && unlisted(surnameText) { people.hasSurname(key: $0) }
-        guard surnameSlip || givenMayBe && unlisted(given.text, { people.hasGivenName(key: $0) }) else { return .pass }
+        // The surname's key serves both ways: its variants are looked for, or its people.
         let surnameKey = keys.key(surnameText)
+        let surnameSlip = surnameMayBe && !people.hasSurname(key: surnameKey) && !dictionaryName(surnameText)
+        guard surnameSlip || givenMayBe && !people.hasGivenName(key: keys.key(given.text)) && !dictionaryName(given.text) else { return .pass }
         // A name of the gazetteer within reach is the misspelling rule's to read, with its
         // entity (`Nicolas Sakozy`).
         let key = start == c.start ? c.key : keys.key(written)
@@ -173,7 +177,7 @@ extension NameNormalizer {
         guard found.count == 1 else { return .keep(reason: "one slip from \(found.count) public people") }
         let range = given.range.lowerBound..<surnameText.endIndex
         if repeatedSlip(c, reading: name) != nil { return .keep(reason: "the text writes a word of it so more than once") }
-        return .fix(NameChange(range: range, replacement: name, kind: .misspelling, entity: "enwiki:" + name.replacing(" ", with: "_"),
+        return .fix(NameChange(range: range, replacement: name, kind: .misspelling, entity: Self.publicPersonID(name),
                                confidence: thresholds.publicPersonSlipConfidence,
                                reason: "\"\(c.text[range])\" is the public person \(name) with a typing slip"))
     }
