@@ -28,8 +28,17 @@ Rules
 * A form that ``gazetteer/curated.tsv`` already gives, or that is one edit from a form
   of a person there (WordNet writes ``Hilary Rodham Clinton``), is left out: the curated,
   reviewed spelling stands, and a second one a slip away would protect the slip.
-* Forms are English only: other languages transliterate many of these names in their
-  own way (``Wladimir Putin`` in German, ``Leo Trotzki``).
+* Forms are English: other languages transliterate many of these names in their own
+  way (``Wladimir Putin`` in German, ``Leo Trotzki``).
+* WordNet writes every name in ASCII (``Emily Bronte``, ``Antonin Dvorak``). When the
+  letters of a form, accents aside, are those of exactly one title of
+  ``gazetteer/public-people.txt`` that has accents (``Emily Brontë``), and of no title
+  without them (``Mary Martin``, one person, beside ``Mary Martín``, another), that title is
+  added as the form of the Latin-script languages that write its letters (``de``, ``es``
+  and ``fr`` any Western European accent, ``tr`` and ``az`` only their own letters), so
+  their copy gets the accents back. A name spelt with its own accents was written in
+  Latin letters to begin with, and those languages keep it as it is; English keeps
+  the ASCII form, which its copy writes as often.
 
 Output is sorted by id and deterministic: a second run changes nothing. The script also
 updates the file's line in ``Resources/data/SHA256SUMS``.
@@ -39,6 +48,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from datafile import write_data_file
@@ -46,6 +56,10 @@ from datafile import write_data_file
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "Resources" / "data"
 OUT = DATA / "gazetteer" / "people.tsv"
+PUBLIC = DATA / "gazetteer" / "public-people.txt"
+ALPHABETS = DATA / "names" / "alphabets.tsv"
+ACCENT_LANGUAGES = ["az", "de", "es", "fr", "tr"]
+WESTERN_ACCENTS = {"de", "es", "fr"}
 CURATED = DATA / "gazetteer" / "curated.tsv"
 RELATIVE = "gazetteer/people.tsv"
 
@@ -131,6 +145,58 @@ def people(path: Path, curated: list[str]) -> list[tuple[str, list[str]]]:
     return found
 
 
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+
+
+def accented_titles(path: Path) -> dict[str, list[str]]:
+    """The titles with letters outside ASCII, by their folded letters; a title in ASCII
+    as well (`Mary Martin` beside `Mary Martín`) is another person of the same letters,
+    so its letters name no one accented."""
+    found: dict[str, list[str]] = {}
+    plain: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.isascii():
+            plain.add(fold(line))
+        else:
+            found.setdefault(fold(line), []).append(line)
+    return {letters: titles for letters, titles in found.items() if letters not in plain}
+
+
+def alphabets(path: Path) -> dict[str, set[str]]:
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            language, letters = line.split("\t")
+            table[language] = set(letters)
+    return table
+
+
+def writing_languages(name: str, letters: dict[str, set[str]]) -> list[str]:
+    """The languages among ``ACCENT_LANGUAGES`` that write every letter of ``name``."""
+    extra = {c for c in name.lower() if not c.isascii() and c.isalpha()}
+    return [language for language in ACCENT_LANGUAGES
+            if all(c in letters[language] or (language in WESTERN_ACCENTS and ord(c) < 0x100) for c in extra)]
+
+
+def with_accents(entries, titles: dict[str, list[str]], letters: dict[str, set[str]]):
+    """Each entry's forms with their languages, the accented titles added."""
+    out = []
+    for id, forms in entries:
+        groups = [(form, ["en"]) for form in forms]
+        for form in forms:
+            matches = titles.get(fold(form), [])
+            if len(matches) != 1 or matches[0] in forms or any(matches[0] == group[0] for group in groups):
+                continue
+            languages = writing_languages(matches[0], letters)
+            if languages:
+                groups.append((matches[0], languages))
+        out.append((id, groups))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wordnet", default="/usr/share/wordnet", help="folder of WordNet's data.noun")
@@ -138,12 +204,15 @@ def main() -> None:
     source = Path(args.wordnet) / "data.noun"
     if not source.exists():
         sys.exit(f"{source}: not found; apt-get install -y wordnet-base")
-    entries = sorted(people(source, curated_people(CURATED)))
-    body = "".join(f"{id}\tperson\t{WEIGHT}\t" + "|".join(f"{form}=en" for form in forms) + "\n" for id, forms in entries)
+    entries = with_accents(sorted(people(source, curated_people(CURATED))), accented_titles(PUBLIC), alphabets(ALPHABETS))
+    body = "".join(f"{id}\tperson\t{WEIGHT}\t" + "|".join(f"{form}={','.join(languages)}" for form, languages in groups) + "\n"
+                   for id, groups in entries)
     text = HEADER + body
     digest = write_data_file(RELATIVE, text)
-    forms = sum(len(forms) for _, forms in entries)
-    print(f"{source}: {len(entries)} people, {forms} forms -> {OUT.relative_to(ROOT)} ({digest})", file=sys.stderr)
+    forms = sum(len(groups) for _, groups in entries)
+    accented = sum(1 for _, groups in entries for _, languages in groups if languages != ["en"])
+    print(f"{source}: {len(entries)} people, {forms} forms ({accented} accented from {PUBLIC.name}) -> {OUT.relative_to(ROOT)} ({digest})",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -118,6 +118,19 @@ struct NameNormalizerTests {
         #expect(change.kind == .foreign)
     }
 
+    @Test("A person's name gets its accents back where the language writes them; English keeps it as written", arguments: [
+        ("de", "Ein Roman von Emily Bronte erschien.", "Emily Bronte", "Emily Brontë"),
+        ("fr", "Le procès de Emile Zola commence.", "Emile Zola", "Émile Zola"),
+        ("es", "Un cuadro de Paul Cezanne se vendió.", "Paul Cezanne", "Paul Cézanne"),
+    ])
+    func personAccents(language: String, text: String, written: String, expected: String) throws {
+        let normalizer = try Shipped.normalizer()
+        let change = try #require(normalizer.changes(in: text, language: LanguageTag(language)).first)
+        #expect(String(text[change.range]) == written)
+        #expect(change.replacement == expected)
+        #expect(normalizer.changes(in: "A novel by \(written) came out.", language: "en").isEmpty)
+    }
+
     @Test("A language without names of its own is matched with the English forms")
     func unknownLanguage() throws {
         let analysis = try Shipped.normalizer().analyze("Washington and Seol met.", language: "xx")
