@@ -46,6 +46,7 @@ extension NameNormalizer {
         case givenNameVariant = "given-name-variant"
         case publicPerson = "public-person"
         case publicPersonSlip = "public-person-slip"
+        case publicGivenNameVariant = "public-given-name-variant"
         case phraseMisspelling = "phrase-misspelling"
     }
 
@@ -83,6 +84,7 @@ extension NameNormalizer {
             case .givenNameVariant: outcome = givenNameVariant(candidate)
             case .publicPerson: outcome = publicPerson(candidate)
             case .publicPersonSlip: outcome = publicPersonSlip(candidate)
+            case .publicGivenNameVariant: outcome = publicGivenNameVariant(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
             if case .pass = outcome { continue }

@@ -182,6 +182,60 @@ extension NameNormalizer {
                                reason: "\"\(c.text[range])\" is the public person \(name) with a typing slip"))
     }
 
+    /// A listed person's surname, exact, after a given name that nobody on the list bears
+    /// and that is the person's spelt another way (`Estaban Granero` → `Esteban Granero`,
+    /// `Rademel Falcao` → `Radamel Falcao`): the given-name-variant rule over the list, in
+    /// English copy.
+    ///
+    /// Without a measure of fame the list cannot tell a misspelt celebrity from another
+    /// person: `Jon Petrie`, `Tim Hanlon` and `Janie Hendrix` are real people a vowel from
+    /// listed ones. So the written given name must be one no listed person has and no
+    /// dictionary lists; the surname must be distinctive (rarer than
+    /// ``NameThresholds/distinctiveSurnameZipf``, and borne by at most
+    /// ``NameThresholds/publicVariantSurnameSharers`` listed people: `Ali`, `Devi` and
+    /// `Hashimoto` are not); the edits are a variant spelling's
+    /// (``EditDistance/spellingVariantEdits(_:_:limit:vowels:soundAlike:silent:)``), not
+    /// accents alone (English copy drops them); and exactly one listed person qualifies.
+    func publicGivenNameVariant(_ c: PhraseCandidate) -> RuleOutcome {
+        guard c.language == "en", c.length == 2, gazetteer.index.hasPublicPeople, isWholeRunOfCapitals(c) else { return .pass }
+        let given = c.words[c.start], surname = c.words[c.start + 1]
+        guard surname.gapBefore == " ", !isConnector(given.text), !given.isAllCapitals, !surname.isAllCapitals else { return .pass }
+        let surnameText = Self.withoutPossessive(surname.text)
+        guard [given.text, surnameText].allSatisfy({ word in
+            word.count >= 3 && word.allSatisfy { $0.isLetter } && !isCommonWord(word, language: c.language)
+        }) else { return .pass }
+        let written = "\(given.text) \(surnameText)"
+        guard gazetteer.formsByText[written] == nil,
+            nameFrequency(String(surnameText), language: c.language) < thresholds.distinctiveSurnameZipf,
+            let people = gazetteer.index.publicPeople
+        else { return .pass }
+        let givenKey = keys.key(given.text)
+        // A given name that someone on the list bears, or that the dictionary lists, is as
+        // often another person's (`Jon Petrie`, `Tim Hanlon`, `Janie Hendrix`): only a
+        // given name nobody bears is read as a variant.
+        if people.hasGivenName(key: givenKey) || wordLists[c.language]?.containsProperName(lowerKey(given.text, language: c.language)) == true {
+            return .pass
+        }
+        let sharers = people.people(surnameKey: keys.key(surnameText))
+        guard sharers.count <= thresholds.publicVariantSurnameSharers else { return .pass }
+        var found: Set<String> = []
+        for name in sharers {
+            let parts = name.split(separator: " ")
+            guard parts.count == 2, parts[1] == surnameText, parts[0] != given.text,
+                let edits = EditDistance.spellingVariantEdits(givenKey, keys.key(parts[0]), limit: thresholds.givenNameVariantEdits,
+                                                              vowels: vowels, soundAlike: soundAlike, silent: silentLetters), edits > 0
+            else { continue }
+            found.insert(name)
+        }
+        guard let name = found.first else { return .pass }
+        guard found.count == 1 else { return .keep(reason: "a variant of \(found.count) public people's names") }
+        let range = given.range.lowerBound..<surnameText.endIndex
+        if repeatedSlip(c, reading: name) != nil { return .keep(reason: "the text writes a word of it so more than once") }
+        return .fix(NameChange(range: range, replacement: name, kind: .misspelling, entity: Self.publicPersonID(name),
+                               confidence: thresholds.givenNameVariantConfidence,
+                               reason: "\"\(c.text[range])\" is the public person \(name) with the given name spelt another way"))
+    }
+
     /// The keys one typing slip from `key` (see ``isTypingSlip(_:of:)``): a letter of it left
     /// out, two neighbours swapped, or a Latin letter put in, never at the first letter.
     static func slipVariants(of key: [UInt32]) -> [[UInt32]] {

@@ -124,6 +124,11 @@ public struct NameThresholds: Sendable, Hashable {
     /// this many letters: shorter names one letter apart are as often two real people
     /// (`Robert Oulds`, `Robert Olds`).
     public var publicPersonSlipLetters = 6
+    /// A listed person's surname after a given name nobody on the list bears, spelt as a
+    /// variant of the person's (`Estaban Granero`), is read as that person only when at
+    /// most this many listed people bear the surname: `Ali` (329) and `Devi` (97) say
+    /// nothing about who is meant.
+    public var publicVariantSurnameSharers = 25
     /// A lower-case misspelling is fixed only for a slip this cheap …
     public var lowerCaseSlipCost = 0.7
     /// … where candidates costing more than this are not even considered …

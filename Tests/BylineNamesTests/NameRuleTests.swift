@@ -388,6 +388,35 @@ struct NameRuleTests {
         #expect(normalizer.changes(in: "Later Bernie Maddoff spoke. Maddoff left.", language: "en").isEmpty)
     }
 
+    @Test("In English copy, a given name nobody bears, a variant of one listed person's, becomes that person's")
+    func publicGivenNameVariant() throws {
+        let people = ["Esteban Granero", "Radamel Falcao", "John Petrie", "Jon Petrie", "Tim Hanlon", "Tom Hanlon"]
+            + (1...30).map { "Person\($0) Ali" } + ["Khaled Ali"]
+        let lists = Shipped.wordLists.filter { ["en", "es"].contains($0.key.language) }
+        let normalizer = try normalizer([Self.seoul], lists: lists, people: people)
+        for (text, first, expected) in [
+            ("Later Estaban Granero scored.", "Estaban", "Esteban Granero"),  // a vowel for a vowel
+            ("Later Rademel Falcao scored.", "Rademel", "Radamel Falcao"),
+        ] {
+            let change = try #require(normalizer.changes(in: text, language: "en").first, "\(text)")
+            #expect(change.replacement == expected)
+            #expect(change.entity == "enwiki:" + expected.replacing(" ", with: "_"))
+            #expect(change.confidence < 0.85)
+            #expect(try phraseDecision(normalizer, text, first: first, length: 2, language: "en").rule == "public-given-name-variant")
+        }
+        for text in [
+            "Later Jon Hanlon spoke.",  // a given name a listed person bears is as often another person's
+            "Later Chaled Ali spoke.",  // a surname many listed people share says nothing
+            "Later Esteban Granero scored.",  // listed as written
+            "Later Estébán Granero scored.",  // accents alone: not this rule's (English copy drops them)
+        ] {
+            #expect(normalizer.changes(in: text, language: "en").isEmpty, "\(text)")
+        }
+        // Other languages spell people their own way.
+        let madrid = GazetteerEntry(id: "madrid", kind: .place, weight: 90, forms: ["es": ["Madrid"], "en": ["Madrid"]])
+        #expect(try self.normalizer([madrid], lists: lists, people: people).changes(in: "Luego marcó Estaban Granero.", language: "es").isEmpty)
+    }
+
     @Test("A typing slip is a letter left out, added or swapped, never the first and never a final s", arguments: [
         ("Maddoff", "Madoff", true), ("Nagelsman", "Nagelsmann", true), ("Alumnia", "Almunia", true), ("Gonzaelz", "Gonzalez", true),
         ("Sillerman", "Silverman", false), ("Xadoff", "Madoff", false), ("aMdoff", "Madoff", false), ("Madoffs", "Madoff", false),
