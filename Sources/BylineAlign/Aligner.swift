@@ -99,7 +99,7 @@ public final class Aligner {
         }
         scorer.calibrate(centers: { band.center($0) })
         let beads: [Bead]
-        if let lengthRatio {
+        if lengthRatio != nil {
             beads = BeadSearch(scorer: scorer, band: band, parameters: parameters).run().beads
         } else {
             beads = Self.searchWithRatio(scorer: scorer, band: band, parameters: parameters)

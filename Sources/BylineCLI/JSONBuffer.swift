@@ -29,7 +29,7 @@ struct JSONBuffer {
     /// non-ASCII text stays readable).
     mutating func string<S: StringProtocol>(_ text: S) {
         bytes.append(0x22)
-        let appended = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
         if appended == nil { appendEscaped(Array(text.utf8).withUnsafeBufferPointer { Array($0) }) }
         bytes.append(0x22)
     }

@@ -43,7 +43,7 @@ struct ByteKey: Hashable {
     static func == (left: ByteKey, right: ByteKey) -> Bool { sameBytes(left.text, right.text) }
 
     func hash(into hasher: inout Hasher) {
-        let hashed = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
     }
 }
