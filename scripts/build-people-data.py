@@ -11,7 +11,11 @@ person is known by; those are public people by construction.
 Run it with the system Python 3 (no PyPI package, no network):
 
     apt-get install -y wordnet-base
-    python3 scripts/build-people-data.py [--wordnet /usr/share/wordnet]
+    python3 -m pip download --no-deps --only-binary :all: -d /tmp/name2nat name2nat==0.5.1
+    python3 scripts/build-people-data.py --wheel /tmp/name2nat/name2nat-0.5.1-py3-none-any.whl [--wordnet /usr/share/wordnet]
+
+It reads ``gazetteer/public-people.txt`` (made by ``scripts/build-public-people.py``
+from the same wheel) and the wheel's table of nationalities, so build that file first.
 
 Rules
 -----
@@ -39,6 +43,14 @@ Rules
   their copy gets the accents back. A name spelt with its own accents was written in
   Latin letters to begin with, and those languages keep it as it is; English keeps
   the ASCII form, which its copy writes as often.
+* A person whose every nationality in the name2nat table (by English Wikipedia title:
+  the form itself, or its accented title) is of a nation that writes the Latin alphabet
+  (``LATIN_NATIONALITIES``) is named in German as in English: the English forms are
+  German forms too (``Immanuel Kant``, ``Isadora Duncan``), unless an accented title
+  already serves German. German copy transliterates Russian, Greek or Chinese names its
+  own way (``Leo Tolstoi``, ``Igor Strawinsky``), so those stay English only; so do
+  people the table lacks. French and Spanish copy get no such forms: they write some
+  given names their own way (``Emmanuel Kant``).
 
 Output is sorted by id and deterministic: a second run changes nothing. The script also
 updates the file's line in ``Resources/data/SHA256SUMS``.
@@ -46,9 +58,13 @@ updates the file's line in ``Resources/data/SHA256SUMS``.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
+import pickle
 import re
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from datafile import write_data_file
@@ -59,6 +75,20 @@ OUT = DATA / "gazetteer" / "people.tsv"
 PUBLIC = DATA / "gazetteer" / "public-people.txt"
 ALPHABETS = DATA / "names" / "alphabets.tsv"
 ACCENT_LANGUAGES = ["az", "de", "es", "fr", "tr"]
+# The name2nat wheel of scripts/build-public-people.py, for its people's nationalities.
+WHEEL_SHA256 = "cf6c45de61accfeb1d80c9ae86efd42fcf40cac481da5ab04d8a66dd7195fe94"
+WHEEL_MEMBER = "name2nat/name2nats.pkl"
+# Nationalities (as name2nat labels them) whose people's names are written in the Latin
+# alphabet to begin with, so German copy writes them as English does (`Immanuel Kant`,
+# `Oscar Wilde`), where the names of Russian, Greek or Chinese people are transliterated
+# each language its own way (`Leo Tolstoy`, `Leo Tolstoi`).
+LATIN_NATIONALITIES = set("""
+    American Argentine Australian Austrian Basque Belgian Bolivian Brazilian Breton British Canadian Catalan
+    Chilean Colombian Croat Cuban Czech Dane Dominican Dutch Ecuadorian English Estonian Faroese Finn French
+    German Guatemalan Honduran Hungarian Irish Italian Jamaican Latvian Lithuanian Maltese Manx Mexican
+    Nicaraguan Norwegian Panamanian Paraguayan Peruvian Pole Portuguese Romanian Salvadoran Slovak Slovene
+    Uruguayan Venezuelan Welsh
+""".split())
 WESTERN_ACCENTS = {"de", "es", "fr"}
 CURATED = DATA / "gazetteer" / "curated.tsv"
 RELATIVE = "gazetteer/people.tsv"
@@ -197,22 +227,60 @@ def with_accents(entries, titles: dict[str, list[str]], letters: dict[str, set[s
     return out
 
 
+class TablesOnly(pickle.Unpickler):
+    """An unpickler that builds dictionaries, lists and strings and refuses everything else."""
+
+    def find_class(self, module: str, name: str):  # noqa: D102
+        raise pickle.UnpicklingError(f"{module}.{name}: not allowed in a table of nationalities")
+
+
+def nationalities(wheel: Path) -> dict[str, list[str]]:
+    """English Wikipedia's person titles with their nationalities, from the name2nat wheel."""
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != WHEEL_SHA256:
+        sys.exit(f"{wheel}: SHA-256 {digest}, expected {WHEEL_SHA256}")
+    with zipfile.ZipFile(wheel) as archive:
+        table = TablesOnly(io.BytesIO(archive.read(WHEEL_MEMBER))).load()
+    if not isinstance(table, dict):
+        sys.exit(f"{wheel}:{WHEEL_MEMBER}: not a table of names")
+    return {title: value for title, value in table.items() if isinstance(title, str) and isinstance(value, list)}
+
+
+def with_german(entries, table: dict[str, list[str]]):
+    """Each entry's forms, German added to the English ones of a person whose every
+    nationality writes the Latin alphabet, unless an accented title serves German."""
+    out = []
+    for id, groups in entries:
+        labels = next((table[form] for form, _ in groups if form in table), None)
+        german = labels is not None and all(label in LATIN_NATIONALITIES for label in labels)
+        if german and not any("de" in languages for _, languages in groups):
+            groups = [(form, languages + ["de"] if languages == ["en"] else languages) for form, languages in groups]
+        out.append((id, groups))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wordnet", default="/usr/share/wordnet", help="folder of WordNet's data.noun")
+    parser.add_argument("--wheel", required=True, help="name2nat-0.5.1-py3-none-any.whl, as pip downloads it")
     args = parser.parse_args()
     source = Path(args.wordnet) / "data.noun"
     if not source.exists():
         sys.exit(f"{source}: not found; apt-get install -y wordnet-base")
+    wheel = Path(args.wheel)
+    if not wheel.exists():
+        sys.exit(f"{wheel}: not found; python3 -m pip download --no-deps -d /tmp/name2nat name2nat==0.5.1")
     entries = with_accents(sorted(people(source, curated_people(CURATED))), accented_titles(PUBLIC), alphabets(ALPHABETS))
+    entries = with_german(entries, nationalities(wheel))
     body = "".join(f"{id}\tperson\t{WEIGHT}\t" + "|".join(f"{form}={','.join(languages)}" for form, languages in groups) + "\n"
                    for id, groups in entries)
     text = HEADER + body
     digest = write_data_file(RELATIVE, text)
     forms = sum(len(groups) for _, groups in entries)
-    accented = sum(1 for _, groups in entries for _, languages in groups if languages != ["en"])
-    print(f"{source}: {len(entries)} people, {forms} forms ({accented} accented from {PUBLIC.name}) -> {OUT.relative_to(ROOT)} ({digest})",
-          file=sys.stderr)
+    accented = sum(1 for _, groups in entries for form, languages in groups if "en" not in languages)
+    german = sum(1 for _, groups in entries if any(languages == ["en", "de"] for _, languages in groups))
+    print(f"{source}: {len(entries)} people, {forms} forms ({accented} accented from {PUBLIC.name}, {german} people named"
+          f" in German as in English) -> {OUT.relative_to(ROOT)} ({digest})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -252,12 +252,30 @@ extension NameNormalizer {
             let form = gazetteer.forms[Int(index)]
             guard form.text != written, form.text.unicodeScalars.count == written.unicodeScalars.count,
                 language != "en" || !form.isLexical && gazetteer.entry(of: form).weight >= thresholds.majorWeight && Self.latinAccentsOnly(form.text),
-                !(form.text.hasPrefix("İ") && language != "tr" && language != "az")
+                !(form.text.hasPrefix("İ") && language != "tr" && language != "az"),
+                isAccentSource(form, for: language), restoresAccents(form, to: written)
             else { continue }
             found[form.text] = found[form.text] ?? form
         }
         return found.count == 1 ? found.values.first : nil
     }
+
+    /// Whether a dictionary's name of another language may give its accents to `language`'s
+    /// copy. Not when that language respells foreign names in its own letters: the
+    /// Azerbaijani and Kazakh lists write `Ançelotti`, `İvanov`, `İnstitute`, which are
+    /// those languages' spellings, not the names' own.
+    func isAccentSource(_ form: Gazetteer.Form, for language: String) -> Bool {
+        !form.isLexical || form.language == language || !Self.respellingLanguages.contains(form.language)
+    }
+
+    /// Whether `form` is `written` with accents added, not only capitals moved
+    /// (`Macdonald` for `MacDonald` is another house's spelling, no lost mark).
+    func restoresAccents(_ form: Gazetteer.Form, to written: String) -> Bool {
+        addsAccents(form.text, to: Substring(written))
+    }
+
+    /// Languages whose dictionaries spell foreign names in their own letters.
+    static let respellingLanguages: Set<String> = ["az", "kk"]
 
     /// The accented spelling of a person's name that `words[position]` writes without its
     /// marks, in a language that keeps other languages' accents (`Rene Descartes`,
@@ -289,7 +307,9 @@ extension NameNormalizer {
         for index in gazetteer.formsByKey[keys.key(written)] ?? [] {
             let form = gazetteer.forms[Int(index)]
             guard form.isLexical, next == nil || form.language != "en", form.language != language, form.text != written,
-                form.text.unicodeScalars.count == written.unicodeScalars.count
+                form.text.unicodeScalars.count == written.unicodeScalars.count, isAccentSource(form, for: language),
+                restoresAccents(form, to: written),
+                !(gazetteer.formsByText[written] ?? []).contains(where: { gazetteer.forms[Int($0)].language == form.language })
             else { continue }
             found[form.text] = found[form.text] ?? form
         }

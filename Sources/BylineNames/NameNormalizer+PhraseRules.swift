@@ -39,6 +39,7 @@ extension NameNormalizer {
     /// decides.
     enum PhraseRule: String, CaseIterable {
         case phraseShape = "phrase-shape"
+        case phraseEnding = "phrase-ending"
         case phraseAccents = "phrase-accents"
         case phraseForeignLetters = "phrase-foreign-letters"
         case phraseForeignForm = "phrase-foreign-form"
@@ -77,6 +78,7 @@ extension NameNormalizer {
             let outcome: RuleOutcome
             switch rule {
             case .phraseShape: outcome = phraseShape(candidate)
+            case .phraseEnding: outcome = phraseEnding(candidate)
             case .phraseAccents: outcome = phraseAccents(candidate)
             case .phraseForeignLetters: outcome = phraseForeignLetters(candidate)
             case .phraseForeignForm: outcome = phraseForeignForm(candidate)
@@ -97,6 +99,21 @@ extension NameNormalizer {
     /// a capitalised word, and not all be in capitals.
     func phraseShape(_ c: PhraseCandidate) -> RuleOutcome {
         isWrittenAsOneName(c.words, from: c.start, count: c.length) ? .pass : .keep(reason: "not written as one name")
+    }
+
+    /// A name of the gazetteer with an ending the language puts on names without an
+    /// apostrophe (German `Jimmy Carters`, `Paul Newmans Film`): the name, declined, not
+    /// a misspelling one letter away.
+    func phraseEnding(_ c: PhraseCandidate) -> RuleOutcome {
+        let written = c.written
+        for ending in tables.endings[c.language] ?? [] where ending.count < written.count && written.hasSuffix(ending) {
+            let stem = String(written.dropLast(ending.count))
+            guard let last = stem.last, last.isLetter, let forms = gazetteer.formsByText[stem] else { continue }
+            if forms.contains(where: { gazetteer.forms[Int($0)].language == c.language && !gazetteer.forms[Int($0)].isLexical }) {
+                return .keep(reason: "\"\(stem)\" with the ending \"\(ending)\"")
+            }
+        }
+        return .pass
     }
 
     func isWrittenAsOneName(_ words: [Token], from start: Int, count: Int) -> Bool {

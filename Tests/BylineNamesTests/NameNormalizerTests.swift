@@ -131,6 +131,19 @@ struct NameNormalizerTests {
         #expect(normalizer.changes(in: "A novel by \(written) came out.", language: "en").isEmpty)
     }
 
+    @Test("German copy names people of Latin-script nations as English does; Russian names keep German's own transliteration")
+    func germanPersonForms() throws {
+        let normalizer = try Shipped.normalizer()
+        let text = "Die Tänzerin Isadora Ducan starb in Nizza."
+        let change = try #require(normalizer.changes(in: text, language: "de").first)
+        #expect(String(text[change.range]) == "Isadora Ducan")
+        #expect(change.replacement == "Isadora Duncan")
+        #expect(normalizer.changes(in: "Gestern las er Leo Tolstoi und Igor Strawinsky.", language: "de").allSatisfy {
+            !["Leo Tolstoy", "Igor Stravinsky"].contains($0.replacement)
+        })
+        #expect(normalizer.changes(in: "Es war Jimmy Carters Idee, nicht Paul Newmans.", language: "de").isEmpty)
+    }
+
     @Test("A language without names of its own is matched with the English forms")
     func unknownLanguage() throws {
         let analysis = try Shipped.normalizer().analyze("Washington and Seol met.", language: "xx")

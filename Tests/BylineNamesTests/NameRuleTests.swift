@@ -174,6 +174,40 @@ struct NameRuleTests {
         #expect(fix(decision) == "Frédéric")
     }
 
+    @Test("Accents come only from a name's own spelling: not from a language that respells foreign names, not where that language writes the plain spelling too, and not capitals alone")
+    func accentSources() throws {
+        // German copy is read as German when the gazetteer names places in German.
+        let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 90, forms: ["de": ["Berlin"], "en": ["Berlin"]])
+        let normalizer = try normalizer([Self.seoul, berlin], lexicon: [
+            "az": ["Ançelotti", "İnstitute"], "en": ["Kühn", "Kuhn", "Thomas", "Macdonald", "Ramsay"], "fr": ["Frédéric", "Descartes", "René"],
+        ])
+        // The Azerbaijani dictionary spells Ancelotti and Institute in its own letters.
+        #expect(normalizer.changes(in: "Gestern sprach Ancelotti lange.", language: "de").isEmpty)
+        #expect(normalizer.changes(in: "Gestern sprach Carlo Ancelotti lange.", language: "de").isEmpty)
+        // English writes Kuhn and Kühn, two names: the plain one lost no mark.
+        #expect(normalizer.changes(in: "Gestern sprach Thomas Kuhn lange.", language: "de").isEmpty)
+        // Capitals are a house's spelling, not a lost mark.
+        #expect(normalizer.changes(in: "Gestern sprach Ramsay MacDonald lange.", language: "de").isEmpty)
+        // A name's own language still gives its accents.
+        #expect(normalizer.changes(in: "Gestern kam Frederic an.", language: "de").map(\.replacement) == ["Frédéric"])
+        #expect(normalizer.changes(in: "Ein Buch über Rene Descartes.", language: "de").map(\.replacement) == ["René"])
+    }
+
+    @Test("A name with an ending the language puts on names is the name declined, not a slip", arguments: [
+        ("Es war Jimmy Carters Idee.", "Jimmy"), ("Der Ölpreis Saudi-Arabiens stieg.", "Saudi"),
+    ])
+    func phraseEnding(text: String, first: String) throws {
+        let carter = GazetteerEntry(id: "carter", kind: .person, weight: 40, forms: ["de": ["Jimmy Carter"], "en": ["Jimmy Carter"]])
+        let saudi = GazetteerEntry(id: "saudi", kind: .place, weight: 80, forms: ["de": ["Saudi-Arabien"], "en": ["Saudi Arabia"]])
+        let normalizer = try normalizer([Self.seoul, carter, saudi])
+        #expect(normalizer.changes(in: text, language: "de").isEmpty)
+        let decision = try phraseDecision(normalizer, text, first: first, length: 2, language: "de")
+        #expect(decision.rule == "phrase-ending")
+        #expect(isKept(decision))
+        // A slip in the name itself is still one.
+        #expect(normalizer.changes(in: "Es war Jimmy Cartre gestern.", language: "de").map(\.replacement) == ["Jimmy Carter"])
+    }
+
     @Test("A word the text writes twice, or quotes, is a name of its own", arguments: [
         "Seol spoke. Later Seol left.", "They took the \"Seol\" line.",
     ])
