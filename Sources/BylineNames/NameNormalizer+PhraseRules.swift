@@ -40,6 +40,7 @@ extension NameNormalizer {
     enum PhraseRule: String, CaseIterable {
         case phraseShape = "phrase-shape"
         case phraseEnding = "phrase-ending"
+        case phraseDeclined = "phrase-declined"
         case phraseAccents = "phrase-accents"
         case phraseForeignLetters = "phrase-foreign-letters"
         case phraseForeignForm = "phrase-foreign-form"
@@ -79,6 +80,7 @@ extension NameNormalizer {
             switch rule {
             case .phraseShape: outcome = phraseShape(candidate)
             case .phraseEnding: outcome = phraseEnding(candidate)
+            case .phraseDeclined: outcome = phraseDeclined(candidate)
             case .phraseAccents: outcome = phraseAccents(candidate)
             case .phraseForeignLetters: outcome = phraseForeignLetters(candidate)
             case .phraseForeignForm: outcome = phraseForeignForm(candidate)
@@ -114,6 +116,42 @@ extension NameNormalizer {
             }
         }
         return .pass
+    }
+
+    /// A name of several words with every word declined, in a language whose names decline
+    /// (`Дональда Трампа`, `Ангелой Меркель`, `Бориса Джонсона`): the name in its case, not a
+    /// slip in the given name. (A declined surname alone is the misspelling rule's to read.)
+    func phraseDeclined(_ c: PhraseCandidate) -> RuleOutcome {
+        guard Morphology.declinesLikeRussian(c.language) else { return .pass }
+        let written = c.members.map(\.text)
+        // Each word cut to its shortest stem, so that a name declined in every word is found
+        // by the delete index as the stem table finds one word.
+        let stemmed = written.map { word in morphology.splits(of: word, language: c.language).last?.stem ?? word }
+        let stemKey = keys.key(stemmed.joined(separator: " "))
+        let found = Set(c.nearForms + (languageIndex(for: c.language).index?.candidates(for: stemKey) ?? []))
+        for candidate in found.sorted() {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == c.length, !outline.isLexical else { continue }
+            let form = gazetteer.forms[Int(candidate)]
+            let words = form.text.split(whereSeparator: { $0 == " " || $0 == "-" })
+            // Some word declined, every other as the name writes it; a name spelt with other
+            // hyphens, spaces or capitals (`Буркина Фасо`) is another rule's.
+            guard words.count == written.count else { continue }
+            let differing = zip(written, words).filter { keys.key($0) != keys.key($1) }
+            guard !differing.isEmpty, differing.allSatisfy({ isDeclined($0, of: $1, language: c.language) }) else { continue }
+            return .keep(reason: "\"\(c.written)\" is \(form.text) declined")
+        }
+        return .pass
+    }
+
+    /// Whether `written` is the word `name` with a case ending (`Дональда` of `Дональд`,
+    /// `Ангелой` of `Ангела`): both are the same once the ending, and the vowel or soft sign
+    /// a form loses before one, are cut.
+    func isDeclined(_ written: Substring, of name: Substring, language: String) -> Bool {
+        let nameStem = morphology.russianStem(keys.key(name), language: language)
+        return morphology.splits(of: written, language: language).dropFirst().contains { split in
+            keys.key(split.stem) == nameStem || morphology.russianStem(keys.key(split.stem), language: language) == nameStem
+        }
     }
 
     func isWrittenAsOneName(_ words: [Token], from start: Int, count: Int) -> Bool {

@@ -159,6 +159,12 @@ public final class NameNormalizer {
         var isQuoted = false
     }
 
+    /// Languages that elide a short word before a vowel with an apostrophe.
+    static let elidingLanguages: Set<String> = ["fr", "it", "ca"]
+    /// The elided words, lower-cased (French `c'`, `d'`, `j'`, `l'`, `m'`, `n'`, `s'`, `t'`,
+    /// `qu'`; Italian `l'`, `d'`, `c'`, `un'`).
+    static let elisions: Set<String> = ["c", "d", "j", "l", "m", "n", "s", "t", "qu", "un"]
+
     func tokens(in text: String, language: String) -> [Token] {
         let segmenter: WordSegmenter
         if let existing = segmenters[language] {
@@ -177,10 +183,13 @@ public final class NameNormalizer {
             var range = word.range
             var piece = text[range]
             let hasApostrophe = Self.mayHoldApostrophe(piece.utf8)
-            // French and Italian elision: the name starts after "l'", "d'", "qu'".
+            // French and Italian elision: the name starts after "l'", "d'", "qu'"; in copy
+            // of those languages also after "L'", "D'", "J'" opening a sentence (`J'aime`,
+            // `C'est`, `L'homme` are no names).
             if hasApostrophe, let apostrophe = piece.firstIndex(where: { $0 == "'" || $0 == "’" }),
                 piece.distance(from: piece.startIndex, to: apostrophe) <= 2,
                 piece[..<apostrophe].allSatisfy(\.isLowercase)
+                    || Self.elidingLanguages.contains(language) && Self.elisions.contains(piece[..<apostrophe].lowercased())
             {
                 let after = piece.index(after: apostrophe)
                 if after < piece.endIndex {

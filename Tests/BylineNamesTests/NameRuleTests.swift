@@ -208,6 +208,30 @@ struct NameRuleTests {
         #expect(normalizer.changes(in: "Es war Jimmy Cartre gestern.", language: "de").map(\.replacement) == ["Jimmy Carter"])
     }
 
+    @Test("A French word elided at the start of a sentence is no name; the name after an elision still is", arguments: [
+        "J'aime Paris.", "C’est vrai à Paris.", "L'homme parle à Paris.", "D'abord, Paris.",
+    ])
+    func frenchElision(text: String) throws {
+        let paris = GazetteerEntry(id: "paris", kind: .place, weight: 90, forms: ["fr": ["Paris", "Élysée"], "en": ["Paris"]])
+        let normalizer = try normalizer([Self.seoul, paris], lexicon: ["fr": ["Jamie", "Crest", "Lomme", "Debord"]])
+        #expect(normalizer.changes(in: text, language: "fr").isEmpty)
+        #expect(normalizer.changes(in: "L'Elysée a parlé.", language: "fr").map(\.replacement) == ["Élysée"])
+    }
+
+    @Test("A name declined in every word is the name in its case, not a slip", arguments: [
+        ("Встреча Дональда Трампа прошла.", "Дональда"), ("Он говорил с Ангелой Меркель вчера.", "Ангелой"),
+        ("Письмо Дональду Трампу ушло.", "Дональду"),
+    ])
+    func phraseDeclined(text: String, first: String) throws {
+        let trump = GazetteerEntry(id: "trump", kind: .person, weight: 60, forms: ["ru": ["Дональд Трамп"], "en": ["Donald Trump"]])
+        let merkel = GazetteerEntry(id: "merkel", kind: .person, weight: 60, forms: ["ru": ["Ангела Меркель"], "en": ["Angela Merkel"]])
+        let normalizer = try normalizer([Self.seoul, trump, merkel])
+        #expect(normalizer.changes(in: text, language: "ru").isEmpty)
+        let decision = try phraseDecision(normalizer, text, first: first, length: 2, language: "ru")
+        #expect(decision.rule == "phrase-declined")
+        #expect(isKept(decision))
+    }
+
     @Test("A word the text writes twice, or quotes, is a name of its own", arguments: [
         "Seol spoke. Later Seol left.", "They took the \"Seol\" line.",
     ])
@@ -529,8 +553,9 @@ struct NameRuleTests {
         #expect(fixed.rule == "phrase-misspelling")
         #expect(fix(fixed) == "Joe Biden")
         let petersburg = GazetteerEntry(id: "spb", kind: .place, weight: 90, forms: ["ru": ["Санкт-Петербург"]])
+        // The name with a case ending is the name declined.
         let kept = try self.phraseDecision(try normalizer([petersburg]), "Он приехал из Санкт-Петербурга.", first: "Санкт", length: 2, language: "ru")
-        #expect(kept.rule == "phrase-misspelling")
+        #expect(kept.rule == "phrase-ending")
         #expect(isKept(kept))
     }
 }
