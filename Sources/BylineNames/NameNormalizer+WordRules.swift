@@ -249,6 +249,19 @@ extension NameNormalizer {
         if !named, isWeakTwoEditReading(best, entry: entry, letterCount: c.letterCount) {
             return .keep(reason: "two edits from a minor name")
         }
+        // Outside English the word lists lack most foreign and local names and every
+        // compound (`Vormonat`, `Bergsee`, `Kallstadt`), and their names are mostly given
+        // names (`Yann`, `Ümit`): two edits, or one toward a name that only a dictionary
+        // lists, reach another real name far more often than the one meant. Unsupported by
+        // the text, only a slip toward an entity of the gazetteer is read.
+        if c.language != "en", !named {
+            if best.distance > thresholds.unsupportedEditsOutsideEnglish {
+                return .keep(reason: "\(best.distance) edits, with no support, in copy whose word lists lack most names")
+            }
+            if best.form.isLexical && !thresholds.dictionaryNamesOutsideEnglish {
+                return .keep(reason: "only a dictionary's name, with no support, in copy whose word lists lack most names")
+            }
+        }
         var confidence = best.distance == 1 ? thresholds.oneEditConfidence : thresholds.twoEditConfidence
         if supported { confidence += thresholds.supportedConfidenceBonus }
         if best.form.isLexical { confidence -= thresholds.lexicalConfidencePenalty }

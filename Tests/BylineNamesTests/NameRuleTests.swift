@@ -232,6 +232,29 @@ struct NameRuleTests {
         #expect(isKept(decision))
     }
 
+    @Test("Outside English, an unsupported slip is read only one edit from an entity of the gazetteer")
+    func slipsOutsideEnglish() throws {
+        let vermont = GazetteerEntry(id: "vermont", kind: .place, weight: 70, forms: ["de": ["Vermont"], "en": ["Vermont"]])
+        let normalizer = try normalizer([Self.seoul, vermont], lexicon: ["de": ["Yann"]])
+        // Two edits: as likely a word or a name the lists lack (`Vormonat`, a German compound).
+        #expect(normalizer.changes(in: "Im Vormonat stieg der Preis.", language: "de").isEmpty)
+        let twoEdits = try decision(normalizer, "Er reiste nach Vremnot.", word: "Vremnot", language: "de")
+        #expect(twoEdits.rule == "misspelling" && isKept(twoEdits), "\(twoEdits.rule): \(twoEdits.outcome)")
+        // One edit toward a name only a dictionary lists: another given name as often.
+        #expect(normalizer.changes(in: "Gestern sang Yanni lange.", language: "de").isEmpty)
+        // One edit toward an entity is read.
+        #expect(normalizer.changes(in: "Er reiste nach Vermon.", language: "de").map(\.replacement) == ["Vermont"])
+        // English keeps its allowance.
+        #expect(normalizer.changes(in: "He flew to Vremnot.", language: "en").map(\.replacement) == ["Vermont"])
+        // The thresholds open it again.
+        var open = NameThresholds()
+        open.unsupportedEditsOutsideEnglish = 2
+        open.dictionaryNamesOutsideEnglish = true
+        let opened = try self.normalizer([Self.seoul, vermont], lexicon: ["de": ["Yann"]], thresholds: open)
+        #expect(opened.changes(in: "Gestern sang Yanni lange.", language: "de").map(\.replacement) == ["Yann"])
+        #expect(opened.changes(in: "Er reiste nach Vremnot.", language: "de").map(\.replacement) == ["Vermont"])
+    }
+
     @Test("A word the text writes twice, or quotes, is a name of its own", arguments: [
         "Seol spoke. Later Seol left.", "They took the \"Seol\" line.",
     ])
