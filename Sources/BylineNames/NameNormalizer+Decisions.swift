@@ -214,7 +214,8 @@ extension NameNormalizer {
         for index in indices {
             let form = gazetteer.forms[Int(index)]
             if form.language == language && !form.isLexical { return nil }
-            guard !form.isLexical, Self.foreignSources.contains(form.language), let target = gazetteer.preferredForm(of: form.entry, language: language), target != written
+            guard !form.isLexical, Self.foreignSources.contains(form.language), isTranslatableName(form),
+                let target = gazetteer.preferredForm(of: form.entry, language: language), target != written
             else { continue }
             let weight = gazetteer.entry(of: form).weight
             if targets[target].map({ $0.1 < weight }) ?? true { targets[target] = (form, weight) }
@@ -236,6 +237,12 @@ extension NameNormalizer {
         guard let first = ranked.first else { return nil }
         if ranked.count > 1 && ranked[1].value.1 * thresholds.foreignTargetDominance > first.value.1 { return nil }
         return (first.value.0, first.key)
+    }
+
+    /// Whether another language's form of this entity is a name to put in this language's
+    /// form: not the world, which is a word (`Die Welt` in Spanish copy is a newspaper).
+    func isTranslatableName(_ form: Gazetteer.Form) -> Bool {
+        gazetteer.entry(of: form).id != "region:001"
     }
 
     /// A name of any language with the same letters as `written` plus accents it lacks

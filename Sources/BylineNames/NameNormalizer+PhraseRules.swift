@@ -1,3 +1,4 @@
+import BylineNormalize
 import BylineText
 
 extension NameNormalizer {
@@ -23,8 +24,16 @@ extension NameNormalizer {
         }
 
         var members: ArraySlice<Token> { words[start..<start + length] }
-        /// The phrase as written, a possessive ending left out (`Vladimir Putin’s`).
-        lazy var written = NameNormalizer.withoutPossessive(text[words[start].range.lowerBound..<words[start + length - 1].range.upperBound])
+        /// The phrase as written, a possessive ending left out (`Vladimir Putin’s`), and in
+        /// Turkish and Azerbaijani the suffix after the apostrophe (`New York'ta`), which stays
+        /// as written whatever a rule makes of the name.
+        lazy var written: Substring = {
+            let whole = text[words[start].range.lowerBound..<words[start + length - 1].range.upperBound]
+            if TurkicCasing.isTurkic(language), let cut = NameNormalizer.suffixApostrophe(in: words[start + length - 1].text) {
+                return text[whole.startIndex..<cut]
+            }
+            return NameNormalizer.withoutPossessive(whole)
+        }()
         var range: TextRange { written.startIndex..<written.endIndex }
         lazy var key = normalizer.keys.key(written)
         lazy var letters = key.filter { $0 != 0x20 }.count
@@ -33,6 +42,16 @@ extension NameNormalizer {
         /// The language's forms within two deletions of the key (the delete index), asked
         /// once for the rules that read them.
         lazy var nearForms = normalizer.languageIndex(for: language).index?.candidates(for: key) ?? []
+    }
+
+    /// Where a Turkic suffix begins in a word: its last apostrophe, with letters on both
+    /// sides (`York'ta`, `Erdoğan’a`), or nil.
+    static func suffixApostrophe(in word: Substring) -> String.Index? {
+        guard let mark = word.lastIndex(where: { $0 == "'" || $0 == "’" }), mark > word.startIndex,
+            word[word.index(before: mark)].isLetter
+        else { return nil }
+        let suffix = word[word.index(after: mark)...]
+        return !suffix.isEmpty && suffix.allSatisfy(\.isLetter) ? mark : nil
     }
 
     /// The rules for a phrase, in the order they are asked; the first that does not pass

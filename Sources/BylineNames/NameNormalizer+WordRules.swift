@@ -392,6 +392,13 @@ extension NameNormalizer {
         let stemText = String(stem)
         guard let (form, target) = foreignTarget(key: nil, written: stemText, language: language) else { return .pass }
         let entry = gazetteer.entry(of: form)
+        // Outside English another language's (mostly English) month or weekday stands in a
+        // title or a quotation (`Sunday Times`, `Black Friday`), unless a date puts it after
+        // its day (`am 5. October`); in English copy a German or French month is a slip
+        // (`Februar`).
+        if entry.kind == .calendar, language != "en", !word.gapBefore.contains(where: \.isNumber) {
+            return .keep(reason: "another language's month or day outside a date")
+        }
         let range = word.range.lowerBound..<(suffix.isEmpty ? word.range.upperBound : stem.endIndex)
         let knownHere = isProperName || exactForm(stemText, language: language) != nil
         // A spelling this language's text uses often is its own (`Bombay`, `Roma` in

@@ -255,6 +255,28 @@ struct NameRuleTests {
         #expect(opened.changes(in: "Er reiste nach Vremnot.", language: "de").map(\.replacement) == ["Vermont"])
     }
 
+    @Test("A Turkish suffix after the apostrophe stays with the name, correct or fixed")
+    func turkishSuffixOnPhrase() throws {
+        let newYork = GazetteerEntry(id: "nyc", kind: .place, weight: 90, forms: ["tr": ["New York"], "en": ["New York"]])
+        let normalizer = try normalizer([Self.seoul, newYork])
+        #expect(normalizer.changes(in: "Heyet New York'ta toplandı.", language: "tr").isEmpty)
+        let text = "Heyet Nev York'ta toplandı."
+        let change = try #require(normalizer.changes(in: text, language: "tr").first)
+        #expect(String(text[change.range]) == "Nev York")
+        #expect(NameNormalizer.apply([change], to: text) == "Heyet New York'ta toplandı.")
+    }
+
+    @Test("Outside English, another language's month or weekday outside a date is no foreign form of the language's own")
+    func calendarWords() throws {
+        let sunday = GazetteerEntry(id: "calendar:weekday:0", kind: .calendar, weight: 70, forms: ["en": ["Sunday"], "de": ["Sonntag"]])
+        let normalizer = try normalizer([Self.seoul, sunday])
+        #expect(normalizer.changes(in: "Die Sunday Times schrieb das.", language: "de").isEmpty)
+        // After its day, in a date, it is the language's word misspelt.
+        #expect(normalizer.changes(in: "Am 5. Sunday geschah es.", language: "de").map(\.replacement) == ["Sonntag"])
+        // In English copy another language's day is a slip.
+        #expect(normalizer.changes(in: "It happened on Sonntag.", language: "en").map(\.replacement) == ["Sunday"])
+    }
+
     @Test("A word the text writes twice, or quotes, is a name of its own", arguments: [
         "Seol spoke. Later Seol left.", "They took the \"Seol\" line.",
     ])
