@@ -346,6 +346,13 @@ extension NameNormalizer {
         guard let best = decide(readings), best.distance == 1 || sharesWord(c.key, best.form.key) else {
             return .keep(reason: "no reading stands clear, one edit away or sharing a word")
         }
+        // Outside English, as for one word: unsupported, more edits reach other names
+        // (`Al Kaida` is no `Al Bayḑā’`, `Le Maire` no `Le Havre`).
+        if c.language != "en", best.distance > thresholds.unsupportedEditsOutsideEnglish,
+            !c.context.supports(gazetteer.entry(of: best.form))
+        {
+            return .keep(reason: "\(best.distance) edits, with no support, in copy whose word lists lack most names")
+        }
         if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
         let confidence = best.distance == 1 ? thresholds.phraseOneEditConfidence : thresholds.phraseTwoEditConfidence
         return .fix(change(c.range, best.replacement, .misspelling, best.form, confidence,

@@ -253,6 +253,12 @@ struct NameRuleTests {
         let opened = try self.normalizer([Self.seoul, vermont], lexicon: ["de": ["Yann"]], thresholds: open)
         #expect(opened.changes(in: "Gestern sang Yanni lange.", language: "de").map(\.replacement) == ["Yann"])
         #expect(opened.changes(in: "Er reiste nach Vremnot.", language: "de").map(\.replacement) == ["Vermont"])
+        // A name of several words likewise (`Le Maire` is no `Le Havre`).
+        let havre = GazetteerEntry(id: "havre", kind: .place, weight: 60, forms: ["de": ["Le Havre"], "fr": ["Le Havre"], "en": ["Le Havre"]])
+        let phrases = try self.normalizer([Self.seoul, vermont, havre])
+        #expect(phrases.changes(in: "Gestern sprach Le Maire lange.", language: "de").isEmpty)
+        let openPhrases = try self.normalizer([Self.seoul, vermont, havre], thresholds: open)
+        #expect(openPhrases.changes(in: "Gestern sprach Le Maire lange.", language: "de").map(\.replacement) == ["Le Havre"])
     }
 
     @Test("A Turkish suffix after the apostrophe stays with the name, correct or fixed")
