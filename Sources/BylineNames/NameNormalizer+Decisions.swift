@@ -122,15 +122,22 @@ extension NameNormalizer {
     /// the name is also a common word, whose uses the figure would count.
     func nameFrequency(_ name: String, language: String) -> Double {
         let lower = lowerKey(name, language: language)
-        guard let zipf = frequencies[language]?[lower], wordLists[language]?.containsCommonWord(lower) != true else { return 0 }
+        guard let zipf = frequencies[language]?[lower], zipf > 0, wordLists[language]?.containsCommonWord(lower) != true else { return 0 }
         return zipf
+    }
+
+    /// How often running text writes `word` as a public person's given name or surname
+    /// (Zipf; the frequency files store it negated, apart from the names' own), or 0.
+    func publicNameFrequency<S: StringProtocol>(_ word: S, language: String) -> Double {
+        guard let zipf = frequencies[language]?[lowerKey(word, language: language)] else { return 0 }
+        return abs(zipf)
     }
 
     /// True when running text writes `written` at least half as often as `form`, its
     /// accented spelling: then it is a variant of the language (`Rumania` beside `Rumanía`
     /// in Spanish), not a slip (`Bogota`, thirteen times rarer than `Bogotá`).
     func isUsedVariant<S: StringProtocol>(_ written: S, of form: String, language: String) -> Bool {
-        guard let table = frequencies[language], let plain = table[lowerKey(written, language: language)] else { return false }
+        guard let table = frequencies[language], let plain = table[lowerKey(written, language: language)], plain > 0 else { return false }
         return plain > (table[lowerKey(form, language: language)] ?? 0) - thresholds.variantFrequencyMargin
     }
 

@@ -262,12 +262,29 @@ extension NameNormalizer {
                 return .keep(reason: "only a dictionary's name, with no support, in copy whose word lists lack most names")
             }
         }
+        // A given name or surname that public people bear and running text writes often
+        // (`Kavanaugh`, `Gerrard`, `Sebelius`, `Khloe`) is a name of its own: it is read as
+        // another only toward a major entity (`Seol`, also a Korean surname, is `Seoul`
+        // beside `Washington`). A rare one (`Debain`, `Tarvis`) may well be a slip.
+        if !named, best.form.isLexical || entry.weight < thresholds.majorWeight,
+            publicNameFrequency(Self.withoutPossessive(c.written), language: c.language) >= thresholds.knownPublicNameZipf,
+            isPublicPersonsName(c.written)
+        {
+            return .keep(reason: "a name public people bear")
+        }
         var confidence = best.distance == 1 ? thresholds.oneEditConfidence : thresholds.twoEditConfidence
         if supported { confidence += thresholds.supportedConfidenceBonus }
         if best.form.isLexical { confidence -= thresholds.lexicalConfidencePenalty }
         return .fix(change(c.word.range, best.replacement, .misspelling, best.form, confidence,
                            "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
                             + (supported ? ", which the text's other names support" : "")))
+    }
+
+    /// Whether some listed public person bears `word` as a given name or surname.
+    func isPublicPersonsName(_ word: Substring) -> Bool {
+        guard let people = gazetteer.index.publicPeople else { return false }
+        let key = keys.key(Self.withoutPossessive(word))
+        return people.hasSurname(key: key) || people.hasGivenName(key: key)
     }
 
     /// The one-word names within the edit allowance of the word or of one of its stems,

@@ -137,6 +137,10 @@ public struct NameThresholds: Sendable, Hashable {
     /// most this many listed people bear the surname: `Ali` (329) and `Devi` (97) say
     /// nothing about who is meant.
     public var publicVariantSurnameSharers = 25
+    /// A given name or surname of the public people's list that running text writes at
+    /// least this often (Zipf: `Kavanaugh` 3.1, `Sebelius` 2.2; `Debain` 0) is a name of
+    /// its own, read as a misspelling only of a major entity.
+    public var knownPublicNameZipf = 2.0
     /// A lower-case misspelling is fixed only for a slip this cheap …
     public var lowerCaseSlipCost = 0.7
     /// … where candidates costing more than this are not even considered …

@@ -283,6 +283,25 @@ struct NameRuleTests {
         #expect(normalizer.changes(in: "It happened on Sonntag.", language: "en").map(\.replacement) == ["Sunday"])
     }
 
+    @Test("A well-known name of a public person is a name of its own; a rare one may be a slip")
+    func knownPublicNames() throws {
+        let tables = try #require(Shipped.tables)
+        let debian = GazetteerEntry(id: "debian", kind: .product, weight: 30, forms: ["en": ["Debian"]])
+        let gazetteer = Gazetteer(entries: [Self.seoul, debian], lexicon: ["en": ["Kavanagh"]],
+                                  frequencies: ["en": ["kavanagh": 2.5, "kavanaugh": -3.1, "seol": -2.1]],
+                                  stemFinals: tables.letters.stemFinals, people: ["Brett Kavanaugh", "John Debain", "Seol Ki-hyeon", "Anna Seol"])
+        let normalizer = NameNormalizer(gazetteer: gazetteer, tables: tables)
+        #expect(normalizer.changes(in: "They said Kavanaugh left early.", language: "en").isEmpty)
+        let kept = try decision(normalizer, "They said Kavanaugh left early.", word: "Kavanaugh", language: "en")
+        #expect(kept.rule == "misspelling" && isKept(kept), "\(kept.rule): \(kept.outcome)")
+        let slip = try decision(normalizer, "They said Debain shipped it.", word: "Debain", language: "en")
+        #expect(slip.rule == "misspelling", "\(slip.rule): \(slip.outcome)")
+        // A name few write: as likely a slip.
+        #expect(normalizer.changes(in: "They said Debain shipped it.", language: "en").map(\.replacement) == ["Debian"])
+        // A major entity is still read (`Seol`, a Korean surname too).
+        #expect(normalizer.changes(in: "Both Washington and Seol warned.", language: "en").map(\.replacement) == ["Seoul"])
+    }
+
     @Test("A word the text writes twice, or quotes, is a name of its own", arguments: [
         "Seol spoke. Later Seol left.", "They took the \"Seol\" line.",
     ])
