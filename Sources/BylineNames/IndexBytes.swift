@@ -25,6 +25,10 @@ public final class IndexBytes: @unchecked Sendable {
 
     func discard(_ range: UnsafeRawBufferPointer) { discardPages?(range) }
 
+    /// Lets go of every page read so far (a mapping's pages stay in the system's file
+    /// cache, and the next read maps them again); nothing for bytes in memory.
+    func discardAll() { discardPages?(buffer) }
+
     /// A private, 16-byte-aligned copy of `bytes`.
     public convenience init(copying bytes: [UInt8]) {
         nonisolated(unsafe) let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)

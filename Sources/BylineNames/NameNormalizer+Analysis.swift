@@ -38,7 +38,12 @@ extension NameNormalizer {
 
         // Names written as the language writes them, longest first.
         var index = 0
+        var nextCheck = 0
         while index < words.count {
+            if index >= nextCheck {
+                keepWithinResidentBudget()
+                nextCheck = index + Self.residentCheckWords
+            }
             guard words[index].isCapitalised else {
                 index += 1
                 continue
@@ -90,7 +95,12 @@ extension NameNormalizer {
         var changes: [NameChange] = []
         var kept: [NameKeep] = []
         index = 0
+        nextCheck = 0
         while index < words.count {
+            if index >= nextCheck {
+                keepWithinResidentBudget()
+                nextCheck = index + Self.residentCheckWords
+            }
             // A correct name may still begin another language's longer one (`North Korea`
             // in German, `Saudi-Arabien` in English).
             guard words[index].isCapitalised, !inLongerMention[index] else {

@@ -27,6 +27,18 @@ import BylineText
 public final class NameNormalizer {
     /// The changes made must reach this confidence; lower ones are dropped.
     public var minimumConfidence = 0.6
+    /// How far the process's peak resident size may rise above its size at the first
+    /// analysis before an analysis lets go of the pages of the mapped name index and word
+    /// lists that it has read (looked at every ``residentCheckWords`` words); after that,
+    /// each rise of half as much again lets go of them again. The pages stay in the
+    /// system's file cache and a later look-up maps them again, so a text holds a bounded
+    /// part of the 160 MB index rather than every page it touched. Nil: never.
+    public var residentGrowthBudget: Int? = 24 << 20
+    /// How many words an analysis reads between two looks at its resident size.
+    public static let residentCheckWords = 32
+    /// The peak resident size at the first look, and at the last letting go.
+    private var residentFloor: Int?
+    private var lastRelease: Int?
 
     /// The numbers every decision compares against.
     public let thresholds: NameThresholds
@@ -109,6 +121,20 @@ public final class NameNormalizer {
         for (tag, list) in wordLists { lists[tag.language] = list }
         self.wordLists = lists
         self.frequencies = NameFrequencies(index: gazetteer.index)
+    }
+
+    /// Lets go of the index's and the word lists' pages when the process's peak resident
+    /// size has risen by ``residentGrowthBudget`` (and since the last time, by half that).
+    func keepWithinResidentBudget() {
+        guard let budget = residentGrowthBudget, let peak = ResidentMemory.peakBytes() else { return }
+        guard let floor = residentFloor else {
+            residentFloor = peak
+            return
+        }
+        guard peak - floor > budget, peak - (lastRelease ?? floor) > budget / 2 else { return }
+        gazetteer.index.bytes.discardAll()
+        for list in wordLists.values { list.discardPages() }
+        lastRelease = peak
     }
 
     /// The language whose forms serve `language`: itself when the gazetteer has names in

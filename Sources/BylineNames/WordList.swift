@@ -59,6 +59,9 @@ public struct WordList: Sendable {
         self.count = Int(NameIndex.read(UInt64.self, buffer, Self.magic.count + 16))
     }
 
+    /// Lets go of the pages of a mapped list read so far (see ``IndexBytes/discardAll()``).
+    func discardPages() { storage?.discardAll() }
+
     /// True when `word` (lower-cased as the language lower-cases) may be a common word.
     public func containsCommonWord<S: StringProtocol>(_ word: S) -> Bool {
         contains(key: word.utf8, prefix: nil)

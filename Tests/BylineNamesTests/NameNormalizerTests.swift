@@ -144,6 +144,21 @@ struct NameNormalizerTests {
         #expect(normalizer.changes(in: "Es war Jimmy Carters Idee, nicht Paul Newmans.", language: "de").isEmpty)
     }
 
+    @Test("Letting go of the index's pages while reading changes no decision")
+    func residentBudget() throws {
+        let seed = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../seeds/000_e10f10481b35292a.txt").standardized, encoding: .utf8)
+        let text = seed + "\n\nLater the Carribean Sea was calm, and Persain Gulf states met in Riyadh.\n"
+        let never = try Shipped.normalizer()
+        never.residentGrowthBudget = nil
+        let always = try Shipped.normalizer()
+        always.residentGrowthBudget = 0  // lets go at every look once the peak rises
+        let expected = never.changes(in: text, language: "en")
+        #expect(expected.count >= 2)
+        #expect(always.changes(in: text, language: "en") == expected)
+        #expect(always.changes(in: "Both Washington and Seol warned Pyongyang.", language: "en").map(\.replacement) == ["Seoul"])
+    }
+
     @Test("A language without names of its own is matched with the English forms")
     func unknownLanguage() throws {
         let analysis = try Shipped.normalizer().analyze("Washington and Seol met.", language: "xx")
