@@ -58,16 +58,13 @@ updates the file's line in ``Resources/data/SHA256SUMS``.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import io
-import pickle
 import re
 import sys
 import unicodedata
-import zipfile
 from pathlib import Path
 
 from datafile import write_data_file
+from name2nat import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "Resources" / "data"
@@ -75,9 +72,6 @@ OUT = DATA / "gazetteer" / "people.tsv"
 PUBLIC = DATA / "gazetteer" / "public-people.txt"
 ALPHABETS = DATA / "names" / "alphabets.tsv"
 ACCENT_LANGUAGES = ["az", "de", "es", "fr", "tr"]
-# The name2nat wheel of scripts/build-public-people.py, for its people's nationalities.
-WHEEL_SHA256 = "cf6c45de61accfeb1d80c9ae86efd42fcf40cac481da5ab04d8a66dd7195fe94"
-WHEEL_MEMBER = "name2nat/name2nats.pkl"
 # Nationalities (as name2nat labels them) whose people's names are written in the Latin
 # alphabet to begin with, so German copy writes them as English does (`Immanuel Kant`,
 # `Oscar Wilde`), where the names of Russian, Greek or Chinese people are transliterated
@@ -227,22 +221,9 @@ def with_accents(entries, titles: dict[str, list[str]], letters: dict[str, set[s
     return out
 
 
-class TablesOnly(pickle.Unpickler):
-    """An unpickler that builds dictionaries, lists and strings and refuses everything else."""
-
-    def find_class(self, module: str, name: str):  # noqa: D102
-        raise pickle.UnpicklingError(f"{module}.{name}: not allowed in a table of nationalities")
-
-
 def nationalities(wheel: Path) -> dict[str, list[str]]:
     """English Wikipedia's person titles with their nationalities, from the name2nat wheel."""
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != WHEEL_SHA256:
-        sys.exit(f"{wheel}: SHA-256 {digest}, expected {WHEEL_SHA256}")
-    with zipfile.ZipFile(wheel) as archive:
-        table = TablesOnly(io.BytesIO(archive.read(WHEEL_MEMBER))).load()
-    if not isinstance(table, dict):
-        sys.exit(f"{wheel}:{WHEEL_MEMBER}: not a table of names")
+    table = read_table(wheel)
     return {title: value for title, value in table.items() if isinstance(title, str) and isinstance(value, list)}
 
 
@@ -268,8 +249,6 @@ def main() -> None:
     if not source.exists():
         sys.exit(f"{source}: not found; apt-get install -y wordnet-base")
     wheel = Path(args.wheel)
-    if not wheel.exists():
-        sys.exit(f"{wheel}: not found; python3 -m pip download --no-deps -d /tmp/name2nat name2nat==0.5.1")
     entries = with_accents(sorted(people(source, curated_people(CURATED))), accented_titles(PUBLIC), alphabets(ALPHABETS))
     entries = with_german(entries, nationalities(wheel))
     body = "".join(f"{id}\tperson\t{WEIGHT}\t" + "|".join(f"{form}={','.join(languages)}" for form, languages in groups) + "\n"
