@@ -173,13 +173,8 @@ extension NameNormalizer {
                 if parts.count == 2, parts[1] == surnameText, Self.isTypingSlip(given.text, of: parts[0]) { found.insert(name) }
             }
         }
-        guard let name = found.first else { return .pass }
-        guard found.count == 1 else { return .keep(reason: "one slip from \(found.count) public people") }
-        let range = given.range.lowerBound..<surnameText.endIndex
-        if repeatedSlip(c, reading: name) != nil { return .keep(reason: "the text writes a word of it so more than once") }
-        return .fix(NameChange(range: range, replacement: name, kind: .misspelling, entity: Self.publicPersonID(name),
-                               confidence: thresholds.publicPersonSlipConfidence,
-                               reason: "\"\(c.text[range])\" is the public person \(name) with a typing slip"))
+        return publicPersonOutcome(c, found: found, range: given.range.lowerBound..<surnameText.endIndex,
+                                   confidence: thresholds.publicPersonSlipConfidence, ambiguity: "one slip from", how: "with a typing slip")
     }
 
     /// A listed person's surname, exact, after a given name that nobody on the list bears
@@ -227,13 +222,22 @@ extension NameNormalizer {
             else { continue }
             found.insert(name)
         }
+        return publicPersonOutcome(c, found: found, range: given.range.lowerBound..<surnameText.endIndex,
+                                   confidence: thresholds.givenNameVariantConfidence, ambiguity: "a variant of the names of",
+                                   how: "with the given name spelt another way")
+    }
+
+    /// The fix toward the one listed person `found` holds, or why there is none: several
+    /// people (`ambiguity` says how they are near), or a word of the name that the text
+    /// writes again (a name of its own, spelt consistently).
+    func publicPersonOutcome(
+        _ c: PhraseCandidate, found: Set<String>, range: TextRange, confidence: Double, ambiguity: String, how: String
+    ) -> RuleOutcome {
         guard let name = found.first else { return .pass }
-        guard found.count == 1 else { return .keep(reason: "a variant of \(found.count) public people's names") }
-        let range = given.range.lowerBound..<surnameText.endIndex
+        guard found.count == 1 else { return .keep(reason: "\(ambiguity) \(found.count) public people") }
         if repeatedSlip(c, reading: name) != nil { return .keep(reason: "the text writes a word of it so more than once") }
         return .fix(NameChange(range: range, replacement: name, kind: .misspelling, entity: Self.publicPersonID(name),
-                               confidence: thresholds.givenNameVariantConfidence,
-                               reason: "\"\(c.text[range])\" is the public person \(name) with the given name spelt another way"))
+                               confidence: confidence, reason: "\"\(c.text[range])\" is the public person \(name) \(how)"))
     }
 
     /// The keys one typing slip from `key` (see ``isTypingSlip(_:of:)``): a letter of it left
