@@ -100,7 +100,32 @@ extension NameNormalizer {
     func wordShape(_ c: WordCandidate) -> RuleOutcome {
         if c.letterCount < thresholds.minimumLetters { return .keep(reason: "too few letters") }
         if c.word.isAllCapitals { return .keep(reason: "written in capitals") }
+        if Self.joinsTwoWords(c.word.text) { return .keep(reason: "two words with no space after the full stop") }
+        if Self.mixesLatinAndGreek(c.word.text) { return .keep(reason: "Latin and Greek letters in one word (a symbol)") }
         return .pass
+    }
+
+    /// A full stop between a small letter and a capital (`Africa.On`): a space lost after a
+    /// sentence, not one name.
+    static func joinsTwoWords(_ word: Substring) -> Bool {
+        var previous: Character?
+        var afterStop = false
+        for character in word {
+            if afterStop, character.isUppercase { return true }
+            afterStop = character == "." && previous?.isLowercase == true
+            previous = character
+        }
+        return false
+    }
+
+    /// Latin letters beside Greek ones (`IFNβ`, `TGFβ1`): a scientific symbol.
+    static func mixesLatinAndGreek(_ word: Substring) -> Bool {
+        var latin = false, greek = false
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic { latin = true }
+            if (0x370...0x3FF).contains(scalar.value) || (0x1F00...0x1FFF).contains(scalar.value) { greek = true }
+        }
+        return latin && greek
     }
 
     /// An ordinary word of the language, capitalised (`Seal`, `Soul`).

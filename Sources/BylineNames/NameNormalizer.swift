@@ -295,8 +295,11 @@ public final class NameNormalizer {
     }
 
     /// How `word` is lower-cased for the word lists (Turkic dotted and dotless i in tr, az).
+    /// The typographic apostrophe becomes the typewriter one the word lists write
+    /// (`We’ll` is `we'll`, no misspelt `Weill`).
     func lowerKey<S: StringProtocol>(_ word: S, language: String) -> String {
-        TurkicCasing.lowercased(word, turkic: TurkicCasing.isTurkic(language))
+        let lower = TurkicCasing.lowercased(word, turkic: TurkicCasing.isTurkic(language))
+        return lower.utf8.contains(0xE2) && lower.contains("’") ? lower.replacing("’", with: "'") : lower
     }
 }
 

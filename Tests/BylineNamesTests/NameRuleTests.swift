@@ -302,6 +302,15 @@ struct NameRuleTests {
         #expect(normalizer.changes(in: "Both Washington and Seol warned.", language: "en").map(\.replacement) == ["Seoul"])
     }
 
+    @Test("Words that are no names: a contraction with a typographic apostrophe, two words a lost space joins, a symbol", arguments: [
+        "We’ll see them later.", "We’ve seen them before.", "It was Africa.On the other hand, it rained.", "The IFNβ levels rose.",
+    ])
+    func notNames(text: String) throws {
+        let lists = Shipped.wordLists.filter { $0.key.language == "en" }
+        let normalizer = try normalizer([Self.seoul], lexicon: ["en": ["Weill", "Wave", "African", "Ifni"]], lists: lists)
+        #expect(normalizer.changes(in: text, language: "en").isEmpty)
+    }
+
     @Test("A word the text writes twice, or quotes, is a name of its own", arguments: [
         "Seol spoke. Later Seol left.", "They took the \"Seol\" line.",
     ])
