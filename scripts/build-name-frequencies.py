@@ -88,11 +88,14 @@ def names(language: str) -> set[str]:
 
 
 def people_words() -> set[str]:
-    """The one-word given names and surnames of ``gazetteer/public-people.txt``."""
+    """The one-word given names and surnames of ``gazetteer/public-people.txt``, each also
+    without its accents (copy writes `Khloe` for `Khloé`)."""
     found: set[str] = set()
     for line in PUBLIC_PEOPLE.read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
-            found.update(word for word in line.split(" ") if WORD.fullmatch(word))
+            for word in line.split(" "):
+                if WORD.fullmatch(word):
+                    found.update({word, stripped(word)})
     return found
 
 
