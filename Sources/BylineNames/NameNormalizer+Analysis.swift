@@ -36,14 +36,18 @@ extension NameNormalizer {
         var context = DocumentContext()
         for word in words { context.timesWritten[word.text, default: 0] += 1 }
 
+        // Both passes over the words look at the resident size every so many words.
+        var nextCheck = 0
+        func lookAtResidentSize(_ index: Int) {
+            guard index >= nextCheck else { return }
+            keepWithinResidentBudget()
+            nextCheck = index + Self.residentCheckWords
+        }
+
         // Names written as the language writes them, longest first.
         var index = 0
-        var nextCheck = 0
         while index < words.count {
-            if index >= nextCheck {
-                keepWithinResidentBudget()
-                nextCheck = index + Self.residentCheckWords
-            }
+            lookAtResidentSize(index)
             guard words[index].isCapitalised else {
                 index += 1
                 continue
@@ -97,10 +101,7 @@ extension NameNormalizer {
         index = 0
         nextCheck = 0
         while index < words.count {
-            if index >= nextCheck {
-                keepWithinResidentBudget()
-                nextCheck = index + Self.residentCheckWords
-            }
+            lookAtResidentSize(index)
             // A correct name may still begin another language's longer one (`North Korea`
             // in German, `Saudi-Arabien` in English).
             guard words[index].isCapitalised, !inLongerMention[index] else {

@@ -267,7 +267,8 @@ extension NameNormalizer {
             guard form.text != written, form.text.unicodeScalars.count == written.unicodeScalars.count,
                 language != "en" || !form.isLexical && gazetteer.entry(of: form).weight >= thresholds.majorWeight && Self.latinAccentsOnly(form.text),
                 !(form.text.hasPrefix("İ") && language != "tr" && language != "az"),
-                isAccentSource(form, for: language), restoresAccents(form, to: written)
+                // Accents added, not only capitals moved (`Macdonald` for `MacDonald`).
+                isAccentSource(form, for: language), addsAccents(form.text, to: Substring(written))
             else { continue }
             found[form.text] = found[form.text] ?? form
         }
@@ -280,12 +281,6 @@ extension NameNormalizer {
     /// those languages' spellings, not the names' own.
     func isAccentSource(_ form: Gazetteer.Form, for language: String) -> Bool {
         !form.isLexical || form.language == language || !Self.respellingLanguages.contains(form.language)
-    }
-
-    /// Whether `form` is `written` with accents added, not only capitals moved
-    /// (`Macdonald` for `MacDonald` is another house's spelling, no lost mark).
-    func restoresAccents(_ form: Gazetteer.Form, to written: String) -> Bool {
-        addsAccents(form.text, to: Substring(written))
     }
 
     /// Languages whose dictionaries spell foreign names in their own letters.
@@ -322,7 +317,7 @@ extension NameNormalizer {
             let form = gazetteer.forms[Int(index)]
             guard form.isLexical, next == nil || form.language != "en", form.language != language, form.text != written,
                 form.text.unicodeScalars.count == written.unicodeScalars.count, isAccentSource(form, for: language),
-                restoresAccents(form, to: written),
+                addsAccents(form.text, to: Substring(written)),
                 !(gazetteer.formsByText[written] ?? []).contains(where: { gazetteer.forms[Int($0)].language == form.language })
             else { continue }
             found[form.text] = found[form.text] ?? form

@@ -116,14 +116,7 @@ extension NameNormalizer {
             guard c.words[c.start..<c.start + c.length - 2].allSatisfy({ isCommonWord($0.text, language: c.language) }) else { return .pass }
             start = c.start + c.length - 2
         }
-        let given = c.words[start], surname = c.words[start + 1]
-        guard surname.gapBefore == " ", !isConnector(given.text), !given.isAllCapitals, !surname.isAllCapitals else { return .pass }
-        let surnameText = Self.withoutPossessive(surname.text)
-        // Both words of three letters or more: a two-letter one (`Su Qifang`) is shared by
-        // too many people to say who is meant.
-        guard [given.text, surnameText].allSatisfy({ word in
-            word.count >= 3 && word.allSatisfy { $0.isLetter || $0 == "-" } && !isCommonWord(word, language: c.language)
-        }) else { return .pass }
+        guard let (given, surnameText) = givenNameAndSurname(c, at: start, hyphens: true) else { return .pass }
         // A slip needs a word long enough; a name of the gazetteer as written is none
         // (`Antony Blinken`).
         let long = thresholds.publicPersonSlipLetters
@@ -192,13 +185,9 @@ extension NameNormalizer {
     /// (``EditDistance/spellingVariantEdits(_:_:limit:vowels:soundAlike:silent:)``), not
     /// accents alone (English copy drops them); and exactly one listed person qualifies.
     func publicGivenNameVariant(_ c: PhraseCandidate) -> RuleOutcome {
-        guard c.language == "en", c.length == 2, gazetteer.index.hasPublicPeople, isWholeRunOfCapitals(c) else { return .pass }
-        let given = c.words[c.start], surname = c.words[c.start + 1]
-        guard surname.gapBefore == " ", !isConnector(given.text), !given.isAllCapitals, !surname.isAllCapitals else { return .pass }
-        let surnameText = Self.withoutPossessive(surname.text)
-        guard [given.text, surnameText].allSatisfy({ word in
-            word.count >= 3 && word.allSatisfy { $0.isLetter } && !isCommonWord(word, language: c.language)
-        }) else { return .pass }
+        guard c.language == "en", c.length == 2, gazetteer.index.hasPublicPeople, isWholeRunOfCapitals(c),
+            let (given, surnameText) = givenNameAndSurname(c, at: c.start, hyphens: false)
+        else { return .pass }
         let written = "\(given.text) \(surnameText)"
         guard gazetteer.formsByText[written] == nil,
             nameFrequency(String(surnameText), language: c.language) < thresholds.distinctiveSurnameZipf,
@@ -225,6 +214,21 @@ extension NameNormalizer {
         return publicPersonOutcome(c, found: found, range: given.range.lowerBound..<surnameText.endIndex,
                                    confidence: thresholds.givenNameVariantConfidence, ambiguity: "a variant of the names of",
                                    how: "with the given name spelt another way")
+    }
+
+    /// The given name and the surname (a possessive left out) of the two words from
+    /// `start`, when they are joined by a space, neither is a connector, in capitals or an
+    /// ordinary word, and both have three letters or more (and only letters, or hyphens too
+    /// with `hyphens`): a two-letter word (`Su Qifang`) is shared by too many people to say
+    /// who is meant.
+    func givenNameAndSurname(_ c: PhraseCandidate, at start: Int, hyphens: Bool) -> (given: Token, surname: Substring)? {
+        let given = c.words[start], surname = c.words[start + 1]
+        guard surname.gapBefore == " ", !isConnector(given.text), !given.isAllCapitals, !surname.isAllCapitals else { return nil }
+        let surnameText = Self.withoutPossessive(surname.text)
+        guard [given.text, surnameText].allSatisfy({ word in
+            word.count >= 3 && word.allSatisfy { $0.isLetter || hyphens && $0 == "-" } && !isCommonWord(word, language: c.language)
+        }) else { return nil }
+        return (given, surnameText)
     }
 
     /// The fix toward the one listed person `found` holds, or why there is none: several

@@ -291,9 +291,9 @@ extension NameNormalizer {
         // (`Kavanaugh`, `Gerrard`, `Sebelius`, `Khloe`) is a name of its own: it is read as
         // another only toward a major entity (`Seol`, also a Korean surname, is `Seoul`
         // beside `Washington`). A rare one (`Debain`, `Tarvis`) may well be a slip.
+        let bare = Self.withoutPossessive(c.written)
         if !named, best.form.isLexical || entry.weight < thresholds.majorWeight,
-            publicNameFrequency(Self.withoutPossessive(c.written), language: c.language) >= thresholds.knownPublicNameZipf,
-            isPublicPersonsName(c.written)
+            publicNameFrequency(bare, language: c.language) >= thresholds.knownPublicNameZipf, isPublicPersonsName(bare)
         {
             return .keep(reason: "a name public people bear")
         }
@@ -305,10 +305,11 @@ extension NameNormalizer {
                             + (supported ? ", which the text's other names support" : "")))
     }
 
-    /// Whether some listed public person bears `word` as a given name or surname.
+    /// Whether some listed public person bears `word` (no possessive) as a given name or
+    /// surname.
     func isPublicPersonsName(_ word: Substring) -> Bool {
         guard let people = gazetteer.index.publicPeople else { return false }
-        let key = keys.key(Self.withoutPossessive(word))
+        let key = keys.key(word)
         return people.hasSurname(key: key) || people.hasGivenName(key: key)
     }
 

@@ -56,6 +56,16 @@ struct NameRuleTests {
         return false
     }
 
+    /// Expects `text` to come back unchanged, its two-word name from `first` kept by `rule`.
+    func expectKept(
+        _ normalizer: NameNormalizer, _ text: String, first: String, language: String, by rule: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        #expect(normalizer.changes(in: text, language: LanguageTag(language)).isEmpty, sourceLocation: sourceLocation)
+        let decision = try phraseDecision(normalizer, text, first: first, length: 2, language: language)
+        #expect(decision.rule == rule && isKept(decision), "\(decision.rule): \(decision.outcome)", sourceLocation: sourceLocation)
+    }
+
     // MARK: Word rules
 
     @Test("A word of fewer than four letters, or in capitals, is not read as a name", arguments: ["Seo", "SEOL"])
@@ -200,10 +210,7 @@ struct NameRuleTests {
         let carter = GazetteerEntry(id: "carter", kind: .person, weight: 40, forms: ["de": ["Jimmy Carter"], "en": ["Jimmy Carter"]])
         let saudi = GazetteerEntry(id: "saudi", kind: .place, weight: 80, forms: ["de": ["Saudi-Arabien"], "en": ["Saudi Arabia"]])
         let normalizer = try normalizer([Self.seoul, carter, saudi])
-        #expect(normalizer.changes(in: text, language: "de").isEmpty)
-        let decision = try phraseDecision(normalizer, text, first: first, length: 2, language: "de")
-        #expect(decision.rule == "phrase-ending")
-        #expect(isKept(decision))
+        try expectKept(normalizer, text, first: first, language: "de", by: "phrase-ending")
         // A slip in the name itself is still one.
         #expect(normalizer.changes(in: "Es war Jimmy Cartre gestern.", language: "de").map(\.replacement) == ["Jimmy Carter"])
     }
@@ -226,10 +233,7 @@ struct NameRuleTests {
         let trump = GazetteerEntry(id: "trump", kind: .person, weight: 60, forms: ["ru": ["Дональд Трамп"], "en": ["Donald Trump"]])
         let merkel = GazetteerEntry(id: "merkel", kind: .person, weight: 60, forms: ["ru": ["Ангела Меркель"], "en": ["Angela Merkel"]])
         let normalizer = try normalizer([Self.seoul, trump, merkel])
-        #expect(normalizer.changes(in: text, language: "ru").isEmpty)
-        let decision = try phraseDecision(normalizer, text, first: first, length: 2, language: "ru")
-        #expect(decision.rule == "phrase-declined")
-        #expect(isKept(decision))
+        try expectKept(normalizer, text, first: first, language: "ru", by: "phrase-declined")
     }
 
     @Test("Outside English, an unsupported slip is read only one edit from an entity of the gazetteer")
