@@ -4,7 +4,12 @@
 ///
 /// Quotation marks: `"…"` (an opening mark follows white space, an opening bracket or a
 /// dash), `“…”`, `„…“`, `«…»`, and `‘…’` where the closing `’` has no letter after it
-/// (`dragon’s` is an apostrophe). The straight `'` is left alone: it is the apostrophe too. Brackets: `(…)`, `[…]` and the full-width `（…）`. A line break closes
+/// (`dragon’s` is an apostrophe). The straight `'` is the apostrophe too, so it is read
+/// only in tokenized text, where clitics stand apart (`it 's`, `do n't`) and a quotation
+/// mark is set off from the word on at least one side: it opens before a word that is no
+/// clitic (`'Just`, `'if`) and, set off on both sides, closes an open one (`anybody . '
+/// Paul`: the mark ends the sentence before it) or else opens one (`said : ' I`); after a
+/// word ending in s it is a possessive (`Wales ' crunch`). Brackets: `(…)`, `[…]` and the full-width `（…）`. A line break closes
 /// nothing and forgets everything open; a quotation or bracket left open marks nothing, and
 /// a closing mark without its opening one (`1)`, `:)`) is ignored. Only the outermost
 /// enclosure marks its candidates, so each is marked at most once and the cost stays linear.
@@ -12,19 +17,29 @@ struct QuotationTracker {
     private enum Mark { case straight, english, german, guillemet, single, parenthesis, squareBracket, fullWidthParenthesis }
 
     private var open: [(mark: Mark, firstCandidate: Int, start: Int)] = []
+    /// The candidate count when a straight single quotation opened, apart from the stack
+    /// above so that a stray `'` can never keep another mark from closing.
+    private var openSingle: Int?
+    /// Whether the text is tokenized, found when the first `'` after a space is read.
+    private var isTokenized: Bool?
+
+    /// Clitics that tokenized English writes apart from their word, lower-cased
+    /// (`it 's`, `I 'm`, `they 're`, `we 've`, `you 'll`, `he 'd`, `let 's`, `get 'em`).
+    private static let clitics: [[UInt8]] = ["s", "m", "re", "ve", "ll", "d", "em", "t", "n"].map { Array($0.utf8) }
 
     /// True when `byte` may start a mark this tracker reads (`" ( ) [ ]`, or the lead byte
     /// of `“ ” „ ‘ ’ « » （ ）`).
     @inline(__always)
     static func mayStartMark(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x22, 0x28, 0x29, 0x5B, 0x5D, 0xE2, 0xC2, 0xEF: return true
+        case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0xE2, 0xC2, 0xEF: return true
         default: return false
         }
     }
 
     mutating func lineBreak() {
         if !open.isEmpty { open.removeAll(keepingCapacity: true) }
+        openSingle = nil
     }
 
     /// Reads the mark at `offset`, if there is one, opening or closing a quotation or
@@ -68,6 +83,10 @@ struct QuotationTracker {
             }
             return
         }
+        if byte == 0x27 {
+            readStraightSingle(at: offset, in: text, candidates: &candidates)
+            return
+        }
         guard offset + 1 < text.count else { return }
         let second = text[offset + 1]
         if byte == 0xEF {
@@ -96,6 +115,50 @@ struct QuotationTracker {
                 close(.single, &candidates)
             }
         default: break
+        }
+    }
+
+    /// A straight `'` of tokenized text (see the type's notes); a `'` glued to the word
+    /// before it is an apostrophe or a possessive (`O'Brien`, `players'`) and is left alone.
+    private mutating func readStraightSingle(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
+        if offset > 0 {
+            let before = text.scalar(before: offset).scalar
+            guard before.isSegmentSpace || before == "(" || before == "[" else { return }
+        }
+        if isTokenized == nil { isTokenized = SentenceSegmenter.isTokenized(text) }
+        guard isTokenized == true else { return }
+        let end = offset + 1
+        if end == text.count || text.scalar(at: end).scalar.isSegmentSpace {
+            // After a word ending in s it is the possessive of tokenized text (`Wales ' crunch`).
+            if offset >= 2, text[offset - 2] | 0x20 == 0x73 { return }
+            if let opened = openSingle {
+                openSingle = nil
+                // The mark closes the sentence it follows (`anybody . ' Paul`). The sentence
+                // ends before it stay: copy that writes `'` for its quotation marks also
+                // leaves quotes unclosed at a paragraph's end and writes the mark for
+                // apostrophes, so a pair of marks is no sure frame for several sentences.
+                if open.isEmpty, let last = candidates.indices.last, last >= opened, candidates[last].next == offset {
+                    candidates[last].insideQuotation = true
+                }
+                settleDetachedClose(at: offset, in: text, candidates: &candidates)
+            } else {
+                openSingle = candidates.count
+            }
+            return
+        }
+        guard text.scalar(at: end).scalar.isLetter, !Self.isClitic(from: end, in: text) else { return }
+        // A quotation opened again before the last one closed is news copy's next paragraph
+        // of the same quote: it starts over from here.
+        openSingle = candidates.count
+    }
+
+    /// True when the letters from `start` up to the next space or the end are a clitic.
+    private static func isClitic(from start: Int, in text: UTF8Bytes) -> Bool {
+        var end = start
+        while end < text.count, end - start <= 2, text[end] != 0x20, text[end] != 0x0A { end += 1 }
+        guard end == text.count || text[end] == 0x20 || text[end] == 0x0A else { return false }
+        return clitics.contains { clitic in
+            clitic.count == end - start && clitic.indices.allSatisfy { text[start + $0] | 0x20 == clitic[$0] }
         }
     }
 

@@ -337,6 +337,12 @@ public final class SentenceSegmenter {
                 guard offset < count else { break }
             }
             let byte = text[offset]
+            // An apostrophe inside a word (`it's`, `O'Brien`) is by far the most common `'`
+            // and needs nothing: the quotation tracker reads only one after a space.
+            if byte == 0x27, offset > 0, Self.isWordByte(text[offset - 1]) {
+                offset += 1
+                continue
+            }
             let startsTerminator: Bool
             if byte == 0x2E || byte == 0x21 || byte == 0x3F {
                 startsTerminator = true
@@ -517,15 +523,21 @@ public final class SentenceSegmenter {
         return false
     }
 
-    /// The bytes the terminator scan must look at: `.`, `!`, `?`, `)`, `(`, `[`, `]`, `"`, `:`,
+    /// The bytes the terminator scan must look at: `.`, `!`, `?`, `)`, `(`, `[`, `]`, `"`, `'`, `:`,
     /// a line feed, and the lead bytes 0xE2 (U+2026 and `“ ” „ ‘ ’`), 0xEF (the full-width
     /// `．！？（）`) and 0xC2 (`« »`). Allocated once, never written after, never freed.
     nonisolated(unsafe) static let scanBytes: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         table.initialize(repeating: 0, count: 256)
-        for byte in [0x2E, 0x21, 0x3F, 0x29, 0x28, 0x5B, 0x5D, 0x22, 0x3A, 0x0A, 0xE2, 0xEF, 0xC2] as [UInt8] { table[Int(byte)] = 1 }
+        for byte in [0x2E, 0x21, 0x3F, 0x29, 0x28, 0x5B, 0x5D, 0x22, 0x27, 0x3A, 0x0A, 0xE2, 0xEF, 0xC2] as [UInt8] { table[Int(byte)] = 1 }
         return UnsafePointer(table)
     }()
+
+    /// An ASCII letter or digit, or a byte of a multi-byte scalar.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+    }
 
     /// True when one of the eight bytes at `offset` is in ``scanBytes``: eight table
     /// lookups and one branch per step.

@@ -41,6 +41,22 @@ struct TokenizedKindTests {
         #expect(try sentences(text, language) == expected)
     }
 
+    @Test("In tokenized text a single straight quotation mark set off by spaces ends the sentence it closes; a clitic, a possessive or an apostrophe does not", arguments: [
+        ("en", "He wrote that 'if he can get in then it opens it up to anybody . ' Merson had another dig .",
+         ["He wrote that 'if he can get in then it opens it up to anybody . '", "Merson had another dig ."]),
+        ("en", "He said : ' I have not decided yet . It is an honour . ' Muto scored 13 times .",
+         ["He said : ' I have not decided yet .", "It is an honour . '", "Muto scored 13 times ."]),
+        ("en", "Wales ' crunch qualifier is a sell-out . The sides meet . ' We are ready . ' Bale said .",
+         ["Wales ' crunch qualifier is a sell-out .", "The sides meet .", "' We are ready . '", "Bale said ."]),
+        ("en", "It 's over . ' I think he slipped . ' The soldier left .", ["It 's over .", "' I think he slipped . '", "The soldier left ."]),
+        ("en", "We 're here . Music of the '90s . I 'm fine . Rock 'n' roll .",
+         ["We 're here .", "Music of the '90s .", "I 'm fine .", "Rock 'n' roll ."]),
+        ("en", "He said 'hello.' Then he left.", ["He said 'hello.'", "Then he left."]),
+    ] as [(LanguageTag, String, [String])])
+    func straightSingleQuotes(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
     @Test("Grave accents written for quotation marks close a quotation after a terminator", arguments: [
         ("en", "He said ``stop the car.`` Nobody moved.", ["He said ``stop the car.``", "Nobody moved."]),
         ("en", "She wrote `see you soon.` Then she left.", ["She wrote `see you soon.`", "Then she left."]),
