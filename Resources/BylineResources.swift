@@ -153,10 +153,18 @@ public struct ResourceBundle: Sendable {
     /// light stemmer (`morphology/endings.tsv`) and month names (from ICU, as for segmentation).
     /// - Throws: ``ResourceError/malformed(_:reason:)`` for a bad line in a data file.
     public func summarizationRules(for language: LanguageTag) throws(ResourceError) -> SummarizationRules {
-        let months = Set(ICULocale(language).monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        let locale = ICULocale(language)
+        let months = Set(locale.monthNames.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        var weekdays: Set<String> = []
+        for index in 0..<7 {
+            for standAlone in [false, true] {
+                if let name = locale.weekdayName(index, standAlone: standAlone) { weekdays.insert(name.lowercased()) }
+            }
+        }
         return SummarizationRules(
             language: language, stopWords: try stopWords(for: language), furniture: try furnitureRules(for: language),
-            stemmer: SuffixStripper(suffixes: try endings(use: "stem")[language.language] ?? []), monthNames: months)
+            stemmer: SuffixStripper(suffixes: try endings(use: "stem")[language.language] ?? []), monthNames: months,
+            weekdayNames: weekdays, titles: try nameLanguageTables().titles[language.language] ?? [])
     }
 
     private func furniturePatterns(in relativePath: String) throws(ResourceError) -> FurnitureRules {

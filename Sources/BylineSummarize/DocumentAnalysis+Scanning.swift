@@ -28,6 +28,14 @@ extension DocumentAnalysis {
     static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
+
+    /// `word` without an English possessive ending (`kremlin’s`, `kremlin's`, `jones'`).
+    static func withoutPossessive(_ word: String) -> String {
+        for ending in ["'s", "’s", "'", "’"] where word.hasSuffix(ending) && word.count > ending.count + 1 {
+            return String(word.dropLast(ending.count))
+        }
+        return word
+    }
 }
 
 /// A piece of text as a set or dictionary key, compared and hashed by its UTF-8 bytes
@@ -59,6 +67,8 @@ struct SpellingFacts {
     var isCapital: Bool
     /// Upper case throughout, two scalars or more.
     var isAcronym: Bool
+    /// A capitalised month, weekday or title: no entity of its own.
+    var namesNothing: Bool
 }
 
 /// Whether two pieces of text are the same bytes; compares memory where both are

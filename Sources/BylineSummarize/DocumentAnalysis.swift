@@ -85,7 +85,13 @@ struct DocumentAnalysis {
             let isCapital = Self.isUppercase(piece.unicodeScalars.first!)
             let isAcronym = isCapital && piece.unicodeScalars.count >= 2
                 && piece.unicodeScalars.allSatisfy { !Self.isLowercase($0) }
-            return SpellingFacts(folded: folded, isStopWord: isStopWord, term: term, isCapital: isCapital, isAcronym: isAcronym)
+            // A name's key leaves its possessive out (`Kremlin’s` is the `Kremlin`); a date's
+            // month or weekday and a title before a name are no entities.
+            let key = isCapital ? Self.withoutPossessive(folded) : folded
+            let namesNothing = isCapital && !isAcronym
+                && (rules.monthNames.contains(key) || rules.weekdayNames.contains(key) || rules.titles.contains(key))
+            return SpellingFacts(folded: key, isStopWord: isStopWord, term: term, isCapital: isCapital, isAcronym: isAcronym,
+                                 namesNothing: namesNothing)
         }
         // The helpers it calls are static and take the text: a method of `self` called from
         // here copied the whole analysis (every array retained and released) per number.
@@ -149,12 +155,13 @@ struct DocumentAnalysis {
                     sentenceLetters += 1
                     if facts.isCapital {
                         sentenceUpper += 1
-                        if !facts.isStopWord || facts.isAcronym {
+                        let mayName = (!facts.isStopWord || facts.isAcronym) && !facts.namesNothing
+                        if mayName {
                             capitals.append(Capital(range: word.range, folded: facts.folded, isInitial: atStart,
                                                     continuesRun: previousWasCapital && gapIsSpace, isAcronym: facts.isAcronym))
                             if !atStart { capitalisedElsewhere.insert(facts.folded) }
                         }
-                        previousWasCapital = !facts.isStopWord || facts.isAcronym
+                        previousWasCapital = mayName
                     } else {
                         previousWasCapital = false
                     }

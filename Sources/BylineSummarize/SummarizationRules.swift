@@ -18,6 +18,11 @@ public struct SummarizationRules: Sendable {
     public var stemmer: SuffixStripper
     /// Lower-cased month names, so `5 March` counts as a date rather than a quantity.
     public var monthNames: Set<String>
+    /// Lower-cased weekday names: like month names, a capitalised `Thursday` names no entity.
+    public var weekdayNames: Set<String>
+    /// Lower-cased titles (`secretary`, `president`, `minister`): capitalised before a name,
+    /// they are no entity of their own.
+    public var titles: Set<String>
     /// True where every noun is capitalised (German), so a capital alone does not mark a name.
     public var capitalisesNouns: Bool
     /// True for Turkish and Azerbaijani, which pair `İ` with `i` and `I` with `ı`.
@@ -25,9 +30,11 @@ public struct SummarizationRules: Sendable {
 
     public init(
         language: LanguageTag, stopWords: StopWords, furniture: FurnitureRules, stemmer: SuffixStripper? = nil,
-        monthNames: Set<String> = []
+        monthNames: Set<String> = [], weekdayNames: Set<String> = [], titles: Set<String> = []
     ) {
         self.monthNames = monthNames
+        self.weekdayNames = weekdayNames
+        self.titles = titles
         self.language = language
         self.stopWords = stopWords
         self.furniture = furniture

@@ -224,6 +224,22 @@ struct SummaryCoverageTests {
         #expect(figure.candidates == [0, 1])
     }
 
+    @Test("Capitals name an entity without its possessive; a weekday, a month or a title before a name is none")
+    func capitalisedEntityKeys() throws {
+        let text = """
+            The Kremlin said on Thursday that talks with Kyiv would go on in March.
+            The Kremlin’s spokesman repeated the offer, Secretary Blinken told Ashgabat reporters.
+            Reporters in Ashgabat heard nothing new from either side that week.
+            """
+        let summary = try summarize(text, language: "en", length: .sentences(3))
+        let entities = summary.facts.filter { $0.kind == .entity }.map(\.key)
+        let kremlin = try #require(summary.facts.first { $0.key == "name:kremlin" })
+        #expect(kremlin.candidates == [0, 1])
+        #expect(!entities.contains { $0.hasPrefix("name:kremlin’") || $0 == "name:thursday" || $0 == "name:march" || $0 == "name:secretary" })
+        let ashgabat = try #require(summary.facts.first { $0.key == "name:ashgabat" })
+        #expect(ashgabat.candidates == [1, 2])
+    }
+
     @Test("A summary that takes a large share of a report gives up the lead prior for centrality")
     func priorFades() {
         let weights = SummaryWeights()
