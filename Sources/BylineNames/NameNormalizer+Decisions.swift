@@ -84,12 +84,14 @@ extension NameNormalizer {
     }
 
     /// True when `word` has a letter this language's alphabet lacks (`é` in English or
-    /// Turkish, `ñ` in German): then an accented spelling is another language's.
-    func hasForeignLetters(_ word: Substring, language: String) -> Bool {
+    /// Turkish, `ñ` in German): then an accented spelling is another language's. With
+    /// `nonASCIIOnly`, the Latin letters an alphabet lacks (`w` and `x` in Turkish) do not count.
+    func hasForeignLetters(_ word: Substring, language: String, nonASCIIOnly: Bool = false) -> Bool {
         guard let alphabet = tables.alphabets[language] else { return true }
         let letters = Set(alphabet)
         return lowerKey(word, language: language).unicodeScalars.contains {
             ($0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark) && !letters.contains($0)
+                && !(nonASCIIOnly && $0.isASCII)
         }
     }
 

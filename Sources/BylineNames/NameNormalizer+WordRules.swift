@@ -261,6 +261,15 @@ extension NameNormalizer {
         let entry = gazetteer.entry(of: best.form)
         let named = c.context.supports(entry)
         let supported = named || (entry.kind.isPlace && c.context.placeCount > 0 && !c.word.startsSentence)
+        // A word written with accented letters the language does not use (`Jágr`, `Babiš`,
+        // `Együtt` in English copy; not the `w` of `Twin` in Turkish copy) was typed by someone who knew the name's own spelling: it is a
+        // name of another language as written, not a slip of one of this language's, unless
+        // it is one slip from a major entity (`Vénézuela` in Azerbaijani copy).
+        if !named, hasForeignLetters(c.written, language: c.language, nonASCIIOnly: true),
+            best.distance > 1 || entry.weight < thresholds.majorWeight
+        {
+            return .keep(reason: "written in letters \(c.language) does not use, as the name's own language writes it")
+        }
         if !supported, ordinaryWordAsClose(c, best) { return .keep(reason: "an ordinary word is as close") }
         // Rivers, islands and mountains the gazetteer lacks are many: before a word for a
         // kind of place, only a major entity's name is read as misspelt (`Carribean Sea`,

@@ -339,6 +339,27 @@ struct NameRuleTests {
         #expect(fix(lowered) == "Tarnow")
     }
 
+    @Test("A word written with accented letters the language lacks is a foreign name as written, unless one slip from a major entity")
+    func foreignAccentedWord() throws {
+        let jair = GazetteerEntry(id: "jair", kind: .place, weight: 40, forms: ["en": ["Jair"]])
+        let egypt = GazetteerEntry(id: "egypt", kind: .country, weight: 100, forms: ["en": ["Egypt"]])
+        let venezuela = GazetteerEntry(id: "venezuela", kind: .country, weight: 100, forms: ["en": ["Venezuela"], "az": ["Venesuela"]])
+        let names = try normalizer([jair, egypt, venezuela])
+        // `Jágr` is one edit from `Jair` once its accent is folded away; `Együtt` two from `Egypt`.
+        for (text, word) in [("The winger Jágr scored twice.", "Jágr"), ("The party Együtt won seats.", "Együtt")] {
+            let kept = try self.decision(names, text, word: word, language: "en")
+            #expect(kept.rule == "misspelling" && isKept(kept), "\(word): \(kept.rule) \(kept.outcome)")
+        }
+        // The same slip without the accent is read; and one slip toward a country is read
+        // even in another language's letters.
+        #expect(fix(try self.decision(names, "The winger Jagr scored twice.", word: "Jagr", language: "en")) == "Jair")
+        #expect(fix(try self.decision(names, "Vénézuela", word: "Vénézuela", language: "az")) == "Venesuela")
+        // Turkish lacks `w`, but a `w` is no accent: an English name's slip is still read.
+        let newcastle = GazetteerEntry(id: "newcastle", kind: .place, weight: 40, forms: ["en": ["Newcastle"], "tr": ["Newcastle"]])
+        let slip = try self.decision(try normalizer([newcastle]), "Takım dün Newcastl'da oynadı.", word: "Newcastl'da", language: "tr")
+        #expect(fix(slip)?.hasPrefix("Newcastle") == true)
+    }
+
     // MARK: Phrase rules
 
     @Test("Words in capitals, or not joined as one name's are, are no phrase")
