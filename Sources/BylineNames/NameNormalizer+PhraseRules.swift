@@ -212,6 +212,12 @@ extension NameNormalizer {
     /// Another language's form of an entity this language names differently.
     func phraseForeignForm(_ c: PhraseCandidate) -> RuleOutcome {
         guard let (form, target) = foreignTarget(key: c.key, written: String(c.written), language: c.language) else { return .pass }
+        // A name never becomes a longer one that begins with it: `Abu Dhabi` is the city
+        // GeoNames' English catalogue calls `Abu Dhabi Island and Internal Islands City`, as
+        // `Jeju` is `Jeju City`.
+        if target.hasPrefix(c.written + " ") || target.hasPrefix(c.written + "-") {
+            return .keep(reason: "the short name of \"\(target)\"")
+        }
         return .fix(change(c.range, target, .foreign, form, thresholds.foreignFormConfidence,
                            "\"\(c.written)\" is the \(form.language) form; \(c.language) writes \"\(target)\""))
     }
@@ -346,6 +352,11 @@ extension NameNormalizer {
         guard let best = decide(readings), best.distance == 1 || sharesWord(c.key, best.form.key) else {
             return .keep(reason: "no reading stands clear, one edit away or sharing a word")
         }
+        // Each word within its own allowance: two edits in one short word make another
+        // name (`Wang Yi` is no `Wang Noi`, `Hua Qing` no `Hua Hin`).
+        if let word = wordBeyondItsAllowance(c.written, best.replacement) {
+            return .keep(reason: "\"\(word)\" would take more edits than a word of its length allows")
+        }
         // Outside English, as for one word: unsupported, more edits reach other names
         // (`Al Kaida` is no `Al Bayḑā’`, `Le Maire` no `Le Havre`).
         if c.language != "en", best.distance > thresholds.unsupportedEditsOutsideEnglish,
@@ -357,6 +368,20 @@ extension NameNormalizer {
         let confidence = best.distance == 1 ? thresholds.phraseOneEditConfidence : thresholds.phraseTwoEditConfidence
         return .fix(change(c.range, best.replacement, .misspelling, best.form, confidence,
                            "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""))
+    }
+
+    /// The first written word that differs from the reading's word in its place by more
+    /// edits than a word of its length allows (nil when the words do not pair up).
+    func wordBeyondItsAllowance(_ written: Substring, _ reading: String) -> Substring? {
+        let writtenWords = written.split(whereSeparator: { $0 == " " || $0 == "-" })
+        let readingWords = reading.split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard writtenWords.count == readingWords.count else { return nil }
+        for (word, other) in zip(writtenWords, readingWords) where word != other {
+            let key = keys.key(word), otherKey = keys.key(other)
+            let allowance = EditDistance.allowance(letters: min(key.count, otherKey.count))
+            if EditDistance.distance(key, otherKey, limit: allowance) == nil { return word }
+        }
+        return nil
     }
 
     /// A word of the phrase that the reading spells otherwise and that the text writes

@@ -257,12 +257,15 @@ struct NameRuleTests {
         let opened = try self.normalizer([Self.seoul, vermont], lexicon: ["de": ["Yann"]], thresholds: open)
         #expect(opened.changes(in: "Gestern sang Yanni lange.", language: "de").map(\.replacement) == ["Yann"])
         #expect(opened.changes(in: "Er reiste nach Vremnot.", language: "de").map(\.replacement) == ["Vermont"])
-        // A name of several words likewise (`Le Maire` is no `Le Havre`).
+        // A name of several words likewise: two edits (`Sankt Petrsburk`).
         let havre = GazetteerEntry(id: "havre", kind: .place, weight: 60, forms: ["de": ["Le Havre"], "fr": ["Le Havre"], "en": ["Le Havre"]])
-        let phrases = try self.normalizer([Self.seoul, vermont, havre])
-        #expect(phrases.changes(in: "Gestern sprach Le Maire lange.", language: "de").isEmpty)
-        let openPhrases = try self.normalizer([Self.seoul, vermont, havre], thresholds: open)
-        #expect(openPhrases.changes(in: "Gestern sprach Le Maire lange.", language: "de").map(\.replacement) == ["Le Havre"])
+        let petersburg = GazetteerEntry(id: "spb", kind: .place, weight: 60, forms: ["de": ["Sankt Petersburg"], "en": ["Saint Petersburg"]])
+        let phrases = try self.normalizer([Self.seoul, vermont, havre, petersburg])
+        #expect(phrases.changes(in: "Gestern war er in Sankt Petrsburk.", language: "de").isEmpty)
+        let openPhrases = try self.normalizer([Self.seoul, vermont, havre, petersburg], thresholds: open)
+        #expect(openPhrases.changes(in: "Gestern war er in Sankt Petrsburk.", language: "de").map(\.replacement) == ["Sankt Petersburg"])
+        // Two edits in one word are another name, open thresholds or not (`Le Maire` is no `Le Havre`).
+        #expect(openPhrases.changes(in: "Gestern sprach Le Maire lange.", language: "de").isEmpty)
     }
 
     @Test("A Turkish suffix after the apostrophe stays with the name, correct or fixed")
@@ -392,6 +395,27 @@ struct NameRuleTests {
         let decision = try self.phraseDecision(try normalizer([korea]), "Talks with Corée du Sud ended.", first: "Corée", length: 3, language: "en")
         #expect(decision.rule == "phrase-foreign-form")
         #expect(fix(decision) == "South Korea")
+    }
+
+    @Test("A short name never becomes the longer name that begins with it")
+    func phraseForeignFormShortName() throws {
+        let abuDhabi = GazetteerEntry(id: "ad", kind: .place, weight: 80,
+                                      forms: ["en": ["Abu Dhabi Island and Internal Islands City"], "de": ["Abu Dhabi"], "fr": ["Abou Dabi"]])
+        let names = try normalizer([abuDhabi])
+        let kept = try self.phraseDecision(names, "He flew to Abu Dhabi on Monday.", first: "Abu", length: 2, language: "en")
+        #expect(kept.rule == "phrase-foreign-form" && isKept(kept), "\(kept.rule): \(kept.outcome)")
+        let fixed = try self.phraseDecision(names, "He flew to Abou Dabi on Monday.", first: "Abou", length: 2, language: "en")
+        #expect(fix(fixed) == "Abu Dhabi Island and Internal Islands City")
+    }
+
+    @Test("A phrase is misspelt only where each word is within the edits a word of its length allows")
+    func phraseMisspellingPerWord() throws {
+        let wangNoi = GazetteerEntry(id: "wn", kind: .place, weight: 40, forms: ["en": ["Wang Noi"]])
+        let names = try normalizer([wangNoi])
+        let kept = try self.phraseDecision(names, "Foreign minister Wang Yi arrived.", first: "Wang", length: 2, language: "en")
+        #expect(kept.rule == "phrase-misspelling" && isKept(kept), "\(kept.rule): \(kept.outcome)")
+        let fixed = try self.phraseDecision(names, "The district of Wang Nio flooded.", first: "Wang", length: 2, language: "en")
+        #expect(fix(fixed) == "Wang Noi")
     }
 
     @Test("A known person's full name with a slip in the surname is that person, even when the slip is a word")
