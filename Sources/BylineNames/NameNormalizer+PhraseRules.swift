@@ -63,6 +63,7 @@ extension NameNormalizer {
         case phraseAccents = "phrase-accents"
         case phraseForeignLetters = "phrase-foreign-letters"
         case phraseForeignForm = "phrase-foreign-form"
+        case publicPersonAsWritten = "public-person-as-written"
         case personNameSlip = "person-name-slip"
         case givenNameVariant = "given-name-variant"
         case publicPerson = "public-person"
@@ -103,6 +104,7 @@ extension NameNormalizer {
             case .phraseAccents: outcome = phraseAccents(candidate)
             case .phraseForeignLetters: outcome = phraseForeignLetters(candidate)
             case .phraseForeignForm: outcome = phraseForeignForm(candidate)
+            case .publicPersonAsWritten: outcome = publicPersonAsWritten(candidate)
             case .personNameSlip: outcome = personNameSlip(candidate)
             case .givenNameVariant: outcome = givenNameVariant(candidate)
             case .publicPerson: outcome = publicPerson(candidate)

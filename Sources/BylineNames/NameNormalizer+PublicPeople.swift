@@ -70,6 +70,22 @@ extension NameNormalizer {
         return .pass
     }
 
+    /// A name of two or three words written exactly as a listed public person's, in English
+    /// copy: that person's, however another list spells a namesake (`Garry Kasparov`, which
+    /// WordNet writes `Gary Kasparov`), and no slip of anyone's. The list's titles are
+    /// English Wikipedia's, so other languages' copy, which spells names its own way, is
+    /// read by ``publicPerson(_:)`` instead.
+    func publicPersonAsWritten(_ c: PhraseCandidate) -> RuleOutcome {
+        guard c.language == "en", c.length <= 3, let people = gazetteer.index.publicPeople,
+            c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }), !c.members.contains(where: \.isAllCapitals)
+        else { return .pass }
+        let written = Self.withoutPossessive(c.written)
+        guard gazetteer.formsByText[String(written)] == nil,
+            people.contains(String(written), givenKey: keys.key(c.words[c.start].text))
+        else { return .pass }
+        return .keep(reason: "a public person's name as written")
+    }
+
     /// The entity id of a listed person: the English Wikipedia title (`enwiki:José_Mourinho`).
     static func publicPersonID(_ name: String) -> String { "enwiki:" + name.replacing(" ", with: "_") }
 

@@ -211,11 +211,13 @@ public final class NameNormalizer {
             let hasApostrophe = Self.mayHoldApostrophe(piece.utf8)
             // French and Italian elision: the name starts after "l'", "d'", "qu'"; in copy
             // of those languages also after "L'", "D'", "J'" opening a sentence (`J'aime`,
-            // `C'est`, `L'homme` are no names).
+            // `C'est`, `L'homme` are no names), and in any copy before a small letter (a
+            // French phrase in English copy: `C'est la vie`; not `D'Alembert`).
             if hasApostrophe, let apostrophe = piece.firstIndex(where: { $0 == "'" || $0 == "’" }),
                 piece.distance(from: piece.startIndex, to: apostrophe) <= 2,
                 piece[..<apostrophe].allSatisfy(\.isLowercase)
-                    || Self.elidingLanguages.contains(language) && Self.elisions.contains(piece[..<apostrophe].lowercased())
+                    || Self.elisions.contains(piece[..<apostrophe].lowercased())
+                        && (Self.elidingLanguages.contains(language) || piece[piece.index(after: apostrophe)...].first?.isLowercase == true)
             {
                 let after = piece.index(after: apostrophe)
                 if after < piece.endIndex {

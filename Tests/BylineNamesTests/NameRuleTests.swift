@@ -225,6 +225,14 @@ struct NameRuleTests {
         #expect(normalizer.changes(in: "L'Elysée a parlé.", language: "fr").map(\.replacement) == ["Élysée"])
     }
 
+    @Test("In any copy, an elided French word before a small letter is no name")
+    func elisionInEnglish() throws {
+        let paris = GazetteerEntry(id: "paris", kind: .place, weight: 90, forms: ["en": ["Paris"], "fr": ["Paris"]])
+        let normalizer = try normalizer([Self.seoul, paris], lexicon: ["en": ["Cust", "Jamie", "Daborn"]])
+        #expect(normalizer.changes(in: "C'est la vie, he said in Paris.", language: "en").isEmpty)
+        #expect(normalizer.changes(in: "J'aime Paris, she wrote.", language: "en").isEmpty)
+    }
+
     @Test("A name declined in every word is the name in its case, not a slip", arguments: [
         ("Встреча Дональда Трампа прошла.", "Дональда"), ("Он говорил с Ангелой Меркель вчера.", "Ангелой"),
         ("Письмо Дональду Трампу ушло.", "Дональду"),
@@ -491,6 +499,20 @@ struct NameRuleTests {
         #expect(decision.rule == "public-person")
         #expect(fix(decision) == expected)
         #expect(normalizer.changes(in: text, language: LanguageTag(language)).map(\.replacement) == [expected])
+    }
+
+    @Test("In English copy, a listed public person's name as written is that person's, whatever another list writes")
+    func publicPersonAsWritten() throws {
+        let lists = Shipped.wordLists.filter { $0.key.language == "en" }
+        try #require(!lists.isEmpty)
+        let gary = GazetteerEntry(id: "wordnet:kasparov", kind: .person, weight: 60, forms: ["en": ["Gary Kasparov"]])
+        let withList = try normalizer([Self.seoul, gary], lists: lists, people: ["Garry Kasparov"])
+        let decision = try phraseDecision(withList, "It lost to Grandmaster Garry Kasparov in 1997.", first: "Garry", length: 2, language: "en")
+        #expect(decision.rule == "public-person-as-written" && isKept(decision), "\(decision.rule): \(decision.outcome)")
+        #expect(withList.changes(in: "It lost to Grandmaster Garry Kasparov in 1997.", language: "en").isEmpty)
+        // Without the list, the variant is read as WordNet's person.
+        let withoutList = try normalizer([Self.seoul, gary], lists: lists)
+        #expect(withoutList.changes(in: "It lost to Grandmaster Garry Kasparov in 1997.", language: "en").map(\.replacement) == ["Gary Kasparov"])
     }
 
     @Test("The public people's list keeps names as written and never adds accents in English or by guesswork")
