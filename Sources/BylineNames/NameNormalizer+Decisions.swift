@@ -470,6 +470,15 @@ extension NameNormalizer {
         return words.count > 1 && words.contains(Substring(short))
     }
 
+    /// True when `long` is `short`, accents aside, followed by more words (`Île-de-France
+    /// Region` begins with `Ile-de-France`, `Abu Dhabi Island and Internal Islands City`
+    /// with `Abu Dhabi`).
+    static func beginsWithName<S: StringProtocol>(_ long: String, _ short: S, keys: MatchKeyMaker) -> Bool {
+        let longWords = long.split(separator: " "), shortWords = short.split(separator: " ")
+        guard longWords.count > shortWords.count else { return false }
+        return keys.key(longWords.prefix(shortWords.count).joined(separator: " ")) == keys.key(short)
+    }
+
     /// The letters of `text`, in lower case, without spaces, hyphens, dashes and dots.
     static func lettersOnly<S: StringProtocol>(_ text: S) -> String {
         String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }))

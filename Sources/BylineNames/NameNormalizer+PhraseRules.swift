@@ -217,7 +217,7 @@ extension NameNormalizer {
         // A name never becomes a longer one that begins with it: `Abu Dhabi` is the city
         // GeoNames' English catalogue calls `Abu Dhabi Island and Internal Islands City`, as
         // `Jeju` is `Jeju City`.
-        if target.hasPrefix(c.written + " ") || target.hasPrefix(c.written + "-") {
+        if Self.beginsWithName(target, c.written, keys: keys) {
             return .keep(reason: "the short name of \"\(target)\"")
         }
         return .fix(change(c.range, target, .foreign, form, thresholds.foreignFormConfidence,

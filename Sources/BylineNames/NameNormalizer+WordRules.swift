@@ -465,6 +465,7 @@ extension NameNormalizer {
         if target.split(separator: " ").count > stemText.split(separator: " ").count + 1
             || target.contains("(") && !stemText.contains("(")
             || Self.isPart(stemText, of: target)
+            || Self.beginsWithName(target, stemText, keys: keys)
         {
             return .keep(reason: "the other form is a longer name")
         }

@@ -414,6 +414,9 @@ struct NameRuleTests {
         #expect(kept.rule == "phrase-foreign-form" && isKept(kept), "\(kept.rule): \(kept.outcome)")
         let fixed = try self.phraseDecision(names, "He flew to Abou Dabi on Monday.", first: "Abou", length: 2, language: "en")
         #expect(fix(fixed) == "Abu Dhabi Island and Internal Islands City")
+        // Accents aside, and joined by hyphens, as well.
+        let region = GazetteerEntry(id: "idf", kind: .region, weight: 60, forms: ["en": ["Île-de-France Region"], "de": ["Ile-de-France"]])
+        #expect(try normalizer([region]).changes(in: "The Ile-de-France council voted.", language: "en").isEmpty)
     }
 
     @Test("A phrase is misspelt only where each word is within the edits a word of its length allows")
