@@ -270,6 +270,16 @@ extension NameNormalizer {
         {
             return .keep(reason: "written in letters \(c.language) does not use, as the name's own language writes it")
         }
+        // Outside English, an English name as written, bare or before the language's ending
+        // (`Moore'daki`, `Dexter'da`, `Colin'in` in Turkish copy), is someone's or something's
+        // own name in its own spelling, not a slip of one of the gazetteer's.
+        if !named, c.language != "en", let english = wordLists["en"],
+            c.splits.contains(where: { stem, suffix in
+                (suffix.isEmpty || suffix.first == "'" || suffix.first == "’") && english.containsProperName(lowerKey(stem, language: "en"))
+            })
+        {
+            return .keep(reason: "an English name as written")
+        }
         if !supported, ordinaryWordAsClose(c, best) { return .keep(reason: "an ordinary word is as close") }
         // Rivers, islands and mountains the gazetteer lacks are many: before a word for a
         // kind of place, only a major entity's name is read as misspelt (`Carribean Sea`,

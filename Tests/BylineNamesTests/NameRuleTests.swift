@@ -276,6 +276,18 @@ struct NameRuleTests {
         #expect(openPhrases.changes(in: "Gestern sprach Le Maire lange.", language: "de").isEmpty)
     }
 
+    @Test("Outside English, an English name as written, bare or with the language's ending, is no slip of the gazetteer's")
+    func englishNameOutsideEnglish() throws {
+        let lists = Shipped.wordLists.filter { ["en", "tr"].contains($0.key.language) }
+        try #require(lists.count == 2)
+        let moose = GazetteerEntry(id: "moose", kind: .place, weight: 40, forms: ["en": ["Moose"], "tr": ["Moose"]])
+        let names = try normalizer([Self.seoul, moose], lists: lists)
+        let kept = try self.decision(names, "Dün Moore'daki evde kaldı.", word: "Moore'daki", language: "tr")
+        #expect(kept.rule == "misspelling" && isKept(kept), "\(kept.rule): \(kept.outcome)")
+        // A name no English list has is still read.
+        #expect(names.changes(in: "Dün Mooze'daki evde kaldı.", language: "tr").map(\.replacement) == ["Moose'daki"])
+    }
+
     @Test("A Turkish suffix after the apostrophe stays with the name, correct or fixed")
     func turkishSuffixOnPhrase() throws {
         let newYork = GazetteerEntry(id: "nyc", kind: .place, weight: 90, forms: ["tr": ["New York"], "en": ["New York"]])
