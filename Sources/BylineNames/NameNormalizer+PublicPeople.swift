@@ -25,6 +25,13 @@ extension NameNormalizer {
         // The whole run, or its last two words after ordinary ones: every German noun is
         // capitalised (`Trainer Jose Mourinho`). The exact letters of a listed person are
         // evidence enough of who is meant.
+        // The first words of a longer name are no name of their own (`José Luis` of `José
+        // Luis Rodríguez Zapatero` is no `José Luís`).
+        // A capitalised ordinary word after it (every German noun) is no part of the name.
+        let next = c.start + c.length
+        let followed = next < c.words.count && c.words[next].isCapitalised && joinedAsName(c.words, from: next - 1, count: 2)
+            && !isCommonWord(c.words[next].text, language: c.language)
+        if followed { return .pass }
         var spans = c.length <= 3 ? [c.start..<c.start + c.length] : []
         let tail = c.start + c.length - 2
         if c.length >= 3, c.words[c.start..<tail].allSatisfy({ isCommonWord($0.text, language: c.language) }) {

@@ -555,6 +555,10 @@ struct NameRuleTests {
             .changes(in: "Später sagte Hugo Chavez nichts.", language: "de").map(\.replacement) == ["Hugo Chávez"])
         // Different letters are no missing accents.
         #expect(normalizer.changes(in: "Der Trainer Jose Mourinha sagte nichts.", language: "de").isEmpty)
+        // The first words of a longer name are no name of their own.
+        let luis = try self.normalizer([berlin], lists: Shipped.wordLists.filter { $0.key.language == "de" }, people: ["José Luís"])
+        #expect(luis.changes(in: "Später sprach José Luis Rodríguez Zapatero lange.", language: "de").isEmpty)
+        #expect(luis.changes(in: "Später sprach José Luis lange.", language: "de").map(\.replacement) == ["José Luís"])
     }
 
     @Test("In English copy, a public person's name with one typing slip becomes that person's", arguments: [
