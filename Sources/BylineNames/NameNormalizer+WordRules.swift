@@ -48,6 +48,7 @@ extension NameNormalizer {
         case wordShape = "word-shape"
         case ordinaryWord = "ordinary-word"
         case foreignLetters = "foreign-letters"
+        case englishNamePart = "english-name-part"
         case missingAccents = "missing-accents"
         case foreignForm = "foreign-form"
         case inflectedWord = "inflected-word"
@@ -82,6 +83,7 @@ extension NameNormalizer {
         case .wordShape: wordShape(candidate)
         case .ordinaryWord: ordinaryWord(candidate)
         case .foreignLetters: foreignLetters(candidate)
+        case .englishNamePart: englishNamePart(candidate)
         case .missingAccents: missingAccents(candidate)
         case .foreignForm: foreignForm(candidate)
         case .inflectedWord: inflectedWord(candidate)
@@ -141,6 +143,13 @@ extension NameNormalizer {
         else { return .pass }
         return .fix(change(c.word.range, form.text, .foreign, form, thresholds.foreignLettersConfidence,
                            "\"\(stem)\" has letters \(c.language) does not use; \(c.language) writes \"\(form.text)\""))
+    }
+
+    /// Outside English, a word after the English `of` is part of an English name (`Bank of
+    /// America`, `University of California` in Spanish copy): it keeps its English spelling.
+    func englishNamePart(_ c: WordCandidate) -> RuleOutcome {
+        guard c.language != "en", c.position > 0, c.words[c.position - 1].text == "of", c.word.gapBefore == " " else { return .pass }
+        return .keep(reason: "part of an English name, after \"of\"")
     }
 
     /// This language's name with accents missing (`Bogota`, `Zurich` in German). English

@@ -92,6 +92,15 @@ struct NameRuleTests {
         #expect(fix(decision) == "Venezuela")
     }
 
+    @Test("Outside English, a word after the English of is part of an English name")
+    func englishNamePart() throws {
+        let america = GazetteerEntry(id: "america", kind: .region, weight: 90, forms: ["en": ["America"], "es": ["América"]])
+        let names = try normalizer([america])
+        let kept = try self.decision(names, "El Bank of America perdió dinero.", word: "America", language: "es")
+        #expect(kept.rule == "english-name-part" && isKept(kept))
+        #expect(names.changes(in: "Viajó por America del Sur.", language: "es").map(\.replacement) == ["América"])
+    }
+
     @Test("Missing accents come back outside English, and in English only on a major place")
     func missingAccents() throws {
         let bogota = GazetteerEntry(id: "bogota", kind: .place, weight: 50, forms: ["es": ["Bogotá"], "en": ["Bogotá"]])
