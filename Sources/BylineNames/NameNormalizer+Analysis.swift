@@ -225,6 +225,10 @@ extension NameNormalizer {
     }
 
     func exactForm(_ text: String, language: String) -> Gazetteer.Form? {
+        // A no-break space inside a name (`New York`, French typography's between given
+        // name and surname) is the name's space: the name is written as the gazetteer has it.
+        let text = text.contains(where: { $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2007}" })
+            ? String(text.map { $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2007}" ? " " : $0 }) : text
         guard let candidates = gazetteer.formsByText[text] else { return nil }
         var best: Gazetteer.Form?
         for index in candidates {

@@ -402,6 +402,15 @@ struct NameRuleTests {
         #expect(isKept(decision))
     }
 
+    @Test("A name written with a no-break space is the name as written")
+    func noBreakSpaceInName() throws {
+        let newYork = GazetteerEntry(id: "ny", kind: .place, weight: 90, forms: ["fr": ["New York"], "en": ["New York"]])
+        let names = try normalizer([newYork])
+        #expect(names.changes(in: "Il vit à New\u{00A0}York depuis 2010.", language: "fr").isEmpty)
+        #expect(names.changes(in: "Il vit à New\u{202F}York depuis 2010.", language: "fr").isEmpty)
+        #expect(names.changes(in: "Il vit à New-York depuis 2010.", language: "fr").map(\.replacement) == ["New York"])
+    }
+
     @Test("A major entity's hyphens or a phrase's accents come back")
     func phraseAccents() throws {
         let burkina = GazetteerEntry(id: "bf", kind: .country, weight: 80, forms: ["en": ["Burkina Faso"]])
