@@ -159,6 +159,10 @@ extension NameNormalizer {
         let language = c.language
         for (stem, suffix) in c.splits where !c.russian || suffix.isEmpty {
             guard let form = bestForm(key: keys.key(stem), language: language, lexical: true), addsAccents(form.text, to: stem) else { continue }
+            // A place's accents never go into a longer name that bears it (`Zurich Versicherung`,
+            // `Oman Air`, `L'Oréal Paris`, `AC Milan`) or into a person's (`Brian Bethune`):
+            // firms, clubs and people keep their own spelling.
+            if !form.isLexical, gazetteer.entry(of: form).kind.isPlace, c.personContext, besideAName(c) { return .keep(reason: "part of a longer name") }
             let weight = gazetteer.entry(of: form).weight
             guard form.isLexical && language != "en" || weight >= thresholds.accentWeight && language != "en"
                 || weight >= thresholds.majorWeight && Self.latinAccentsOnly(form.text),
@@ -169,6 +173,18 @@ extension NameNormalizer {
                                "\"\(stem)\" is \"\(form.text)\" without its accents"))
         }
         return .pass
+    }
+
+    /// A capitalised word joined to this one as a name's words are, but for an ordinary
+    /// word opening the sentence (`La Grece etait devant` names no `La Grece`).
+    func besideAName(_ c: WordCandidate) -> Bool {
+        let words = c.words, position = c.position
+        if position > 0, words[position - 1].isCapitalised, joinedAsName(words, from: position - 1, count: 2),
+            !(words[position - 1].startsSentence && isCommonWord(words[position - 1].text, language: c.language))
+        {
+            return true
+        }
+        return position + 1 < words.count && words[position + 1].isCapitalised && joinedAsName(words, from: position, count: 2)
     }
 
     /// Another language's name of an entity (`Seul` in English, `Kenya` in German), as a

@@ -115,6 +115,10 @@ struct NameRuleTests {
         thresholds.majorWeight = 50
         let lowered = try self.decision(try normalizer([bogota], thresholds: thresholds), "She flew to Bogota today.", word: "Bogota", language: "en")
         #expect(lowered.rule == "missing-accents")
+        // A firm or a club that bears the place's name keeps its own spelling.
+        let lists = Shipped.wordLists.filter { $0.key.language == "es" }
+        let firm = try self.decision(try normalizer([bogota], lists: lists), "El Bogota Fútbol Club ganó ayer.", word: "Bogota", language: "es")
+        #expect(firm.rule == "missing-accents" && isKept(firm), "\(firm.rule): \(firm.outcome)")
     }
 
     @Test("Another language's form of a place becomes this language's; a small place's stays")
