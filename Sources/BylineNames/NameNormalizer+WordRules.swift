@@ -263,6 +263,14 @@ extension NameNormalizer {
         guard let form = accentedNameElsewhere(key: keys.key(c.written), written: String(c.written), language: c.language),
             !isUsedVariant(c.written, of: form.text, language: c.language)
         else { return .pass }
+        // A quoted word names something as written (`der "Napi" Warenkorb`); a given name or
+        // surname that public people bear and running text writes often is a name of its own
+        // spelling (`Regine` in German is no French `Régine` taken from a dictionary).
+        if c.word.isQuoted { return .keep(reason: "quoted") }
+        let bare = Self.withoutPossessive(c.written)
+        if form.isLexical, publicNameFrequency(bare, language: c.language) >= thresholds.knownPublicNameZipf, isPublicPersonsName(bare) {
+            return .keep(reason: "a name public people bear, as written")
+        }
         return .fix(change(c.word.range, form.text, .misspelling, form, thresholds.accentsElsewhereConfidence,
                            "\"\(c.written)\" is the name \"\(form.text)\" (\(form.language)) without its accents"))
     }

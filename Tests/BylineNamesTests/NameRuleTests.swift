@@ -195,6 +195,17 @@ struct NameRuleTests {
         let decision = try self.decision(normalizer, "Gestern kam Frederic an.", word: "Frederic", language: "de")
         #expect(decision.rule == "accents-elsewhere")
         #expect(fix(decision) == "Frédéric")
+        // A quoted word is written as meant.
+        let quoted = try self.decision(normalizer, "Gestern kam \"Frederic\" an.", word: "Frederic", language: "de")
+        #expect(quoted.rule == "accents-elsewhere" && isKept(quoted))
+        // A given name public people bear and running text writes often is a name of its own spelling.
+        let tables = try #require(Shipped.tables)
+        let known = NameNormalizer(
+            gazetteer: Gazetteer(entries: [Self.seoul], lexicon: ["fr": ["Régine"]], frequencies: ["de": ["regine": -2.8]],
+                                 stemFinals: tables.letters.stemFinals, people: ["Regine Hildebrandt"]),
+            wordLists: [:], tables: tables)
+        let regine = try self.decision(known, "Gestern kam Regine an.", word: "Regine", language: "de")
+        #expect(regine.rule == "accents-elsewhere" && isKept(regine), "\(regine.rule): \(regine.outcome)")
     }
 
     @Test("Accents come only from a name's own spelling: not from a language that respells foreign names, not where that language writes the plain spelling too, and not capitals alone")
