@@ -127,7 +127,7 @@ extension ResourceBundle {
         }
         return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"),
                                   letters: try morphologyLetters(), connectors: connectors, particles: particles,
-                                  placeGenerics: placeGenerics)
+                                  placeGenerics: placeGenerics, derivedEndings: try endings(use: "derived"))
     }
 
     /// The letters the name morphology reads (`morphology/letters.tsv`,
@@ -211,8 +211,8 @@ extension ResourceBundle {
         var endings: [String: [String]] = [:]
         for row in try records(in: "morphology/endings.tsv", fieldCount: 3) {
             let uses = row.fields[2].split(separator: " ")
-            guard uses.allSatisfy({ $0 == "name" || $0 == "stem" }) else {
-                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected name, stem or both)")
+            guard uses.allSatisfy({ $0 == "name" || $0 == "stem" || $0 == "derived" }) else {
+                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected name, stem or derived)")
             }
             if uses.contains(Substring(use)) { endings[row.fields[0], default: []].append(row.fields[1]) }
         }

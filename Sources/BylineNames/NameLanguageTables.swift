@@ -36,11 +36,15 @@ public struct NameLanguageTables: Sendable {
     /// word (`Panama Canal`, `Karayip Denizi`), per language: the word before one is a
     /// place's name of its own, not part of a person's or a firm's.
     public var placeGenerics: [String: Set<String>]
+    /// Endings that make a word of a name, per language: demonyms and adjectives
+    /// (`Bulgar`+`en` of `Bulgar`+`ien`, `Litau`+`er` of `Litau`+`en`). A word that is a name's stem
+    /// with one of them is that word, not a slip of the name.
+    public var derivedEndings: [String: [String]]
 
     public init(
         titles: [String: Set<String>], alphabets: [String: [Unicode.Scalar]], distinctLetters: [String: Set<Character>],
         endings: [String: [String]], letters: MorphologyLetters = MorphologyLetters(), connectors: Set<String> = [],
-        particles: Set<String> = [], placeGenerics: [String: Set<String>] = [:]
+        particles: Set<String> = [], placeGenerics: [String: Set<String>] = [:], derivedEndings: [String: [String]] = [:]
     ) {
         self.titles = titles
         self.alphabets = alphabets
@@ -50,5 +54,6 @@ public struct NameLanguageTables: Sendable {
         self.connectors = connectors
         self.particles = particles
         self.placeGenerics = placeGenerics
+        self.derivedEndings = derivedEndings
     }
 }

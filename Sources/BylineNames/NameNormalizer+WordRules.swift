@@ -175,6 +175,18 @@ extension NameNormalizer {
         return .pass
     }
 
+    /// Whether `written` is the stem of `name` (the name less one to three final letters)
+    /// with one of the language's derivational endings (``NameLanguageTables/derivedEndings``).
+    func isDerived(_ written: Substring, from name: String, language: String) -> Bool {
+        guard let endings = tables.derivedEndings[language], !endings.isEmpty else { return false }
+        let word = written.lowercased(), target = name.lowercased()
+        for ending in endings where word.count > ending.count && word.hasSuffix(ending) {
+            let stem = word.dropLast(ending.count)
+            if stem.count >= 4, target.count > stem.count, target.count - stem.count <= 3, target.hasPrefix(stem) { return true }
+        }
+        return false
+    }
+
     /// A capitalised word joined to this one as a name's words are, but for an ordinary
     /// word opening the sentence (`La Grece etait devant` names no `La Grece`).
     func besideAName(_ c: WordCandidate) -> Bool {
@@ -302,6 +314,11 @@ extension NameNormalizer {
             best.distance > 1 || entry.weight < thresholds.majorWeight
         {
             return .keep(reason: "written in letters \(c.language) does not use, as the name's own language writes it")
+        }
+        // A demonym or an adjective the language makes of the name is a word of its own
+        // (`Bulgaren` of `Bulgarien`, `Georgier` of `Georgien`, `Litauer` of `Litauen`).
+        if !named, isDerived(c.written, from: best.form.text, language: c.language) {
+            return .keep(reason: "a word the language makes of the name \(best.form.text)")
         }
         // Outside English, an English name as written, bare or before the language's ending
         // (`Moore'daki`, `Dexter'da`, `Colin'in` in Turkish copy), is someone's or something's

@@ -371,6 +371,20 @@ struct NameRuleTests {
         #expect(isKept(decision))
     }
 
+    @Test("A demonym the language makes of a name is a word of its own, not a slip of the name", arguments: [
+        ("Gestern wurden zwei Bulgaren festgenommen.", "Bulgaren"), ("Gestern wählten die Georgier neu.", "Georgier"),
+    ])
+    func derivedWord(text: String, word: String) throws {
+        let bulgaria = GazetteerEntry(id: "bg", kind: .country, weight: 100, forms: ["de": ["Bulgarien"], "en": ["Bulgaria"]])
+        let georgia = GazetteerEntry(id: "ge", kind: .country, weight: 100, forms: ["de": ["Georgien"], "en": ["Georgia"]])
+        let names = try normalizer([bulgaria, georgia])
+        let kept = try self.decision(names, text, word: word, language: "de")
+        #expect(kept.rule == "misspelling" && isKept(kept), "\(kept.rule): \(kept.outcome)")
+        #expect(names.changes(in: text, language: "de").isEmpty)
+        // A slip of the name itself is still read.
+        #expect(names.changes(in: "Gestern reiste er nach Bulgairen.", language: "de").map(\.replacement) == ["Bulgarien"])
+    }
+
     @Test("A misspelt name one edit away is fixed; a small place the text does not support is not")
     func misspelling() throws {
         let fixed = try self.decision(try normalizer([Self.seoul]), "Both Washington and Seol have spoken.", word: "Seol", language: "en")
