@@ -91,6 +91,17 @@ extension ResourceBundle {
         return result
     }
 
+    /// The titles that make the next capitalised word a person's name (`names/titles.tsv`,
+    /// `language<TAB>title`, lower case), per language: read alone by the summarizer, which
+    /// needs no other table of the names.
+    public func nameTitles() throws(ResourceError) -> [String: Set<String>] {
+        let path = dataDirectory.appendingPathComponent("names/titles.tsv").path
+        guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+        var titles: [String: Set<String>] = [:]
+        for row in try records(in: "names/titles.tsv", fieldCount: 2) { titles[row.fields[0], default: []].insert(row.fields[1]) }
+        return titles
+    }
+
     /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
     /// `names/distinct-letters.tsv`, `names/place-generics.tsv`, each `language<TAB>value`; `names/connectors.tsv`,
     /// `language<TAB>word<TAB>uses`; the name endings of `morphology/endings.tsv` and the
@@ -103,8 +114,7 @@ extension ResourceBundle {
             guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
             return try records(in: "names/\(file)", fieldCount: 2)
         }
-        var titles: [String: Set<String>] = [:]
-        for row in try rows("titles.tsv") { titles[row.fields[0], default: []].insert(row.fields[1]) }
+        let titles = try nameTitles()
         var alphabets: [String: [Unicode.Scalar]] = [:]
         for row in try rows("alphabets.tsv") {
             guard alphabets[row.fields[0]] == nil else { throw .malformed(row.location, reason: "a second alphabet for \(row.fields[0])") }

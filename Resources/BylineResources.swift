@@ -164,7 +164,7 @@ public struct ResourceBundle: Sendable {
         return SummarizationRules(
             language: language, stopWords: try stopWords(for: language), furniture: try furnitureRules(for: language),
             stemmer: SuffixStripper(suffixes: try endings(use: "stem")[language.language] ?? []), monthNames: months,
-            weekdayNames: weekdays, titles: try nameLanguageTables().titles[language.language] ?? [])
+            weekdayNames: weekdays, titles: try nameTitles()[language.language] ?? [])
     }
 
     private func furniturePatterns(in relativePath: String) throws(ResourceError) -> FurnitureRules {

@@ -224,11 +224,13 @@ extension NameNormalizer {
         return gazetteer.entry(of: form).weight >= thresholds.majorWeight && !Self.isPart(text, of: target)
     }
 
+    /// No-break, narrow no-break and figure spaces.
+    static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2007}"]
+
     func exactForm(_ text: String, language: String) -> Gazetteer.Form? {
         // A no-break space inside a name (`New York`, French typography's between given
         // name and surname) is the name's space: the name is written as the gazetteer has it.
-        let text = text.contains(where: { $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2007}" })
-            ? String(text.map { $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2007}" ? " " : $0 }) : text
+        let text = text.contains(where: Self.noBreakSpaces.contains) ? String(text.map { Self.noBreakSpaces.contains($0) ? " " : $0 }) : text
         guard let candidates = gazetteer.formsByText[text] else { return nil }
         var best: Gazetteer.Form?
         for index in candidates {

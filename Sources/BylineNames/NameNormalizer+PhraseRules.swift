@@ -300,16 +300,22 @@ extension NameNormalizer {
     }
 
     /// The phrase's words are the whole run of capitals, as a full name is (`State Antony`
-    /// in `Secretary of State Antony Blinken` is no name); an ordinary word opening the
-    /// sentence before them is no part of the run.
+    /// in `Secretary of State Antony Blinken` is no name).
     func isWholeRunOfCapitals(_ c: PhraseCandidate) -> Bool {
-        let before = c.start - 1, after = c.start + c.length
-        if before >= 0, c.words[before].isCapitalised, joinedAsName(c.words, from: before, count: 2),
-            !(c.words[before].startsSentence && isCommonWord(c.words[before].text, language: c.language))
+        !joinsCapitalisedNeighbour(c.words, start: c.start, length: c.length, language: c.language)
+    }
+
+    /// Whether a capitalised word just before or just after the `length` words from `start`
+    /// is joined to them as a name's words are; an ordinary word opening the sentence
+    /// before them is no part of the name (`La Grece etait devant`).
+    func joinsCapitalisedNeighbour(_ words: [Token], start: Int, length: Int, language: String) -> Bool {
+        let before = start - 1, after = start + length
+        if before >= 0, words[before].isCapitalised, joinedAsName(words, from: before, count: 2),
+            !(words[before].startsSentence && isCommonWord(words[before].text, language: language))
         {
-            return false
+            return true
         }
-        return !(after < c.words.count && c.words[after].isCapitalised && joinedAsName(c.words, from: after - 1, count: 2))
+        return after < words.count && words[after].isCapitalised && joinedAsName(words, from: after - 1, count: 2)
     }
 
     /// The phrase's first word can be a given name: no ordinary word (`North`, `Mark`), but

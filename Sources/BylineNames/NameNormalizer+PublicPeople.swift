@@ -86,9 +86,9 @@ extension NameNormalizer {
         guard c.language == "en", c.length <= 3, let people = gazetteer.index.publicPeople,
             c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }), !c.members.contains(where: \.isAllCapitals)
         else { return .pass }
-        let written = Self.withoutPossessive(c.written)
-        guard gazetteer.formsByText[String(written)] == nil,
-            people.contains(String(written), givenKey: keys.key(c.words[c.start].text))
+        // The phrase as written has no possessive ending already.
+        let written = String(c.written)
+        guard gazetteer.formsByText[written] == nil, people.contains(written, givenKey: keys.key(c.words[c.start].text))
         else { return .pass }
         return .keep(reason: "a public person's name as written")
     }

@@ -159,11 +159,16 @@ extension NameNormalizer {
         let language = c.language
         for (stem, suffix) in c.splits where !c.russian || suffix.isEmpty {
             guard let form = bestForm(key: keys.key(stem), language: language, lexical: true), addsAccents(form.text, to: stem) else { continue }
+            let entry = gazetteer.entry(of: form)
             // A place's accents never go into a longer name that bears it (`Zurich Versicherung`,
             // `Oman Air`, `L'Oréal Paris`, `AC Milan`) or into a person's (`Brian Bethune`):
             // firms, clubs and people keep their own spelling.
-            if !form.isLexical, gazetteer.entry(of: form).kind.isPlace, c.personContext, besideAName(c) { return .keep(reason: "part of a longer name") }
-            let weight = gazetteer.entry(of: form).weight
+            if !form.isLexical, entry.kind.isPlace, c.personContext,
+                joinsCapitalisedNeighbour(c.words, start: c.position, length: 1, language: language)
+            {
+                return .keep(reason: "part of a longer name")
+            }
+            let weight = entry.weight
             guard form.isLexical && language != "en" || weight >= thresholds.accentWeight && language != "en"
                 || weight >= thresholds.majorWeight && Self.latinAccentsOnly(form.text),
                 !isUsedVariant(stem, of: form.text, language: language)
@@ -185,18 +190,6 @@ extension NameNormalizer {
             if stem.count >= 4, target.count > stem.count, target.count - stem.count <= 3, target.hasPrefix(stem) { return true }
         }
         return false
-    }
-
-    /// A capitalised word joined to this one as a name's words are, but for an ordinary
-    /// word opening the sentence (`La Grece etait devant` names no `La Grece`).
-    func besideAName(_ c: WordCandidate) -> Bool {
-        let words = c.words, position = c.position
-        if position > 0, words[position - 1].isCapitalised, joinedAsName(words, from: position - 1, count: 2),
-            !(words[position - 1].startsSentence && isCommonWord(words[position - 1].text, language: c.language))
-        {
-            return true
-        }
-        return position + 1 < words.count && words[position + 1].isCapitalised && joinedAsName(words, from: position, count: 2)
     }
 
     /// Another language's name of an entity (`Seul` in English, `Kenya` in German), as a
@@ -279,8 +272,7 @@ extension NameNormalizer {
         // surname that public people bear and running text writes often is a name of its own
         // spelling (`Regine` in German is no French `Régine` taken from a dictionary).
         if c.word.isQuoted { return .keep(reason: "quoted") }
-        let bare = Self.withoutPossessive(c.written)
-        if form.isLexical, publicNameFrequency(bare, language: c.language) >= thresholds.knownPublicNameZipf, isPublicPersonsName(bare) {
+        if form.isLexical, isKnownPublicName(c.written, language: c.language) {
             return .keep(reason: "a name public people bear, as written")
         }
         return .fix(change(c.word.range, form.text, .misspelling, form, thresholds.accentsElsewhereConfidence,
@@ -360,10 +352,7 @@ extension NameNormalizer {
         // (`Kavanaugh`, `Gerrard`, `Sebelius`, `Khloe`) is a name of its own: it is read as
         // another only toward a major entity (`Seol`, also a Korean surname, is `Seoul`
         // beside `Washington`). A rare one (`Debain`, `Tarvis`) may well be a slip.
-        let bare = Self.withoutPossessive(c.written)
-        if !named, best.form.isLexical || entry.weight < thresholds.majorWeight,
-            publicNameFrequency(bare, language: c.language) >= thresholds.knownPublicNameZipf, isPublicPersonsName(bare)
-        {
+        if !named, best.form.isLexical || entry.weight < thresholds.majorWeight, isKnownPublicName(c.written, language: c.language) {
             return .keep(reason: "a name public people bear")
         }
         var confidence = best.distance == 1 ? thresholds.oneEditConfidence : thresholds.twoEditConfidence
@@ -372,6 +361,14 @@ extension NameNormalizer {
         return .fix(change(c.word.range, best.replacement, .misspelling, best.form, confidence,
                            "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
                             + (supported ? ", which the text's other names support" : "")))
+    }
+
+    /// Whether `written` (its possessive left out) is a given name or surname that public
+    /// people bear and running text writes at least ``NameThresholds/knownPublicNameZipf``
+    /// often: a name of its own.
+    func isKnownPublicName(_ written: Substring, language: String) -> Bool {
+        let bare = Self.withoutPossessive(written)
+        return publicNameFrequency(bare, language: language) >= thresholds.knownPublicNameZipf && isPublicPersonsName(bare)
     }
 
     /// Whether some listed public person bears `word` (no possessive) as a given name or
