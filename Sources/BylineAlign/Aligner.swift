@@ -81,9 +81,14 @@ public final class Aligner {
             return languages == [sourceLanguage.language, targetLanguage.language]
                 || languages == [targetLanguage.language, sourceLanguage.language] ? outlines : nil
         }
+        func splitter(_ language: LanguageTag) -> CompoundSplitter? {
+            guard CompoundSplitter.splits(language), let words = oriented?.words(of: language), !words.isEmpty else { return nil }
+            return CompoundSplitter(words: words)
+        }
         let sourceFeatures = try extractor.features(
-            of: source, language: sourceLanguage, lexicon: oriented, outlines: pairOutlines)
-        let targetFeatures = try extractor.features(of: target, language: targetLanguage, lexicon: nil, outlines: pairOutlines)
+            of: source, language: sourceLanguage, lexicon: oriented, outlines: pairOutlines, compounds: splitter(sourceLanguage))
+        let targetFeatures = try extractor.features(
+            of: target, language: targetLanguage, lexicon: nil, outlines: pairOutlines, compounds: splitter(targetLanguage))
         let scorer = BeadScorer(
             source: sourceFeatures, target: targetFeatures, keyCount: extractor.keys.count, parameters: parameters)
         if let lengthRatio { scorer.lengthRatio = lengthRatio }

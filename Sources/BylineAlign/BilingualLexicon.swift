@@ -20,6 +20,11 @@ public struct BilingualLexicon: Sendable {
     /// Letters kept of each folded word.
     public let stemLength: Int
     private var entries: [String: [String]]
+    /// The whole folded words of each side that a dictionary lists (not their stems), so
+    /// that a compound of known words can be taken apart (``CompoundSplitter``): empty for a
+    /// learned lexicon, which knows stems only.
+    public private(set) var sourceWords: Set<String> = []
+    public private(set) var targetWords: Set<String> = []
 
     /// An empty lexicon: alignment then rests on lengths, numbers, names and shared words.
     public init(source: LanguageTag, target: LanguageTag, stemLength: Int = AlignmentParameters().stemLength) {
@@ -53,9 +58,12 @@ public struct BilingualLexicon: Sendable {
         let foldedValues = try Self.fold(values, language: target, normalizer: normalizer)
         guard foldedKeys.count == keys.count, foldedValues.count == values.count else { return }
         entries.reserveCapacity(keys.count)
+        sourceWords.reserveCapacity(keys.count)
         for (key, value) in zip(foldedKeys, foldedValues) {
             let stem = Self.stem(key, length: stemLength)
+            sourceWords.insert(String(key))
             for word in Self.pieces(of: value, at: UInt8(ascii: " ")) where !word.isEmpty {
+                targetWords.insert(String(word))
                 add(stem: stem, translation: Self.stem(word, length: stemLength))
             }
         }
@@ -83,6 +91,14 @@ public struct BilingualLexicon: Sendable {
     /// The stems `stem` translates to, most likely first.
     public func translations(ofStem stem: String) -> [String] { entries[stem] ?? [] }
 
+    /// The whole words the lexicon lists in `language` (one of its two), for
+    /// ``CompoundSplitter``.
+    public func words(of language: LanguageTag) -> Set<String> {
+        if source.language == language.language { return sourceWords }
+        if target.language == language.language { return targetWords }
+        return []
+    }
+
     /// The number of source stems with a translation.
     public var count: Int { entries.count }
 
@@ -104,6 +120,8 @@ public struct BilingualLexicon: Sendable {
         for (stem, translations) in entries.sorted(by: { $0.key < $1.key }) {
             for translation in translations { result.add(stem: translation, translation: stem) }
         }
+        result.sourceWords = targetWords
+        result.targetWords = sourceWords
         return result
     }
 
@@ -135,6 +153,8 @@ public struct BilingualLexicon: Sendable {
         for (stem, translations) in other.entries.sorted(by: { $0.key < $1.key }) {
             for translation in translations { result.add(stem: stem, translation: translation) }
         }
+        result.sourceWords.formUnion(other.sourceWords)
+        result.targetWords.formUnion(other.targetWords)
         return result
     }
 

@@ -87,9 +87,11 @@ final class FeatureExtractor {
     /// The features of `sentences` written in `language`; `lexicon` (source side only)
     /// adds each word's translations. With `outlines`, a word of its source language owns
     /// the outlines of its translations, and a word of its target language its own outline
-    /// (keys `o:`), so that the two meet whichever side each text is on.
+    /// (keys `o:`), so that the two meet whichever side each text is on. With `compounds`,
+    /// a compound word also owns (and projects) the stems of its parts.
     func features(
-        of sentences: [String], language: LanguageTag, lexicon: BilingualLexicon?, outlines: BilingualLexicon? = nil
+        of sentences: [String], language: LanguageTag, lexicon: BilingualLexicon?, outlines: BilingualLexicon? = nil,
+        compounds: CompoundSplitter? = nil
     ) throws(NormalizationError) -> SideFeatures {
         var side = SideFeatures()
         let stop = try foldedStopWords(for: language)
@@ -125,7 +127,7 @@ final class FeatureExtractor {
                     wordIndex += 1
                     item = word(
                         token.text, original: original, isFirst: position == 0, latin: latin[token.text],
-                        stop: stop, language: language, lexicon: lexicon, outlines: outlines)
+                        stop: stop, language: language, lexicon: lexicon, outlines: outlines, compounds: compounds)
                 }
                 guard let item, seen.insert(item.primary).inserted else { continue }
                 pending.append(item)
@@ -161,7 +163,7 @@ final class FeatureExtractor {
     /// The keys of one word, or nil for a stop word or a single letter.
     private func word(
         _ text: String, original: TokenScanner.Token?, isFirst: Bool, latin: String?, stop: Set<String>,
-        language: LanguageTag, lexicon: BilingualLexicon?, outlines: BilingualLexicon?
+        language: LanguageTag, lexicon: BilingualLexicon?, outlines: BilingualLexicon?, compounds: CompoundSplitter?
     ) -> Pending? {
         let length = text.unicodeScalars.count
         guard length > 1, !stop.contains(text) else { return nil }
@@ -204,11 +206,23 @@ final class FeatureExtractor {
                 if outline.unicodeScalars.count >= BilingualLexicon.minimumOutlineLength { own.append(keys.id("o:" + outline)) }
             }
         }
+        // A compound's parts (`biwak`, `platz` of `Biwakplatz`) stand for it too.
+        var stems = [stem]
+        if let compounds, CompoundSplitter.mayBeCompound(capitalised: original?.isCapitalized ?? true, language: language) {
+            for part in compounds.parts(of: text) {
+                let partStem = BilingualLexicon.stem(part, length: parameters.stemLength)
+                guard !stems.contains(partStem) else { continue }
+                stems.append(partStem)
+                own.append(keys.id("s:" + partStem))
+            }
+        }
         var projected = own
         if let lexicon {
-            for translation in lexicon.translations(ofStem: stem) {
-                let id = keys.id("s:" + translation)
-                if !projected.contains(id) { projected.append(id) }
+            for stem in stems {
+                for translation in lexicon.translations(ofStem: stem) {
+                    let id = keys.id("s:" + translation)
+                    if !projected.contains(id) { projected.append(id) }
+                }
             }
         }
         return Pending(primary: primary, own: own, projected: projected, factor: factor, anchor: anchor)
