@@ -68,9 +68,10 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var nameWeight = 1.5
     public var punctuationWeight = 0.5
 
-    /// Extra cost of a bead starting at a sentence whose predecessor ends with a semicolon:
-    /// text cut at `;` leaves pieces of one sentence, which a translator mostly keeps
-    /// together with what comes before.
+    /// Extra cost of a bead starting at a sentence whose predecessor ends with a semicolon or
+    /// a colon: text cut at `;` or `:` leaves pieces of one sentence (`Die erfolgreichen
+    /// Bergsteiger waren :` | `Hartog , J. Brown …`; `( Zürich :` | `Orell Füssli 1956 )`),
+    /// which a translator mostly keeps together with what comes before.
     public var continuationStartCost = 1.0
 
     /// The whole cost (prior included) of leaving out a line with no word of two letters and
@@ -82,7 +83,10 @@ public struct AlignmentParameters: Sendable, Hashable {
 
     /// The extra cost of a bead starting at the sentence that follows `previous`.
     func startCost(after previous: String) -> Double {
-        previous.last(where: { !$0.isWhitespace }) == ";" ? continuationStartCost : 0
+        switch previous.last(where: { !$0.isWhitespace }) {
+        case ";", ":": continuationStartCost
+        default: 0
+        }
     }
 
     /// The prior cost of a length ratio, in nats: a log-normal around

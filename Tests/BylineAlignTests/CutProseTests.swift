@@ -9,7 +9,7 @@ private func aligned(_ source: [String], _ target: [String], parameters: Alignme
         .beads.map(\.description)
 }
 
-/// Texts cut at semicolons, with stray lines from scanned pages: what long translated prose
+/// Texts cut at semicolons and colons, with stray lines from scanned pages: what long translated prose
 /// (yearbooks, magazines) gives an aligner.
 @Suite("Aligner on cut and scanned prose")
 struct CutProseTests {
@@ -39,15 +39,15 @@ struct CutProseTests {
         #expect(beads.filter { $0.contains(",") }.isEmpty, "\(beads)")
     }
 
-    @Test("A piece cut off at a semicolon joins the bead of the sentence it was cut from")
-    func semicolonPiece() throws {
+    @Test("A piece cut off at a semicolon or a colon joins the bead of the sentence it was cut from", arguments: [";", ":"])
+    func semicolonPiece(mark: String) throws {
         let p = "Rescue teams reached 4410 homes before dark", q = "Engineers inspected 5520 bridges on the bank"
         let piece = "while the water kept rising"
         let source = before + [p + " " + piece + ".", q + " " + piece + "."] + after
         // The piece fits either neighbour by length; the semicolon before it says where it belongs.
-        let afterFirst = try aligned(source, (before + [p + " ;", piece + ".", q + "."] + after).map(mirrored))
+        let afterFirst = try aligned(source, (before + [p + " " + mark, piece + ".", q + "."] + after).map(mirrored))
         #expect(afterFirst.contains("[3]:[3, 4]") && afterFirst.contains("[4]:[5]"), "\(afterFirst)")
-        let beforeSecond = try aligned(source, (before + [p + ".", piece + " ;", q + "."] + after).map(mirrored))
+        let beforeSecond = try aligned(source, (before + [p + ".", piece + " " + mark, q + "."] + after).map(mirrored))
         #expect(beforeSecond.contains("[3]:[3]") && beforeSecond.contains("[4]:[4, 5]"), "\(beforeSecond)")
     }
 }
