@@ -68,11 +68,16 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var nameWeight = 1.5
     public var punctuationWeight = 0.5
 
-    /// Extra cost of a bead starting at a sentence whose predecessor ends with a semicolon or
-    /// a colon: text cut at `;` or `:` leaves pieces of one sentence (`Die erfolgreichen
-    /// Bergsteiger waren :` | `Hartog , J. Brown …`; `( Zürich :` | `Orell Füssli 1956 )`),
-    /// which a translator mostly keeps together with what comes before.
+    /// Extra cost of a bead starting at a sentence that continues the one before it: after a
+    /// semicolon or a colon, or inside a parenthesis a line before it opened. Text cut at `;`
+    /// or `:`, or at the abbreviations of a reference (`( « Alpine Journal » No .` | `293 ,
+    /// Nov .` | `1956 , S. 340-343 ) .`), leaves pieces of one sentence (`Die erfolgreichen
+    /// Bergsteiger waren :` | `Hartog , J. Brown …`), which a translator mostly keeps together
+    /// with what comes before.
     public var continuationStartCost = 1.0
+    /// Lines a parenthesis is followed across before it is taken for a stray mark (a scan's
+    /// `(` that nothing closes).
+    public var openParenthesisLines = 3
 
     /// The whole cost (prior included) of leaving out a line with no word of two letters and
     /// no number (`.....`, `- _-` from a scanned page): such a line has nothing to translate,
@@ -81,12 +86,28 @@ public struct AlignmentParameters: Sendable, Hashable {
 
     public init() {}
 
-    /// The extra cost of a bead starting at the sentence that follows `previous`.
-    func startCost(after previous: String) -> Double {
-        switch previous.last(where: { !$0.isWhitespace }) {
-        case ";", ":": continuationStartCost
-        default: 0
+    /// The extra cost of a bead starting at each of `sentences` (see
+    /// ``continuationStartCost``).
+    func startCosts(of sentences: [String]) -> [Double] {
+        var costs: [Double] = []
+        costs.reserveCapacity(sentences.count)
+        var open = 0, openFor = 0
+        for (index, sentence) in sentences.enumerated() {
+            let cut = index > 0 && [";", ":"].contains(sentences[index - 1].last(where: { !$0.isWhitespace }))
+            costs.append(cut || open > 0 ? continuationStartCost : 0)
+            var depth = open
+            for scalar in sentence.unicodeScalars {
+                if scalar == "(" {
+                    depth += 1
+                } else if scalar == ")" {
+                    depth = max(0, depth - 1)
+                }
+            }
+            openFor = depth > 0 ? (open > 0 ? openFor + 1 : 1) : 0
+            if openFor > openParenthesisLines { (depth, openFor) = (0, 0) }
+            open = depth
         }
+        return costs
     }
 
     /// The prior cost of a length ratio, in nats: a log-normal around

@@ -98,12 +98,12 @@ final class FeatureExtractor {
         let folded = try foldLines(sentences, language: language)
         let latin = try latinForms(of: folded, language: language)
 
+        side.startCost = parameters.startCosts(of: sentences)
         var pendingBySentence: [[Pending]] = []
         pendingBySentence.reserveCapacity(sentences.count)
         var documentFrequency: [Int32: Int32] = [:]
         for (index, sentence) in sentences.enumerated() {
             side.lengths.append(Self.trimmedLength(sentence))
-            side.startCost.append(index > 0 ? parameters.startCost(after: sentences[index - 1]) : 0)
             let foldedTokens = TokenScanner.tokens(in: folded[index])
             side.isNoise.append(!foldedTokens.contains { $0.kind == .number || ($0.kind == .word && $0.text.unicodeScalars.count > 1) })
             let originalTokens = TokenScanner.tokens(in: Substring(sentence))

@@ -1,4 +1,4 @@
-import BylineAlign
+@testable import BylineAlign
 import BylineText
 import Testing
 
@@ -49,5 +49,16 @@ struct CutProseTests {
         #expect(afterFirst.contains("[3]:[3, 4]") && afterFirst.contains("[4]:[5]"), "\(afterFirst)")
         let beforeSecond = try aligned(source, (before + [p + ".", piece + " " + mark, q + "."] + after).map(mirrored))
         #expect(beforeSecond.contains("[3]:[3]") && beforeSecond.contains("[4]:[4, 5]"), "\(beforeSecond)")
+    }
+
+    @Test("A line inside a parenthesis a line before it opened continues that sentence; a stray one is forgotten")
+    func parenthesisPieces() {
+        let costs = AlignmentParameters().startCosts(of: [
+            "A report by L. W. Davies appeared ( Alpine Journal No .", "293 , Nov .", "1956 , p. 340-343 ) .",
+            "The team went on.", "A scan left ( here", "one", "two", "three", "four", "five",
+        ])
+        #expect(costs[0] == 0 && costs[1] > 0 && costs[2] > 0, "inside the reference")
+        #expect(costs[3] == 0, "the parenthesis is closed")
+        #expect(costs[5] > 0 && costs[9] == 0, "an unclosed parenthesis is followed for a few lines only")
     }
 }
