@@ -58,7 +58,8 @@ extension NameNormalizer {
                 let range = words[index].range.lowerBound..<words[index + length - 1].range.upperBound
                 let piece = text[range]
                 if let form = length == 1 ? knownForm(of: piece, language: language) : exactForm(String(Self.withoutPossessive(piece)), language: language),
-                    !(form.isLexical && namesMajorEntityElsewhere(String(piece), language: language))
+                    !(form.isLexical && (namesMajorEntityElsewhere(String(piece), language: language)
+                        || length == 1 && isRareVariant(piece, language: language)))
                 {
                     let entry = gazetteer.entry(of: form)
                     if !form.isLexical {
@@ -222,6 +223,39 @@ extension NameNormalizer {
             keys.key(target) != keys.key(text) || differsInLetters(target, text, language: language)
         else { return false }
         return gazetteer.entry(of: form).weight >= thresholds.majorWeight && !Self.isPart(text, of: target)
+    }
+
+    /// True when `written`, a rare name only a dictionary lists and no public person bears,
+    /// is one edit inside the word (neither its first nor its last letter) from the name of
+    /// a major entity of the gazetteer in the same language that running text writes far
+    /// more often (``NameThresholds/rareVariantZipfGap``): a misspelling some dictionaries
+    /// carry among their names (`Guatamala`), which the misspelling rule then reads. A
+    /// different last letter is an ending (`Texan`, `Junes`, `Caribbeans`).
+    func isRareVariant<S: StringProtocol>(_ written: S, language: String) -> Bool { !rareVariantTargets(written, language: language).isEmpty }
+
+    /// The names `written` is a rare variant of (see ``isRareVariant(_:language:)``).
+    func rareVariantTargets<S: StringProtocol>(_ written: S, language: String) -> Set<String> {
+        guard let table = frequencies[language], gazetteer.formsByText[String(written)]?.contains(where: {
+            let form = gazetteer.forms[Int($0)]
+            return form.language == language && !form.isLexical
+        }) != true else { return [] }
+        let own = max(0, table[lowerKey(written, language: language)] ?? 0)
+        let key = keys.key(written)
+        guard own < thresholds.rareVariantOwnZipf, key.count >= thresholds.minimumLetters, !isPublicPersonsName(Substring(written))
+        else { return [] }
+        var targets: Set<String> = []
+        let index = languageIndex(for: language)
+        for candidate in index.index?.candidates(for: key) ?? [] {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == 1, !outline.isLexical, let indexed = index.indexedKeys[candidate], indexed.first == key.first,
+                indexed.last == key.last, EditDistance.distance(key, indexed, limit: 1) == 1
+            else { continue }
+            let form = gazetteer.forms[Int(candidate)]
+            guard form.language == language, gazetteer.entry(of: form).weight >= thresholds.majorWeight else { continue }
+            let zipf = nameFrequency(form.text, language: language)
+            if zipf >= thresholds.rareVariantTargetZipf, zipf >= own + thresholds.rareVariantZipfGap { targets.insert(form.text) }
+        }
+        return targets
     }
 
     /// No-break, narrow no-break and figure spaces.

@@ -53,6 +53,7 @@ extension NameNormalizer {
         case foreignForm = "foreign-form"
         case inflectedWord = "inflected-word"
         case inflectedForeignForm = "inflected-foreign-form"
+        case rareVariant = "rare-variant"
         case dictionaryName = "dictionary-name"
         case accentedPersonName = "accented-person-name"
         case nameElsewhere = "name-elsewhere"
@@ -88,6 +89,7 @@ extension NameNormalizer {
         case .foreignForm: foreignForm(candidate)
         case .inflectedWord: inflectedWord(candidate)
         case .inflectedForeignForm: inflectedForeignForm(candidate)
+        case .rareVariant: rareVariant(candidate)
         case .dictionaryName: dictionaryName(candidate)
         case .accentedPersonName: accentedPersonName(candidate)
         case .nameElsewhere: nameElsewhere(candidate)
@@ -228,6 +230,17 @@ extension NameNormalizer {
     }
 
     /// A name this language's dictionary lists.
+    /// A dictionary's name standing alone that is a rare misspelling of a major entity's
+    /// (``isRareVariant(_:language:)``): read as the misspelling it is, when the misspelling
+    /// rule's reading is that entity. Beside another capitalised word it is part of a name
+    /// as written (`Ken Mayland`, `Canara Bank`).
+    func rareVariant(_ c: WordCandidate) -> RuleOutcome {
+        guard c.isProperName, c.alone else { return .pass }
+        let targets = rareVariantTargets(c.written, language: c.language)
+        guard !targets.isEmpty, case .fix(let change) = misspelling(c), targets.contains(change.replacement) else { return .pass }
+        return .fix(change)
+    }
+
     func dictionaryName(_ c: WordCandidate) -> RuleOutcome {
         c.isProperName ? .keep(reason: "a name the language's dictionary lists") : .pass
     }

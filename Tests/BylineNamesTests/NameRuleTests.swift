@@ -153,6 +153,34 @@ struct NameRuleTests {
         #expect(change.replacement == "Seul")
     }
 
+    @Test("A rare name a dictionary lists one slip inside a far more frequent major name is read as its misspelling")
+    func rareVariant() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(lists["en"]?.containsProperName("guatamala") == true && lists["en"]?.containsProperName("texan") == true)
+        let tables = try #require(Shipped.tables)
+        let guatemala = GazetteerEntry(id: "guatemala", kind: .place, weight: 80, forms: ["en": ["Guatemala"]])
+        let texas = GazetteerEntry(id: "texas", kind: .place, weight: 80, forms: ["en": ["Texas"]])
+        func normalizer(guatamala: Double) -> NameNormalizer {
+            NameNormalizer(
+                gazetteer: Gazetteer(entries: [Self.seoul, guatemala, texas], lexicon: ["en": ["Guatamala", "Texan"]],
+                                     frequencies: ["en": ["guatemala": 3.6, "guatamala": guatamala, "texas": 4.5, "texan": 1.0]],
+                                     stemFinals: tables.letters.stemFinals),
+                wordLists: lists, tables: tables)
+        }
+        let rare = normalizer(guatamala: 1.2)
+        let decision = try self.decision(rare, "Aid reached Guatamala on Monday.", word: "Guatamala", language: "en")
+        #expect(decision.rule == "rare-variant")
+        #expect(fix(decision) == "Guatemala")
+        #expect(rare.changes(in: "Aid reached Guatamala on Monday.", language: "en").map(\.replacement) == ["Guatemala"])
+        // Part of a longer name, written often, or with another last letter (an ending): a name as written.
+        let inName = try self.decision(rare, "The economist Ken Guatamala spoke.", word: "Guatamala", language: "en")
+        #expect(inName.rule == "dictionary-name" && isKept(inName), "\(inName.rule): \(inName.outcome)")
+        let often = try self.decision(normalizer(guatamala: 2.5), "Aid reached Guatamala on Monday.", word: "Guatamala", language: "en")
+        #expect(often.rule == "dictionary-name" && isKept(often), "\(often.rule): \(often.outcome)")
+        let ending = try self.decision(rare, "A Texan spoke.", word: "Texan", language: "en")
+        #expect(ending.rule == "dictionary-name" && isKept(ending), "\(ending.rule): \(ending.outcome)")
+    }
+
     @Test("A name the language's dictionary lists is left alone")
     func dictionaryName() throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" }
