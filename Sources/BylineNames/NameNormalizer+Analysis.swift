@@ -226,11 +226,14 @@ extension NameNormalizer {
     }
 
     /// True when `written`, a rare name only a dictionary lists and no public person bears,
-    /// is one edit inside the word (neither its first nor its last letter) from the name of
-    /// a major entity of the gazetteer in the same language that running text writes far
-    /// more often (``NameThresholds/rareVariantZipfGap``): a misspelling some dictionaries
-    /// carry among their names (`Guatamala`), which the misspelling rule then reads. A
-    /// different last letter is an ending (`Texan`, `Junes`, `Caribbeans`).
+    /// is one edit inside the word (neither its first nor its last letter) from a name of
+    /// the gazetteer in the same language that running text writes often and far more often
+    /// (``NameThresholds/rareVariantTargetZipf``, ``NameThresholds/rareVariantZipfGap``): a
+    /// misspelling some dictionaries carry among their names (`Guatamala`, `Massachusets`),
+    /// which the misspelling rule then reads, and which is never a reading of another word.
+    /// A different last letter is an ending (`Texan`, `Junes`, `Caribbeans`). Frequency, not
+    /// the gazetteer's weight, says which name is well known: GeoNames weighs
+    /// `Massachusetts` 17.
     func isRareVariant<S: StringProtocol>(_ written: S, language: String) -> Bool { !rareVariantTargets(written, language: language).isEmpty }
 
     /// The names `written` is a rare variant of (see ``isRareVariant(_:language:)``).
@@ -241,8 +244,7 @@ extension NameNormalizer {
         }) != true else { return [] }
         let own = max(0, table[lowerKey(written, language: language)] ?? 0)
         let key = keys.key(written)
-        guard own < thresholds.rareVariantOwnZipf, key.count >= thresholds.minimumLetters, !isPublicPersonsName(Substring(written))
-        else { return [] }
+        guard own < thresholds.rareVariantOwnZipf, key.count >= thresholds.minimumLetters else { return [] }
         var targets: Set<String> = []
         let index = languageIndex(for: language)
         for candidate in index.index?.candidates(for: key) ?? [] {
@@ -251,10 +253,12 @@ extension NameNormalizer {
                 indexed.last == key.last, EditDistance.distance(key, indexed, limit: 1) == 1
             else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard form.language == language, gazetteer.entry(of: form).weight >= thresholds.majorWeight else { continue }
+            guard form.language == language else { continue }
             let zipf = nameFrequency(form.text, language: language)
             if zipf >= thresholds.rareVariantTargetZipf, zipf >= own + thresholds.rareVariantZipfGap { targets.insert(form.text) }
         }
+        // Asked last: the list of people is the largest thing read.
+        if !targets.isEmpty, isPublicPersonsName(Substring(written)) { return [] }
         return targets
     }
 

@@ -230,7 +230,7 @@ extension NameNormalizer {
     }
 
     /// A name this language's dictionary lists.
-    /// A dictionary's name standing alone that is a rare misspelling of a major entity's
+    /// A dictionary's name standing alone that is a rare misspelling of a well-known one
     /// (``isRareVariant(_:language:)``): read as the misspelling it is, when the misspelling
     /// rule's reading is that entity. Beside another capitalised word it is part of a name
     /// as written (`Ken Mayland`, `Canara Bank`).
@@ -431,6 +431,9 @@ extension NameNormalizer {
                         gazetteer.entry(of: form).kind == .product
                     else { continue }
                 }
+                // A dictionary's misspelling of a major name (`Massachusets`) is no reading:
+                // the name itself is.
+                if form.isLexical, isRareVariant(form.text, language: language) { continue }
                 let entry = gazetteer.entry(of: form)
                 // After a title (`Mr Ancram`) the word is a surname: only a person the
                 // gazetteer knows may be meant.

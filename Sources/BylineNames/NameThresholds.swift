@@ -52,14 +52,14 @@ public struct NameThresholds: Sendable, Hashable {
     /// A spelling written within this many Zipf of its accented form is the language's
     /// variant (`Rumania` beside `Rumanía` in Spanish), not a slip (`Bogota`).
     public var variantFrequencyMargin = 0.3
-    /// A dictionary's name one edit from a major entity's that running text writes at least
-    /// ``rareVariantTargetZipf`` often and ``rareVariantZipfGap`` more often than it (about
-    /// thirty times) is a misspelling the dictionary carries (`Guatamala`, `Tuscon`,
-    /// `Skagerak`), not a name of its own.
+    /// A dictionary's name one edit from a name of the gazetteer that running text writes at
+    /// least ``rareVariantTargetZipf`` often and ``rareVariantZipfGap`` more often than it
+    /// (about thirty times) is a misspelling the dictionary carries (`Guatamala`,
+    /// `Massachusets`), not a name of its own.
     /// The variant itself is rarer than ``rareVariantOwnZipf``: a name written more often
     /// is someone's or something's own (`Atalanta`, `Syriza`).
     public var rareVariantZipfGap = 1.5
-    public var rareVariantTargetZipf = 3.0
+    public var rareVariantTargetZipf = 3.5
     public var rareVariantOwnZipf = 2.0
     /// One target of a foreign form must be more than this many times heavier than the next,
     /// or the form is ambiguous and stays.

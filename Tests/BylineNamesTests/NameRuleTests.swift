@@ -181,6 +181,24 @@ struct NameRuleTests {
         #expect(ending.rule == "dictionary-name" && isKept(ending), "\(ending.rule): \(ending.outcome)")
     }
 
+    @Test("A dictionary's misspelling of a well-known name is no reading of another slip: the name is")
+    func rareVariantIsNoReading() throws {
+        let tables = try #require(Shipped.tables)
+        // GeoNames weighs the state lightly; running text names it often.
+        let massachusetts = GazetteerEntry(id: "ma", kind: .place, weight: 17, forms: ["en": ["Massachusetts"]])
+        func normalizer(variant: Double) -> NameNormalizer {
+            NameNormalizer(
+                gazetteer: Gazetteer(entries: [Self.seoul, massachusetts], lexicon: ["en": ["Massachusets", "Massachusetts"]],
+                                     frequencies: ["en": ["massachusetts": 4.3, "massachusets": variant]],
+                                     stemFinals: tables.letters.stemFinals),
+                wordLists: [:], tables: tables)
+        }
+        let text = "They flew to Massachussets on Monday."
+        #expect(normalizer(variant: 1.0).changes(in: text, language: "en").map(\.replacement) == ["Massachusetts"])
+        // Written often, the dictionary's spelling is a name of its own, and the nearer reading.
+        #expect(normalizer(variant: 3.0).changes(in: text, language: "en").map(\.replacement) == ["Massachusets"])
+    }
+
     @Test("A name the language's dictionary lists is left alone")
     func dictionaryName() throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" }
