@@ -11,6 +11,8 @@ extension NameNormalizer {
         var cost: Double
         /// How often the name occurs in text (Zipf), 0 when unknown.
         var frequency: Double
+        /// The ending the reading keeps after the name, as written (empty for the whole word).
+        var ending: Substring = ""
 
         init(form: Gazetteer.Form, replacement: String, distance: Int, score: Double, cost: Double? = nil, frequency: Double = 0) {
             self.form = form

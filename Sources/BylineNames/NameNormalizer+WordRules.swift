@@ -1,3 +1,4 @@
+import BylineNormalize
 import BylineText
 
 extension NameNormalizer {
@@ -307,7 +308,9 @@ extension NameNormalizer {
     /// rivals, unless an ordinary word is as close, the place is obscure, or two edits
     /// reach only a minor name.
     func misspelling(_ c: WordCandidate) -> RuleOutcome {
-        guard let best = decide(misspellingReadings(c)) else { return .keep(reason: "no reading stands clear of its rivals") }
+        let readings = misspellingReadings(c)
+        guard let chosen = decide(readings) else { return .keep(reason: "no reading stands clear of its rivals") }
+        let best = keepingEnding(chosen, among: readings, written: c.written, language: c.language)
         let entry = gazetteer.entry(of: best.form)
         let named = c.context.supports(entry)
         let supported = named || (entry.kind.isPlace && c.context.placeCount > 0 && !c.word.startsSentence)
@@ -374,6 +377,29 @@ extension NameNormalizer {
         return .fix(change(c.word.range, best.replacement, .misspelling, best.form, confidence,
                            "\"\(c.written)\" is \(best.distance) edit(s) from \"\(best.replacement)\""
                             + (supported ? ", which the text's other names support" : "")))
+    }
+
+    /// The reading of the same name that keeps the word's ending, when `chosen` reads the
+    /// whole word as the name and so drops letters an ending explains: Turkish `Londrda` is
+    /// `Londra` + `da` with a letter left out (`Londra'da`), not `Londra` with a `d` too many.
+    /// The suffixed reading must be as close, and the name must not itself end as the ending
+    /// does (`Kanadda` is `Kanada` with a doubled letter, not `Kanad` + `da`).
+    func keepingEnding(_ chosen: Reading, among readings: [Reading], written: Substring, language: String) -> Reading {
+        guard TurkicCasing.isTurkic(language), chosen.ending.isEmpty,
+            written.unicodeScalars.count > chosen.form.text.unicodeScalars.count
+        else { return chosen }
+        let name = chosen.form.text.lowercased()
+        let suffixed = readings.filter { reading in
+            reading.form.text == chosen.form.text && !reading.ending.isEmpty && reading.distance <= chosen.distance
+                && !name.hasSuffix(reading.ending.lowercased().trimmingPrefix(while: { $0 == "'" || $0 == "’" }))
+        }
+        guard let kept = suffixed.max(by: { ($0.ending.count, $1.score) < ($1.ending.count, $0.score) }) else { return chosen }
+        // The chosen reading's name (an entity rather than a dictionary's word of the same
+        // spelling), with the ending.
+        var reading = chosen
+        reading.replacement = kept.replacement
+        reading.ending = kept.ending
+        return reading
     }
 
     /// Whether `written` (its possessive left out) is a given name or surname that public
@@ -454,8 +480,10 @@ extension NameNormalizer {
                     value -= Morphology.inflects(language) || suffix.first == "'" || suffix.first == "’"
                         ? thresholds.suffixPenalty : thresholds.bareSPenalty
                 }
-                readings.append(Reading(form: form, replacement: replacement, distance: distance, score: value,
-                                        cost: EditDistance.typoCost(key, indexed, vowels: vowels), frequency: frequency))
+                var reading = Reading(form: form, replacement: replacement, distance: distance, score: value,
+                                      cost: EditDistance.typoCost(key, indexed, vowels: vowels), frequency: frequency)
+                reading.ending = suffix
+                readings.append(reading)
             }
         }
         return readings

@@ -166,6 +166,11 @@ struct InflectedNameTests {
         ("az", "Nümayəndə heyəti Londndan gəldi.", "Londndan→Londondan"),
         ("tr", "Heyet Londar'dan geldi.", "Londar'dan→Londra'dan"),
         ("tr", "Toplantı Ankraada yapıldı.", "Ankraada→Ankarada"),
+        // The letters after the stem are an ending, not letters too many: the ending stays.
+        ("tr", "Toplantı Londrda yapıldı.", "Londrda→Londrada"),
+        ("tr", "Fransda grev var.", "Fransda→Fransada"),
+        // A name that itself ends as the ending does is read whole.
+        ("tr", "Heyet Kanadda kaldı.", "Kanadda→Kanada"),
     ])
     func turkicSuffixes(language: String, text: String, expected: String) throws {
         #expect(try changes(text, language) == [expected])
