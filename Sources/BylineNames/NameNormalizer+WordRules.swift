@@ -494,8 +494,12 @@ extension NameNormalizer {
     /// away (`Asain`) and standing alone. A letter added or dropped makes another name too
     /// often (`Romer`, `Romero`).
     func ordinaryWordAsClose(_ c: WordCandidate, _ best: Reading) -> Bool {
-        let frequentName = best.frequency >= thresholds.frequentNameZipf && best.cost <= thresholds.frequentNameCost && c.alone
-            && keys.key(best.form.text).count == keys.key(c.written).count
+        // A Russian reading's frequency is its stem's, none; the name's own (the nominative) says
+        // how often it is written. The reading is compared as it would be written, ending and
+        // all (`Мсокве`, `Москве`; `Almaynada`, `Almanyada`).
+        let frequency = c.russian ? nameFrequency(best.form.text, language: c.language) : best.frequency
+        let frequentName = frequency >= thresholds.frequentNameZipf && best.cost <= thresholds.frequentNameCost && c.alone
+            && keys.key(best.replacement).count == keys.key(c.written).count
         guard let list = c.list, !frequentName,
             let rival = nearestOrdinaryWord(c.lower, list: list, language: c.language,
                                             except: lowerKey(best.replacement, language: c.language))
