@@ -498,8 +498,11 @@ extension NameNormalizer {
         // how often it is written. The reading is compared as it would be written, ending and
         // all (`Мсокве`, `Москве`; `Almaynada`, `Almanyada`).
         let frequency = c.russian ? nameFrequency(best.form.text, language: c.language) : best.frequency
-        let frequentName = frequency >= thresholds.frequentNameZipf && best.cost <= thresholds.frequentNameCost && c.alone
-            && keys.key(best.replacement).count == keys.key(c.written).count
+        let reading = keys.key(best.replacement), written = keys.key(c.written)
+        let cheapSlip = best.cost <= thresholds.frequentNameCost && reading.count == written.count
+        let slipInside = Morphology.inflects(c.language) && frequency >= thresholds.veryFrequentNameZipf && best.distance == 1
+            && written.count >= thresholds.veryFrequentNameLetters && reading.first == written.first && reading.last == written.last
+        let frequentName = frequency >= thresholds.frequentNameZipf && c.alone && (cheapSlip || slipInside)
         guard let list = c.list, !frequentName,
             let rival = nearestOrdinaryWord(c.lower, list: list, language: c.language,
                                             except: lowerKey(best.replacement, language: c.language))

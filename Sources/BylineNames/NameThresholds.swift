@@ -102,6 +102,13 @@ public struct NameThresholds: Sendable, Hashable {
     /// … reached by a slip this cheap, standing alone, stands against a rare ordinary word
     /// as close (`Asain`: `Asian`, not `sain`).
     public var frequentNameCost = 0.7
+    /// In copy that inflects its names (Russian, Turkish, Azerbaijani, where the word lists
+    /// hold every form of every word and most slips land one edit from one), a name written
+    /// this often (`Москва`, `Париж`) stands against an ordinary word as close after any one
+    /// edit inside a word of at least ``veryFrequentNameLetters`` letters, its first and last
+    /// letters kept (`Приже`, `Мосвой`, `Lonradan`).
+    public var veryFrequentNameZipf = 4.0
+    public var veryFrequentNameLetters = 5
     /// Two edits stand on a minor name when both are common slips (total cost at most
     /// this) …
     public var cheapTwoEditCost = 1.2

@@ -151,6 +151,7 @@ struct InflectedNameTests {
         ("Переговоры в Москве с Сеолом прошли.", "Сеолом→Сеулом"),
         // An ordinary word as close (`Москва` is written far more often than any of them).
         ("Делегация была в Мсокве на прошлой неделе.", "Мсокве→Москве"),
+        ("Делегация была в Приже на прошлой неделе.", "Приже→Париже"),
     ])
     func russianCases(text: String, expected: String) throws {
         #expect(try changes(text, "ru") == [expected])
@@ -172,6 +173,7 @@ struct InflectedNameTests {
         ("tr", "Toplantı Londrda yapıldı.", "Londrda→Londrada"),
         ("tr", "Fransda grev var.", "Fransda→Fransada"),
         ("tr", "Heyet geçen hafta Almaynada bulundu.", "Almaynada→Almanyada"),
+        ("tr", "Heyet geçen hafta Lonradan bulundu.", "Lonradan→Londradan"),
         // A name that itself ends as the ending does is read whole.
         ("tr", "Heyet Kanadda kaldı.", "Kanadda→Kanada"),
     ])
