@@ -497,7 +497,12 @@ extension NameNormalizer {
         // A Russian reading's frequency is its stem's, none; the name's own (the nominative) says
         // how often it is written. The reading is compared as it would be written, ending and
         // all (`Мсокве`, `Москве`; `Almaynada`, `Almanyada`).
-        let frequency = c.russian ? nameFrequency(best.form.text, language: c.language) : best.frequency
+        // A country's or a capital's name is counted even where the dictionary also lists the
+        // word in lower case (the Russian one has `франция`).
+        let frequency = !c.russian ? best.frequency
+            : gazetteer.entry(of: best.form).weight >= thresholds.majorWeight
+                ? max(0, frequencies[c.language]?[lowerKey(best.form.text, language: c.language)] ?? 0)
+                : nameFrequency(best.form.text, language: c.language)
         let reading = keys.key(best.replacement), written = keys.key(c.written)
         let cheapSlip = best.cost <= thresholds.frequentNameCost && reading.count == written.count
         let slipInside = Morphology.inflects(c.language) && frequency >= thresholds.veryFrequentNameZipf && best.distance == 1

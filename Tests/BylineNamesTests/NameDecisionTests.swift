@@ -152,6 +152,8 @@ struct InflectedNameTests {
         // An ordinary word as close (`Москва` is written far more often than any of them).
         ("Делегация была в Мсокве на прошлой неделе.", "Мсокве→Москве"),
         ("Делегация была в Приже на прошлой неделе.", "Приже→Париже"),
+        // A country's name counts however often the dictionary lists the word in lower case.
+        ("Делегация была во Франии на прошлой неделе.", "Франии→Франции"),
     ])
     func russianCases(text: String, expected: String) throws {
         #expect(try changes(text, "ru") == [expected])
