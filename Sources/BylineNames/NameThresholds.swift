@@ -36,6 +36,9 @@ public struct NameThresholds: Sendable, Hashable {
     /// as likely another place the gazetteer lacks, and another language's name of it is as
     /// likely a name of its own here.
     public var smallPlaceWeight = 30
+    /// … unless its name is written this often (Zipf) in the copy's language and its weight
+    /// is at least ``minorNameWeight``: GeoNames' catalogues name `Istanbul` in 28 languages.
+    public var oftenWrittenPlaceZipf = 4.0
     /// Two edits on a name lighter than this (or a dictionary's name) are as likely another
     /// name the gazetteer lacks.
     public var minorNameWeight = 20

@@ -181,6 +181,24 @@ struct NameRuleTests {
         #expect(ending.rule == "dictionary-name" && isKept(ending), "\(ending.rule): \(ending.outcome)")
     }
 
+    @Test("A place few catalogues name but the copy's language writes very often is no small place")
+    func oftenWrittenPlace() throws {
+        let tables = try #require(Shipped.tables)
+        func normalizer(weight: Int, zipf: Double) -> NameNormalizer {
+            let istanbul = GazetteerEntry(id: "istanbul", kind: .place, weight: weight, forms: ["tr": ["İstanbul"]])
+            return NameNormalizer(
+                gazetteer: Gazetteer(entries: [Self.seoul, istanbul], frequencies: ["tr": ["istanbul": zipf]], stemFinals: tables.letters.stemFinals),
+                wordLists: [:], tables: tables)
+        }
+        let text = "Toplantı dün İsatnbul'da yapıldı."
+        #expect(normalizer(weight: 28, zipf: 5.9).changes(in: text, language: "tr").map(\.replacement) == ["İstanbul'da"])
+        // Named in very few catalogues (a town named after someone), or written rarely: a small place.
+        for (weight, zipf) in [(10, 5.9), (28, 3.0)] {
+            let decision = try self.decision(normalizer(weight: weight, zipf: zipf), text, word: "İsatnbul'da", language: "tr")
+            #expect(decision.rule == "misspelling" && isKept(decision), "\(weight) \(zipf): \(decision.outcome)")
+        }
+    }
+
     @Test("A dictionary's misspelling of a well-known name is no reading of another slip: the name is")
     func rareVariantIsNoReading() throws {
         let tables = try #require(Shipped.tables)
