@@ -137,7 +137,8 @@ extension ResourceBundle {
         }
         return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"),
                                   letters: try morphologyLetters(), connectors: connectors, particles: particles,
-                                  placeGenerics: placeGenerics, derivedEndings: try endings(use: "derived"))
+                                  placeGenerics: placeGenerics, derivedEndings: try endings(use: "derived"),
+                                  neuterEndings: try endings(use: "neuter"))
     }
 
     /// The letters the name morphology reads (`morphology/letters.tsv`,
@@ -221,8 +222,8 @@ extension ResourceBundle {
         var endings: [String: [String]] = [:]
         for row in try records(in: "morphology/endings.tsv", fieldCount: 3) {
             let uses = row.fields[2].split(separator: " ")
-            guard uses.allSatisfy({ $0 == "name" || $0 == "stem" || $0 == "derived" }) else {
-                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected name, stem or derived)")
+            guard uses.allSatisfy({ $0 == "name" || $0 == "stem" || $0 == "derived" || $0 == "neuter" }) else {
+                throw .malformed(row.location, reason: "unknown use \"\(row.fields[2])\" (expected name, stem, derived or neuter)")
             }
             if uses.contains(Substring(use)) { endings[row.fields[0], default: []].append(row.fields[1]) }
         }

@@ -40,11 +40,16 @@ public struct NameLanguageTables: Sendable {
     /// (`Bulgar`+`en` of `Bulgar`+`ien`, `Litau`+`er` of `Litau`+`en`). A word that is a name's stem
     /// with one of them is that word, not a slip of the name.
     public var derivedEndings: [String: [String]]
+    /// The endings a name in -о or -е takes where it declines at all, per language (Russian:
+    /// `Иваново`, `в Иванове`, `из Иванова`). A foreign one does not decline (`Росо`, `Токио`),
+    /// so a word with any other ending (`Росии`) is no form of such a name.
+    public var neuterEndings: [String: [String]]
 
     public init(
         titles: [String: Set<String>], alphabets: [String: [Unicode.Scalar]], distinctLetters: [String: Set<Character>],
         endings: [String: [String]], letters: MorphologyLetters = MorphologyLetters(), connectors: Set<String> = [],
-        particles: Set<String> = [], placeGenerics: [String: Set<String>] = [:], derivedEndings: [String: [String]] = [:]
+        particles: Set<String> = [], placeGenerics: [String: Set<String>] = [:], derivedEndings: [String: [String]] = [:],
+        neuterEndings: [String: [String]] = [:]
     ) {
         self.titles = titles
         self.alphabets = alphabets
@@ -55,5 +60,6 @@ public struct NameLanguageTables: Sendable {
         self.particles = particles
         self.placeGenerics = placeGenerics
         self.derivedEndings = derivedEndings
+        self.neuterEndings = neuterEndings
     }
 }

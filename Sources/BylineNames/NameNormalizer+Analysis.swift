@@ -202,7 +202,8 @@ extension NameNormalizer {
             let index = languageIndex(for: language)
             for (stem, _) in splits {
                 let key = keys.key(stem)
-                guard let found = index.stems[morphology.russianStem(key, language: language)] ?? index.stems[key] else { continue }
+                guard let stemmed = index.stems[morphology.russianStem(key, language: language)] ?? index.stems[key] else { continue }
+                let found = stemmed.filter { takesEnding(gazetteer.forms[Int($0)].text, written: word, language: language) }
                 if exact != nil {
                     // The heaviest entity with that stem, or the dictionary's own name.
                     let entities = found.map { gazetteer.forms[Int($0)] }.filter { !$0.isLexical }
@@ -223,6 +224,20 @@ extension NameNormalizer {
             keys.key(target) != keys.key(text) || differsInLetters(target, text, language: language)
         else { return false }
         return gazetteer.entry(of: form).weight >= thresholds.majorWeight && !Self.isPart(text, of: target)
+    }
+
+    /// Whether `written` can be a form of `name`: any form of most names, but a name in -о
+    /// or -е only with the endings such a name takes where it declines at all
+    /// (``NameLanguageTables/neuterEndings``): `в Иванове` is `Иваново`, `в Росии` is no
+    /// `Росо` (Rosso, which does not decline).
+    func takesEnding<S: StringProtocol>(_ name: String, written: S, language: String) -> Bool {
+        guard let endings = tables.neuterEndings[language], !endings.isEmpty else { return true }
+        let nameKey = lowerKey(name, language: language), writtenKey = lowerKey(written, language: language)
+        guard let last = nameKey.last, last == "о" || last == "е" else { return true }
+        let stem = nameKey.dropLast()
+        guard writtenKey.hasPrefix(stem) else { return true }
+        let ending = writtenKey.dropFirst(stem.count)
+        return endings.contains { $0 == ending }
     }
 
     /// True when `written`, a rare name only a dictionary lists and no public person bears,

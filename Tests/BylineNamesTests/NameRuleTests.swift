@@ -181,6 +181,23 @@ struct NameRuleTests {
         #expect(ending.rule == "dictionary-name" && isKept(ending), "\(ending.rule): \(ending.outcome)")
     }
 
+    @Test("A Russian name in -о takes only the endings such a name takes: `Росии` is no form of `Росо`")
+    func neuterEndings() throws {
+        let tables = try #require(Shipped.tables)
+        #expect(tables.neuterEndings["ru"]?.contains("е") == true && tables.neuterEndings["ru"]?.contains("ии") == false)
+        let russia = GazetteerEntry(id: "ru", kind: .country, weight: 100, forms: ["ru": ["Россия"]])
+        let rosso = GazetteerEntry(id: "rosso", kind: .place, weight: 14, forms: ["ru": ["Росо"]])
+        let ivanovo = GazetteerEntry(id: "ivanovo", kind: .place, weight: 40, forms: ["ru": ["Иваново"]])
+        let normalizer = NameNormalizer(
+            gazetteer: Gazetteer(entries: [russia, rosso, ivanovo], stemFinals: tables.letters.stemFinals), wordLists: [:], tables: tables)
+        #expect(normalizer.changes(in: "Делегация была в Росии на прошлой неделе.", language: "ru").map(\.replacement) == ["России"])
+        // A name in -о that declines, declined: itself.
+        #expect(normalizer.changes(in: "Делегация была в Иванове на прошлой неделе.", language: "ru").isEmpty)
+        #expect(normalizer.takesEnding("Иваново", written: "Иванове", language: "ru"))
+        #expect(!normalizer.takesEnding("Росо", written: "Росии", language: "ru"))
+        #expect(normalizer.takesEnding("Россия", written: "России", language: "ru"))
+    }
+
     @Test("A place few catalogues name but the copy's language writes very often is no small place")
     func oftenWrittenPlace() throws {
         let tables = try #require(Shipped.tables)
