@@ -253,11 +253,11 @@ extension NameNormalizer {
 
     /// The names `written` is a rare variant of (see ``isRareVariant(_:language:)``).
     func rareVariantTargets<S: StringProtocol>(_ written: S, language: String) -> Set<String> {
-        guard let table = frequencies[language], gazetteer.formsByText[String(written)]?.contains(where: {
+        guard frequencies[language] != nil, gazetteer.formsByText[String(written)]?.contains(where: {
             let form = gazetteer.forms[Int($0)]
             return form.language == language && !form.isLexical
         }) != true else { return [] }
-        let own = max(0, table[lowerKey(written, language: language)] ?? 0)
+        let own = writtenFrequency(written, language: language)
         let key = keys.key(written)
         guard own < thresholds.rareVariantOwnZipf, key.count >= thresholds.minimumLetters else { return [] }
         var targets: Set<String> = []

@@ -130,6 +130,12 @@ extension NameNormalizer {
         return zipf
     }
 
+    /// How often running text writes `word` (Zipf), whether as a name or as a word, or 0
+    /// (also for a public person's name, which the frequency files store negated).
+    func writtenFrequency<S: StringProtocol>(_ word: S, language: String) -> Double {
+        max(0, frequencies[language]?[lowerKey(word, language: language)] ?? 0)
+    }
+
     /// How often running text writes `word` as a public person's given name or surname
     /// (Zipf; the frequency files store it negated, apart from the names' own), or 0.
     func publicNameFrequency<S: StringProtocol>(_ word: S, language: String) -> Double {

@@ -230,7 +230,6 @@ extension NameNormalizer {
         return .pass
     }
 
-    /// A name this language's dictionary lists.
     /// A dictionary's name standing alone that is a rare misspelling of a well-known one
     /// (``isRareVariant(_:language:)``): read as the misspelling it is, when the misspelling
     /// rule's reading is that entity. Beside another capitalised word it is part of a name
@@ -242,6 +241,7 @@ extension NameNormalizer {
         return .fix(change)
     }
 
+    /// A name this language's dictionary lists.
     func dictionaryName(_ c: WordCandidate) -> RuleOutcome {
         c.isProperName ? .keep(reason: "a name the language's dictionary lists") : .pass
     }
@@ -390,10 +390,10 @@ extension NameNormalizer {
         guard TurkicCasing.isTurkic(language), chosen.ending.isEmpty,
             written.unicodeScalars.count > chosen.form.text.unicodeScalars.count
         else { return chosen }
-        let name = chosen.form.text.lowercased()
+        let name = lowerKey(chosen.form.text, language: language)
         let suffixed = readings.filter { reading in
             reading.form.text == chosen.form.text && !reading.ending.isEmpty && reading.distance <= chosen.distance
-                && !name.hasSuffix(reading.ending.lowercased().trimmingPrefix(while: { $0 == "'" || $0 == "’" }))
+                && !name.hasSuffix(lowerKey(reading.ending, language: language).trimmingPrefix(while: { $0 == "'" }))
         }
         guard let kept = suffixed.max(by: { ($0.ending.count, $1.score) < ($1.ending.count, $0.score) }) else { return chosen }
         // The chosen reading's name (an entity rather than a dictionary's word of the same
@@ -503,7 +503,7 @@ extension NameNormalizer {
         // word in lower case (the Russian one has `франция`).
         let frequency = !c.russian ? best.frequency
             : gazetteer.entry(of: best.form).weight >= thresholds.majorWeight
-                ? max(0, frequencies[c.language]?[lowerKey(best.form.text, language: c.language)] ?? 0)
+                ? writtenFrequency(best.form.text, language: c.language)
                 : nameFrequency(best.form.text, language: c.language)
         let reading = keys.key(best.replacement), written = keys.key(c.written)
         let cheapSlip = best.cost <= thresholds.frequentNameCost && reading.count == written.count
