@@ -67,6 +67,18 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var numberWeight = 2.5
     public var nameWeight = 1.5
     public var punctuationWeight = 0.5
+    /// Cost per token (of mean weight) that a bead leaves unlinked but that links into a
+    /// sentence just outside it, beyond the share chance gives there (see
+    /// ``BeadSearch/cost(_:_:_:below:)``). Only tokens at least ``leakFloor`` times the
+    /// mean weight count: rare words, numbers and names, whose place is clear.
+    public var leakWeight = 0.8
+    public var leakFloor = 1.2
+    /// The share per neighbour of those tokens that link into a neighbouring sentence by
+    /// chance, before a text measures its own.
+    public var typicalLeakRate = 0.1
+    /// Half-width, in sentences, of the band around the first path in which the leak is
+    /// weighed.
+    public var leakBandMargin = 3
 
     /// Extra cost of a bead starting at a sentence that continues the one before it: after a
     /// semicolon or a colon, or inside a parenthesis a line before it opened. Text cut at `;`

@@ -21,6 +21,8 @@ final class BeadScorer {
     /// Per token, the generation in which it was last linked.
     private var sourceUsed: [UInt32], targetUsed: [UInt32]
     private var generation: UInt32 = 0
+    /// Tokens lighter than this are linked but not counted (see ``leak(_:_:)``).
+    private var countFloor: Float = 0
     /// Target characters per source character.
     var lengthRatio: Double
     /// Coverage of each side that unrelated sentences of these texts reach, and that true
@@ -30,6 +32,9 @@ final class BeadScorer {
     private(set) var measuredChanceShare: Float?
     private(set) var unrelatedSource: Float = 0.05, unrelatedTarget: Float = 0.05
     private(set) var relatedSource: Float = 0.3, relatedTarget: Float = 0.3
+    /// Per neighbouring sentence, the share of the unlinked heavy tokens of a true 1-1 bead
+    /// that link into it; set by ``calibrate(centers:)``.
+    private(set) var leakSource: Float = 0.1, leakTarget: Float = 0.1
 
     init(source: SideFeatures, target: SideFeatures, keyCount: Int, parameters: AlignmentParameters) {
         self.source = source
@@ -60,6 +65,12 @@ final class BeadScorer {
         var result = Coverage()
         for s in sources { result.sourceTotal += source.totalWeight[s] }
         for t in targets { result.targetTotal += target.totalWeight[t] }
+        if countFloor > 0 {
+            result.sourceTotal = 0
+            result.targetTotal = 0
+            for k in sourceFrom..<sourceTo where source.weights[k] >= countFloor { result.sourceTotal += source.weights[k] }
+            for k in targetFrom..<targetTo where target.weights[k] >= countFloor { result.targetTotal += target.weights[k] }
+        }
         guard result.sourceTotal + result.targetTotal > 0 else { return result }
         nextGeneration()
         let targetMark = generation, sourceMark = generation &- 1
@@ -122,7 +133,7 @@ final class BeadScorer {
                                         let other = Int(entryToken[Int(entry)])
                                         if used[other] != mark {
                                             used[other] = mark
-                                            linked += from.weights[token]
+                                            if from.weights[token] >= countFloor { linked += from.weights[token] }
                                             break search
                                         }
                                         entry = chain[Int(entry)]
@@ -208,6 +219,52 @@ final class BeadScorer {
     func length(ofSource range: Range<Int>) -> Int { range.reduce(0) { $0 + source.lengths[$1] } }
     func length(ofTarget range: Range<Int>) -> Int { range.reduce(0) { $0 + target.lengths[$1] } }
 
+    /// How far a bead's heavy tokens (at least ``AlignmentParameters/leakFloor`` times the
+    /// mean weight) that link nowhere inside it link into the sentences just outside it on
+    /// the other side: the weight that does, and the weight chance gives there (the measured
+    /// rate per neighbour times the unlinked weight), both in mean tokens.
+    func leak(_ sources: Range<Int>, _ targets: Range<Int>) -> (observed: Double, expected: Double) {
+        let wideSources = max(0, sources.lowerBound - 1)..<min(source.sentenceCount, sources.upperBound + 1)
+        let wideTargets = max(0, targets.lowerBound - 1)..<min(target.sentenceCount, targets.upperBound + 1)
+        countFloor = Float(parameters.leakFloor) * source.meanTokenWeight
+        defer { countFloor = 0 }
+        let inner = coverage(sources, targets)
+        let outSource = max(0, coverage(sources, wideTargets).source - inner.source)
+        let outTarget = max(0, coverage(wideSources, targets).target - inner.target)
+        let expectedSource = leakSource * Float(wideTargets.count - targets.count) * (inner.sourceTotal - inner.source)
+        let expectedTarget = leakTarget * Float(wideSources.count - sources.count) * (inner.targetTotal - inner.target)
+        return (
+            Double(outSource / source.meanTokenWeight + outTarget / target.meanTokenWeight),
+            Double(expectedSource / source.meanTokenWeight + expectedTarget / target.meanTokenWeight)
+        )
+    }
+
+    /// The largest bonus ``leak(_:_:)`` can give a bead (its expected leak when every token
+    /// is heavy, unlinked and has two neighbours, none leaking), in mean tokens: so the
+    /// search can drop a bead that could not win even with it.
+    func leakBonusBound(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
+        var sourceTotal: Float = 0, targetTotal: Float = 0
+        for s in sources { sourceTotal += source.totalWeight[s] }
+        for t in targets { targetTotal += target.totalWeight[t] }
+        return Double(2 * (leakSource * sourceTotal / source.meanTokenWeight + leakTarget * targetTotal / target.meanTokenWeight))
+    }
+
+    /// Per neighbouring sentence, the shares of the unlinked heavy tokens of a 1-1 bead that
+    /// link into the neighbours of the other side.
+    private func leakRates(_ sources: Range<Int>, _ targets: Range<Int>) -> (source: Float, target: Float) {
+        let wideSources = max(0, sources.lowerBound - 1)..<min(source.sentenceCount, sources.upperBound + 1)
+        let wideTargets = max(0, targets.lowerBound - 1)..<min(target.sentenceCount, targets.upperBound + 1)
+        countFloor = Float(parameters.leakFloor) * source.meanTokenWeight
+        defer { countFloor = 0 }
+        let inner = coverage(sources, targets)
+        let unlinkedSource = inner.sourceTotal - inner.source, unlinkedTarget = inner.targetTotal - inner.target
+        let source = unlinkedSource > 0
+            ? max(0, coverage(sources, wideTargets).source - inner.source) / unlinkedSource / Float(wideTargets.count - 1) : 0
+        let target = unlinkedTarget > 0
+            ? max(0, coverage(wideSources, targets).target - inner.target) / unlinkedTarget / Float(wideSources.count - 1) : 0
+        return (source, target)
+    }
+
     /// Estimates the coverage of unrelated and of related sentence pairs from the texts
     /// themselves: related = the 1-1 pair of best coverage near the expected position of
     /// each sampled source sentence, unrelated = pairs with a sentence half a text away.
@@ -217,16 +274,24 @@ final class BeadScorer {
         let step = max(1, n / 300)
         var related = (Float(0), Float(0)), unrelated = (Float(0), Float(0))
         var samples: Float = 0, unrelatedSamples: Float = 0, chanceShare: Float = 0
+        var leak = (Float(0), Float(0)), leakSamples: Float = 0
         for i in stride(from: 0, to: n, by: step) {
             let center = min(m - 1, max(0, centers(i)))
             var best = Coverage()
+            var bestTarget = center
             for j in max(0, center - 2)...min(m - 1, center + 2) {
                 let value = coverage(i..<i + 1, j..<j + 1)
-                if value.share > best.share { best = value }
+                if value.share > best.share { (best, bestTarget) = (value, j) }
             }
             related.0 += best.sourceShare
             related.1 += best.targetShare
             samples += 1
+            if n > 1, m > 1 {
+                let rates = leakRates(i..<i + 1, bestTarget..<bestTarget + 1)
+                leak.0 += rates.source
+                leak.1 += rates.target
+                leakSamples += 1
+            }
             guard m > 1 else { continue }
             for j in Set([(center + m / 2) % m, (center + (m + 1) / 2 + 1) % m]) where j != center {
                 let value = coverage(i..<i + 1, j..<j + 1)
@@ -241,6 +306,9 @@ final class BeadScorer {
         // a few sentences of their own.
         let prior = Float(parameters.calibrationPriorSamples)
         let (typicalRelated, typicalUnrelated) = (Float(parameters.typicalRelatedRate), Float(parameters.typicalChanceRate))
+        let typicalLeak = Float(parameters.typicalLeakRate)
+        leakSource = (leak.0 + prior * typicalLeak) / (leakSamples + prior)
+        leakTarget = (leak.1 + prior * typicalLeak) / (leakSamples + prior)
         relatedSource = (related.0 + prior * typicalRelated) / (samples + prior)
         relatedTarget = (related.1 + prior * typicalRelated) / (samples + prior)
         unrelatedSource = max(0.005, min(0.9, (unrelated.0 + prior * typicalUnrelated) / (unrelatedSamples + prior)))
