@@ -21,7 +21,7 @@ final class BeadScorer {
     /// Per token, the generation in which it was last linked.
     private var sourceUsed: [UInt32], targetUsed: [UInt32]
     private var generation: UInt32 = 0
-    /// Tokens lighter than this are linked but not counted (see ``leak(_:_:)``).
+    /// Tokens lighter than this are linked but not counted (see ``leakParts(_:_:)``).
     private var countFloor: Float = 0
     /// Target characters per source character.
     var lengthRatio: Double
@@ -219,22 +219,34 @@ final class BeadScorer {
     func length(ofSource range: Range<Int>) -> Int { range.reduce(0) { $0 + source.lengths[$1] } }
     func length(ofTarget range: Range<Int>) -> Int { range.reduce(0) { $0 + target.lengths[$1] } }
 
-    /// How far a bead's heavy tokens (at least ``AlignmentParameters/leakFloor`` times the
-    /// mean weight) that link nowhere inside it link into the sentences just outside it on
-    /// the other side: the weight that does, and the weight chance gives there (the measured
-    /// rate per neighbour times the unlinked weight), both in mean tokens.
-    func leak(_ sources: Range<Int>, _ targets: Range<Int>) -> (observed: Double, expected: Double) {
+    /// A bead's heavy tokens (at least ``AlignmentParameters/leakFloor`` times the source
+    /// text's mean token weight) that link nowhere inside it, per side, and the weight of
+    /// those that link into the sentences just outside it on the other side.
+    private func leakParts(_ sources: Range<Int>, _ targets: Range<Int>) -> (
+        outSource: Float, outTarget: Float, unlinkedSource: Float, unlinkedTarget: Float, targetNeighbours: Int, sourceNeighbours: Int
+    ) {
         let wideSources = max(0, sources.lowerBound - 1)..<min(source.sentenceCount, sources.upperBound + 1)
         let wideTargets = max(0, targets.lowerBound - 1)..<min(target.sentenceCount, targets.upperBound + 1)
         countFloor = Float(parameters.leakFloor) * source.meanTokenWeight
         defer { countFloor = 0 }
         let inner = coverage(sources, targets)
-        let outSource = max(0, coverage(sources, wideTargets).source - inner.source)
-        let outTarget = max(0, coverage(wideSources, targets).target - inner.target)
-        let expectedSource = leakSource * Float(wideTargets.count - targets.count) * (inner.sourceTotal - inner.source)
-        let expectedTarget = leakTarget * Float(wideSources.count - sources.count) * (inner.targetTotal - inner.target)
         return (
-            Double(outSource / source.meanTokenWeight + outTarget / target.meanTokenWeight),
+            max(0, coverage(sources, wideTargets).source - inner.source), max(0, coverage(wideSources, targets).target - inner.target),
+            inner.sourceTotal - inner.source, inner.targetTotal - inner.target,
+            wideTargets.count - targets.count, wideSources.count - sources.count
+        )
+    }
+
+    /// How far a bead's heavy tokens that link nowhere inside it link into the sentences
+    /// just outside it on the other side (see ``leakParts(_:_:)``): the weight that does, and
+    /// the weight chance gives there (the measured rate per neighbour times the unlinked
+    /// weight), both in mean tokens.
+    func leak(_ sources: Range<Int>, _ targets: Range<Int>) -> (observed: Double, expected: Double) {
+        let parts = leakParts(sources, targets)
+        let expectedSource = leakSource * Float(parts.targetNeighbours) * parts.unlinkedSource
+        let expectedTarget = leakTarget * Float(parts.sourceNeighbours) * parts.unlinkedTarget
+        return (
+            Double(parts.outSource / source.meanTokenWeight + parts.outTarget / target.meanTokenWeight),
             Double(expectedSource / source.meanTokenWeight + expectedTarget / target.meanTokenWeight)
         )
     }
@@ -249,20 +261,16 @@ final class BeadScorer {
         return Double(2 * (leakSource * sourceTotal / source.meanTokenWeight + leakTarget * targetTotal / target.meanTokenWeight))
     }
 
-    /// Per neighbouring sentence, the shares of the unlinked heavy tokens of a 1-1 bead that
-    /// link into the neighbours of the other side.
+    /// Per neighbouring sentence, the shares of a 1-1 bead's unlinked heavy tokens that link
+    /// into the neighbours of the other side (0 where none is unlinked).
     private func leakRates(_ sources: Range<Int>, _ targets: Range<Int>) -> (source: Float, target: Float) {
-        let wideSources = max(0, sources.lowerBound - 1)..<min(source.sentenceCount, sources.upperBound + 1)
-        let wideTargets = max(0, targets.lowerBound - 1)..<min(target.sentenceCount, targets.upperBound + 1)
-        countFloor = Float(parameters.leakFloor) * source.meanTokenWeight
-        defer { countFloor = 0 }
-        let inner = coverage(sources, targets)
-        let unlinkedSource = inner.sourceTotal - inner.source, unlinkedTarget = inner.targetTotal - inner.target
-        let source = unlinkedSource > 0
-            ? max(0, coverage(sources, wideTargets).source - inner.source) / unlinkedSource / Float(wideTargets.count - 1) : 0
-        let target = unlinkedTarget > 0
-            ? max(0, coverage(wideSources, targets).target - inner.target) / unlinkedTarget / Float(wideSources.count - 1) : 0
-        return (source, target)
+        let parts = leakParts(sources, targets)
+        return (
+            parts.unlinkedSource > 0 && parts.targetNeighbours > 0
+                ? parts.outSource / parts.unlinkedSource / Float(parts.targetNeighbours) : 0,
+            parts.unlinkedTarget > 0 && parts.sourceNeighbours > 0
+                ? parts.outTarget / parts.unlinkedTarget / Float(parts.sourceNeighbours) : 0
+        )
     }
 
     /// Estimates the coverage of unrelated and of related sentence pairs from the texts
