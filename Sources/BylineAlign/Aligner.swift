@@ -230,8 +230,9 @@ struct BeadSearch {
         let base = prior + parameters.lengthWeight * lengthCost
         guard parameters.lexicalWeight > 0 else { return base }
         if budget.isFinite {
-            var bound = base - parameters.lexicalWeight * scorer.evidenceBound(sources, targets)
-            if parameters.leakWeight > 0 { bound -= parameters.leakWeight * scorer.leakBonusBound(sources, targets) }
+            let totals = scorer.weightTotals(sources, targets)
+            var bound = base - parameters.lexicalWeight * scorer.evidenceBound(totals, facing: (targets.count, sources.count))
+            if parameters.leakWeight > 0 { bound -= parameters.leakWeight * scorer.leakBonusBound(totals) }
             if bound >= budget { return nil }
         }
         var total = base - parameters.lexicalWeight * scorer.evidence(sources, targets)

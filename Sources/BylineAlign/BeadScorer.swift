@@ -63,8 +63,7 @@ final class BeadScorer {
         let sourceFrom = Int(source.tokenStart[sources.lowerBound]), sourceTo = Int(source.tokenStart[sources.upperBound])
         let targetFrom = Int(target.tokenStart[targets.lowerBound]), targetTo = Int(target.tokenStart[targets.upperBound])
         var result = Coverage()
-        for s in sources { result.sourceTotal += source.totalWeight[s] }
-        for t in targets { result.targetTotal += target.totalWeight[t] }
+        (result.sourceTotal, result.targetTotal) = weightTotals(sources, targets)
         if countFloor > 0 {
             result.sourceTotal = 0
             result.targetTotal = 0
@@ -187,12 +186,20 @@ final class BeadScorer {
                 facing: sources.count, meanWeight: target.meanTokenWeight)
     }
 
-    /// An upper bound of ``evidence(_:_:)``, its value were every token linked: the sums of
-    /// weights alone, without linking, so the search can drop a bead that could not win.
-    func evidenceBound(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
+    /// The summed token weights of source sentences `sources` and target sentences `targets`.
+    func weightTotals(_ sources: Range<Int>, _ targets: Range<Int>) -> (source: Float, target: Float) {
         var sourceTotal: Float = 0, targetTotal: Float = 0
         for s in sources { sourceTotal += source.totalWeight[s] }
         for t in targets { targetTotal += target.totalWeight[t] }
+        return (sourceTotal, targetTotal)
+    }
+
+    /// An upper bound of ``evidence(_:_:)`` for a bead of these weight totals
+    /// (``weightTotals(_:_:)``) whose source tokens face `facing.source` target sentences and
+    /// whose target tokens `facing.target` source sentences: its value were every token
+    /// linked, from the sums of weights alone, so the search can drop a bead that could not
+    /// win without linking its words.
+    func evidenceBound(_ totals: (source: Float, target: Float), facing: (source: Int, target: Int)) -> Double {
         func side(total: Float, related: Float, unrelated: Float, facing: Int, meanWeight: Float) -> Double {
             guard total > 0, meanWeight > 0 else { return 0 }
             let k = Float(facing)
@@ -200,8 +207,8 @@ final class BeadScorer {
             let hit = max(chance + 0.01, 1 - (1 - related) * pow(1 - unrelated, k - 1))
             return max(0, Double(total) * log(Double(min(0.995, hit)) / Double(chance)) / Double(meanWeight))
         }
-        return side(total: sourceTotal, related: relatedSource, unrelated: unrelatedSource, facing: targets.count, meanWeight: source.meanTokenWeight)
-            + side(total: targetTotal, related: relatedTarget, unrelated: unrelatedTarget, facing: sources.count, meanWeight: target.meanTokenWeight)
+        return side(total: totals.source, related: relatedSource, unrelated: unrelatedSource, facing: facing.source, meanWeight: source.meanTokenWeight)
+            + side(total: totals.target, related: relatedTarget, unrelated: unrelatedTarget, facing: facing.target, meanWeight: target.meanTokenWeight)
     }
 
     /// Gale and Church's length cost: minus the log probability of a length difference at
@@ -251,14 +258,12 @@ final class BeadScorer {
         )
     }
 
-    /// The largest bonus ``leak(_:_:)`` can give a bead (its expected leak when every token
-    /// is heavy, unlinked and has two neighbours, none leaking), in mean tokens: so the
-    /// search can drop a bead that could not win even with it.
-    func leakBonusBound(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
-        var sourceTotal: Float = 0, targetTotal: Float = 0
-        for s in sources { sourceTotal += source.totalWeight[s] }
-        for t in targets { targetTotal += target.totalWeight[t] }
-        return Double(2 * (leakSource * sourceTotal / source.meanTokenWeight + leakTarget * targetTotal / target.meanTokenWeight))
+    /// The largest bonus ``leak(_:_:)`` can give a bead of these weight totals
+    /// (``weightTotals(_:_:)``): its expected leak were every token heavy, unlinked and
+    /// between two neighbours, none leaking, in mean tokens; so the search can drop a bead
+    /// that could not win even with it.
+    func leakBonusBound(_ totals: (source: Float, target: Float)) -> Double {
+        Double(2 * (leakSource * totals.source / source.meanTokenWeight + leakTarget * totals.target / target.meanTokenWeight))
     }
 
     /// Per neighbouring sentence, the shares of a 1-1 bead's unlinked heavy tokens that link
