@@ -197,10 +197,17 @@ struct BeadSearch {
     let scorer: BeadScorer
     let band: SearchBand
     let parameters: AlignmentParameters
+    /// The shapes searched: every shape with a prior, smallest first.
+    let shapes: [BeadShape]
+    /// The prior of each of ``shapes``, read once rather than hashed per cell.
+    private let priors: [Double]
 
-    /// The shapes searched: every shape with a prior.
-    var shapes: [BeadShape] {
-        parameters.beadPriors.keys.sorted { ($0.source + $0.target, $0.source) < ($1.source + $1.target, $1.source) }
+    init(scorer: BeadScorer, band: SearchBand, parameters: AlignmentParameters) {
+        self.scorer = scorer
+        self.band = band
+        self.parameters = parameters
+        shapes = parameters.beadPriors.keys.sorted { ($0.source + $0.target, $0.source) < ($1.source + $1.target, $1.source) }
+        priors = shapes.map { parameters.beadPriors[$0] ?? 10 }
     }
 
     /// The cost of the bead ending at (i, j) with `shape`, or nil when it cannot be below
@@ -208,15 +215,16 @@ struct BeadSearch {
     ///
     /// With ``AlignmentParameters/leakWeight``, the cost also counts the bead's rare words,
     /// numbers and names that link nowhere inside it but into a sentence just outside it,
-    /// beyond what chance puts there (``BeadScorer/leak(_:_:)``). Without that term a bead
+    /// beyond what chance puts there (``BeadScorer/leak(_:_:inner:)``). Without that term a bead
     /// cut in the wrong place costs little more than the right one: where a translator
     /// moved a clause across a sentence end (`… 250 Höhenmeter erforderten zwei Tage .` |
     /// `Il fallut deux jours pour gravir 250 m. …`), two 1-1 beads each lose the clause's
     /// links, pay no more for them than for words the dictionary lacks, and beat the true
     /// 2-2 bead on its prior. The clause's words linking into the neighbour mark the cut as
     /// wrong. The term can be a bonus, which the bound a bead is dropped by allows for.
-    func cost(_ i: Int, _ j: Int, _ shape: BeadShape, below budget: Double) -> Double? {
-        var prior = parameters.beadPriors[shape] ?? 10
+    func cost(_ i: Int, _ j: Int, _ shapeIndex: Int, below budget: Double) -> Double? {
+        let shape = shapes[shapeIndex]
+        var prior = priors[shapeIndex]
         if shape.source > 0 { prior += scorer.source.startCost[i - shape.source] }
         if shape.target > 0 { prior += scorer.target.startCost[j - shape.target] }
         if shape.source == 0 || shape.target == 0 {
@@ -224,6 +232,8 @@ struct BeadSearch {
             let noise = shape.source == 1 ? scorer.source.isNoise[i - 1] : shape.target == 1 && scorer.target.isNoise[j - 1]
             return noise ? parameters.noiseSkipCost : prior + parameters.skipCost
         }
+        // The length cost is never negative: with lengths alone, a prior at the budget loses.
+        if parameters.lexicalWeight == 0, prior >= budget { return nil }
         let sources = (i - shape.source)..<i, targets = (j - shape.target)..<j
         let lengthCost = scorer.lengthCost(
             sourceLength: scorer.length(ofSource: sources), targetLength: scorer.length(ofTarget: targets))
@@ -235,9 +245,10 @@ struct BeadSearch {
             if parameters.leakWeight > 0 { bound -= parameters.leakWeight * scorer.leakBonusBound(totals) }
             if bound >= budget { return nil }
         }
-        var total = base - parameters.lexicalWeight * scorer.evidence(sources, targets)
+        let inner = scorer.coverage(sources, targets)
+        var total = base - parameters.lexicalWeight * scorer.evidence(inner, facing: (targets.count, sources.count))
         if parameters.leakWeight > 0 {
-            let leak = scorer.leak(sources, targets)
+            let leak = scorer.leak(sources, targets, inner: inner)
             total += parameters.leakWeight * (leak.observed - leak.expected)
         }
         return total
@@ -261,7 +272,7 @@ struct BeadSearch {
                     guard pi >= 0, pj >= 0, pj >= band.lower[pi], pj <= band.upper[pi] else { continue }
                     let before = best[rowStart[pi] + pj - band.lower[pi]]
                     guard before.isFinite else { continue }
-                    guard let bead = cost(i, j, shape, below: bestCost - before) else { continue }
+                    guard let bead = cost(i, j, index, below: bestCost - before) else { continue }
                     let total = before + bead
                     if total < bestCost {
                         bestCost = total

@@ -21,10 +21,16 @@ final class BeadScorer {
     /// Per token, the generation in which it was last linked.
     private var sourceUsed: [UInt32], targetUsed: [UInt32]
     private var generation: UInt32 = 0
-    /// Tokens lighter than this are linked but not counted (see ``leakParts(_:_:)``).
-    private var countFloor: Float = 0
+    /// Tokens at least this heavy are counted apart as well (``Coverage/heavySource``): the
+    /// rare words, numbers and names whose leaks ``leak(_:_:inner:)`` weighs.
+    private let heavyFloor: Float
     /// Target characters per source character.
     var lengthRatio: Double
+    /// Characters of the sentences before each position, per side (`n + 1` entries).
+    private let sourceLengthSums: [Int], targetLengthSums: [Int]
+    /// The normalised length difference from which the length cost is
+    /// ``AlignmentParameters/maximumLengthCost`` (see ``lengthCost(sourceLength:targetLength:)``).
+    private let lengthCostCutoff: Double
     /// Coverage of each side that unrelated sentences of these texts reach, and that true
     /// pairs reach; set by ``calibrate(centers:)``.
     /// The share of tokens that link between sentences half a text apart, as measured (nil
@@ -47,9 +53,14 @@ final class BeadScorer {
         entryToken = [Int32](repeating: -1, count: max(source.projected.count, target.keys.count))
         sourceUsed = [UInt32](repeating: 0, count: source.weights.count)
         targetUsed = [UInt32](repeating: 0, count: target.weights.count)
-        let sourceTotal = source.lengths.reduce(0, +)
-        let targetTotal = target.lengths.reduce(0, +)
+        sourceLengthSums = Self.runningSums(source.lengths)
+        targetLengthSums = Self.runningSums(target.lengths)
+        lengthCostCutoff = Self.cutoff(maximumCost: parameters.maximumLengthCost)
+        heavyFloor = Float(parameters.leakFloor) * source.meanTokenWeight
+        let sourceTotal = sourceLengthSums.last!
+        let targetTotal = targetLengthSums.last!
         lengthRatio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
+        refreshScores()
     }
 
     /// The weights of the tokens of source sentences `sources` and target sentences
@@ -64,20 +75,14 @@ final class BeadScorer {
         let targetFrom = Int(target.tokenStart[targets.lowerBound]), targetTo = Int(target.tokenStart[targets.upperBound])
         var result = Coverage()
         (result.sourceTotal, result.targetTotal) = weightTotals(sources, targets)
-        if countFloor > 0 {
-            result.sourceTotal = 0
-            result.targetTotal = 0
-            for k in sourceFrom..<sourceTo where source.weights[k] >= countFloor { result.sourceTotal += source.weights[k] }
-            for k in targetFrom..<targetTo where target.weights[k] >= countFloor { result.targetTotal += target.weights[k] }
-        }
         guard result.sourceTotal + result.targetTotal > 0 else { return result }
         nextGeneration()
         let targetMark = generation, sourceMark = generation &- 1
-        result.source = link(
+        (result.source, result.heavySource) = link(
             from: (source.projectedStart, source.projected, source.weights, source.linkOrder, sourceFrom..<sourceTo),
             into: (target.keyStart, target.keys, targetFrom..<targetTo), mark: targetMark,
             chain: &targetChain, used: &targetUsed)
-        result.target = link(
+        (result.target, result.heavyTarget) = link(
             from: (target.keyStart, target.keys, target.weights, target.linkOrder, targetFrom..<targetTo),
             into: (source.projectedStart, source.projected, sourceFrom..<sourceTo), mark: sourceMark,
             chain: &sourceChain, used: &sourceUsed)
@@ -95,7 +100,8 @@ final class BeadScorer {
     }
 
     /// Links the tokens `from.tokens` one to one with the tokens `into.tokens` that carry one
-    /// of their keys, and returns the weight of the linked ones.
+    /// of their keys, and returns the weight of the linked ones, and of those among them at
+    /// least ``heavyFloor`` heavy.
     ///
     /// The tokens of `into` are indexed first: for each key, the latest key entry carrying it
     /// (`heads`, valid where `stamps` holds `mark`) and, per entry, the previous entry with
@@ -106,8 +112,9 @@ final class BeadScorer {
         from: (start: [Int32], keys: [Int32], weights: [Float], order: [Int32], tokens: Range<Int>),
         into: (start: [Int32], keys: [Int32], tokens: Range<Int>), mark: UInt32,
         chain: inout [Int32], used: inout [UInt32]
-    ) -> Float {
-        var linked: Float = 0
+    ) -> (linked: Float, heavy: Float) {
+        var linked: Float = 0, heavy: Float = 0
+        let heavyFloor = self.heavyFloor
         stamps.withUnsafeMutableBufferPointer { stamps in
             heads.withUnsafeMutableBufferPointer { heads in
                 chain.withUnsafeMutableBufferPointer { chain in
@@ -132,7 +139,9 @@ final class BeadScorer {
                                         let other = Int(entryToken[Int(entry)])
                                         if used[other] != mark {
                                             used[other] = mark
-                                            if from.weights[token] >= countFloor { linked += from.weights[token] }
+                                            let weight = from.weights[token]
+                                            linked += weight
+                                            if weight >= heavyFloor { heavy += weight }
                                             break search
                                         }
                                         entry = chain[Int(entry)]
@@ -144,13 +153,15 @@ final class BeadScorer {
                 }
             }
         }
-        return linked
+        return (linked, heavy)
     }
 
-    /// Linked and total token weights of a bead, per side.
+    /// Linked and total token weights of a bead, per side, and the linked weight of its
+    /// heavy tokens.
     struct Coverage {
         var source: Float = 0, sourceTotal: Float = 0
         var target: Float = 0, targetTotal: Float = 0
+        var heavySource: Float = 0, heavyTarget: Float = 0
 
         var share: Float { sourceTotal + targetTotal > 0 ? (source + target) / (sourceTotal + targetTotal) : 0 }
         var sourceShare: Float { sourceTotal > 0 ? source / sourceTotal : 0 }
@@ -168,22 +179,54 @@ final class BeadScorer {
     /// over tokens, merging two beads adds their evidence, so a merged bead cannot hide a
     /// sentence that matches nothing behind one that matches well.
     func evidence(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
-        let value = coverage(sources, targets)
-        func side(linked: Float, total: Float, related: Float, unrelated: Float, facing: Int, meanWeight: Float) -> Double {
+        evidence(coverage(sources, targets), facing: (targets.count, sources.count))
+    }
+
+    /// ``evidence(_:_:)`` from a bead's coverage, its source tokens facing `facing.source`
+    /// target sentences and its target tokens `facing.target` source sentences.
+    func evidence(_ value: Coverage, facing: (source: Int, target: Int)) -> Double {
+        func side(linked: Float, total: Float, scores: (linked: Double, missed: Double), meanWeight: Float) -> Double {
             guard total > 0, meanWeight > 0 else { return 0 }
-            let k = Float(facing)
-            let chance = 1 - pow(1 - unrelated, k)
-            let hit = max(chance + 0.01, 1 - (1 - related) * pow(1 - unrelated, k - 1))
-            let linkedScore = log(Double(min(0.995, hit)) / Double(chance))
-            let missScore = log(Double(1 - min(0.995, hit)) / Double(1 - chance))
-            return (Double(linked) * linkedScore + Double(total - linked) * missScore) / Double(meanWeight)
+            return (Double(linked) * scores.linked + Double(total - linked) * scores.missed) / Double(meanWeight)
         }
-        return side(
-            linked: value.source, total: value.sourceTotal, related: relatedSource, unrelated: unrelatedSource,
-            facing: targets.count, meanWeight: source.meanTokenWeight)
-            + side(
-                linked: value.target, total: value.targetTotal, related: relatedTarget, unrelated: unrelatedTarget,
-                facing: sources.count, meanWeight: target.meanTokenWeight)
+        return side(linked: value.source, total: value.sourceTotal, scores: sourceScores(facing.source), meanWeight: source.meanTokenWeight)
+            + side(linked: value.target, total: value.targetTotal, scores: targetScores(facing.target), meanWeight: target.meanTokenWeight)
+    }
+
+    /// What a linked and a missed token add to the evidence (see ``evidence(_:_:)``) when it
+    /// faces `facing` sentences, on a side whose related and unrelated pairs link with these
+    /// probabilities.
+    private static func tokenScores(related: Float, unrelated: Float, facing: Int) -> (linked: Double, missed: Double) {
+        let k = Float(facing)
+        let chance = 1 - pow(1 - unrelated, k)
+        let hit = max(chance + 0.01, 1 - (1 - related) * pow(1 - unrelated, k - 1))
+        return (log(Double(min(0.995, hit)) / Double(chance)), log(Double(1 - min(0.995, hit)) / Double(1 - chance)))
+    }
+
+    /// ``tokenScores(related:unrelated:facing:)`` per side for the bead widths searched,
+    /// worked out again whenever the rates change.
+    private var sourceScoreTable: [(linked: Double, missed: Double)] = []
+    private var targetScoreTable: [(linked: Double, missed: Double)] = []
+
+    private func refreshScores() {
+        sourceScoreTable = (0...Self.tabulatedWidths).map {
+            Self.tokenScores(related: relatedSource, unrelated: unrelatedSource, facing: $0)
+        }
+        targetScoreTable = (0...Self.tabulatedWidths).map {
+            Self.tokenScores(related: relatedTarget, unrelated: unrelatedTarget, facing: $0)
+        }
+    }
+
+    private static let tabulatedWidths = 8
+
+    private func sourceScores(_ facing: Int) -> (linked: Double, missed: Double) {
+        facing < sourceScoreTable.count
+            ? sourceScoreTable[facing] : Self.tokenScores(related: relatedSource, unrelated: unrelatedSource, facing: facing)
+    }
+
+    private func targetScores(_ facing: Int) -> (linked: Double, missed: Double) {
+        facing < targetScoreTable.count
+            ? targetScoreTable[facing] : Self.tokenScores(related: relatedTarget, unrelated: unrelatedTarget, facing: facing)
     }
 
     /// The summed token weights of source sentences `sources` and target sentences `targets`.
@@ -200,15 +243,12 @@ final class BeadScorer {
     /// linked, from the sums of weights alone, so the search can drop a bead that could not
     /// win without linking its words.
     func evidenceBound(_ totals: (source: Float, target: Float), facing: (source: Int, target: Int)) -> Double {
-        func side(total: Float, related: Float, unrelated: Float, facing: Int, meanWeight: Float) -> Double {
+        func side(total: Float, linkedScore: Double, meanWeight: Float) -> Double {
             guard total > 0, meanWeight > 0 else { return 0 }
-            let k = Float(facing)
-            let chance = 1 - pow(1 - unrelated, k)
-            let hit = max(chance + 0.01, 1 - (1 - related) * pow(1 - unrelated, k - 1))
-            return max(0, Double(total) * log(Double(min(0.995, hit)) / Double(chance)) / Double(meanWeight))
+            return max(0, Double(total) * linkedScore / Double(meanWeight))
         }
-        return side(total: totals.source, related: relatedSource, unrelated: unrelatedSource, facing: facing.source, meanWeight: source.meanTokenWeight)
-            + side(total: totals.target, related: relatedTarget, unrelated: unrelatedTarget, facing: facing.target, meanWeight: target.meanTokenWeight)
+        return side(total: totals.source, linkedScore: sourceScores(facing.source).linked, meanWeight: source.meanTokenWeight)
+            + side(total: totals.target, linkedScore: targetScores(facing.target).linked, meanWeight: target.meanTokenWeight)
     }
 
     /// Gale and Church's length cost: minus the log probability of a length difference at
@@ -218,38 +258,69 @@ final class BeadScorer {
         let mean = (s + t / lengthRatio) / 2
         guard mean > 0 else { return 0 }
         let delta = (t - s * lengthRatio) / (parameters.lengthVariance * mean).squareRoot()
-        let tail = erfc(abs(delta) / 2.0.squareRoot())
-        guard tail > 0 else { return parameters.maximumLengthCost }
-        return min(parameters.maximumLengthCost, -log(tail))
+        // Most beads the search weighs lie far off the path; their cost is the maximum,
+        // without the tail function.
+        guard abs(delta) < lengthCostCutoff else { return parameters.maximumLengthCost }
+        return min(parameters.maximumLengthCost, Self.tailCost(abs(delta)))
     }
 
-    func length(ofSource range: Range<Int>) -> Int { range.reduce(0) { $0 + source.lengths[$1] } }
-    func length(ofTarget range: Range<Int>) -> Int { range.reduce(0) { $0 + target.lengths[$1] } }
+    /// Minus the log of the normal's two-sided tail beyond `delta` (infinite where the tail
+    /// underflows).
+    private static func tailCost(_ delta: Double) -> Double {
+        let tail = erfc(delta / 2.0.squareRoot())
+        return tail > 0 ? -log(tail) : .infinity
+    }
+
+    /// The smallest difference (to within 1e-12) whose tail cost exceeds `maximumCost` by a
+    /// hair; the tail cost rises with the difference, so every larger one is capped too.
+    private static func cutoff(maximumCost: Double) -> Double {
+        var low = 0.0, high = 64.0
+        guard tailCost(high) > maximumCost + 1e-9 else { return .infinity }
+        while high - low > 1e-12 {
+            let middle = (low + high) / 2
+            if tailCost(middle) > maximumCost + 1e-9 { high = middle } else { low = middle }
+        }
+        return high
+    }
+
+    private static func runningSums(_ values: [Int]) -> [Int] {
+        var sums = [0]
+        sums.reserveCapacity(values.count + 1)
+        for value in values { sums.append(sums.last! + value) }
+        return sums
+    }
+
+    func length(ofSource range: Range<Int>) -> Int { sourceLengthSums[range.upperBound] - sourceLengthSums[range.lowerBound] }
+    func length(ofTarget range: Range<Int>) -> Int { targetLengthSums[range.upperBound] - targetLengthSums[range.lowerBound] }
 
     /// A bead's heavy tokens (at least ``AlignmentParameters/leakFloor`` times the source
     /// text's mean token weight) that link nowhere inside it, per side, and the weight of
-    /// those that link into the sentences just outside it on the other side.
-    private func leakParts(_ sources: Range<Int>, _ targets: Range<Int>) -> (
+    /// those that link into the sentences just outside it on the other side. `inner` is the
+    /// bead's own coverage, which the evidence has already linked.
+    private func leakParts(_ sources: Range<Int>, _ targets: Range<Int>, inner: Coverage) -> (
         outSource: Float, outTarget: Float, unlinkedSource: Float, unlinkedTarget: Float, targetNeighbours: Int, sourceNeighbours: Int
     ) {
         let wideSources = max(0, sources.lowerBound - 1)..<min(source.sentenceCount, sources.upperBound + 1)
         let wideTargets = max(0, targets.lowerBound - 1)..<min(target.sentenceCount, targets.upperBound + 1)
-        countFloor = Float(parameters.leakFloor) * source.meanTokenWeight
-        defer { countFloor = 0 }
-        let inner = coverage(sources, targets)
+        var heavySource: Float = 0, heavyTarget: Float = 0
+        for k in Int(source.tokenStart[sources.lowerBound])..<Int(source.tokenStart[sources.upperBound])
+        where source.weights[k] >= heavyFloor { heavySource += source.weights[k] }
+        for k in Int(target.tokenStart[targets.lowerBound])..<Int(target.tokenStart[targets.upperBound])
+        where target.weights[k] >= heavyFloor { heavyTarget += target.weights[k] }
         return (
-            max(0, coverage(sources, wideTargets).source - inner.source), max(0, coverage(wideSources, targets).target - inner.target),
-            inner.sourceTotal - inner.source, inner.targetTotal - inner.target,
+            max(0, coverage(sources, wideTargets).heavySource - inner.heavySource),
+            max(0, coverage(wideSources, targets).heavyTarget - inner.heavyTarget),
+            heavySource - inner.heavySource, heavyTarget - inner.heavyTarget,
             wideTargets.count - targets.count, wideSources.count - sources.count
         )
     }
 
     /// How far a bead's heavy tokens that link nowhere inside it link into the sentences
-    /// just outside it on the other side (see ``leakParts(_:_:)``): the weight that does, and
-    /// the weight chance gives there (the measured rate per neighbour times the unlinked
-    /// weight), both in mean tokens.
-    func leak(_ sources: Range<Int>, _ targets: Range<Int>) -> (observed: Double, expected: Double) {
-        let parts = leakParts(sources, targets)
+    /// just outside it on the other side (see ``leakParts(_:_:inner:)``): the weight that
+    /// does, and the weight chance gives there (the measured rate per neighbour times the
+    /// unlinked weight), both in mean tokens. `inner` is the bead's ``coverage(_:_:)``.
+    func leak(_ sources: Range<Int>, _ targets: Range<Int>, inner: Coverage) -> (observed: Double, expected: Double) {
+        let parts = leakParts(sources, targets, inner: inner)
         let expectedSource = leakSource * Float(parts.targetNeighbours) * parts.unlinkedSource
         let expectedTarget = leakTarget * Float(parts.sourceNeighbours) * parts.unlinkedTarget
         return (
@@ -258,7 +329,7 @@ final class BeadScorer {
         )
     }
 
-    /// The largest bonus ``leak(_:_:)`` can give a bead of these weight totals
+    /// The largest bonus ``leak(_:_:inner:)`` can give a bead of these weight totals
     /// (``weightTotals(_:_:)``): its expected leak were every token heavy, unlinked and
     /// between two neighbours, none leaking, in mean tokens; so the search can drop a bead
     /// that could not win even with it.
@@ -268,8 +339,8 @@ final class BeadScorer {
 
     /// Per neighbouring sentence, the shares of a 1-1 bead's unlinked heavy tokens that link
     /// into the neighbours of the other side (0 where none is unlinked).
-    private func leakRates(_ sources: Range<Int>, _ targets: Range<Int>) -> (source: Float, target: Float) {
-        let parts = leakParts(sources, targets)
+    private func leakRates(_ sources: Range<Int>, _ targets: Range<Int>, inner: Coverage) -> (source: Float, target: Float) {
+        let parts = leakParts(sources, targets, inner: inner)
         return (
             parts.unlinkedSource > 0 && parts.targetNeighbours > 0
                 ? parts.outSource / parts.unlinkedSource / Float(parts.targetNeighbours) : 0,
@@ -300,7 +371,7 @@ final class BeadScorer {
             related.1 += best.targetShare
             samples += 1
             if n > 1, m > 1 {
-                let rates = leakRates(i..<i + 1, bestTarget..<bestTarget + 1)
+                let rates = leakRates(i..<i + 1, bestTarget..<bestTarget + 1, inner: best)
                 leak.0 += rates.source
                 leak.1 += rates.target
                 leakSamples += 1
@@ -326,5 +397,6 @@ final class BeadScorer {
         relatedTarget = (related.1 + prior * typicalRelated) / (samples + prior)
         unrelatedSource = max(0.005, min(0.9, (unrelated.0 + prior * typicalUnrelated) / (unrelatedSamples + prior)))
         unrelatedTarget = max(0.005, min(0.9, (unrelated.1 + prior * typicalUnrelated) / (unrelatedSamples + prior)))
+        refreshScores()
     }
 }

@@ -1,5 +1,6 @@
 @testable import BylineAlign
 import BylineText
+import Foundation
 import Testing
 
 @Suite("Linking words across a bead")
@@ -41,5 +42,31 @@ struct LinkingTests {
         // `the` occurs in both sentences and weighs less than `farmers`, which links.
         let farmers = scorer.source.weights[Int(scorer.source.tokenStart[0])..<Int(scorer.source.tokenStart[1])].max() ?? 0
         #expect(coverage.source == farmers)
+    }
+}
+
+@Suite("The length model")
+struct LengthModelTests {
+    @Test("The length cost is Gale and Church's tail cost, capped, for every pair of lengths, also past the point where it stops computing the tail")
+    func lengthCostMatchesTheTail() throws {
+        let extractor = FeatureExtractor(parameters: AlignmentParameters(), names: nil, stopWords: [:])
+        let parameters = AlignmentParameters()
+        let scorer = BeadScorer(
+            source: try extractor.features(of: ["Eine kurze Zeile."], language: "de", lexicon: nil),
+            target: try extractor.features(of: ["Une ligne un peu plus longue."], language: "fr", lexicon: nil),
+            keyCount: extractor.keys.count, parameters: parameters)
+        var capped = 0
+        for s in stride(from: 1, through: 600, by: 7) {
+            for t in stride(from: 1, through: 900, by: 5) {
+                let mean = (Double(s) + Double(t) / scorer.lengthRatio) / 2
+                let delta = (Double(t) - Double(s) * scorer.lengthRatio) / (parameters.lengthVariance * mean).squareRoot()
+                let tail = erfc(abs(delta) / 2.0.squareRoot())
+                let expected = tail > 0 ? min(parameters.maximumLengthCost, -log(tail)) : parameters.maximumLengthCost
+                #expect(scorer.lengthCost(sourceLength: s, targetLength: t) == expected, "lengths \(s), \(t)")
+                if expected == parameters.maximumLengthCost { capped += 1 }
+            }
+        }
+        #expect(capped > 100, "the grid reaches the cap")
+        #expect(scorer.length(ofSource: 0..<1) == scorer.source.lengths[0] && scorer.length(ofTarget: 0..<0) == 0)
     }
 }
