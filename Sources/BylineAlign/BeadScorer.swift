@@ -7,19 +7,26 @@ import Foundation
 /// are stamped and chained, each source token takes an unused target token along the chains
 /// of its keys, and the same the other way round. One bead costs time proportional to its
 /// keys (and to repeats of a key within it), with no hashing and no allocation.
+///
+/// The arrays linking reads and writes live in memory the scorer owns (``LinkSide``,
+/// ``stamps`` and the rest), so its loops touch no reference count, which an unoptimised
+/// build otherwise pays on every subscript.
 final class BeadScorer {
     let source: SideFeatures
     let target: SideFeatures
     let parameters: AlignmentParameters
-    private var stamps: [UInt32]
+    /// Per key, the generation that last stamped it.
+    private let stamps: UnsafeMutableBufferPointer<UInt32>
     /// Per key, the latest key entry carrying it in the bead being scored.
-    private var heads: [Int32]
+    private let heads: UnsafeMutableBufferPointer<Int32>
     /// Per key entry (of either side's own or projected keys), the previous entry with the
     /// same key, and the token it belongs to.
-    private var sourceChain: [Int32], targetChain: [Int32]
-    private var entryToken: [Int32]
+    private let sourceChain: UnsafeMutableBufferPointer<Int32>, targetChain: UnsafeMutableBufferPointer<Int32>
+    private let entryToken: UnsafeMutableBufferPointer<Int32>
     /// Per token, the generation in which it was last linked.
-    private var sourceUsed: [UInt32], targetUsed: [UInt32]
+    private let sourceUsed: UnsafeMutableBufferPointer<UInt32>, targetUsed: UnsafeMutableBufferPointer<UInt32>
+    /// The source side's projected keys and the target side's own keys, as linking reads them.
+    private let sourceLinks: LinkSide, targetLinks: LinkSide
     private var generation: UInt32 = 0
     /// Tokens at least this heavy are counted apart as well (``Coverage/heavySource``): the
     /// rare words, numbers and names whose leaks ``leak(_:_:inner:)`` weighs.
@@ -46,13 +53,20 @@ final class BeadScorer {
         self.source = source
         self.target = target
         self.parameters = parameters
-        stamps = [UInt32](repeating: 0, count: keyCount)
-        heads = [Int32](repeating: -1, count: keyCount)
-        sourceChain = [Int32](repeating: -1, count: source.projected.count)
-        targetChain = [Int32](repeating: -1, count: target.keys.count)
-        entryToken = [Int32](repeating: -1, count: max(source.projected.count, target.keys.count))
-        sourceUsed = [UInt32](repeating: 0, count: source.weights.count)
-        targetUsed = [UInt32](repeating: 0, count: target.weights.count)
+        func filled<Element>(_ value: Element, count: Int) -> UnsafeMutableBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
+            buffer.initialize(repeating: value)
+            return buffer
+        }
+        stamps = filled(0, count: keyCount)
+        heads = filled(-1, count: keyCount)
+        sourceChain = filled(-1, count: source.projected.count)
+        targetChain = filled(-1, count: target.keys.count)
+        entryToken = filled(-1, count: max(source.projected.count, target.keys.count))
+        sourceUsed = filled(0, count: source.weights.count)
+        targetUsed = filled(0, count: target.weights.count)
+        sourceLinks = LinkSide(start: source.projectedStart, keys: source.projected, weights: source.weights, order: source.linkOrder)
+        targetLinks = LinkSide(start: target.keyStart, keys: target.keys, weights: target.weights, order: target.linkOrder)
         sourceLengthSums = Self.runningSums(source.lengths)
         targetLengthSums = Self.runningSums(target.lengths)
         lengthCostCutoff = Self.cutoff(maximumCost: parameters.maximumLengthCost)
@@ -61,6 +75,13 @@ final class BeadScorer {
         let targetTotal = targetLengthSums.last!
         lengthRatio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
         refreshScores()
+    }
+
+    deinit {
+        for buffer in [stamps, sourceUsed, targetUsed] { buffer.deallocate() }
+        for buffer in [heads, sourceChain, targetChain, entryToken] { buffer.deallocate() }
+        sourceLinks.deallocate()
+        targetLinks.deallocate()
     }
 
     /// The weights of the tokens of source sentences `sources` and target sentences
@@ -79,13 +100,11 @@ final class BeadScorer {
         nextGeneration()
         let targetMark = generation, sourceMark = generation &- 1
         (result.source, result.heavySource) = link(
-            from: (source.projectedStart, source.projected, source.weights, source.linkOrder, sourceFrom..<sourceTo),
-            into: (target.keyStart, target.keys, targetFrom..<targetTo), mark: targetMark,
-            chain: &targetChain, used: &targetUsed)
+            from: sourceLinks, sourceFrom..<sourceTo, into: targetLinks, targetFrom..<targetTo, mark: targetMark,
+            chain: targetChain, used: targetUsed)
         (result.target, result.heavyTarget) = link(
-            from: (target.keyStart, target.keys, target.weights, target.linkOrder, targetFrom..<targetTo),
-            into: (source.projectedStart, source.projected, sourceFrom..<sourceTo), mark: sourceMark,
-            chain: &sourceChain, used: &sourceUsed)
+            from: targetLinks, targetFrom..<targetTo, into: sourceLinks, sourceFrom..<sourceTo, mark: sourceMark,
+            chain: sourceChain, used: sourceUsed)
         return result
     }
 
@@ -93,15 +112,41 @@ final class BeadScorer {
     private func nextGeneration() {
         generation &+= 2
         guard generation < 2 else { return }
-        for index in stamps.indices { stamps[index] = 0 }
-        for index in sourceUsed.indices { sourceUsed[index] = 0 }
-        for index in targetUsed.indices { targetUsed[index] = 0 }
+        for buffer in [stamps, sourceUsed, targetUsed] { buffer.update(repeating: 0) }
         generation = 2
     }
 
-    /// Links the tokens `from.tokens` one to one with the tokens `into.tokens` that carry one
-    /// of their keys, and returns the weight of the linked ones, and of those among them at
-    /// least ``heavyFloor`` heavy.
+    /// One side's key entries, copied into memory the scorer owns: per token, where its keys
+    /// start, the keys, its weight, and the order in which its sentence's tokens link.
+    private struct LinkSide {
+        let start: UnsafeMutableBufferPointer<Int32>
+        let keys: UnsafeMutableBufferPointer<Int32>
+        let weights: UnsafeMutableBufferPointer<Float>
+        let order: UnsafeMutableBufferPointer<Int32>
+
+        init(start: [Int32], keys: [Int32], weights: [Float], order: [Int32]) {
+            func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+                let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+                _ = buffer.initialize(from: array)
+                return buffer
+            }
+            self.start = copy(start)
+            self.keys = copy(keys)
+            self.weights = copy(weights)
+            self.order = copy(order)
+        }
+
+        func deallocate() {
+            start.deallocate()
+            keys.deallocate()
+            weights.deallocate()
+            order.deallocate()
+        }
+    }
+
+    /// Links the tokens `fromTokens` of `from` one to one with the tokens `intoTokens` of
+    /// `into` that carry one of their keys, and returns the weight of the linked ones, and
+    /// of those among them at least ``heavyFloor`` heavy.
     ///
     /// The tokens of `into` are indexed first: for each key, the latest key entry carrying it
     /// (`heads`, valid where `stamps` holds `mark`) and, per entry, the previous entry with
@@ -109,47 +154,36 @@ final class BeadScorer {
     /// (``SideFeatures/linkOrder``), then takes the first unused token along the chains of its
     /// keys.
     private func link(
-        from: (start: [Int32], keys: [Int32], weights: [Float], order: [Int32], tokens: Range<Int>),
-        into: (start: [Int32], keys: [Int32], tokens: Range<Int>), mark: UInt32,
-        chain: inout [Int32], used: inout [UInt32]
+        from: LinkSide, _ fromTokens: Range<Int>, into: LinkSide, _ intoTokens: Range<Int>, mark: UInt32,
+        chain: UnsafeMutableBufferPointer<Int32>, used: UnsafeMutableBufferPointer<UInt32>
     ) -> (linked: Float, heavy: Float) {
         var linked: Float = 0, heavy: Float = 0
-        let heavyFloor = self.heavyFloor
-        stamps.withUnsafeMutableBufferPointer { stamps in
-            heads.withUnsafeMutableBufferPointer { heads in
-                chain.withUnsafeMutableBufferPointer { chain in
-                    entryToken.withUnsafeMutableBufferPointer { entryToken in
-                        used.withUnsafeMutableBufferPointer { used in
-                            for token in into.tokens {
-                                for entry in Int(into.start[token])..<Int(into.start[token + 1]) {
-                                    let key = Int(into.keys[entry])
-                                    chain[entry] = stamps[key] == mark ? heads[key] : -1
-                                    stamps[key] = mark
-                                    heads[key] = Int32(entry)
-                                    entryToken[entry] = Int32(token)
-                                }
-                            }
-                            for position in from.tokens {
-                                let token = Int(from.order[position])
-                                search: for k in Int(from.start[token])..<Int(from.start[token + 1]) {
-                                    let key = Int(from.keys[k])
-                                    guard stamps[key] == mark else { continue }
-                                    var entry = heads[key]
-                                    while entry >= 0 {
-                                        let other = Int(entryToken[Int(entry)])
-                                        if used[other] != mark {
-                                            used[other] = mark
-                                            let weight = from.weights[token]
-                                            linked += weight
-                                            if weight >= heavyFloor { heavy += weight }
-                                            break search
-                                        }
-                                        entry = chain[Int(entry)]
-                                    }
-                                }
-                            }
-                        }
+        let (stamps, heads, entryToken, heavyFloor) = (self.stamps, self.heads, self.entryToken, self.heavyFloor)
+        for token in intoTokens {
+            for entry in Int(into.start[token])..<Int(into.start[token + 1]) {
+                let key = Int(into.keys[entry])
+                chain[entry] = stamps[key] == mark ? heads[key] : -1
+                stamps[key] = mark
+                heads[key] = Int32(entry)
+                entryToken[entry] = Int32(token)
+            }
+        }
+        for position in fromTokens {
+            let token = Int(from.order[position])
+            search: for k in Int(from.start[token])..<Int(from.start[token + 1]) {
+                let key = Int(from.keys[k])
+                guard stamps[key] == mark else { continue }
+                var entry = heads[key]
+                while entry >= 0 {
+                    let other = Int(entryToken[Int(entry)])
+                    if used[other] != mark {
+                        used[other] = mark
+                        let weight = from.weights[token]
+                        linked += weight
+                        if weight >= heavyFloor { heavy += weight }
+                        break search
                     }
+                    entry = chain[Int(entry)]
                 }
             }
         }
