@@ -27,9 +27,11 @@ struct AlignCommand: ParsableCommand {
         discussion: """
             Both files are segmented into sentences (a dateline stays with the lede), unless \
             --lines says they already hold one sentence a line. Beads are 1-1, 1-0, 0-1, 2-1, \
-            1-2, 2-2, 1-3 or 3-1, found by dynamic programming over sentence lengths, numbers, \
-            names across scripts, shared words, the bundled dictionary of the pair and, with \
-            --db, the words the translation memory has learned for the pair. Each bead has a \
+            1-2, 2-2, 1-3 or 3-1, and more rarely 2-3, 3-2, 3-3, 1-4, 4-1, 1-5 or 5-1 (a \
+            translator who splits long sentences, a list cut at every semicolon), found by \
+            dynamic programming over sentence lengths, numbers, names across scripts, shared \
+            words, the bundled dictionary of the pair and, with --db, the words the \
+            translation memory has learned for the pair. Each bead has a \
             confidence from 0 to 1. --into-tm stores the linking beads as units of origin \
             "aligned", with their confidence, story and neighbouring sentences, in one \
             transaction.

@@ -36,7 +36,8 @@ enum EditDistance {
     /// The cost of the cheapest edits from `a` to `b`, weighted by how often each kind of
     /// slip happens when a name is typed or heard: a doubled or undoubled letter (`Guiness`,
     /// `Carrell`) costs 0.4, a vowel for a vowel (`Augest`, `Presbaterian`) 0.6, swapped
-    /// neighbours (`Debain`) 0.7, a vowel dropped or added 0.7, any other edit 1. It ranks
+    /// neighbours (`Debain`) 0.7, a vowel dropped or added 0.7, a letter moved over two
+    /// others (`Amernia`) 1, any other edit 1. It ranks
     /// readings at the same ``distance(_:_:limit:)``: `Americats` is nearer `Americas`
     /// than `Americans`, `Ukranian` nearer `Ukrainian` than `Uranian`.
     /// The vowels are the fold keys' (``MorphologyLetters/vowels``, every language's together).
@@ -63,10 +64,24 @@ enum EditDistance {
                 if i > 1, j > 1, x == b[j - 2], a[i - 2] == y, x != y {
                     value = min(value, rows[i - 2][j - 2] + 0.7)
                 }
+                // A letter typed one place early or late, over two others (`Amernia` for
+                // `Armenia`): one slip, where two separate edits would cost two.
+                if i > 2, j > 2, Self.isMovedLetter(a[(i - 3)..<i], b[(j - 3)..<j]) {
+                    value = min(value, rows[i - 3][j - 3] + 1)
+                }
                 rows[i][j] = value
             }
         }
         return rows[a.count][b.count]
+    }
+
+    /// True when `b` is `a` with its first letter moved to the end or its last to the front
+    /// (`mer` and `rme`), the three letters not all alike.
+    static func isMovedLetter(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Bool {
+        let (a0, a1, a2) = (a[a.startIndex], a[a.startIndex + 1], a[a.startIndex + 2])
+        let (b0, b1, b2) = (b[b.startIndex], b[b.startIndex + 1], b[b.startIndex + 2])
+        guard !(a0 == a1 && a1 == a2), (a0, a1, a2) != (b0, b1, b2) else { return false }
+        return (a1, a2, a0) == (b0, b1, b2) || (a2, a0, a1) == (b0, b1, b2)
     }
 
     /// The number of edits from `a` to `b` when every edit is one that spells a given name

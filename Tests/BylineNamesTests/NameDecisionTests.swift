@@ -16,6 +16,9 @@ struct TypoCostTests {
         #expect(EditDistance.typoCost(key("debain"), key("debian"), vowels: vowels) == 0.7)  // swapped neighbours
         #expect(EditDistance.typoCost(key("ukranian"), key("ukrainian"), vowels: vowels) == 0.7)  // a vowel dropped
         #expect(EditDistance.typoCost(key("ukranian"), key("uranian"), vowels: vowels) == 1)  // a consonant dropped
+        #expect(EditDistance.typoCost(key("amernia"), key("armenia"), vowels: vowels) == 1)  // a letter moved over two
+        #expect(EditDistance.typoCost(key("gemarny"), key("germany"), vowels: vowels) == 1)  // the other way
+        #expect(EditDistance.typoCost(key("amernia"), key("america"), vowels: vowels) == 2)
         #expect(EditDistance.typoCost(key("seoul"), key("seoul"), vowels: vowels) == 0)
         // Cyrillic vowels too, Ukrainian ones included.
         #expect(EditDistance.typoCost(key("москве"), key("москва"), vowels: vowels) == 0.6)

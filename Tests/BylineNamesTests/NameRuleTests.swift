@@ -481,6 +481,19 @@ struct NameRuleTests {
         #expect(fix(lowered) == "Tarnow")
     }
 
+    @Test("Between two names two edits away, the one whose letter was only moved over two others wins")
+    func movedLetter() throws {
+        // `Mubami`: `Mumbai` with its `m` typed two places late, or `Miami` with a vowel
+        // changed and a letter added (1.6 as two separate edits, against 2 for the move).
+        // Both are major and as often written.
+        let mumbai = GazetteerEntry(id: "mumbai", kind: .place, weight: 80, forms: ["en": ["Mumbai"]])
+        let miami = GazetteerEntry(id: "miami", kind: .place, weight: 80, forms: ["en": ["Miami"]])
+        let normalizer = try normalizer([mumbai, miami])
+        let decision = try self.decision(normalizer, "The flight to Mubami was late.", word: "Mubami", language: "en")
+        #expect(decision.rule == "misspelling")
+        #expect(fix(decision) == "Mumbai")
+    }
+
     @Test("A word written with accented letters the language lacks is a foreign name as written, unless one slip from a major entity")
     func foreignAccentedWord() throws {
         let jair = GazetteerEntry(id: "jair", kind: .place, weight: 40, forms: ["en": ["Jair"]])
