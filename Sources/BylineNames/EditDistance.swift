@@ -66,7 +66,7 @@ enum EditDistance {
                 }
                 // A letter typed one place early or late, over two others (`Amernia` for
                 // `Armenia`): one slip, where two separate edits would cost two.
-                if i > 2, j > 2, Self.isMovedLetter(a[(i - 3)..<i], b[(j - 3)..<j]) {
+                if i > 2, j > 2, Self.isMovedLetter((a[i - 3], a[i - 2], x), (b[j - 3], b[j - 2], y)) {
                     value = min(value, rows[i - 3][j - 3] + 1)
                 }
                 rows[i][j] = value
@@ -77,11 +77,10 @@ enum EditDistance {
 
     /// True when `b` is `a` with its first letter moved to the end or its last to the front
     /// (`mer` and `rme`), the three letters not all alike.
-    static func isMovedLetter(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Bool {
-        let (a0, a1, a2) = (a[a.startIndex], a[a.startIndex + 1], a[a.startIndex + 2])
-        let (b0, b1, b2) = (b[b.startIndex], b[b.startIndex + 1], b[b.startIndex + 2])
-        guard !(a0 == a1 && a1 == a2), (a0, a1, a2) != (b0, b1, b2) else { return false }
-        return (a1, a2, a0) == (b0, b1, b2) || (a2, a0, a1) == (b0, b1, b2)
+    @inline(__always)
+    static func isMovedLetter(_ a: (UInt32, UInt32, UInt32), _ b: (UInt32, UInt32, UInt32)) -> Bool {
+        let moved = (a.1 == b.0 && a.2 == b.1 && a.0 == b.2) || (a.2 == b.0 && a.0 == b.1 && a.1 == b.2)
+        return moved && !(a.0 == a.1 && a.1 == a.2)
     }
 
     /// The number of edits from `a` to `b` when every edit is one that spells a given name
