@@ -243,15 +243,15 @@ final class BeadScorer {
     private var targetScoreTable: [(linked: Double, missed: Double)] = []
 
     private func refreshScores() {
-        sourceScoreTable = (0...Self.tabulatedWidths).map {
+        // Up to the widest side of any shape searched; a wider range is worked out on demand.
+        let widest = parameters.beadPriors.keys.map { max($0.source, $0.target) }.max() ?? 1
+        sourceScoreTable = (0...widest).map {
             Self.tokenScores(related: relatedSource, unrelated: unrelatedSource, facing: $0)
         }
-        targetScoreTable = (0...Self.tabulatedWidths).map {
+        targetScoreTable = (0...widest).map {
             Self.tokenScores(related: relatedTarget, unrelated: unrelatedTarget, facing: $0)
         }
     }
-
-    private static let tabulatedWidths = 8
 
     private func sourceScores(_ facing: Int) -> (linked: Double, missed: Double) {
         facing < sourceScoreTable.count
