@@ -11,11 +11,14 @@ Each kind of slip is made at every position after the first letter of each name 
 * `keyboard`: a letter for one of its neighbours on a QWERTY keyboard;
 * `insert-neighbour`: a letter's first two keyboard neighbours typed before it.
 
+With `--places multi` the names are places of several words instead (`Buenos Aires`,
+`New Delhi`), and each slip is made inside one of their words, the others left as they are.
+
 Each misspelling is set in the sentence "They flew to X on Monday." and sent to
 `byline names --batch` as English. A case is right when the only change is the name, wrong when
 another name replaces it, and missed when nothing changes.
 
-    python3 scripts/slip-cases.py [--kind moved] [--byline .build/release/byline] [--baseline OTHER]
+    python3 scripts/slip-cases.py [--kind moved] [--places single|multi] [--byline .build/release/byline] [--baseline OTHER]
 
 `--kind all` gives a line per kind. With --baseline, the same cases go through a second binary
 and, for a single kind, the cases whose outcome differs are listed. The names are chosen by hand
@@ -40,6 +43,51 @@ Wisconsin Minnesota Iowa Nebraska Oklahoma Arkansas Louisiana Mississippi Tennes
 Pennsylvania Maryland Delaware Vermont Maine Massachusetts Connecticut Alaska Hawaii California
 Washington Idaho Utah Wyoming Colorado
 """.split()
+
+MULTIWORD = [line.strip() for line in """
+New York
+Los Angeles
+San Francisco
+San Diego
+Las Vegas
+New Orleans
+Salt Lake City
+Mexico City
+New Delhi
+Buenos Aires
+Hong Kong
+Kuala Lumpur
+Phnom Penh
+Addis Ababa
+Cape Town
+Tel Aviv
+Rio de Janeiro
+Sri Lanka
+South Africa
+Saudi Arabia
+New Zealand
+Costa Rica
+Puerto Rico
+Sierra Leone
+El Salvador
+North Korea
+South Korea
+United States
+United Kingdom
+Czech Republic
+Dominican Republic
+Burkina Faso
+Papua New Guinea
+New Jersey
+New Mexico
+New Hampshire
+North Carolina
+South Carolina
+North Dakota
+South Dakota
+West Virginia
+Rhode Island
+""".strip().splitlines()]
 
 
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
@@ -85,13 +133,17 @@ def slips(name, kind):
     return result
 
 
-def cases(kind):
-    """(misspelling, name) pairs, each once, none the name itself in another case."""
+def cases(kind, places="single"):
+    """(misspelling, name) pairs, each once, none the name itself in another case. A name of
+    several words gets each slip in one word at a time."""
     result = {}
-    for name in PLACES:
-        for written in slips(name, kind):
-            if written.lower() != name.lower():
-                result.setdefault((written, name), None)
+    for name in PLACES if places == "single" else MULTIWORD:
+        words = name.split(" ")
+        for position, word in enumerate(words):
+            for slipped in slips(word, kind):
+                written = " ".join(words[:position] + [slipped] + words[position + 1:])
+                if written.lower() != name.lower():
+                    result.setdefault((written, name), None)
     return list(result)
 
 
@@ -119,14 +171,16 @@ def tally(pairs, found):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kind", default="moved", choices=KINDS + ["all"])
+    parser.add_argument("--places", default="single", choices=["single", "multi"],
+                        help="names of one word (default) or of several")
     parser.add_argument("--byline", default=".build/release/byline")
     parser.add_argument("--baseline", help="a second byline binary to compare with")
     args = parser.parse_args()
     for kind in KINDS if args.kind == "all" else [args.kind]:
-        pairs = cases(kind)
+        pairs = cases(kind, args.places)
         found = outcomes(args.byline, pairs)
         right, wrong, missed = tally(pairs, found)
-        print(f"{kind}: {len(pairs)} misspellings of {len(PLACES)} places")
+        print(f"{kind}: {len(pairs)} misspellings of {len(PLACES if args.places == 'single' else MULTIWORD)} places")
         print(f"  {args.byline}: right {right}, wrong {wrong}, missed {missed}")
         if args.baseline:
             before = outcomes(args.baseline, pairs)

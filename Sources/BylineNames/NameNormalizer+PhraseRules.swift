@@ -41,7 +41,17 @@ extension NameNormalizer {
         lazy var own = normalizer.bestForm(key: key, language: language, lexical: false).flatMap { $0.text != String(written) ? $0 : nil }
         /// The language's forms within two deletions of the key (the delete index), asked
         /// once for the rules that read them.
-        lazy var nearForms = normalizer.languageIndex(for: language).index?.candidates(for: key) ?? []
+        var nearForms: [Int32] {
+            if let near { return near }
+            let found = normalizer.languageIndex(for: language).index?.candidates(for: key) ?? []
+            near = found
+            return found
+        }
+        private var near: [Int32]?
+        /// The forms one slip from the key (one edit, two neighbours swapped, a letter moved
+        /// over two others), and some more: ``nearForms`` when it is known, else the cheaper
+        /// look-up that finds only these.
+        var slipForms: [Int32] { near ?? normalizer.languageIndex(for: language).index?.candidates(for: key, queryDeletions: 1) ?? [] }
     }
 
     /// Where a Turkic suffix begins in a word: its last apostrophe, with letters on both
@@ -69,6 +79,7 @@ extension NameNormalizer {
         case publicPerson = "public-person"
         case publicPersonSlip = "public-person-slip"
         case publicGivenNameVariant = "public-given-name-variant"
+        case majorPlaceWordSlip = "major-place-word-slip"
         case phraseMisspelling = "phrase-misspelling"
     }
 
@@ -110,6 +121,7 @@ extension NameNormalizer {
             case .publicPerson: outcome = publicPerson(candidate)
             case .publicPersonSlip: outcome = publicPersonSlip(candidate)
             case .publicGivenNameVariant: outcome = publicGivenNameVariant(candidate)
+            case .majorPlaceWordSlip: outcome = majorPlaceWordSlip(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
             if case .pass = outcome { continue }
@@ -324,6 +336,66 @@ extension NameNormalizer {
         let given = c.words[c.start].text
         guard isCommonWord(given, language: c.language) else { return true }
         return given.count <= 2 && wordLists[c.language]?.containsProperName(lowerKey(given, language: c.language)) == true
+    }
+
+    /// A major place's name of several words with a typing slip in one word that makes it
+    /// another word or name (`Buenos Aries`, `New Deli`, `Kuala Lumper`, `Puerto Rica`):
+    /// the other words exactly the place's, and the phrase as written nothing of its own.
+    ///
+    /// ``phraseMisspelling(_:)`` reads only phrases with a word the language does not know,
+    /// since a phrase of known words is as often a name of its own. The other words of a
+    /// country's, a capital's or a major city's name say which is meant, so the slipped
+    /// word may be any word: the phrase must be the whole run of capitals, no gazetteer
+    /// form and no listed public person; the slip one typing slip
+    /// (``EditDistance/typoCost(_:_:vowels:)`` at most 1, a letter moved over two others
+    /// included) keeping the first letter, in a word of at least
+    /// ``NameThresholds/majorPlaceSlipLetters`` letters, and no letters added at the end or
+    /// cut from it (``isDerivedOrCut(_:of:)``: `South African`, `Jordan Rivers`); a word the
+    /// text writes so more than once is its own.
+    func majorPlaceWordSlip(_ c: PhraseCandidate) -> RuleOutcome {
+        // Other languages write variants of foreign places' names that no list holds
+        // (Spanish `Nueva Zelandia` beside `Nueva Zelanda`), and their word lists lack most
+        // names: a known word there is no evidence of a slip.
+        guard c.language == "en", c.length >= 2, isWholeRunOfCapitals(c), !c.members.contains(where: \.isAllCapitals),
+            c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }),
+            gazetteer.formsByText[String(c.written)] == nil
+        else { return .pass }
+        let written = c.key.split(separator: 0x20).map(Array.init)
+        var readings: [Reading] = []
+        for candidate in c.slipForms {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == c.length, !outline.isLexical, outline.firstKeyScalar == c.key.first,
+                gazetteer.index.entityWeight(gazetteer.index.formHeader(candidate).entry) >= thresholds.majorPlaceSlipWeight
+            else { continue }
+            let form = gazetteer.forms[Int(candidate)]
+            guard gazetteer.entry(of: form).kind.isPlace else { continue }
+            let formWords = form.key.split(separator: 0x20).map(Array.init)
+            guard formWords.count == written.count else { continue }
+            let differing = zip(written, formWords).enumerated().filter { $0.element.0 != $0.element.1 }
+            guard differing.count == 1, let (typed, name) = differing.first?.element,
+                typed.count >= thresholds.majorPlaceSlipLetters, typed.first == name.first,
+                !Self.isDerivedOrCut(typed, of: name),
+                EditDistance.typoCost(typed, name, vowels: vowels) <= 1
+            else { continue }
+            readings.append(Reading(form: form, replacement: form.text, distance: 1, score: score(form, distance: 1, context: c.context),
+                                    cost: EditDistance.typoCost(typed, name, vowels: vowels)))
+        }
+        guard let best = decide(readings) else { return .pass }
+        if let people = gazetteer.index.publicPeople, people.contains(String(c.written), givenKey: keys.key(c.words[c.start].text)) {
+            return .keep(reason: "a public person's name as written")
+        }
+        if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
+        return .fix(change(c.range, best.replacement, .misspelling, best.form, thresholds.phraseOneEditConfidence,
+                           "\"\(c.written)\" is \(best.replacement) with a slip in one word"))
+    }
+
+    /// Whether `typed` is `name` with letters added at its end (`Korean` of `Korea`,
+    /// `Rivers` of `River`: a demonym, a plural, a possessive) or cut from it (`Moravia` of
+    /// `Moravian`), which is no typing slip; a silent final `e` left out is (`Leon` of `Leone`).
+    static func isDerivedOrCut(_ typed: [UInt32], of name: [UInt32]) -> Bool {
+        if typed.count > name.count { return typed.starts(with: name) }
+        guard name.count > typed.count, name.starts(with: typed) else { return false }
+        return !(name.count == typed.count + 1 && name.last == 0x65)
     }
 
     /// A misspelt name of several words: at least one word must be unknown (or every word

@@ -582,6 +582,51 @@ struct NameRuleTests {
         #expect(fix(fixed) == "Wang Noi")
     }
 
+    @Test("A major place's name with a slip that makes one word another word or name is the place", arguments: [
+        ("Buenos Aries", "Buenos Aires"),  // two letters swapped: a star sign
+        ("New Deli", "New Delhi"),  // a letter left out: an ordinary word
+        ("Sierra Leon", "Sierra Leone"),  // a silent final e left out: a given name
+        ("Unites States", "United States"),  // a letter for another: a verb
+    ])
+    func majorPlaceWordSlip(written: String, expected: String) throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let places = ["Buenos Aires", "New Delhi", "Sierra Leone", "United States"].map {
+            GazetteerEntry(id: $0, kind: .place, weight: 60, forms: ["en": [$0]])
+        }
+        let first = String(written.split(separator: " ")[0])
+        let decision = try phraseDecision(try normalizer(places, lists: lists), "Officials arrived in \(written) on Tuesday.",
+                                          first: first, length: 2, language: "en")
+        #expect(decision.rule == "major-place-word-slip")
+        #expect(fix(decision) == expected)
+    }
+
+    @Test("A word derived from a place's name, a smaller place, another language or a repeated word is no slip of a major place", arguments: [
+        ("The South African team won.", "South", "en", 60),  // a demonym: letters added at the end
+        ("He met Jordan Rivers there.", "Jordan", "en", 60),  // a plural or a surname, not a slip
+        ("She lives in New Deli now.", "New", "en", 20),  // a small place
+        ("Vive en Nueva Zelandia ahora.", "Nueva", "es", 60),  // other languages' variants
+        ("New Deli is a shop. New Deli opened.", "New", "en", 60),  // written so twice
+    ])
+    func majorPlaceWordSlipRefused(text: String, first: String, language: String, weight: Int) throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" || $0.key == "es" }
+        try #require(lists.count == 2)
+        let places = [("South Africa", "en"), ("Jordan River", "en"), ("New Delhi", "en"), ("Nueva Zelanda", "es")].map {
+            GazetteerEntry(id: $0.0, kind: .place, weight: weight, forms: [LanguageTag($0.1): [$0.0]])
+        }
+        let names = try normalizer(places, lists: lists)
+        let words = names.tokens(in: text, language: language)
+        let start = try #require(words.firstIndex { $0.text == first })
+        var context = NameNormalizer.DocumentContext()
+        for token in words { context.timesWritten[token.text, default: 0] += 1 }
+        let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: 2, text: text, language: language,
+                                                       context: context, normalizer: names)
+        let outcome = names.majorPlaceWordSlip(candidate)
+        #expect(outcome.change == nil, "\(outcome)")
+        // In English copy no other rule takes the phrase either.
+        if language == "en" { #expect(names.changes(in: text, language: LanguageTag(language)).isEmpty) }
+    }
+
     @Test("A known person's full name with a slip in the surname is that person, even when the slip is a word")
     func personNameSlip() throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" }
