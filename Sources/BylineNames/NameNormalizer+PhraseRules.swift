@@ -51,7 +51,14 @@ extension NameNormalizer {
         /// The forms one slip from the key (one edit, two neighbours swapped, a letter moved
         /// over two others), and some more: ``nearForms`` when it is known, else the cheaper
         /// look-up that finds only these.
-        var slipForms: [Int32] { near ?? normalizer.languageIndex(for: language).index?.candidates(for: key, queryDeletions: 1) ?? [] }
+        var slipForms: [Int32] {
+            if let near { return near }
+            if let slips { return slips }
+            let found = normalizer.languageIndex(for: language).index?.candidates(for: key, queryDeletions: 1) ?? []
+            slips = found
+            return found
+        }
+        private var slips: [Int32]?
     }
 
     /// Where a Turkic suffix begins in a word: its last apostrophe, with letters on both
@@ -80,6 +87,7 @@ extension NameNormalizer {
         case publicPersonSlip = "public-person-slip"
         case publicGivenNameVariant = "public-given-name-variant"
         case majorPlaceWordSlip = "major-place-word-slip"
+        case majorPlaceConnector = "major-place-connector"
         case phraseMisspelling = "phrase-misspelling"
     }
 
@@ -122,6 +130,7 @@ extension NameNormalizer {
             case .publicPersonSlip: outcome = publicPersonSlip(candidate)
             case .publicGivenNameVariant: outcome = publicGivenNameVariant(candidate)
             case .majorPlaceWordSlip: outcome = majorPlaceWordSlip(candidate)
+            case .majorPlaceConnector: outcome = majorPlaceConnector(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
             if case .pass = outcome { continue }
@@ -387,6 +396,45 @@ extension NameNormalizer {
         if repeatedSlip(c, reading: best.form.text) != nil { return .keep(reason: "the text writes a word of it so more than once") }
         return .fix(change(c.range, best.replacement, .misspelling, best.form, thresholds.phraseOneEditConfidence,
                            "\"\(c.written)\" is \(best.replacement) with a slip in one word"))
+    }
+
+    /// A major place's name written without the connector between two of its words
+    /// (`Bosnia Herzegovina`, `Trinidad Tobago`, `Frankfurt Main`): the phrase, the whole run
+    /// of capitals, is that name with a connector (`and`, `of`, any language's: `am`) left out
+    /// between two of its words, and the place is at least
+    /// ``NameThresholds/majorPlaceSlipWeight``. English copy only, as the slip rule above.
+    /// The name is looked for among the forms one slip from the phrase, so a first word
+    /// shorter than the index's prefix (`Isle Man`) is not read.
+    func majorPlaceConnector(_ c: PhraseCandidate) -> RuleOutcome {
+        guard c.language == "en", c.length >= 2, c.length <= 3, isWholeRunOfCapitals(c),
+            !c.members.contains(where: { $0.isAllCapitals || isConnector($0.text) }),
+            c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }),
+            gazetteer.formsByText[String(c.written)] == nil
+        else { return .pass }
+        // The name's key is the phrase's with a connector put in; where the first word fills
+        // the index's prefix (`Trinidad`, `Bosnia `), the look-up for slips finds it.
+        let written = c.key.split(separator: 0x20).map(Array.init)
+        var found: [(Gazetteer.Form, String)] = []
+        for candidate in c.slipForms {
+            let outline = gazetteer.index.outline(candidate)
+            guard outline.wordCount == c.length + 1, !outline.isLexical, outline.firstKeyScalar == c.key.first,
+                gazetteer.index.entityWeight(gazetteer.index.formHeader(candidate).entry) >= thresholds.majorPlaceSlipWeight
+            else { continue }
+            let form = gazetteer.forms[Int(candidate)]
+            guard form.language == c.language, gazetteer.entry(of: form).kind.isPlace else { continue }
+            let formWords = form.key.split(separator: 0x20).map(Array.init)
+            let textWords = form.text.split(separator: " ")
+            guard textWords.count == formWords.count else { continue }
+            for gap in 1..<formWords.count - 1 where isConnector(textWords[gap]) {
+                var without = formWords
+                without.remove(at: gap)
+                if without == written { found.append((form, form.text)) }
+            }
+        }
+        guard let (form, text) = found.first else { return .pass }
+        guard Set(found.map(\.1)).count == 1 else { return .keep(reason: "connectors make \(Set(found.map(\.1)).count) names") }
+        return .fix(change(c.range, text, .misspelling, form, thresholds.phraseOneEditConfidence,
+                           "\"\(c.written)\" is \(text) without its connector"))
     }
 
     /// Whether `typed` is `name` with letters added at its end (`Korean` of `Korea`,

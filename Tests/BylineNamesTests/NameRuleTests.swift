@@ -627,6 +627,40 @@ struct NameRuleTests {
         if language == "en" { #expect(names.changes(in: text, language: LanguageTag(language)).isEmpty) }
     }
 
+    @Test("A major place's name written without its connector gets it back, from any language's connectors", arguments: [
+        ("Bosnia Herzegovina", "Bosnia and Herzegovina"),
+        ("Trinidad Tobago", "Trinidad and Tobago"),
+        ("Frankfurt Main", "Frankfurt am Main"),
+    ])
+    func majorPlaceConnector(written: String, expected: String) throws {
+        let places = ["Bosnia and Herzegovina", "Trinidad and Tobago", "Frankfurt am Main"].map {
+            GazetteerEntry(id: $0, kind: .place, weight: 60, forms: ["en": [$0]])
+        }
+        let first = String(written.split(separator: " ")[0])
+        let decision = try phraseDecision(try normalizer(places), "Officials arrived in \(written) on Tuesday.",
+                                          first: first, length: 2, language: "en")
+        #expect(decision.rule == "major-place-connector")
+        #expect(fix(decision) == expected)
+    }
+
+    @Test("Without its connector, a small place's name, a person's, or a name in other copy stays as written")
+    func majorPlaceConnectorRefused() throws {
+        let small = GazetteerEntry(id: "small", kind: .place, weight: 20, forms: ["en": ["Trinidad and Tobago"]])
+        #expect(try normalizer([small]).changes(in: "Officials arrived in Trinidad Tobago on Tuesday.", language: "en").isEmpty)
+        let person = GazetteerEntry(id: "person", kind: .person, weight: 90, forms: ["en": ["Trinidad and Tobago"]])
+        #expect(try normalizer([person]).changes(in: "Officials arrived in Trinidad Tobago on Tuesday.", language: "en").isEmpty)
+        let spanish = GazetteerEntry(id: "tt", kind: .country, weight: 100, forms: ["es": ["Trinidad y Tobago"]])
+        let names = try normalizer([spanish])
+        let words = names.tokens(in: "Llegaron a Trinidad Tobago el martes.", language: "es")
+        let start = try #require(words.firstIndex { $0.text == "Trinidad" })
+        let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: 2, text: "Llegaron a Trinidad Tobago el martes.",
+                                                       language: "es", context: NameNormalizer.DocumentContext(), normalizer: names)
+        #expect(names.majorPlaceConnector(candidate).change == nil)
+        // The name as written, connector and all, is the name.
+        let country = GazetteerEntry(id: "tt", kind: .country, weight: 100, forms: ["en": ["Trinidad and Tobago"]])
+        #expect(try normalizer([country]).changes(in: "Officials arrived in Trinidad and Tobago on Tuesday.", language: "en").isEmpty)
+    }
+
     @Test("A known person's full name with a slip in the surname is that person, even when the slip is a word")
     func personNameSlip() throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" }
