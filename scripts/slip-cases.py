@@ -12,13 +12,14 @@ Each kind of slip is made at every position after the first letter of each name 
 * `insert-neighbour`: a letter's first two keyboard neighbours typed before it.
 
 With `--places multi` the names are places of several words instead (`Buenos Aires`,
-`New Delhi`), and each slip is made inside one of their words, the others left as they are.
+`New Delhi`), and with `--places people` the full names of people in the news (`Angela Merkel`);
+each slip is made inside one of their words, the others left as they are.
 
 Each misspelling is set in the sentence "They flew to X on Monday." and sent to
 `byline names --batch` as English. A case is right when the only change is the name, wrong when
 another name replaces it, and missed when nothing changes.
 
-    python3 scripts/slip-cases.py [--kind moved] [--places single|multi] [--byline .build/release/byline] [--baseline OTHER]
+    python3 scripts/slip-cases.py [--kind moved] [--places single|multi|people] [--byline .build/release/byline] [--baseline OTHER]
 
 `--kind all` gives a line per kind. With --baseline, the same cases go through a second binary
 and, for a single kind, the cases whose outcome differs are listed. The names are chosen by hand
@@ -89,6 +90,48 @@ West Virginia
 Rhode Island
 """.strip().splitlines()]
 
+PEOPLE = [line.strip() for line in """
+Barack Obama
+Angela Merkel
+Vladimir Putin
+Donald Trump
+Emmanuel Macron
+Boris Johnson
+Xi Jinping
+Recep Tayyip Erdoğan
+Narendra Modi
+Justin Trudeau
+Joe Biden
+Theresa May
+Benjamin Netanyahu
+Ilham Aliyev
+Volodymyr Zelensky
+Olaf Scholz
+Nelson Mandela
+Winston Churchill
+Albert Einstein
+William Shakespeare
+Charles Darwin
+Mahatma Gandhi
+Pablo Picasso
+Abraham Lincoln
+Margaret Thatcher
+Tony Blair
+Gordon Brown
+Hillary Clinton
+Bill Gates
+Elon Musk
+Mark Zuckerberg
+Steve Jobs
+Antony Blinken
+Kamala Harris
+Sergey Lavrov
+Jens Stoltenberg
+Rishi Sunak
+""".strip().splitlines()]
+
+NAMES = {"single": PLACES, "multi": MULTIWORD, "people": PEOPLE}
+
 
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 VOWELS = "aeiou"
@@ -137,7 +180,7 @@ def cases(kind, places="single"):
     """(misspelling, name) pairs, each once, none the name itself in another case. A name of
     several words gets each slip in one word at a time."""
     result = {}
-    for name in PLACES if places == "single" else MULTIWORD:
+    for name in NAMES[places]:
         words = name.split(" ")
         for position, word in enumerate(words):
             for slipped in slips(word, kind):
@@ -171,8 +214,8 @@ def tally(pairs, found):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kind", default="moved", choices=KINDS + ["all"])
-    parser.add_argument("--places", default="single", choices=["single", "multi"],
-                        help="names of one word (default) or of several")
+    parser.add_argument("--places", default="single", choices=list(NAMES),
+                        help="places of one word (default) or of several, or people's full names")
     parser.add_argument("--byline", default=".build/release/byline")
     parser.add_argument("--baseline", help="a second byline binary to compare with")
     args = parser.parse_args()
@@ -180,7 +223,7 @@ def main():
         pairs = cases(kind, args.places)
         found = outcomes(args.byline, pairs)
         right, wrong, missed = tally(pairs, found)
-        print(f"{kind}: {len(pairs)} misspellings of {len(PLACES if args.places == 'single' else MULTIWORD)} places")
+        print(f"{kind}: {len(pairs)} misspellings of {len(NAMES[args.places])} {'people' if args.places == 'people' else 'places'}")
         print(f"  {args.byline}: right {right}, wrong {wrong}, missed {missed}")
         if args.baseline:
             before = outcomes(args.baseline, pairs)

@@ -86,7 +86,7 @@ extension NameNormalizer {
         case publicPerson = "public-person"
         case publicPersonSlip = "public-person-slip"
         case publicGivenNameVariant = "public-given-name-variant"
-        case majorPlaceWordSlip = "major-place-word-slip"
+        case majorNameWordSlip = "major-name-word-slip"
         case majorPlaceConnector = "major-place-connector"
         case phraseMisspelling = "phrase-misspelling"
     }
@@ -129,7 +129,7 @@ extension NameNormalizer {
             case .publicPerson: outcome = publicPerson(candidate)
             case .publicPersonSlip: outcome = publicPersonSlip(candidate)
             case .publicGivenNameVariant: outcome = publicGivenNameVariant(candidate)
-            case .majorPlaceWordSlip: outcome = majorPlaceWordSlip(candidate)
+            case .majorNameWordSlip: outcome = majorNameWordSlip(candidate)
             case .majorPlaceConnector: outcome = majorPlaceConnector(candidate)
             case .phraseMisspelling: outcome = phraseMisspelling(candidate)
             }
@@ -347,21 +347,24 @@ extension NameNormalizer {
         return given.count <= 2 && wordLists[c.language]?.containsProperName(lowerKey(given, language: c.language)) == true
     }
 
-    /// A major place's name of several words with a typing slip in one word that makes it
-    /// another word or name (`Buenos Aries`, `New Deli`, `Kuala Lumper`, `Puerto Rica`):
-    /// the other words exactly the place's, and the phrase as written nothing of its own.
+    /// A major place's or person's name of several words with a typing slip in one word
+    /// that makes it another word or name (`Buenos Aries`, `New Deli`, `Kuala Lumper`,
+    /// `Boris Jonson`) or that moves a letter (`Agnela Merkel`): the other words exactly the
+    /// name's, and the phrase as written nothing of its own.
     ///
     /// ``phraseMisspelling(_:)`` reads only phrases with a word the language does not know,
-    /// since a phrase of known words is as often a name of its own. The other words of a
-    /// country's, a capital's or a major city's name say which is meant, so the slipped
-    /// word may be any word: the phrase must be the whole run of capitals, no gazetteer
-    /// form and no listed public person; the slip one typing slip
+    /// since a phrase of known words is as often a name of its own, and the person rules
+    /// read only single edits. The other words of a country's, a capital's, a major city's
+    /// or a newsmaker's name (``NameThresholds/majorPlaceSlipWeight``,
+    /// ``NameThresholds/majorPersonSlipWeight``) say which is meant, so the slipped word may
+    /// be any word: the phrase must be the whole run of capitals, no gazetteer form and no
+    /// listed public person; the slip one typing slip
     /// (``EditDistance/typoCost(_:_:vowels:)`` at most 1, a letter moved over two others
     /// included) keeping the first letter, in a word of at least
     /// ``NameThresholds/majorPlaceSlipLetters`` letters, and no letters added at the end or
     /// cut from it (``isDerivedOrCut(_:of:)``: `South African`, `Jordan Rivers`); a word the
     /// text writes so more than once is its own.
-    func majorPlaceWordSlip(_ c: PhraseCandidate) -> RuleOutcome {
+    func majorNameWordSlip(_ c: PhraseCandidate) -> RuleOutcome {
         // Other languages write variants of foreign places' names that no list holds
         // (Spanish `Nueva Zelandia` beside `Nueva Zelanda`), and their word lists lack most
         // names: a known word there is no evidence of a slip.
@@ -373,11 +376,14 @@ extension NameNormalizer {
         var readings: [Reading] = []
         for candidate in c.slipForms {
             let outline = gazetteer.index.outline(candidate)
+            let weight = gazetteer.index.entityWeight(gazetteer.index.formHeader(candidate).entry)
             guard outline.wordCount == c.length, !outline.isLexical, outline.firstKeyScalar == c.key.first,
-                gazetteer.index.entityWeight(gazetteer.index.formHeader(candidate).entry) >= thresholds.majorPlaceSlipWeight
+                weight >= min(thresholds.majorPlaceSlipWeight, thresholds.majorPersonSlipWeight)
             else { continue }
             let form = gazetteer.forms[Int(candidate)]
-            guard gazetteer.entry(of: form).kind.isPlace else { continue }
+            let kind = gazetteer.entry(of: form).kind
+            guard kind.isPlace && weight >= thresholds.majorPlaceSlipWeight || kind == .person && weight >= thresholds.majorPersonSlipWeight
+            else { continue }
             let formWords = form.key.split(separator: 0x20).map(Array.init)
             guard formWords.count == written.count else { continue }
             let differing = zip(written, formWords).enumerated().filter { $0.element.0 != $0.element.1 }

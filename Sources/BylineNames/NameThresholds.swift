@@ -151,13 +151,16 @@ public struct NameThresholds: Sendable, Hashable {
     /// this many letters: shorter names one letter apart are as often two real people
     /// (`Robert Oulds`, `Robert Olds`).
     public var publicPersonSlipLetters = 6
-    /// A major place's name of several words is read through a slip that makes one of its
-    /// words another word or name (`Buenos Aries`, `New Deli`) only when that word has at
+    /// A major place's or person's name of several words is read through a slip that makes one
+    /// of its words another word or name (`Buenos Aries`, `New Deli`) only when that word has at
     /// least this many letters: a slip in a shorter one makes too many other names.
     public var majorPlaceSlipLetters = 4
     /// ... and only toward a place at least this heavy (named in this many languages:
     /// `New Delhi` 42, `Buenos Aires` 53, `Tel Aviv` 65).
     public var majorPlaceSlipWeight = 40
+    /// ... or toward a person at least this heavy: the people in the news the curated list
+    /// names (`Boris Jonson`, `Agnela Merkel`), not the dictionaries' people (30).
+    public var majorPersonSlipWeight = 50
     /// A listed person's surname after a given name nobody on the list bears, spelt as a
     /// variant of the person's (`Estaban Granero`), is read as that person only when at
     /// most this many listed people bear the surname: `Ali` (329) and `Devi` (97) say

@@ -588,7 +588,7 @@ struct NameRuleTests {
         ("Sierra Leon", "Sierra Leone"),  // a silent final e left out: a given name
         ("Unites States", "United States"),  // a letter for another: a verb
     ])
-    func majorPlaceWordSlip(written: String, expected: String) throws {
+    func majorNameWordSlip(written: String, expected: String) throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" }
         try #require(!lists.isEmpty)
         let places = ["Buenos Aires", "New Delhi", "Sierra Leone", "United States"].map {
@@ -597,8 +597,24 @@ struct NameRuleTests {
         let first = String(written.split(separator: " ")[0])
         let decision = try phraseDecision(try normalizer(places, lists: lists), "Officials arrived in \(written) on Tuesday.",
                                           first: first, length: 2, language: "en")
-        #expect(decision.rule == "major-place-word-slip")
+        #expect(decision.rule == "major-name-word-slip")
         #expect(fix(decision) == expected)
+    }
+
+    @Test("A newsmaker's name with a slip in one word, a moved letter included, is that person; a dictionary's person is not")
+    func majorPersonWordSlip() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let johnson = GazetteerEntry(id: "johnson", kind: .person, weight: 60, forms: ["en": ["Boris Johnson"]])
+        let merkel = GazetteerEntry(id: "merkel", kind: .person, weight: 60, forms: ["en": ["Angela Merkel"]])
+        let names = try normalizer([johnson, merkel], lists: lists)
+        // `Jonson` is a name the dictionary lists (Ben Jonson); `Agnela` has its `n` moved.
+        let jonson = try phraseDecision(names, "Later Boris Jonson spoke.", first: "Boris", length: 2, language: "en")
+        #expect(jonson.rule == "major-name-word-slip")
+        #expect(fix(jonson) == "Boris Johnson")
+        #expect(fix(try phraseDecision(names, "Later Agnela Merkel spoke.", first: "Agnela", length: 2, language: "en")) == "Angela Merkel")
+        let minor = GazetteerEntry(id: "johnson", kind: .person, weight: 30, forms: ["en": ["Boris Johnson"]])
+        #expect(try normalizer([minor], lists: lists).changes(in: "Later Boris Jonson spoke.", language: "en").isEmpty)
     }
 
     @Test("A word derived from a place's name, a smaller place, another language or a repeated word is no slip of a major place", arguments: [
@@ -608,7 +624,7 @@ struct NameRuleTests {
         ("Vive en Nueva Zelandia ahora.", "Nueva", "es", 60),  // other languages' variants
         ("New Deli is a shop. New Deli opened.", "New", "en", 60),  // written so twice
     ])
-    func majorPlaceWordSlipRefused(text: String, first: String, language: String, weight: Int) throws {
+    func majorNameWordSlipRefused(text: String, first: String, language: String, weight: Int) throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" || $0.key == "es" }
         try #require(lists.count == 2)
         let places = [("South Africa", "en"), ("Jordan River", "en"), ("New Delhi", "en"), ("Nueva Zelanda", "es")].map {
@@ -621,7 +637,7 @@ struct NameRuleTests {
         for token in words { context.timesWritten[token.text, default: 0] += 1 }
         let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: 2, text: text, language: language,
                                                        context: context, normalizer: names)
-        let outcome = names.majorPlaceWordSlip(candidate)
+        let outcome = names.majorNameWordSlip(candidate)
         #expect(outcome.change == nil, "\(outcome)")
         // In English copy no other rule takes the phrase either.
         if language == "en" { #expect(names.changes(in: text, language: LanguageTag(language)).isEmpty) }
