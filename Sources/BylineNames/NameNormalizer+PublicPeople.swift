@@ -268,7 +268,8 @@ extension NameNormalizer {
     }
 
     /// The keys one typing slip from `key` (see ``isTypingSlip(_:of:)``): a letter of it left
-    /// out, two neighbours swapped, or a Latin letter put in, never at the first letter.
+    /// out, two neighbours swapped, a letter moved over two others, or a Latin letter put in,
+    /// never at the first letter.
     static func slipVariants(of key: [UInt32]) -> [[UInt32]] {
         guard key.count >= 2 else { return [] }
         var variants: [[UInt32]] = []
@@ -282,6 +283,14 @@ extension NameNormalizer {
                 variants.append(swapped)
             }
         }
+        // A letter moved over two others, either way (`Trduea` of `Trudea`).
+        for index in 1..<max(1, key.count - 2) {
+            let three = key[index..<index + 3]
+            for moved in [[three[index + 1], three[index + 2], three[index]], [three[index + 2], three[index], three[index + 1]]]
+            where moved != Array(three) {
+                variants.append(Array(key[..<index]) + moved + Array(key[(index + 3)...]))
+            }
+        }
         for index in 1...key.count {
             for letter in UInt32(0x61)...UInt32(0x7A) {
                 var longer = key
@@ -292,8 +301,9 @@ extension NameNormalizer {
         return variants
     }
 
-    /// Whether `typed` is `name` with one typing slip: a letter left out or added, or two
-    /// neighbours swapped, not at the first letter and not a final `s`.
+    /// Whether `typed` is `name` with one typing slip: a letter left out or added, two
+    /// neighbours swapped or a letter moved over two others, not at the first letter and not
+    /// a final `s`.
     static func isTypingSlip(_ typed: Substring, of name: Substring) -> Bool {
         let a = Array(typed.unicodeScalars), b = Array(name.unicodeScalars)
         guard a.first == b.first, a != b, abs(a.count - b.count) <= 1 else { return false }
@@ -305,6 +315,9 @@ extension NameNormalizer {
             return long[(index + 1)...].elementsEqual(short[index...])
         }
         guard index + 1 < a.count else { return false }
-        return a[index] == b[index + 1] && a[index + 1] == b[index] && a[(index + 2)...].elementsEqual(b[(index + 2)...])
+        if a[index] == b[index + 1] && a[index + 1] == b[index] && a[(index + 2)...].elementsEqual(b[(index + 2)...]) { return true }
+        // A letter moved over two others, either way.
+        guard index + 2 < a.count, a[(index + 3)...].elementsEqual(b[(index + 3)...]) else { return false }
+        return EditDistance.isMovedLetter((a[index].value, a[index + 1].value, a[index + 2].value), (b[index].value, b[index + 1].value, b[index + 2].value))
     }
 }

@@ -880,10 +880,11 @@ struct NameRuleTests {
         #expect(try self.normalizer([madrid], lists: lists, people: people).changes(in: "Luego marcó Estaban Granero.", language: "es").isEmpty)
     }
 
-    @Test("A typing slip is a letter left out, added or swapped, never the first and never a final s", arguments: [
+    @Test("A typing slip is a letter left out, added, swapped or moved over two others, never the first and never a final s", arguments: [
         ("Maddoff", "Madoff", true), ("Nagelsman", "Nagelsmann", true), ("Alumnia", "Almunia", true), ("Gonzaelz", "Gonzalez", true),
         ("Sillerman", "Silverman", false), ("Xadoff", "Madoff", false), ("aMdoff", "Madoff", false), ("Madoffs", "Madoff", false),
         ("Madof", "Madoffs", false), ("Madoff", "Madoff", false), ("Mdaoff", "Madoff", true), ("Madofff", "Madoff", true),
+        ("Khordokovsky", "Khodorkovsky", true), ("Mdoaff", "Madoff", true), ("Mfadof", "Madoff", false), ("Modfaf", "Madoff", false),
     ])
     func typingSlip(typed: String, name: String, expected: Bool) {
         #expect(NameNormalizer.isTypingSlip(Substring(typed), of: Substring(name)) == expected)
@@ -896,6 +897,7 @@ struct NameRuleTests {
         #expect(variants.contains("madoff"))
         #expect(variants.contains("maddofff"))
         #expect(variants.contains("mdadoff"))
+        #expect(variants.contains("mddaoff") && variants.contains("maoddff"))  // a letter moved over two others
         #expect(!variants.contains("addoff") && !variants.contains("xaddoff"))  // the first letter stays
     }
 
