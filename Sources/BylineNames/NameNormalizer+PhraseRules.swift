@@ -365,13 +365,7 @@ extension NameNormalizer {
     /// cut from it (``isDerivedOrCut(_:of:)``: `South African`, `Jordan Rivers`); a word the
     /// text writes so more than once is its own.
     func majorNameWordSlip(_ c: PhraseCandidate) -> RuleOutcome {
-        // Other languages write variants of foreign places' names that no list holds
-        // (Spanish `Nueva Zelandia` beside `Nueva Zelanda`), and their word lists lack most
-        // names: a known word there is no evidence of a slip.
-        guard c.language == "en", c.length >= 2, isWholeRunOfCapitals(c), !c.members.contains(where: \.isAllCapitals),
-            c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }),
-            gazetteer.formsByText[String(c.written)] == nil
-        else { return .pass }
+        guard isUnlistedEnglishRun(c) else { return .pass }
         let written = c.key.split(separator: 0x20).map(Array.init)
         var readings: [Reading] = []
         for candidate in c.slipForms {
@@ -389,11 +383,12 @@ extension NameNormalizer {
             let differing = zip(written, formWords).enumerated().filter { $0.element.0 != $0.element.1 }
             guard differing.count == 1, let (typed, name) = differing.first?.element,
                 typed.count >= thresholds.majorPlaceSlipLetters, typed.first == name.first,
-                !Self.isDerivedOrCut(typed, of: name),
-                EditDistance.typoCost(typed, name, vowels: vowels) <= 1
+                !Self.isDerivedOrCut(typed, of: name)
             else { continue }
+            let cost = EditDistance.typoCost(typed, name, vowels: vowels)
+            guard cost <= 1 else { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: 1, score: score(form, distance: 1, context: c.context),
-                                    cost: EditDistance.typoCost(typed, name, vowels: vowels)))
+                                    cost: cost))
         }
         guard let best = decide(readings) else { return .pass }
         if let people = gazetteer.index.publicPeople, people.contains(String(c.written), givenKey: keys.key(c.words[c.start].text)) {
@@ -412,11 +407,7 @@ extension NameNormalizer {
     /// The name is looked for among the forms one slip from the phrase, so a first word
     /// shorter than the index's prefix (`Isle Man`) is not read.
     func majorPlaceConnector(_ c: PhraseCandidate) -> RuleOutcome {
-        guard c.language == "en", c.length >= 2, c.length <= 3, isWholeRunOfCapitals(c),
-            !c.members.contains(where: { $0.isAllCapitals || isConnector($0.text) }),
-            c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }),
-            gazetteer.formsByText[String(c.written)] == nil
-        else { return .pass }
+        guard c.length <= 3, isUnlistedEnglishRun(c), !c.members.contains(where: { isConnector($0.text) }) else { return .pass }
         // The name's key is the phrase's with a connector put in; where the first word fills
         // the index's prefix (`Trinidad`, `Bosnia `), the look-up for slips finds it.
         let written = c.key.split(separator: 0x20).map(Array.init)
@@ -438,9 +429,21 @@ extension NameNormalizer {
             }
         }
         guard let (form, text) = found.first else { return .pass }
-        guard Set(found.map(\.1)).count == 1 else { return .keep(reason: "connectors make \(Set(found.map(\.1)).count) names") }
+        let names = Set(found.map(\.1))
+        guard names.count == 1 else { return .keep(reason: "connectors make \(names.count) names") }
         return .fix(change(c.range, text, .misspelling, form, thresholds.phraseOneEditConfidence,
                            "\"\(c.written)\" is \(text) without its connector"))
+    }
+
+    /// What both rules for major names ask of a phrase before looking anything up: English
+    /// copy, two words or more, the whole run of capitals, none written in capitals, single
+    /// spaces between them, and no gazetteer form as written. Other languages write variants
+    /// of foreign places' names that no list holds (Spanish `Nueva Zelandia` beside `Nueva
+    /// Zelanda`), and their word lists lack most names: a known word there is no evidence of
+    /// a slip.
+    func isUnlistedEnglishRun(_ c: PhraseCandidate) -> Bool {
+        c.language == "en" && c.length >= 2 && isWholeRunOfCapitals(c) && !c.members.contains(where: \.isAllCapitals)
+            && c.members.dropFirst().allSatisfy({ $0.gapBefore == " " }) && gazetteer.formsByText[String(c.written)] == nil
     }
 
     /// Whether `typed` is `name` with letters added at its end (`Korean` of `Korea`,

@@ -32,15 +32,22 @@ struct NameRuleTests {
                                        language: language, context: context)
     }
 
-    /// The phrase rule that decided about the `length` words from `first` in `text`.
-    func phraseDecision(_ normalizer: NameNormalizer, _ text: String, first: String, length: Int, language: String) throws -> RuleDecision {
+    /// The `length` words from `first` in `text` as a phrase, with the document's counts of
+    /// each word as the analysis gathers them.
+    func phraseCandidate(
+        _ normalizer: NameNormalizer, _ text: String, first: String, length: Int, language: String
+    ) throws -> NameNormalizer.PhraseCandidate {
         let words = normalizer.tokens(in: text, language: language)
         let start = try #require(words.firstIndex { $0.text == first })
         var context = NameNormalizer.DocumentContext()
         for token in words { context.timesWritten[token.text, default: 0] += 1 }
-        let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: length, text: text, language: language,
-                                                       context: context, normalizer: normalizer)
-        return normalizer.phraseDecision(candidate)
+        return NameNormalizer.PhraseCandidate(words: words, start: start, length: length, text: text, language: language,
+                                              context: context, normalizer: normalizer)
+    }
+
+    /// The phrase rule that decided about the `length` words from `first` in `text`.
+    func phraseDecision(_ normalizer: NameNormalizer, _ text: String, first: String, length: Int, language: String) throws -> RuleDecision {
+        normalizer.phraseDecision(try phraseCandidate(normalizer, text, first: first, length: length, language: language))
     }
 
     func fix(_ decision: RuleDecision, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
@@ -631,13 +638,7 @@ struct NameRuleTests {
             GazetteerEntry(id: $0.0, kind: .place, weight: weight, forms: [LanguageTag($0.1): [$0.0]])
         }
         let names = try normalizer(places, lists: lists)
-        let words = names.tokens(in: text, language: language)
-        let start = try #require(words.firstIndex { $0.text == first })
-        var context = NameNormalizer.DocumentContext()
-        for token in words { context.timesWritten[token.text, default: 0] += 1 }
-        let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: 2, text: text, language: language,
-                                                       context: context, normalizer: names)
-        let outcome = names.majorNameWordSlip(candidate)
+        let outcome = names.majorNameWordSlip(try phraseCandidate(names, text, first: first, length: 2, language: language))
         #expect(outcome.change == nil, "\(outcome)")
         // In English copy no other rule takes the phrase either.
         if language == "en" { #expect(names.changes(in: text, language: LanguageTag(language)).isEmpty) }
@@ -667,10 +668,7 @@ struct NameRuleTests {
         #expect(try normalizer([person]).changes(in: "Officials arrived in Trinidad Tobago on Tuesday.", language: "en").isEmpty)
         let spanish = GazetteerEntry(id: "tt", kind: .country, weight: 100, forms: ["es": ["Trinidad y Tobago"]])
         let names = try normalizer([spanish])
-        let words = names.tokens(in: "Llegaron a Trinidad Tobago el martes.", language: "es")
-        let start = try #require(words.firstIndex { $0.text == "Trinidad" })
-        let candidate = NameNormalizer.PhraseCandidate(words: words, start: start, length: 2, text: "Llegaron a Trinidad Tobago el martes.",
-                                                       language: "es", context: NameNormalizer.DocumentContext(), normalizer: names)
+        let candidate = try phraseCandidate(names, "Llegaron a Trinidad Tobago el martes.", first: "Trinidad", length: 2, language: "es")
         #expect(names.majorPlaceConnector(candidate).change == nil)
         // The name as written, connector and all, is the name.
         let country = GazetteerEntry(id: "tt", kind: .country, weight: 100, forms: ["en": ["Trinidad and Tobago"]])
