@@ -293,9 +293,18 @@ extension NameNormalizer {
         guard c.words[c.start + 1].gapBefore == " ", !isConnector(given), !c.words[c.start].isAllCapitals,
             !given.contains("'"), !given.contains("’")
         else { return .pass }
-        guard isWholeRunOfCapitals(c), !isCommonWord(surname, language: language), opensWithGivenName(c) else { return .pass }
+        // German lists names among its capitalised words (``capitalisesNouns``), so there the
+        // dictionary says nothing of the surname.
+        let nounsCapitalised = Self.capitalisesNouns.contains(language)
+        guard isWholeRunOfCapitals(c), nounsCapitalised || !isCommonWord(surname, language: language), opensWithGivenName(c)
+        else { return .pass }
         let givenKey = keys.key(given), surnameKey = keys.key(surname)
-        let rareSurname = nameFrequency(String(surname), language: language) < thresholds.distinctiveSurnameZipf
+        // A distinctive surname: one running text seldom writes, or, where the dictionary
+        // cannot tell names from words, one few listed people bear (`Kant` and `Brecht` are
+        // written often in German because of the one person, `Kennedy` because of many).
+        lazy var distinctiveSurname = nounsCapitalised
+            ? gazetteer.index.publicPeople.map({ $0.people(surnameKey: surnameKey).count <= thresholds.publicVariantSurnameSharers }) == true
+            : nameFrequency(String(surname), language: language) < thresholds.distinctiveSurnameZipf
         var readings: [Reading] = []
         for candidate in c.nearForms {
             let outline = gazetteer.index.outline(candidate)
@@ -307,7 +316,7 @@ extension NameNormalizer {
             guard parts.count == 2, parts[1].elementsEqual(surnameKey), !parts[0].elementsEqual(givenKey),
                 let edits = EditDistance.spellingVariantEdits(givenKey, Array(parts[0]), limit: thresholds.givenNameVariantEdits,
                                                               vowels: vowels, soundAlike: soundAlike, silent: silentLetters),
-                rareSurname || entry.weight >= thresholds.majorWeight || c.context.entities.contains(entry.id)
+                entry.weight >= thresholds.majorWeight || c.context.entities.contains(entry.id) || distinctiveSurname
             else { continue }
             readings.append(Reading(form: form, replacement: form.text, distance: edits, score: score(form, distance: edits, context: c.context),
                                     cost: EditDistance.typoCost(c.key, form.key, vowels: vowels)))
@@ -340,12 +349,22 @@ extension NameNormalizer {
     }
 
     /// The phrase's first word can be a given name: no ordinary word (`North`, `Mark`), but
-    /// for a two-letter one (`Jo`, `Al`) the dictionary lists as a name.
+    /// for a two-letter one (`Jo`, `Al`) the dictionary lists as a name. German writes every
+    /// noun with a capital, so its dictionary keeps names among its words and cannot tell
+    /// them apart (`Berthold`, `Emanuel`): there, a word that listed public people bear as a
+    /// given name is one.
     func opensWithGivenName(_ c: PhraseCandidate) -> Bool {
         let given = c.words[c.start].text
+        if tables.titles[c.language]?.contains(lowerKey(given, language: c.language)) == true { return false }
         guard isCommonWord(given, language: c.language) else { return true }
-        return given.count <= 2 && wordLists[c.language]?.containsProperName(lowerKey(given, language: c.language)) == true
+        if given.count <= 2 { return wordLists[c.language]?.containsProperName(lowerKey(given, language: c.language)) == true }
+        guard Self.capitalisesNouns.contains(c.language), let people = gazetteer.index.publicPeople else { return false }
+        return people.hasGivenName(key: keys.key(given))
     }
+
+    /// Languages that write every noun with a capital, whose dictionaries list names among
+    /// the words.
+    static let capitalisesNouns: Set<String> = ["de"]
 
     /// A major place's or person's name of several words with a typing slip in one word
     /// that makes it another word or name (`Buenos Aries`, `New Deli`, `Kuala Lumper`,

@@ -712,6 +712,42 @@ struct NameRuleTests {
         #expect(fix(decision) == expected)
     }
 
+    @Test("In German copy, whose dictionary lists names among its capitalised words, a given name spelt another way is read too", arguments: [
+        ("Später schrieb Berthold Brecht.", "Berthold", "Bertolt Brecht"),  // a silent h, a sound-alike letter
+        ("Später schrieb Emmanuel Kant.", "Emmanuel", "Immanuel Kant"),  // a vowel
+        ("Später schrieb Emanuel Kant.", "Emanuel", "Immanuel Kant"),  // a vowel, a doubled letter
+    ])
+    func givenNameVariantInGerman(text: String, first: String, expected: String) throws {
+        let lists = Shipped.wordLists.filter { $0.key == "de" }
+        try #require(!lists.isEmpty)
+        let people = ["Bertolt Brecht", "Immanuel Kant"].map { GazetteerEntry(id: $0, kind: .person, weight: 30, forms: ["de": [$0]]) }
+        // The list of public people says who bears the given names and the surnames.
+        let normalizer = try normalizer(people, lists: lists, people: ["Bertolt Brecht", "Berthold Beitz", "Immanuel Kant", "Emanuel Lasker", "Emmanuel Macron"])
+        let decision = try phraseDecision(normalizer, text, first: first, length: 2, language: "de")
+        #expect(decision.rule == "given-name-variant")
+        #expect(fix(decision) == expected)
+    }
+
+    @Test("In German copy, a surname many listed people bear leaves the given name alone")
+    func givenNameVariantInGermanRefused() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "de" }
+        try #require(!lists.isEmpty)
+        let people = [GazetteerEntry(id: "jack", kind: .person, weight: 30, forms: ["de": ["Jack Kennedy"]])]
+        // Kennedy is borne by more listed people than a distinctive surname is.
+        let kennedys = (0...NameThresholds().publicVariantSurnameSharers).map { "Person\($0) Kennedy" }
+        let normalizer = try normalizer(people, lists: lists, people: kennedys + ["Jackie Kennedy", "Jack Kennedy"])
+        #expect(try phraseDecision(normalizer, "Das Kleid, das Jackie Kennedy trug.", first: "Jackie", length: 2, language: "de").rule != "given-name-variant")
+    }
+
+    @Test("A title is no given name spelt another way")
+    func givenNameVariantTitle() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let mary = GazetteerEntry(id: "mary", kind: .person, weight: 30, forms: ["en": ["Mary Aykroyd"]])
+        let decision = try phraseDecision(try normalizer([mary], lists: lists), "Later Mr Aykroyd wrote.", first: "Mr", length: 2, language: "en")
+        #expect(decision.rule != "given-name-variant")
+    }
+
     @Test("Another given name, not a spelling of the person's, is another person", arguments: [
         "Ivanka Trump",  // a consonant dropped: a name of its own
         "Rand Paul",  // a vowel changed and a consonant dropped
