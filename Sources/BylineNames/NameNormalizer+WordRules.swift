@@ -495,6 +495,14 @@ extension NameNormalizer {
     /// unless the reading is a name as common as `Asian` or `Russian`, one swap or vowel
     /// away (`Asain`) and standing alone. A letter added or dropped makes another name too
     /// often (`Romer`, `Romero`).
+    /// Whether `written` is `name` with one letter left out, every other letter the same.
+    static func leavesOutOneLetter(_ written: String, of name: String) -> Bool {
+        let typed = Array(written.unicodeScalars), full = Array(name.unicodeScalars)
+        guard full.count == typed.count + 1 else { return false }
+        let prefix = zip(typed, full).prefix { $0 == $1 }.count
+        return typed[prefix...].elementsEqual(full[(prefix + 1)...])
+    }
+
     func ordinaryWordAsClose(_ c: WordCandidate, _ best: Reading) -> Bool {
         // A Russian reading's frequency is its stem's, none; the name's own (the nominative) says
         // how often it is written. The reading is compared as it would be written, ending and
@@ -509,7 +517,16 @@ extension NameNormalizer {
         let cheapSlip = best.cost <= thresholds.frequentNameCost && reading.count == written.count
         let slipInside = Morphology.inflects(c.language) && frequency >= thresholds.veryFrequentNameZipf && best.distance == 1
             && written.count >= thresholds.veryFrequentNameLetters && reading.first == written.first && reading.last == written.last
-        let frequentName = frequency >= thresholds.frequentNameZipf && c.alone && (cheapSlip || slipInside)
+        // A letter left out of a name written very often or of a major one (`Japanes`:
+        // `Japanese`, not `japans`; `Arenia`: `Armenia`, not `arena`), the other letters
+        // exactly the name's, accents too (`Twitté` is a French verb), and no name people
+        // bear (`Havard`).
+        lazy var droppedLetter = (frequency >= thresholds.veryFrequentNameZipf || gazetteer.entry(of: best.form).weight >= thresholds.majorWeight)
+            && best.distance == 1 && reading.count == written.count + 1
+            && written.count > thresholds.veryFrequentNameLetters && reading.first == written.first
+            && Self.leavesOutOneLetter(lowerKey(c.written, language: c.language), of: lowerKey(best.replacement, language: c.language))
+            && !isPublicPersonsName(c.written)
+        let frequentName = frequency >= thresholds.frequentNameZipf && c.alone && (cheapSlip || slipInside || droppedLetter)
         guard let list = c.list, !frequentName,
             let rival = nearestOrdinaryWord(c.lower, list: list, language: c.language,
                                             except: lowerKey(best.replacement, language: c.language))

@@ -223,6 +223,35 @@ struct NameRuleTests {
         }
     }
 
+    @Test("A letter left out of a name written very often, or of a major one, stands against an ordinary word as close")
+    func droppedLetterOfFrequentName() throws {
+        let tables = try #require(Shipped.tables)
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let japanese = GazetteerEntry(id: "japanese", kind: .name, weight: 20, forms: ["en": ["Japanese"]])
+        let armenia = GazetteerEntry(id: "armenia", kind: .country, weight: 100, forms: ["en": ["Armenia"]])
+        let harvard = GazetteerEntry(id: "harvard", kind: .organisation, weight: 20, forms: ["en": ["Harvard"]])
+        func normalizer(japaneseZipf: Double, people: [String] = []) -> NameNormalizer {
+            NameNormalizer(gazetteer: Gazetteer(entries: [Self.seoul, japanese, armenia, harvard],
+                                                frequencies: ["en": ["japanese": japaneseZipf, "armenia": 3.8, "harvard": 4.2]],
+                                                stemFinals: tables.letters.stemFinals, people: people),
+                           wordLists: lists, tables: tables)
+        }
+        // `japans` and `arena` are as close, but a typist drops a letter of a name written
+        // this often (Zipf 5) or of a country.
+        #expect(normalizer(japaneseZipf: 5.0).changes(in: "They met the Japanes team.", language: "en").map(\.replacement) == ["Japanese"])
+        #expect(normalizer(japaneseZipf: 5.0).changes(in: "They flew to Arenia on Monday.", language: "en").map(\.replacement) == ["Armenia"])
+        // A name written less often gives way to the ordinary word.
+        let rare = try decision(normalizer(japaneseZipf: 3.6), "They met the Japanes team.", word: "Japanes", language: "en")
+        #expect(rare.rule == "misspelling" && isKept(rare), "\(rare.rule): \(rare.outcome)")
+        // A given name people bear (`Havard`, Håvard) is no slip of `Harvard`.
+        let given = try decision(normalizer(japaneseZipf: 5.0, people: ["Håvard Nordtveit"]), "Later Havard said no.", word: "Havard", language: "en")
+        #expect(given.outcome.change == nil, "\(given.rule): \(given.outcome)")
+        #expect(NameNormalizer.leavesOutOneLetter("japanes", of: "japanese"))
+        #expect(NameNormalizer.leavesOutOneLetter("twitte", of: "twitter"))
+        #expect(!NameNormalizer.leavesOutOneLetter("twitté", of: "twitter"))
+    }
+
     @Test("A dictionary's misspelling of a well-known name is no reading of another slip: the name is")
     func rareVariantIsNoReading() throws {
         let tables = try #require(Shipped.tables)
