@@ -262,9 +262,25 @@ extension NameNormalizer {
             $0.key != c.language
                 && ($0.value.containsProperName(lowerKey(c.written, language: $0.key)) || $0.value.containsCommonWord(lowerKey(c.written, language: $0.key)))
         }) {
+            // Unless it is a major name of the copy's own with a letter left out (`Hondura`,
+            // `Noray`, Spanish words, in English copy).
+            if let best = decide(misspellingReadings(c)), isMajorNameLeftOutLetter(c, best) { return .pass }
             return .keep(reason: "a word or name of another language")
         }
         return .pass
+    }
+
+    /// Whether the reading is a major entity's name (``NameThresholds/majorWeight``) with
+    /// one letter left out, every other letter as the name writes it, the first included,
+    /// in a word longer than ``NameThresholds/veryFrequentNameLetters``, and the word no
+    /// name people bear (`Randa`, `Zamba`).
+    func isMajorNameLeftOutLetter(_ c: WordCandidate, _ best: Reading) -> Bool {
+        let written = lowerKey(c.written, language: c.language), reading = lowerKey(best.replacement, language: c.language)
+        return best.distance == 1 && written.unicodeScalars.count > thresholds.veryFrequentNameLetters
+            && written.unicodeScalars.first == reading.unicodeScalars.first
+            && Self.leavesOutOneLetter(written, of: reading)
+            && gazetteer.entry(of: best.form).weight >= thresholds.majorWeight
+            && !isPublicPersonsName(c.written)
     }
 
     /// A Latin spelling in Cyrillic copy (`Seol` in Russian): read as English, then written

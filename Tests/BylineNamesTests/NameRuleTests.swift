@@ -252,6 +252,27 @@ struct NameRuleTests {
         #expect(!NameNormalizer.leavesOutOneLetter("twitté", of: "twitter"))
     }
 
+    @Test("A word of another language that is a major name of the copy's own with a letter left out is that name")
+    func majorNameLeftOutLetterAcrossLanguages() throws {
+        let tables = try #require(Shipped.tables)
+        let lists = Shipped.wordLists.filter { ["en", "es"].contains($0.key.language) }
+        try #require(lists.count == 2)
+        func normalizer(weight: Int, people: [String] = []) -> NameNormalizer {
+            let colorado = GazetteerEntry(id: "colorado", kind: .region, weight: weight, forms: ["en": ["Colorado"], "es": ["Colorado"]])
+            return NameNormalizer(gazetteer: Gazetteer(entries: [Self.seoul, colorado], frequencies: ["en": ["colorado": 4.3]],
+                                                       stemFinals: tables.letters.stemFinals, people: people),
+                                  wordLists: lists, tables: tables)
+        }
+        // `clorado` is a Spanish word (chlorinated); in English copy it is Colorado with a letter left out.
+        let text = "They flew to Clorado on Monday."
+        #expect(normalizer(weight: 80).changes(in: text, language: "en").map(\.replacement) == ["Colorado"])
+        // A minor name, or a word people bear as a name, stays the other language's word.
+        for kept in [normalizer(weight: 30), normalizer(weight: 80, people: ["Ana Clorado"])] {
+            let decision = try self.decision(kept, text, word: "Clorado", language: "en")
+            #expect(decision.rule == "name-elsewhere" && isKept(decision), "\(decision.rule): \(decision.outcome)")
+        }
+    }
+
     @Test("A dictionary's misspelling of a well-known name is no reading of another slip: the name is")
     func rareVariantIsNoReading() throws {
         let tables = try #require(Shipped.tables)
