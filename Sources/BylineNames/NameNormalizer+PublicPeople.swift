@@ -112,8 +112,12 @@ extension NameNormalizer {
     /// exactly that person's (`Bernie Maddoff`, `Julian Nagelsman`, `Valteri Bottas`,
     /// `Kisrty Williams`).
     ///
-    /// English copy only: the list is English Wikipedia's, whose titles are the spellings
-    /// English copy uses.
+    /// English and German copy: the list is English Wikipedia's, whose titles are the
+    /// spellings English copy uses and German copy keeps for names of the Latin alphabet.
+    /// German's own spellings of other names are no slips: `sch` for `sh` (`Alexander
+    /// Lukaschenko`) and a final `e` added or left out (`Sven Schmitte`); its dictionary
+    /// lists names among its capitalised words, so there a word it lists is no slip, and
+    /// an ordinary word may be part of the name.
     ///
     /// Most two-word names a letter away from a listed person are someone else, so the
     /// slip must be of the kind a typist makes and a name rarely does: a letter left out,
@@ -126,9 +130,10 @@ extension NameNormalizer {
     /// Award`).
     func publicPersonSlip(_ c: PhraseCandidate) -> RuleOutcome {
         // Other languages write foreign people's names their own way, often a letter from
-        // English Wikipedia's title (`Schimon Peres` in German), and name local people the
+        // English Wikipedia's title (`Chimon Peres` in French), and name local people the
         // list lacks (`José Gozalvo` in Spanish, one letter from `José Gonzalvo`).
-        guard c.language == "en", gazetteer.index.hasPublicPeople else { return .pass }
+        let german = Self.capitalisesNouns.contains(c.language)
+        guard c.language == "en" || german, gazetteer.index.hasPublicPeople else { return .pass }
         // The whole run of capitals, or its last two words after ordinary ones (`Coach Julian
         // Nagelsman`, `And Bernie Maddoff` at the start of a sentence).
         let start: Int
@@ -157,7 +162,7 @@ extension NameNormalizer {
         // The list is opened (its first pages checked) only for a name that gets this far.
         guard surnameMayBe || givenMayBe, let people = gazetteer.index.publicPeople else { return .pass }
         func dictionaryName(_ word: Substring) -> Bool {
-            wordLists[c.language]?.containsProperName(lowerKey(word, language: c.language)) == true
+            german ? isCommonWord(word, language: c.language) : wordLists[c.language]?.containsProperName(lowerKey(word, language: c.language)) == true
         }
         // The surname's key serves both ways: its variants are looked for, or its people.
         let surnameKey = keys.key(surnameText)
@@ -180,13 +185,21 @@ extension NameNormalizer {
             for variant in Self.slipVariants(of: surnameKey) {
                 for name in people.people(surnameKey: variant) {
                     let parts = name.split(separator: " ")
-                    if parts.count == 2, parts[0] == given.text, Self.isTypingSlip(surnameText, of: parts[1]) { found.insert(name) }
+                    if parts.count == 2, parts[0] == given.text, Self.isTypingSlip(surnameText, of: parts[1]),
+                        !german || !Self.isGermanSpelling(surnameText, of: parts[1])
+                    {
+                        found.insert(name)
+                    }
                 }
             }
         } else {
             for name in people.people(surnameKey: surnameKey) {
                 let parts = name.split(separator: " ")
-                if parts.count == 2, parts[1] == surnameText, Self.isTypingSlip(given.text, of: parts[0]) { found.insert(name) }
+                if parts.count == 2, parts[1] == surnameText, Self.isTypingSlip(given.text, of: parts[0]),
+                    !german || !Self.isGermanSpelling(given.text, of: parts[0])
+                {
+                    found.insert(name)
+                }
             }
         }
         return publicPersonOutcome(c, found: found, range: given.range.lowerBound..<surnameText.endIndex,
@@ -249,7 +262,8 @@ extension NameNormalizer {
         guard surname.gapBefore == " ", !isConnector(given.text), !given.isAllCapitals, !surname.isAllCapitals else { return nil }
         let surnameText = Self.withoutPossessive(surname.text)
         guard [given.text, surnameText].allSatisfy({ word in
-            word.count >= 3 && word.allSatisfy { $0.isLetter || hyphens && $0 == "-" } && !isCommonWord(word, language: c.language)
+            word.count >= 3 && word.allSatisfy { $0.isLetter || hyphens && $0 == "-" }
+                && (Self.capitalisesNouns.contains(c.language) || !isCommonWord(word, language: c.language))
         }) else { return nil }
         return (given, surnameText)
     }
@@ -304,6 +318,14 @@ extension NameNormalizer {
     /// Whether `typed` is `name` with one typing slip: a letter left out or added, two
     /// neighbours swapped or a letter moved over two others, not at the first letter and not
     /// a final `s`.
+    /// Whether `written` is `name` as German writes such names, not a slip: `sch` for
+    /// English `sh` (`Lukaschenko`, `Poroschenko`), or a final `e` added or left out
+    /// (`Schmitte` and `Schmitt` are both German surnames).
+    static func isGermanSpelling(_ written: Substring, of name: Substring) -> Bool {
+        let typed = written.lowercased(), listed = name.lowercased()
+        return typed.replacing("sch", with: "sh") == listed || typed + "e" == listed || typed == listed + "e"
+    }
+
     static func isTypingSlip(_ typed: Substring, of name: Substring) -> Bool {
         let a = Array(typed.unicodeScalars), b = Array(name.unicodeScalars)
         guard a.first == b.first, a != b, abs(a.count - b.count) <= 1 else { return false }

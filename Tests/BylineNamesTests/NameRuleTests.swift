@@ -923,6 +923,14 @@ struct NameRuleTests {
         let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 90, forms: ["de": ["Berlin"], "es": ["Berlín"], "en": ["Berlin"]])
         let other = try self.normalizer([berlin], lists: lists, people: people)
         #expect(other.changes(in: "Später sprach Schimon Peres.", language: "de").isEmpty)
+        // German's own spellings: `sch` for `sh`, a final `e` added or left out.
+        let german = try self.normalizer([berlin], lists: lists, people: ["Alexander Lukashenko", "Sven Schmitt", "Valtteri Bottas"])
+        #expect(german.changes(in: "Später sprach Alexander Lukaschenko.", language: "de").isEmpty)
+        #expect(german.changes(in: "Später sprach Sven Schmitte.", language: "de").isEmpty)
+        // A typist's slip in a name German writes as English does is read as in English copy.
+        #expect(german.changes(in: "Später gewann Valteri Bottas.", language: "de").map(\.replacement) == ["Valtteri Bottas"])
+        #expect(NameNormalizer.isGermanSpelling("Poroschenko", of: "Poroshenko"))
+        #expect(!NameNormalizer.isGermanSpelling("Bottas", of: "Botas"))
         #expect(other.changes(in: "Luego habló José Gozalvo.", language: "es").isEmpty)
         #expect(other.changes(in: "Later Bernie Maddoff was jailed.", language: "en").map(\.replacement) == ["Bernie Madoff"])
         // A surname the list has is no slip, whoever it belongs to.
