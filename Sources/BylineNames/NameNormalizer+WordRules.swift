@@ -110,6 +110,17 @@ extension NameNormalizer {
         return .pass
     }
 
+    /// One digit between two letters, in a word of letters otherwise (`Thanksgiv8ing`,
+    /// `Lon9don`): a key of the row above the letters struck by mistake. (`Se7en` is the
+    /// rare name written so, and it is one edit from no name.)
+    static func hasStrayDigit(_ word: Substring) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        let digits = scalars.indices.filter { ("0"..."9").contains(scalars[$0]) }
+        guard digits.count == 1, let at = digits.first, at > 0, at + 1 < scalars.count else { return false }
+        return scalars[at - 1].properties.isAlphabetic && scalars[at + 1].properties.isAlphabetic
+            && scalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
     /// A full stop between a small letter and a capital (`Africa.On`): a space lost after a
     /// sentence, not one name.
     static func joinsTwoWords(_ word: Substring) -> Bool {
@@ -313,10 +324,13 @@ extension NameNormalizer {
     /// way more than once or names someone with elsewhere (`Roy Keane` … `Keane said`) is a
     /// name of its own, spelt consistently.
     func ownName(_ c: WordCandidate) -> RuleOutcome {
-        if c.inUnknownName { return .keep(reason: "part of a longer name") }
+        // A digit typed between two letters is a slip in any name (`Thanksgiv8ing Dinners`),
+        // unless the text writes it so again.
+        let strayDigit = Self.hasStrayDigit(c.word.text)
+        if c.inUnknownName && !strayDigit { return .keep(reason: "part of a longer name") }
         if c.word.isQuoted { return .keep(reason: "quoted") }
         if c.context.timesWritten[c.written, default: 0] > 1 { return .keep(reason: "written so more than once") }
-        if c.context.namedInRuns.contains(c.written) { return .keep(reason: "the text names someone or something so") }
+        if c.context.namedInRuns.contains(c.written) && !strayDigit { return .keep(reason: "the text names someone or something so") }
         return .pass
     }
 

@@ -273,6 +273,22 @@ struct NameRuleTests {
         }
     }
 
+    @Test("A digit struck between two letters is a slip, also in a longer name, unless the text writes it so again")
+    func strayDigit() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let thanksgiving = GazetteerEntry(id: "thanksgiving", kind: .event, weight: 60, forms: ["en": ["Thanksgiving"]])
+        let normalizer = try normalizer([Self.seoul, thanksgiving], lists: lists)
+        #expect(normalizer.changes(in: "It was the best Thanksgiv8ing Dinner we had.", language: "en").map(\.replacement) == ["Thanksgiving"])
+        // Written so twice, it is meant.
+        #expect(normalizer.changes(in: "The Thanksgiv8ing Dinner and the Thanksgiv8ing Ball.", language: "en").isEmpty)
+        // Another unknown word in a longer name is still that name's own.
+        #expect(normalizer.changes(in: "It was the best Thanksgivng Dinner we had.", language: "en").isEmpty)
+        for (word, stray) in [("Lon9don", true), ("Se7en", true), ("G7", false), ("Covid19", false), ("B52s", false), ("4x4", false), ("Lon9d0n", false)] {
+            #expect(NameNormalizer.hasStrayDigit(Substring(word)) == stray, "\(word)")
+        }
+    }
+
     @Test("A dictionary's misspelling of a well-known name is no reading of another slip: the name is")
     func rareVariantIsNoReading() throws {
         let tables = try #require(Shipped.tables)
