@@ -209,8 +209,26 @@ extension NameNormalizer {
     /// Another language's name of an entity (`Seul` in English, `Kenya` in German), as a
     /// whole word.
     func foreignForm(_ c: WordCandidate) -> RuleOutcome {
-        foreignChange(c.word, stem: c.written, suffix: c.written[c.written.endIndex...], language: c.language,
-                      isProperName: c.isProperName, personContext: c.personContext)
+        // A sentence's first word that is an ordinary word and no particle (`The Chatnam
+        // Islands`, `In Moskva`) makes no person's name of the word after it.
+        let person = c.personSlot || c.inUnknownName && !onlyAfterOpeningWord(c.words, at: c.position, language: c.language)
+        return foreignChange(c.word, stem: c.written, suffix: c.written[c.written.endIndex...], language: c.language,
+                             isProperName: c.isProperName, personContext: person)
+    }
+
+    /// Whether the only capitalised word joined to `words[position]` is the sentence's
+    /// first word before it, an ordinary word of the language that is no name's particle
+    /// (a word for a kind of place after it is none, as ``partOfLongerName(_:at:language:)``
+    /// has it).
+    func onlyAfterOpeningWord(_ words: [Token], at position: Int, language: String) -> Bool {
+        guard position > 0 else { return false }
+        let opening = words[position - 1]
+        guard opening.startsSentence, opening.isCapitalised, isCommonWord(opening.text, language: language),
+            !joiningWords.particles.contains(Substring(opening.text.lowercased()))
+        else { return false }
+        let next = position + 1
+        return !(next < words.count && words[next].isCapitalised && joinedAsName(words, from: position, count: 2)
+            && !isPlaceGeneric(words[next], language: language))
     }
 
     /// A word of the language with an ending (`Okulda`, `Toure's`): its stem is a word or

@@ -289,6 +289,21 @@ struct NameRuleTests {
         }
     }
 
+    @Test("A sentence's ordinary first word makes no person's name of the word after it, for another language's form")
+    func foreignFormAfterOpeningWord() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(!lists.isEmpty)
+        let chatham = GazetteerEntry(id: "chatham", kind: .place, weight: 40, forms: ["en": ["Chatham"], "pt": ["Chatnam"]])
+        let normalizer = try normalizer([Self.seoul, chatham], lists: lists)
+        #expect(normalizer.changes(in: "The Chatnam Islands are far.", language: "en").map(\.replacement) == ["Chatham"])
+        #expect(normalizer.changes(in: "In Chatnam it rained.", language: "en").map(\.replacement) == ["Chatham"])
+        // Another capitalised word after it, or a particle before it, makes a longer name.
+        let brothers = try decision(normalizer, "The Chatnam Brothers played.", word: "Chatnam", language: "en")
+        #expect(brothers.rule == "foreign-form" && isKept(brothers), "\(brothers.rule): \(brothers.outcome)")
+        let particle = try decision(normalizer, "Van Chatnam played.", word: "Chatnam", language: "en")
+        #expect(particle.rule == "foreign-form" && isKept(particle), "\(particle.rule): \(particle.outcome)")
+    }
+
     @Test("A dictionary's misspelling of a well-known name is no reading of another slip: the name is")
     func rareVariantIsNoReading() throws {
         let tables = try #require(Shipped.tables)
