@@ -293,7 +293,12 @@ extension NameNormalizer {
         }) {
             // Unless it is a major name of the copy's own with a letter left out (`Hondura`,
             // `Noray`, Spanish words, in English copy).
-            if let best = decide(misspellingReadings(c)), isMajorNameLeftOutLetter(c, best) { return .pass }
+            // (What is cheap to ask first: the length, then the list of people.)
+            if c.letterCount > thresholds.veryFrequentNameLetters, !isPublicPersonsName(c.written),
+                let best = decide(misspellingReadings(c)), isMajorNameLeftOutLetter(c, best)
+            {
+                return .pass
+            }
             return .keep(reason: "a word or name of another language")
         }
         return .pass
