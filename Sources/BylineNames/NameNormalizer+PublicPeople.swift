@@ -315,9 +315,6 @@ extension NameNormalizer {
         return variants
     }
 
-    /// Whether `typed` is `name` with one typing slip: a letter left out or added, two
-    /// neighbours swapped or a letter moved over two others, not at the first letter and not
-    /// a final `s`.
     /// Whether `written` is `name` as German writes such names, not a slip: `sch` for
     /// English `sh` (`Lukaschenko`, `Poroschenko`), or a final `e` added or left out
     /// (`Schmitte` and `Schmitt` are both German surnames).
@@ -326,6 +323,9 @@ extension NameNormalizer {
         return typed.replacing("sch", with: "sh") == listed || typed + "e" == listed || typed == listed + "e"
     }
 
+    /// Whether `typed` is `name` with one typing slip: a letter left out or added, two
+    /// neighbours swapped or a letter moved over two others, not at the first letter and not
+    /// a final `s`.
     static func isTypingSlip(_ typed: Substring, of name: Substring) -> Bool {
         let a = Array(typed.unicodeScalars), b = Array(name.unicodeScalars)
         guard a.first == b.first, a != b, abs(a.count - b.count) <= 1 else { return false }

@@ -111,8 +111,8 @@ extension NameNormalizer {
     }
 
     /// One digit between two letters, in a word of letters otherwise (`Thanksgiv8ing`,
-    /// `Lon9don`): a key of the row above the letters struck by mistake. (`Se7en` is the
-    /// rare name written so, and it is one edit from no name.)
+    /// `Lon9don`): a key of the row above the letters struck by mistake. (A name written so
+    /// on purpose, `Se7en`, is changed only when it is one slip from another name.)
     static func hasStrayDigit(_ word: Substring) -> Bool {
         let scalars = Array(word.unicodeScalars)
         let digits = scalars.indices.filter { ("0"..."9").contains(scalars[$0]) }
@@ -291,11 +291,12 @@ extension NameNormalizer {
             $0.key != c.language
                 && ($0.value.containsProperName(lowerKey(c.written, language: $0.key)) || $0.value.containsCommonWord(lowerKey(c.written, language: $0.key)))
         }) {
-            // Unless it is a major name of the copy's own with a letter left out (`Hondura`,
-            // `Noray`, Spanish words, in English copy).
-            // (What is cheap to ask first: the length, then the list of people.)
+            // Unless it is a major name of the copy's own with a letter left out (`Clorado`,
+            // a Spanish word, in English copy). The length and the list of people are cheap to
+            // ask before the readings are worked out.
             if c.letterCount > thresholds.veryFrequentNameLetters, !isPublicPersonsName(c.written),
-                let best = decide(misspellingReadings(c)), isMajorNameLeftOutLetter(c, best)
+                let best = decide(misspellingReadings(c)), gazetteer.entry(of: best.form).weight >= thresholds.majorWeight,
+                isLeftOutLetter(c, best)
             {
                 return .pass
             }
@@ -304,17 +305,24 @@ extension NameNormalizer {
         return .pass
     }
 
-    /// Whether the reading is a major entity's name (``NameThresholds/majorWeight``) with
-    /// one letter left out, every other letter as the name writes it, the first included,
-    /// in a word longer than ``NameThresholds/veryFrequentNameLetters``, and the word no
-    /// name people bear (`Randa`, `Zamba`).
-    func isMajorNameLeftOutLetter(_ c: WordCandidate, _ best: Reading) -> Bool {
+    /// Whether the word is the reading with one letter left out: every other letter as the
+    /// name writes it, accents and the first letter included, in a word of more than
+    /// ``NameThresholds/veryFrequentNameLetters`` letters that is no name people bear
+    /// (`Havard`, `Randa`, `Zamba`).
+    func isLeftOutLetter(_ c: WordCandidate, _ best: Reading) -> Bool {
         let written = lowerKey(c.written, language: c.language), reading = lowerKey(best.replacement, language: c.language)
         return best.distance == 1 && written.unicodeScalars.count > thresholds.veryFrequentNameLetters
             && written.unicodeScalars.first == reading.unicodeScalars.first
             && Self.leavesOutOneLetter(written, of: reading)
-            && gazetteer.entry(of: best.form).weight >= thresholds.majorWeight
             && !isPublicPersonsName(c.written)
+    }
+
+    /// Whether `written` is `name` with one letter left out, every other letter the same.
+    static func leavesOutOneLetter(_ written: String, of name: String) -> Bool {
+        let typed = Array(written.unicodeScalars), full = Array(name.unicodeScalars)
+        guard full.count == typed.count + 1 else { return false }
+        let prefix = zip(typed, full).prefix { $0 == $1 }.count
+        return typed[prefix...].elementsEqual(full[(prefix + 1)...])
     }
 
     /// A Latin spelling in Cyrillic copy (`Seol` in Russian): read as English, then written
@@ -548,14 +556,6 @@ extension NameNormalizer {
     /// unless the reading is a name as common as `Asian` or `Russian`, one swap or vowel
     /// away (`Asain`) and standing alone. A letter added or dropped makes another name too
     /// often (`Romer`, `Romero`).
-    /// Whether `written` is `name` with one letter left out, every other letter the same.
-    static func leavesOutOneLetter(_ written: String, of name: String) -> Bool {
-        let typed = Array(written.unicodeScalars), full = Array(name.unicodeScalars)
-        guard full.count == typed.count + 1 else { return false }
-        let prefix = zip(typed, full).prefix { $0 == $1 }.count
-        return typed[prefix...].elementsEqual(full[(prefix + 1)...])
-    }
-
     func ordinaryWordAsClose(_ c: WordCandidate, _ best: Reading) -> Bool {
         // A Russian reading's frequency is its stem's, none; the name's own (the nominative) says
         // how often it is written. The reading is compared as it would be written, ending and
@@ -575,10 +575,7 @@ extension NameNormalizer {
         // exactly the name's, accents too (`Twitté` is a French verb), and no name people
         // bear (`Havard`).
         lazy var droppedLetter = (frequency >= thresholds.veryFrequentNameZipf || gazetteer.entry(of: best.form).weight >= thresholds.majorWeight)
-            && best.distance == 1 && reading.count == written.count + 1
-            && written.count > thresholds.veryFrequentNameLetters && reading.first == written.first
-            && Self.leavesOutOneLetter(lowerKey(c.written, language: c.language), of: lowerKey(best.replacement, language: c.language))
-            && !isPublicPersonsName(c.written)
+            && isLeftOutLetter(c, best)
         let frequentName = frequency >= thresholds.frequentNameZipf && c.alone && (cheapSlip || slipInside || droppedLetter)
         guard let list = c.list, !frequentName,
             let rival = nearestOrdinaryWord(c.lower, list: list, language: c.language,
