@@ -294,9 +294,9 @@ extension NameNormalizer {
             // Unless it is a major name of the copy's own with a letter left out (`Clorado`,
             // a Spanish word, in English copy). The length and the list of people are cheap to
             // ask before the readings are worked out.
-            if c.letterCount > thresholds.veryFrequentNameLetters, !isPublicPersonsName(c.written),
+            if c.letterCount > thresholds.veryFrequentNameLetters, mayLeaveOutLetter(c),
                 let best = decide(misspellingReadings(c)), gazetteer.entry(of: best.form).weight >= thresholds.majorWeight,
-                isLeftOutLetter(c, best)
+                leavesOutLetter(c, of: best)
             {
                 return .pass
             }
@@ -305,16 +305,19 @@ extension NameNormalizer {
         return .pass
     }
 
-    /// Whether the word is the reading with one letter left out: every other letter as the
-    /// name writes it, accents and the first letter included, in a word of more than
-    /// ``NameThresholds/veryFrequentNameLetters`` letters that is no name people bear
+    /// Whether the word may be a name with a letter left out, before any reading is known:
+    /// more than ``NameThresholds/veryFrequentNameLetters`` letters, and no name people bear
     /// (`Havard`, `Randa`, `Zamba`).
-    func isLeftOutLetter(_ c: WordCandidate, _ best: Reading) -> Bool {
-        let written = lowerKey(c.written, language: c.language), reading = lowerKey(best.replacement, language: c.language)
-        return best.distance == 1 && written.unicodeScalars.count > thresholds.veryFrequentNameLetters
-            && written.unicodeScalars.first == reading.unicodeScalars.first
-            && Self.leavesOutOneLetter(written, of: reading)
-            && !isPublicPersonsName(c.written)
+    func mayLeaveOutLetter(_ c: WordCandidate) -> Bool {
+        c.lower.unicodeScalars.count > thresholds.veryFrequentNameLetters && !isPublicPersonsName(c.written)
+    }
+
+    /// Whether the word is the reading with one letter left out: every other letter as the
+    /// name writes it, accents and the first letter included.
+    func leavesOutLetter(_ c: WordCandidate, of best: Reading) -> Bool {
+        let reading = lowerKey(best.replacement, language: c.language)
+        return best.distance == 1 && c.lower.unicodeScalars.first == reading.unicodeScalars.first
+            && Self.leavesOutOneLetter(c.lower, of: reading)
     }
 
     /// Whether `written` is `name` with one letter left out, every other letter the same.
@@ -575,7 +578,7 @@ extension NameNormalizer {
         // exactly the name's, accents too (`Twitté` is a French verb), and no name people
         // bear (`Havard`).
         lazy var droppedLetter = (frequency >= thresholds.veryFrequentNameZipf || gazetteer.entry(of: best.form).weight >= thresholds.majorWeight)
-            && isLeftOutLetter(c, best)
+            && mayLeaveOutLetter(c) && leavesOutLetter(c, of: best)
         let frequentName = frequency >= thresholds.frequentNameZipf && c.alone && (cheapSlip || slipInside || droppedLetter)
         guard let list = c.list, !frequentName,
             let rival = nearestOrdinaryWord(c.lower, list: list, language: c.language,
