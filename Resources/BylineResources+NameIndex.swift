@@ -56,7 +56,7 @@ public struct NameIndexStore: Sendable {
     /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a source that cannot be read.
     public func sourceDigest() throws(ResourceError) -> UInt64 {
         // File by file, so that no more than one file is held at a time.
-        var digests: [UInt8] = Array("format \(NameIndex.formatVersion) icu \(ICULocale.icuVersion)\n".utf8)
+        var digests: [UInt8] = Array("format \(NameIndex.formatVersion) icu \(ICULocale.icuVersion) entries \(Self.entryRules)\n".utf8)
         for url in sourceFiles() {
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             do {
@@ -142,10 +142,16 @@ public struct NameIndexStore: Sendable {
         return try inMemory(try indexBytes(digest: digest), digest: digest)
     }
 
+    /// The revision of the rules that make entries of the sources (``ResourceBundle/withDictionaryForms(_:lexicon:)``):
+    /// part of the digest, so that an index built by other rules from the same files is built again.
+    static let entryRules = 2
+
     /// The index laid out from the sources: shipped and desk entries, dictionary names, frequencies.
     private func indexBytes(digest: UInt64) throws(ResourceError) -> [UInt8] {
-        NameIndexBuilder(entries: try entries(), lexicon: try resources.lexicon(), frequencies: try resources.nameFrequencies(),
-                         stemFinals: try resources.morphologyLetters().stemFinals, people: try resources.publicPeople())
+        let lexicon = try resources.lexicon()
+        return NameIndexBuilder(entries: ResourceBundle.withDictionaryForms(try entries(), lexicon: lexicon), lexicon: lexicon,
+                                frequencies: try resources.nameFrequencies(), stemFinals: try resources.morphologyLetters().stemFinals,
+                                people: try resources.publicPeople())
             .bytes(sourceDigest: digest)
     }
 

@@ -273,6 +273,43 @@ extension ResourceBundle {
         return result
     }
 
+    /// `entries` with a form added in each language whose catalogues leave a major place
+    /// unnamed while the language's dictionary writes the place's English name, or its name
+    /// in the nearest language (Turkish for Azerbaijani, Russian for Kazakh), as it stands:
+    /// GeoNames' Azerbaijani catalogue lacks Berlin, Oslo and Beijing, and the Azerbaijani
+    /// dictionary lists `Berlin`, `Oslo` and `Pekin`. Only a place of weight 60 or more
+    /// (capitals and major cities; not a time zone's exemplar city, which weighs 60 whatever
+    /// its size), only when exactly one such name is in the dictionary, no entity of the
+    /// gazetteer has that name in the language already and no other such place would take
+    /// it (but a city takes it before the region named after it), so a dictionary's name is
+    /// never given to a second place.
+    static func withDictionaryForms(_ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]]) -> [GazetteerEntry] {
+        var result = entries
+        for (tag, names) in lexicon.sorted(by: { $0.key < $1.key }) {
+            let language = tag.language, listed = Set(names)
+            let sources = ["en"] + (nearestLanguage[language].map { [$0] } ?? [])
+            var named: Set<String> = []
+            for entry in entries { named.formUnion(entry.forms[language] ?? []) }
+            var takers: [String: [Int]] = [:]
+            for index in result.indices where result[index].kind.isPlace && result[index].weight >= 60
+                && !result[index].id.hasPrefix("tz:") && result[index].forms[language] == nil
+            {
+                let found = Set(sources.flatMap { result[index].forms[$0] ?? [] }.filter { listed.contains($0) && !named.contains($0) })
+                if found.count == 1, let name = found.first { takers[name, default: []].append(index) }
+            }
+            for (name, indices) in takers {
+                // A city and the region named after it (`Berlin`, the city and the state): the city.
+                let cities = indices.filter { result[$0].kind == .place }
+                guard let index = indices.count == 1 ? indices.first : cities.count == 1 ? cities.first : nil else { continue }
+                result[index].forms[language] = [name]
+            }
+        }
+        return result
+    }
+
+    /// The language whose names of foreign places a language's copy most often shares.
+    static let nearestLanguage = ["az": "tr", "tr": "az", "kk": "ru", "uk": "ru"]
+
     /// Month and weekday names from ICU (`calendar:month:10`, `calendar:weekday:0` for
     /// Sunday), in the languages that capitalise them: `Oktober` in English copy is the
     /// German form of `October`. Languages that write them in lower case (`октября`,

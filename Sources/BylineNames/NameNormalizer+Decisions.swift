@@ -177,17 +177,37 @@ extension NameNormalizer {
     func decide(_ readings: [Reading]) -> Reading? {
         // Readings that give the same replacement, or read the same name with and without
         // an ending (`Achilles`, `Achilles` + `s`), are one reading, not rivals.
+        // One name read with different endings: at the same score a word the language
+        // writes comes first (`Испанией`, not `Испаний`; `Argentinanın`, not `Argentinaın`),
+        // then the likelier slip, then the longer ending kept as written (`Ermənistada` is
+        // `Ermənistan` + `da` with a letter left out before it).
+        // Of an entity's spellings, its preferred one (`Norveç`, not `Norvec`).
+        let written = writtenForms(among: readings), preferred = preferredForms(among: readings)
         // A total order, so that the same text always gets the same answer.
-        let sorted = readings.sorted {
-            ($0.score, $1.replacement, $1.form.text, $1.cost, $1.form.entry) > ($1.score, $0.replacement, $0.form.text, $0.cost, $0.form.entry)
-        }
+        let sorted = readings.indices.sorted { i, j in
+            let a = readings[i], b = readings[j]
+            if a.score != b.score { return a.score > b.score }
+            if written[i] != written[j] { return written[i] }
+            if preferred[i] != preferred[j] { return preferred[i] }
+            if a.cost != b.cost { return a.cost < b.cost }
+            if a.ending.count != b.ending.count { return a.ending.count > b.ending.count }
+            if a.replacement != b.replacement { return a.replacement < b.replacement }
+            if a.form.text != b.form.text { return a.form.text < b.form.text }
+            return a.form.entry < b.form.entry
+        }.map { readings[$0] }
+        // Two spellings of one entity in the language (`Norveç` and `Norvec`, `Əfqanıstan`
+        // and `Əfqənistan`) are no rivals either: the first in that order stands for both.
         var ranked: [Reading] = []
         var replacements: Set<String> = []
         var names: Set<String> = []
-        for reading in sorted where !replacements.contains(reading.replacement) && !names.contains(reading.form.text) {
+        var entities: Set<Int32> = []
+        for reading in sorted where !replacements.contains(reading.replacement) && !names.contains(reading.form.text)
+            && (reading.form.isLexical || !entities.contains(reading.form.entry))
+        {
             ranked.append(reading)
             replacements.insert(reading.replacement)
             names.insert(reading.form.text)
+            if !reading.form.isLexical { entities.insert(reading.form.entry) }
         }
         guard let first = ranked.first else { return nil }
         let contenders = ranked.prefix { $0.score > first.score - thresholds.rivalScoreMargin }
@@ -204,6 +224,40 @@ extension NameNormalizer {
         let common = likeliest.max { ($0.frequency, $1.replacement) < ($1.frequency, $0.replacement) }!
         let standsOut = likeliest.allSatisfy { $0.form.text == common.form.text || $0.frequency <= common.frequency - thresholds.frequencyLead }
         return standsOut ? common : nil
+    }
+
+    /// For each reading, whether its replacement is a word its language's dictionary lists,
+    /// asked only of names read with more than one replacement (the others need no
+    /// tie-break).
+    func writtenForms(among readings: [Reading]) -> [Bool] {
+        var written = [Bool](repeating: false, count: readings.count)
+        guard readings.count > 1 else { return written }
+        var byName: [String: [Int]] = [:]
+        for (index, reading) in readings.enumerated() { byName[reading.form.text, default: []].append(index) }
+        for indices in byName.values where indices.count > 1 && indices.contains(where: { readings[$0].replacement != readings[indices[0]].replacement }) {
+            for index in indices {
+                let reading = readings[index], language = reading.form.language
+                guard let list = wordLists[language] else { continue }
+                let lower = lowerKey(reading.replacement, language: language)
+                written[index] = list.containsProperName(lower) || list.containsCommonWord(lower)
+            }
+        }
+        return written
+    }
+
+    /// For each reading, whether its form is its entity's preferred spelling in its
+    /// language, asked only of entities read through more than one spelling.
+    func preferredForms(among readings: [Reading]) -> [Bool] {
+        var preferred = [Bool](repeating: false, count: readings.count)
+        guard readings.count > 1 else { return preferred }
+        var byEntity: [Int32: [Int]] = [:]
+        for (index, reading) in readings.enumerated() where !reading.form.isLexical { byEntity[reading.form.entry, default: []].append(index) }
+        for (entry, indices) in byEntity where indices.contains(where: { readings[$0].form.text != readings[indices[0]].form.text }) {
+            for index in indices {
+                preferred[index] = gazetteer.preferredForm(of: entry, language: readings[index].form.language) == readings[index].form.text
+            }
+        }
+        return preferred
     }
 
     /// The language's own form with exactly this key (accents, case and hyphens aside).

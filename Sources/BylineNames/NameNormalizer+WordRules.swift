@@ -446,20 +446,24 @@ extension NameNormalizer {
     }
 
     /// The reading of the same name that keeps the word's ending, when `chosen` reads the
-    /// whole word as the name and so drops letters an ending explains: Turkish `Londrda` is
-    /// `Londra` + `da` with a letter left out (`Londra'da`), not `Londra` with a `d` too many.
+    /// whole word as the name and so drops or replaces letters an ending explains: Turkish
+    /// `Londrda` is `Londra` + `da` with a letter left out (`Londra'da`), not `Londra` with a
+    /// `d` too many, and Azerbaijani `Berliə` is `Berlin` + `ə`, not `Berlin` with its `n`
+    /// mistyped.
     /// The suffixed reading must be as close, and the name must not itself end as the ending
     /// does (`Kanadda` is `Kanada` with a doubled letter, not `Kanad` + `da`).
     func keepingEnding(_ chosen: Reading, among readings: [Reading], written: Substring, language: String) -> Reading {
         guard TurkicCasing.isTurkic(language), chosen.ending.isEmpty,
-            written.unicodeScalars.count > chosen.form.text.unicodeScalars.count
+            written.unicodeScalars.count >= chosen.form.text.unicodeScalars.count
         else { return chosen }
         let name = lowerKey(chosen.form.text, language: language)
         let suffixed = readings.filter { reading in
             reading.form.text == chosen.form.text && !reading.ending.isEmpty && reading.distance <= chosen.distance
                 && !name.hasSuffix(lowerKey(reading.ending, language: language).trimmingPrefix(while: { $0 == "'" }))
         }
-        guard let kept = suffixed.max(by: { ($0.ending.count, $1.score) < ($1.ending.count, $0.score) }) else { return chosen }
+        // The likeliest slip, then the longer ending (`Pakıstana` is `Pakistan` + `a` with a
+        // dotless `ı`, not `Pakistan` + `na` with an `n` left out).
+        guard let kept = suffixed.min(by: { ($0.cost, -$0.ending.count, -$0.score) < ($1.cost, -$1.ending.count, -$1.score) }) else { return chosen }
         // The chosen reading's name (an entity rather than a dictionary's word of the same
         // spelling), with the ending.
         var reading = chosen
@@ -500,9 +504,12 @@ extension NameNormalizer {
             // The ending a Russian reading keeps: the split's, or the final vowel the stem
             // drops (`Моксве` is `Москв` + `е`, and becomes `Москве`, not `Москв`).
             var ending = suffix
-            if c.russian {
+            // The whole word is read through its stem (`Москву` through `москв`); a split
+            // already has its ending, and its stem is read as written (`Казахста` + `у` is
+            // `Казахстан` with a letter left out, not `Казахст` two letters short).
+            if c.russian && suffix.isEmpty {
                 let stemmed = morphology.russianStem(key, language: language)
-                if suffix.isEmpty && stemmed.count < key.count { ending = stem.suffix(1) }
+                if stemmed.count < key.count { ending = stem.suffix(1) }
                 key = stemmed
             }
             let letters = key.count
@@ -511,9 +518,17 @@ extension NameNormalizer {
                 guard gazetteer.index.outline(candidate).wordCount == 1 else { continue }
                 let form = gazetteer.forms[Int(candidate)]
                 guard let indexed = index.indexedKeys[candidate],
-                    let distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
-                    distance > 0, distance <= EditDistance.allowance(letters: letters)
+                    var distance = EditDistance.distance(key, indexed, limit: EditDistance.allowance(letters: max(letters, indexed.count))),
+                    distance <= EditDistance.allowance(letters: letters)
                 else { continue }
+                // The same key: the name itself, unless a letter of it was typed as another the
+                // key does not tell apart (`İtalıya` for `İtaliya`, dotless for dotted).
+                var twinCost: Double?
+                if distance == 0 {
+                    guard !c.russian, let cost = twinLetterCost(stem, of: form.text, language: language) else { continue }
+                    distance = 1
+                    twinCost = cost
+                }
                 // The first letter is seldom the wrong one: only a long word standing alone
                 // with that one slip (`Luetooth`, `Ubernetes`) may differ there, …
                 if indexed.first != key.first {
@@ -547,12 +562,31 @@ extension NameNormalizer {
                         ? thresholds.suffixPenalty : thresholds.bareSPenalty
                 }
                 var reading = Reading(form: form, replacement: replacement, distance: distance, score: value,
-                                      cost: EditDistance.typoCost(key, indexed, vowels: vowels), frequency: frequency)
+                                      cost: twinCost ?? EditDistance.typoCost(key, indexed, vowels: vowels), frequency: frequency)
                 reading.ending = suffix
                 readings.append(reading)
             }
         }
         return readings
+    }
+
+    /// The cost of reading `written` as `name` when the two share a key but differ in
+    /// letters the key folds together, each a letter typed for another rather than a mark
+    /// left out (`ı` for `i` in `İtalıya`, `é` for `e`): a vowel for a vowel, or any other
+    /// letter. Nil when they are spelt alike, differ in length, or `written` only lacks the
+    /// name's accents (`Gurcistan`, `Королев`), which the accent rules read.
+    func twinLetterCost(_ written: Substring, of name: String, language: String) -> Double? {
+        let typed = Array(lowerKey(written, language: language).unicodeScalars)
+        let full = Array(lowerKey(name, language: language).unicodeScalars)
+        guard typed.count == full.count, typed != full else { return nil }
+        var cost = 0.0
+        for (a, b) in zip(typed, full) where a != b {
+            // A plain letter for the name's marked one is a mark left out.
+            if keys.key(String(b)) == [a.value] { return nil }
+            let folded = keys.key(String(a))
+            cost += folded.count == 1 && vowels.contains(folded[0]) ? 0.6 : 1
+        }
+        return cost
     }
 
     /// True when an ordinary word lies as close as the reading (`sunder` for `Sundey`),

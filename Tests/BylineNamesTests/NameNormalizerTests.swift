@@ -97,6 +97,22 @@ struct NameNormalizerTests {
         #expect(change.replacement == expected)
     }
 
+    @Test("A slip beside the ending or in a letter the key folds keeps the word's case", arguments: [
+        ("az", "Görüş İtalıyada keçirildi.", "Görüş İtaliyada keçirildi."),
+        ("az", "Nümayəndə heyəti Norvçdən qayıtdı.", "Nümayəndə heyəti Norveçdən qayıtdı."),
+        ("az", "Görüş İsvçdə keçirildi.", "Görüş İsveçdə keçirildi."),
+        ("ru", "Министр обратился к Казахстау с призывом.", "Министр обратился к Казахстану с призывом."),
+        ("ru", "Переговоры с Испаней продолжатся завтра.", "Переговоры с Испанией продолжатся завтра."),
+    ])
+    func inflectedSlips(language: String, text: String, expected: String) throws {
+        var result = "", last = text.startIndex
+        for change in try Shipped.normalizer().changes(in: text, language: LanguageTag(language)) {
+            result += text[last..<change.range.lowerBound] + change.replacement
+            last = change.range.upperBound
+        }
+        #expect(result + text[last...] == expected)
+    }
+
     @Test("Russian inflected names stay; a misspelt one keeps its ending")
     func russianInflection() throws {
         let normalizer = try Shipped.normalizer()

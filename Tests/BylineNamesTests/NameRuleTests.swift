@@ -75,6 +75,49 @@ struct NameRuleTests {
 
     // MARK: Word rules
 
+    @Test("A letter typed as its dotless or accented twin is a slip, kept ending and all; a mark left out is not read so", arguments: [
+        ("az", "Görüş dünən İtalıyada keçirildi.", "İtalıyada", "İtaliyada"),
+        ("az", "Görüş dünən İtalıya ilə bağlı idi.", "İtalıya", "İtaliya"),
+        ("es", "Viajó a Zapopán ayer.", "Zapopán", "Zapopan"),
+    ])
+    func twinLetter(language: String, text: String, word: String, expected: String) throws {
+        let italy = GazetteerEntry(id: "italy", kind: .country, weight: 100, forms: ["az": ["İtaliya"], "en": ["Italy"]])
+        let zapopan = GazetteerEntry(id: "zapopan", kind: .place, weight: 70, forms: ["es": ["Zapopan"], "en": ["Zapopan"]])
+        let normalizer = try normalizer([italy, zapopan])
+        let decision = try self.decision(normalizer, text, word: word, language: language)
+        #expect(decision.rule == "misspelling")
+        #expect(fix(decision) == expected)
+    }
+
+    @Test("A name written without its marks is not a twin-letter slip")
+    func twinLetterNeedsTheWrongLetter() throws {
+        let normalizer = try normalizer([GazetteerEntry(id: "gurcistan", kind: .country, weight: 100, forms: ["tr": ["Gürcistan"]])])
+        #expect(normalizer.twinLetterCost("Gurcistan", of: "Gürcistan", language: "tr") == nil)
+        #expect(normalizer.twinLetterCost("Gürcistan", of: "Gürcistan", language: "tr") == nil)
+        #expect(normalizer.twinLetterCost("Gürcıstan", of: "Gürcistan", language: "tr") == 0.6)
+    }
+
+    @Test("Two spellings of one entity are no rivals: the preferred one is written, with the ending")
+    func entitySpellingsAreNoRivals() throws {
+        // CLDR's and GeoNames' Azerbaijani names of Norway, the preferred one first.
+        let norway = GazetteerEntry(id: "norway", kind: .country, weight: 100, forms: ["az": ["Norveç", "Norvec"], "en": ["Norway"]])
+        let normalizer = try normalizer([norway])
+        let text = "Nümayəndə heyəti Norvçdən qayıtdı."
+        let decision = try self.decision(normalizer, text, word: "Norvçdən", language: "az")
+        #expect(fix(decision) == "Norveçdən")
+    }
+
+    @Test("A Russian stem cut before its ending is read as written, not stemmed again", arguments: [
+        ("Министр обратился к Казахстау с призывом.", "Казахстау", "Казахстану"),
+        ("Переговоры с Аргентиой продолжатся завтра.", "Аргентиой", "Аргентиной"),
+    ])
+    func russianSplitStem(text: String, word: String, expected: String) throws {
+        let kazakhstan = GazetteerEntry(id: "kz", kind: .country, weight: 100, forms: ["ru": ["Казахстан"], "en": ["Kazakhstan"]])
+        let argentina = GazetteerEntry(id: "ar", kind: .country, weight: 100, forms: ["ru": ["Аргентина"], "en": ["Argentina"]])
+        let decision = try self.decision(try normalizer([kazakhstan, argentina]), text, word: word, language: "ru")
+        #expect(fix(decision) == expected)
+    }
+
     @Test("A word of fewer than four letters, or in capitals, is not read as a name", arguments: ["Seo", "SEOL"])
     func wordShape(word: String) throws {
         let decision = try self.decision(try normalizer([Self.seoul]), "They flew to \(word) today.", word: word, language: "en")
