@@ -283,7 +283,7 @@ extension ResourceBundle {
     /// gazetteer has that name in the language already and no other such place would take
     /// it (but a city takes it before the region named after it), so a dictionary's name is
     /// never given to a second place.
-    static func withDictionaryForms(_ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]]) -> [GazetteerEntry] {
+    public static func withDictionaryForms(_ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]]) -> [GazetteerEntry] {
         var result = entries
         for (tag, names) in lexicon.sorted(by: { $0.key < $1.key }) {
             let language = tag.language, listed = Set(names)

@@ -169,11 +169,29 @@ struct NameIndexTests {
         #expect(throws: NameIndexError.self) { try NameIndex(bytes: IndexBytes(copying: blocks)) }
     }
 
+    @Test("A major place a catalogue leaves unnamed takes the name the language's dictionary writes, once")
+    func dictionaryForms() {
+        let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 71, forms: ["en": ["Berlin"], "tr": ["Berlin"]])
+        let state = GazetteerEntry(id: "berlin-state", kind: .region, weight: 70, forms: ["en": ["Berlin"]])
+        let town = GazetteerEntry(id: "small", kind: .place, weight: 20, forms: ["en": ["Oslo"]])
+        let named = GazetteerEntry(id: "named", kind: .place, weight: 90, forms: ["en": ["Bern"], "az": ["Bern"]])
+        let other = GazetteerEntry(id: "other", kind: .place, weight: 90, forms: ["en": ["Bern"]])
+        let pekin = GazetteerEntry(id: "beijing", kind: .place, weight: 92, forms: ["en": ["Beijing"], "tr": ["Pekin"], "lv": ["Pekina"]])
+        let lexicon: [LanguageTag: [String]] = ["az": ["Berlin", "Oslo", "Bern", "Pekin", "Pekina"]]
+        let filled = ResourceBundle.withDictionaryForms([berlin, state, pekin, town, named, other], lexicon: lexicon)
+        let forms = Dictionary(uniqueKeysWithValues: filled.map { ($0.id, $0.forms["az"]) })
+        #expect(forms["berlin"] == ["Berlin"])  // the city, not the state named after it
+        #expect(forms["berlin-state"] == .some(nil))
+        #expect(forms["beijing"] == ["Pekin"])  // the nearest language's name, not any language's
+        #expect(forms["small"] == .some(nil))  // too small a place
+        #expect(forms["other"] == .some(nil))  // another entity has the name already
+    }
+
     @Test("The shipped index reads back the entries, dictionary names and frequencies of the data files")
     func shippedRoundTrip() throws {
         let resources = try ResourceBundle.locate()
         let gazetteer = try #require(Shipped.gazetteer)
-        let expected = try resources.gazetteerEntries()
+        let expected = ResourceBundle.withDictionaryForms(try resources.gazetteerEntries(), lexicon: try resources.lexicon())
         let read = gazetteer.entries.filter { !$0.id.hasPrefix("lexicon:") }
         #expect(read.count == expected.count)
         #expect(read == expected)
