@@ -41,6 +41,9 @@ enum EditDistance {
     /// readings at the same ``distance(_:_:limit:)``: `Americats` is nearer `Americas`
     /// than `Americans`, `Ukranian` nearer `Ukrainian` than `Uranian`.
     /// The vowels are the fold keys' (``MorphologyLetters/vowels``, every language's together).
+    /// What a vowel typed for another vowel costs, and what any other letter for a letter costs.
+    static let vowelForVowelCost = 0.6, letterForLetterCost = 1.0
+
     static func typoCost(_ a: [UInt32], _ b: [UInt32], vowels: Set<UInt32>) -> Double {
         if a.isEmpty { return Double(b.count) }
         if b.isEmpty { return Double(a.count) }
@@ -58,7 +61,7 @@ enum EditDistance {
             rows[i][0] = rows[i - 1][0] + gapCost(a, i - 1)
             for j in 1...b.count {
                 let x = a[i - 1], y = b[j - 1]
-                let substitution = x == y ? 0 : (isVowel(x) && isVowel(y) ? 0.6 : 1)
+                let substitution = x == y ? 0 : (isVowel(x) && isVowel(y) ? vowelForVowelCost : letterForLetterCost)
                 var value = min(rows[i - 1][j] + gapCost(a, i - 1), rows[i][j - 1] + gapCost(b, j - 1),
                                 rows[i - 1][j - 1] + substitution)
                 if i > 1, j > 1, x == b[j - 2], a[i - 2] == y, x != y {

@@ -572,9 +572,10 @@ extension NameNormalizer {
 
     /// The cost of reading `written` as `name` when the two share a key but differ in
     /// letters the key folds together, each a letter typed for another rather than a mark
-    /// left out (`ı` for `i` in `İtalıya`, `é` for `e`): a vowel for a vowel, or any other
-    /// letter. Nil when they are spelt alike, differ in length, or `written` only lacks the
-    /// name's accents (`Gurcistan`, `Королев`), which the accent rules read.
+    /// left out (`ı` for `i` in `İtalıya`, `é` for `e`), priced as the typo cost prices a
+    /// vowel for a vowel or any other letter. Nil when they are spelt alike, differ in length,
+    /// or `written` only lacks the name's accents (`Gurcistan`, `Королев`), which the accent
+    /// rules read.
     func twinLetterCost(_ written: Substring, of name: String, language: String) -> Double? {
         let typed = Array(lowerKey(written, language: language).unicodeScalars)
         let full = Array(lowerKey(name, language: language).unicodeScalars)
@@ -584,7 +585,7 @@ extension NameNormalizer {
             // A plain letter for the name's marked one is a mark left out.
             if keys.key(String(b)) == [a.value] { return nil }
             let folded = keys.key(String(a))
-            cost += folded.count == 1 && vowels.contains(folded[0]) ? 0.6 : 1
+            cost += folded.count == 1 && vowels.contains(folded[0]) ? EditDistance.vowelForVowelCost : EditDistance.letterForLetterCost
         }
         return cost
     }
