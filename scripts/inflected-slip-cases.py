@@ -32,10 +32,10 @@ most; none comes from any evaluation set. With `--baseline`, the same cases go t
 binary and the cases whose outcome differs are listed.
 """
 import argparse
-import json
-import subprocess
 import sys
 from collections import Counter
+
+from namesbatch import names_batch
 
 # English name: Russian, Turkish, Azerbaijani (nominative).
 PLACES = """
@@ -214,30 +214,17 @@ def cases(languages, kinds):
 
 
 def run(byline: str, items):
-    lines = "".join(json.dumps({"id": c["id"], "lang": c["lang"], "text": c["text"]}, ensure_ascii=False) + "\n" for c in items)
-    done = subprocess.run([byline, "names", "--batch"], input=lines, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"inflected-slip-cases: {byline} names --batch failed: {done.stderr.strip()}")
-    results = {}
-    for line in done.stdout.splitlines():
-        record = json.loads(line)
-        results[record["id"]] = record.get("changes", [])
-    return results
+    """Per case id, the answer of `byline names --batch`: the corrected text and the changes."""
+    return names_batch(byline, [{"id": c["id"], "lang": c["lang"], "text": c["text"]} for c in items])
 
 
-def applied(text: str, changes) -> str:
-    """`text` with `changes` made (offsets in code points, as Python indexes strings)."""
-    for change in sorted(changes, key=lambda c: c["start"], reverse=True):
-        text = text[: change["start"]] + change["to"] + text[change["end"]:]
-    return text
-
-
-def outcome(case, changes) -> str:
+def outcome(case, answer) -> str:
+    changes = answer.get("changes", [])
     if case["kind"] == "correct":
         return "kept" if not changes else "false alarm"
     if not changes:
         return "missed"
-    got = applied(case["text"], changes)
+    got = answer["text"]
     if got == case["text"].replace(case["wrong"], case["right"]):
         return "right"
     # The name is right but not its ending: the nominative's letters before its last are there.
@@ -264,19 +251,20 @@ def main():
     shown = Counter()
     differ = []
     for case in items:
-        got = outcome(case, results.get(case["id"], []))
+        got = outcome(case, results[case["id"]])
         table[(case["lang"], case["kind"], got)] += 1
         if base is not None:
-            was = outcome(case, base.get(case["id"], []))
+            was = outcome(case, base[case["id"]])
             base_table[(case["lang"], case["kind"], was)] += 1
             if was != got:
                 differ.append(f"  {case['lang']} {case['kind']}: {case['wrong']!r} {was} -> {got}")
         if args.show and got not in ("right", "kept") and shown[(case["lang"], got)] < args.show:
             shown[(case["lang"], got)] += 1
-            changes = results.get(case["id"], [])
+            answer = results[case["id"]]
+            changes = answer.get("changes", [])
             print(f"  {case['lang']} {got}: {case['wrong']!r} want {case['right']!r}, got "
                   + (", ".join(f"{c['from']!r}->{c['to']!r}" for c in changes) or "nothing")
-                  + (f" in {applied(case['text'], changes)!r}" if changes else ""))
+                  + (f" in {answer['text']!r}" if changes else ""))
     outcomes = ["right", "wrong ending", "wrong", "missed"]
     print(f"{'lang':<5}{'kind':<9}{'cases':>7}" + "".join(f"{o:>14}" for o in outcomes) + f"{'recall':>8}")
     for language in languages:

@@ -17,11 +17,11 @@ Standard library only; the forms below were written for this measure.
 """
 from __future__ import annotations
 
-import json
 import random
-import subprocess
 import sys
 from collections import Counter
+
+from namesbatch import names_batch
 
 # (the form a sentence needs, its stem, its ending): the stem is what gets the slip.
 FORMS = {
@@ -96,9 +96,7 @@ def main() -> None:
     args = [arg for arg in sys.argv[1:] if arg != "--show"]
     byline = args[0] if args else ".build/release/byline"
     made = cases()
-    requests = "".join(json.dumps({"id": c["id"], "lang": c["lang"], "text": c["text"]}, ensure_ascii=False) + "\n" for c in made)
-    run = subprocess.run([byline, "names", "--batch"], input=requests, capture_output=True, text=True, check=True)
-    answers = {answer["id"]: answer for answer in map(json.loads, run.stdout.splitlines())}
+    answers = names_batch(byline, [{"id": c["id"], "lang": c["lang"], "text": c["text"]} for c in made])
     counts: Counter = Counter()
     for case in made:
         text = answers[case["id"]]["text"]

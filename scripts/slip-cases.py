@@ -27,9 +27,8 @@ among the countries, capitals, large cities and US states that English news name
 comes from any evaluation set.
 """
 import argparse
-import json
-import subprocess
-import sys
+
+from namesbatch import names_batch
 
 PLACES = """
 Armenia Germany Australia Argentina Venezuela Nigeria Romania Slovenia Colombia Malaysia Portugal
@@ -192,17 +191,9 @@ def cases(kind, places="single"):
 
 def outcomes(byline, pairs):
     """Per case, the replacements `byline names` makes."""
-    requests = "".join(
-        json.dumps({"id": str(index), "lang": "en", "text": f"They flew to {written} on Monday."}) + "\n"
-        for index, (written, _) in enumerate(pairs))
-    run = subprocess.run([byline, "names", "--batch"], input=requests, capture_output=True, text=True)
-    if run.returncode != 0:
-        sys.exit(f"{byline} names --batch failed: {run.stderr.strip()}")
-    result = {}
-    for line in run.stdout.splitlines():
-        answer = json.loads(line)
-        result[int(answer["id"])] = [change["to"] for change in answer.get("changes", [])]
-    return result
+    answers = names_batch(byline, [{"id": str(index), "lang": "en", "text": f"They flew to {written} on Monday."}
+                                   for index, (written, _) in enumerate(pairs)])
+    return {int(id): [change["to"] for change in answer.get("changes", [])] for id, answer in answers.items()}
 
 
 def tally(pairs, found):

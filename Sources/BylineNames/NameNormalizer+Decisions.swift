@@ -175,8 +175,6 @@ extension NameNormalizer {
 
     /// The best reading when it stands clear of every rival with another spelling.
     func decide(_ readings: [Reading]) -> Reading? {
-        // Readings that give the same replacement, or read the same name with and without
-        // an ending (`Achilles`, `Achilles` + `s`), are one reading, not rivals.
         // One name read with different endings: at the same score a word the language
         // writes comes first (`Испанией`, not `Испаний`; `Argentinanın`, not `Argentinaın`),
         // then the likelier slip, then the longer ending kept as written (`Ermənistada` is
@@ -195,8 +193,10 @@ extension NameNormalizer {
             if a.form.text != b.form.text { return a.form.text < b.form.text }
             return a.form.entry < b.form.entry
         }.map { readings[$0] }
-        // Two spellings of one entity in the language (`Norveç` and `Norvec`, `Əfqanıstan`
-        // and `Əfqənistan`) are no rivals either: the first in that order stands for both.
+        // Readings that give the same replacement, or read the same name with and without
+        // an ending (`Achilles`, `Achilles` + `s`), are one reading, not rivals; nor are two
+        // spellings of one entity in the language (`Norveç` and `Norvec`, `Əfqanıstan` and
+        // `Əfqənistan`): the first in that order stands for all of them.
         var ranked: [Reading] = []
         var replacements: Set<String> = []
         var names: Set<String> = []
