@@ -164,7 +164,23 @@ public struct ResourceBundle: Sendable {
         return SummarizationRules(
             language: language, stopWords: try stopWords(for: language), furniture: try furnitureRules(for: language),
             stemmer: SuffixStripper(suffixes: try endings(use: "stem")[language.language] ?? []), monthNames: months,
-            weekdayNames: weekdays, titles: try nameTitles()[language.language] ?? [])
+            weekdayNames: weekdays, titles: try nameTitles()[language.language] ?? [],
+            runOnOpeners: try runOnOpeners()[language.language] ?? [])
+    }
+
+    /// The words that open a sentence and mark a lost full stop when capitalised inside one
+    /// (`segment/run-on-openers.tsv`: language and lower-case word of at most eight
+    /// bytes of UTF-8).
+    /// - Throws: ``ResourceError/malformed(_:reason:)`` for a bad line.
+    public func runOnOpeners() throws(ResourceError) -> [String: Set<String>] {
+        var openers: [String: Set<String>] = [:]
+        for (location, fields) in try records(in: "segment/run-on-openers.tsv", fieldCount: 2) {
+            guard fields[1] == fields[1].lowercased() else { throw .malformed(location, reason: "the word must be lower case, not \"\(fields[1])\"") }
+            // The summarizer compares openers as numbers of up to eight bytes.
+            guard fields[1].utf8.count <= 8 else { throw .malformed(location, reason: "an opener has at most eight bytes of UTF-8, not \"\(fields[1])\"") }
+            openers[fields[0], default: []].insert(fields[1])
+        }
+        return openers
     }
 
     private func furniturePatterns(in relativePath: String) throws(ResourceError) -> FurnitureRules {

@@ -23,6 +23,10 @@ public struct SummarizationRules: Sendable {
     /// Lower-cased titles (`secretary`, `president`, `minister`): capitalised before a name,
     /// they are no entity of their own.
     public var titles: Set<String>
+    /// Lower-cased words that open a sentence and are capitalised inside one only where
+    /// copy has lost a full stop (`The`, `He`; ``RunOnSentences``); empty leaves run-on
+    /// sentences whole.
+    public var runOnOpeners: Set<String>
     /// True where every noun is capitalised (German), so a capital alone does not mark a name.
     public var capitalisesNouns: Bool
     /// True for Turkish and Azerbaijani, which pair `İ` with `i` and `I` with `ı`.
@@ -30,8 +34,10 @@ public struct SummarizationRules: Sendable {
 
     public init(
         language: LanguageTag, stopWords: StopWords, furniture: FurnitureRules, stemmer: SuffixStripper? = nil,
-        monthNames: Set<String> = [], weekdayNames: Set<String> = [], titles: Set<String> = []
+        monthNames: Set<String> = [], weekdayNames: Set<String> = [], titles: Set<String> = [],
+        runOnOpeners: Set<String> = []
     ) {
+        self.runOnOpeners = runOnOpeners
         self.monthNames = monthNames
         self.weekdayNames = weekdayNames
         self.titles = titles

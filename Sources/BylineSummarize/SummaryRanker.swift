@@ -95,6 +95,7 @@ public struct SummaryRanker: Sendable {
             }
             kept.append(sentence)
         }
+        kept = RunOnSentences.split(kept, in: text, rules: rules)
         excluded.sort { $0.range.lowerBound < $1.range.lowerBound }
 
         let requested: Int
