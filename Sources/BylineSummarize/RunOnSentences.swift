@@ -17,8 +17,8 @@ import BylineText
 /// least ``shortestPiece`` words. Copy without capitals, and languages that capitalise
 /// every noun, are left as they are.
 ///
-/// A pair of words written more than once (`Serie A`) is a name of the text, never a
-/// lost stop.
+/// A pair of words that stands at more than one such place (`Serie A`) is a name of the
+/// text, never a lost stop.
 ///
 /// Cost: one pass over the sentences' bytes, which keeps only the few places where a
 /// capitalised opener stands inside a sentence, and one to cut there.
@@ -39,22 +39,8 @@ enum RunOnSentences {
 
     static func split(_ sentences: [Sentence], in text: String, rules: SummarizationRules) -> [Sentence] {
         guard !rules.runOnOpeners.isEmpty, !rules.capitalisesNouns else { return sentences }
-        let openers = Array(rules.runOnOpeners)
-        // Each opener's spelling, lower-case and capitalised, packed into a number: a word is
-        // looked up only when its length and first byte are an opener's.
-        var spellings: [UInt64: (opener: Int, capitalised: Bool)] = [:]
-        var firstBytes = [Bool](repeating: false, count: 256)
-        var lengths = [Bool](repeating: false, count: 9)
-        for (number, opener) in openers.enumerated() {
-            for (capitalised, spelling) in [(false, opener), (true, String(opener.prefix(1)).uppercased() + opener.dropFirst())] {
-                let bytes = Array(spelling.utf8)
-                guard bytes.count <= 8 else { continue }
-                spellings[Self.packed(bytes[...])] = (number, capitalised)
-                firstBytes[Int(bytes[0])] = true
-                lengths[bytes.count] = true
-            }
-        }
-        var lowerCase = [Bool](repeating: false, count: openers.count)
+        let table = rules.runOnTable
+        var lowerCase = [Bool](repeating: false, count: table.count)
         var cuts: [Cut] = []
         var pairs: [String: Int] = [:]
         let utf8 = text.utf8
@@ -77,8 +63,8 @@ enum RunOnSentences {
                     }
                 }
                 if let begun = start { words.append(begun..<upper) }
-                for (index, word) in words.enumerated() where word.count <= 8 && lengths[word.count] && firstBytes[Int(bytes[word.lowerBound])] {
-                    guard let (opener, capitalised) = spellings[Self.packed(bytes[word])] else { continue }
+                for (index, word) in words.enumerated() where word.count <= 8 && table.lengths[word.count] && table.firstBytes[Int(bytes[word.lowerBound])] {
+                    guard let (opener, capitalised) = table.spellings[RunOnTable.packed(bytes[word])] else { continue }
                     if !capitalised { lowerCase[opener] = true; continue }
                     guard index > 0, index + 1 < words.count else { continue }
                     func range(_ word: Range<Int>) -> TextRange {
@@ -118,11 +104,6 @@ enum RunOnSentences {
         return result
     }
 
-    /// Up to eight bytes as one number.
-    private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        bytes.reduce(0) { $0 << 8 | UInt64($1) }
-    }
-
     /// Whether `word` ends in a possessive `'s`, which comes before the title of a work
     /// (`Philip Pullman's His Dark Materials`), never at a sentence's end.
     private static func isPossessive(_ word: Substring) -> Bool {
@@ -136,5 +117,33 @@ enum RunOnSentences {
         let previousLower = TurkicCasing.lowercased(previous, turkic: rules.usesTurkicCasing)
         if rules.stopWords.contains(previousLower) || rules.titles.contains(previousLower) { return false }
         return next.first?.isUppercase != true
+    }
+}
+
+/// The openers of ``SummarizationRules/runOnOpeners``, lower-case and capitalised, packed
+/// into numbers, made once with the rules: a word is looked up only when its length and first
+/// byte are an opener's.
+struct RunOnTable: Sendable {
+    var spellings: [UInt64: (opener: Int, capitalised: Bool)] = [:]
+    var firstBytes = [Bool](repeating: false, count: 256)
+    var lengths = [Bool](repeating: false, count: 9)
+    var count = 0
+
+    init(_ openers: Set<String>) {
+        for opener in openers.sorted() {
+            for (capitalised, spelling) in [(false, opener), (true, String(opener.prefix(1)).uppercased() + opener.dropFirst())] {
+                let bytes = Array(spelling.utf8)
+                guard !bytes.isEmpty, bytes.count <= 8 else { continue }
+                spellings[Self.packed(bytes[...])] = (count, capitalised)
+                firstBytes[Int(bytes[0])] = true
+                lengths[bytes.count] = true
+            }
+            count += 1
+        }
+    }
+
+    /// Up to eight bytes as one number.
+    static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

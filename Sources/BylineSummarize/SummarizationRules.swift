@@ -26,7 +26,9 @@ public struct SummarizationRules: Sendable {
     /// Lower-cased words that open a sentence and are capitalised inside one only where
     /// copy has lost a full stop (`The`, `He`; ``RunOnSentences``); empty leaves run-on
     /// sentences whole.
-    public var runOnOpeners: Set<String>
+    public var runOnOpeners: Set<String> { didSet { runOnTable = RunOnTable(runOnOpeners) } }
+    /// The openers as ``RunOnSentences`` compares them.
+    private(set) var runOnTable: RunOnTable
     /// True where every noun is capitalised (German), so a capital alone does not mark a name.
     public var capitalisesNouns: Bool
     /// True for Turkish and Azerbaijani, which pair `İ` with `i` and `I` with `ı`.
@@ -38,6 +40,7 @@ public struct SummarizationRules: Sendable {
         runOnOpeners: Set<String> = []
     ) {
         self.runOnOpeners = runOnOpeners
+        runOnTable = RunOnTable(runOnOpeners)
         self.monthNames = monthNames
         self.weekdayNames = weekdayNames
         self.titles = titles

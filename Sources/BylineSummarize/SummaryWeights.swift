@@ -42,7 +42,7 @@ public struct SummaryWeights: Sendable, Hashable {
     public var entities = 0.2
     /// Weight of quantity coverage: the weights of the figures a sentence carries that the
     /// picks before it did not (money, percentages and counts above dates and ages).
-    public var numbers = 0.1
+    public var numbers = 0.2
     /// Coverage sums at which the entity and the quantity features reach 1.
     public var factCap = 4.0
     /// A figure the report states once counts this many times less than one it repeats.
