@@ -33,6 +33,9 @@ enum EditDistance {
         return result <= limit ? result : nil
     }
 
+    /// What a vowel typed for another vowel costs, and what any other letter for a letter costs.
+    static let vowelForVowelCost = 0.6, letterForLetterCost = 1.0
+
     /// The cost of the cheapest edits from `a` to `b`, weighted by how often each kind of
     /// slip happens when a name is typed or heard: a doubled or undoubled letter (`Guiness`,
     /// `Carrell`) costs 0.4, a vowel for a vowel (`Augest`, `Presbaterian`) 0.6, swapped
@@ -41,9 +44,6 @@ enum EditDistance {
     /// readings at the same ``distance(_:_:limit:)``: `Americats` is nearer `Americas`
     /// than `Americans`, `Ukranian` nearer `Ukrainian` than `Uranian`.
     /// The vowels are the fold keys' (``MorphologyLetters/vowels``, every language's together).
-    /// What a vowel typed for another vowel costs, and what any other letter for a letter costs.
-    static let vowelForVowelCost = 0.6, letterForLetterCost = 1.0
-
     static func typoCost(_ a: [UInt32], _ b: [UInt32], vowels: Set<UInt32>) -> Double {
         if a.isEmpty { return Double(b.count) }
         if b.isEmpty { return Double(a.count) }
