@@ -39,13 +39,3 @@ struct EditBuilder {
         return EditMap(source: sourceString, output: String(decoding: bytes, as: UTF8.self), edits: edits)
     }
 }
-
-extension String {
-    /// Calls `body` with the string's UTF-8 bytes, contiguous (a bridged or lazy string is
-    /// copied once to make them so).
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = self
-        return try copy.withUTF8(body)
-    }
-}

@@ -79,10 +79,7 @@ enum RunOnSentences {
                 }
             }
         }
-        if utf8.withContiguousStorageIfAvailable(scan) == nil {
-            var copy = text
-            copy.withUTF8(scan)
-        }
+        text.withUTF8Bytes(scan)
         cuts.removeAll { !lowerCase[$0.opener] || pairs[$0.pair, default: 0] > 1 }
         guard !cuts.isEmpty else { return sentences }
         var result: [Sentence] = []
@@ -104,10 +101,11 @@ enum RunOnSentences {
         return result
     }
 
-    /// Whether `word` ends in a possessive `'s`, which comes before the title of a work
-    /// (`Philip Pullman's His Dark Materials`), never at a sentence's end.
+    /// Whether `word` is a possessive (``DocumentAnalysis/withoutPossessive(_:)``, or the `'s`
+    /// of tokenised copy), which comes before the title of a work (`Philip Pullman's His Dark
+    /// Materials`), never at a sentence's end.
     private static func isPossessive(_ word: Substring) -> Bool {
-        word.hasSuffix("'s") || word.hasSuffix("’s") || word == "'s" || word == "’s"
+        word == "'s" || word == "’s" || DocumentAnalysis.withoutPossessive(String(word)).count != word.count
     }
 
     /// Whether a capitalised opener between `previous` and `next` may start a sentence.

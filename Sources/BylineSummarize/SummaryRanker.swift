@@ -17,8 +17,9 @@ import BylineText
 ///
 /// Page furniture is never a candidate (``FurnitureRules``, short label lines, repeated
 /// lines), and a sentence that runs pasted captions into the next is cut where the next
-/// one opens (``RunOnSentences``). Picks come back in the order of the text as trimmed sentence ranges from the
-/// segmenter, so a dateline stays with its lede and a quotation with its attribution.
+/// one opens (``RunOnSentences``). Picks come back in the order of the text as trimmed
+/// sentence ranges from the segmenter, so a dateline stays with its lede and a quotation
+/// with its attribution.
 ///
 /// Cost: linear in the text; centrality is summed per term, never per pair of sentences,
 /// and picking compares each pick with the candidates left.
