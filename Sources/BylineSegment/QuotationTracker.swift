@@ -105,14 +105,23 @@ struct QuotationTracker {
         case 0x9C:  // “ closes „ in German, opens elsewhere
             if open.last?.mark == .german { close(.german, &candidates) } else { open.append((.english, candidates.count, offset)) }
         case 0x9D:  // ”
-            if close(.english, &candidates), offset > 0, text.scalar(before: offset).scalar.isDash {
+            guard close(.english, &candidates), offset > 0 else { return }
+            let before = text.scalar(before: offset).scalar
+            if before.isDash {
                 settleInterruption(closingAt: offset + 3, in: text, candidates: &candidates)
+            } else if before.isSegmentSpace {
+                settleDetachedClose(at: offset, width: 3, in: text, candidates: &candidates)
             }
         case 0x9E: open.append((.german, candidates.count, offset))  // „
         case 0x98: open.append((.single, candidates.count, offset))  // ‘
         case 0x99:  // ’ closes an open ‘ unless a letter follows (`dragon’s`)
             if open.last?.mark == .single, offset + 3 >= text.count || !text.scalar(at: offset + 3).scalar.isLetter {
                 close(.single, &candidates)
+                // Set off by a space after a terminator, as tokenized text writes it (`pounds . ’ The
+                // problems`), it ends the sentence after it.
+                if offset > 0, text.scalar(before: offset).scalar.isSegmentSpace {
+                    settleDetachedClose(at: offset, width: 3, in: text, candidates: &candidates)
+                }
             }
         default: break
         }
@@ -177,11 +186,13 @@ struct QuotationTracker {
     /// A detached closing mark after a terminator (`değilim . " Bununla`, `. " " Kalite`,
     /// `var . ) Böyle`) ends the sentence after the mark when a capitalised word or another
     /// quotation follows.
-    private func settleDetachedClose(at offset: Int, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]) {
+    private func settleDetachedClose(
+        at offset: Int, width: Int = 1, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]
+    ) {
         guard open.isEmpty else { return }
         let terminatorEnd = text.skippingSpace(backFrom: offset)
         guard terminatorEnd > 0, text.scalar(before: terminatorEnd).scalar.isSentenceTerminator else { return }
-        let end = offset + 1
+        let end = offset + width
         let next = text.skippingSpace(from: end)
         guard next > end, next < text.count, !text.containsLineBreak(end..<next) else { return }
         let first = text.scalar(at: next).scalar

@@ -57,6 +57,20 @@ struct TokenizedKindTests {
         #expect(try sentences(text, language) == expected)
     }
 
+    @Test("A curly closing quotation mark set off by a space after a terminator ends the sentence it closes", arguments: [
+        ("en", "Mr Vaz said : ‘ I am astonished so few people have been paid. ’ The problems began a year ago .",
+         ["Mr Vaz said : ‘ I am astonished so few people have been paid. ’", "The problems began a year ago ."]),
+        ("en", "She said : “ We will not give up . ” The talks resume on Monday .",
+         ["She said : “ We will not give up . ”", "The talks resume on Monday ."]),
+        // Before a lower-case word the quotation goes on as part of the sentence.
+        ("en", "“ We will not give up . ” she said on Monday .", ["“ We will not give up . ” she said on Monday ."]),
+        // Glued to the word, the mark is read as before.
+        ("en", "She said: “We will not give up.” The talks resume.", ["She said: “We will not give up.”", "The talks resume."]),
+    ] as [(LanguageTag, String, [String])])
+    func detachedCurlyClosingQuotes(language: LanguageTag, text: String, expected: [String]) throws {
+        #expect(try sentences(text, language) == expected)
+    }
+
     @Test("Grave accents written for quotation marks close a quotation after a terminator", arguments: [
         ("en", "He said ``stop the car.`` Nobody moved.", ["He said ``stop the car.``", "Nobody moved."]),
         ("en", "She wrote `see you soon.` Then she left.", ["She wrote `see you soon.`", "Then she left."]),
