@@ -171,6 +171,7 @@ enum SummaryWriter {
             ("numbers", features.numbers, weights.numbers),
             ("brevity", features.brevity, -weights.brevity),
             ("length", features.length, -weights.length),
+            ("unterminated", features.unterminated, -weights.unterminated),
         ]
     }
 
@@ -183,7 +184,7 @@ enum SummaryWriter {
             ("position", weights.position), ("centrality", weights.centrality), ("uptake", weights.uptake),
             ("repetition", -weights.repetition), ("entities", weights.entities),
             ("numbers", weights.numbers), ("brevity", -weights.brevity), ("length", -weights.length),
-            ("redundancy", -weights.redundancy), ("lead_quantity_share", weights.leadQuantityShare),
+            ("unterminated", -weights.unterminated), ("redundancy", -weights.redundancy), ("lead_quantity_share", weights.leadQuantityShare),
         ]
         for (index, (name, value)) in weightList.enumerated() {
             if index > 0 { buffer.raw(", ") }
@@ -294,7 +295,8 @@ enum SummaryWriter {
         buffer.raw("entities \(format(weights.entities)), ")
         buffer.raw("numbers \(format(weights.numbers)), brevity −\(format(weights.brevity)) ")
         buffer.raw("(under \(weights.shortSentenceWords) words), length −\(format(weights.length)) ")
-        buffer.raw("(log of words ÷ \(weights.longSentenceWords) above it), redundancy −\(format(weights.redundancy))\n")
+        buffer.raw("(log of words ÷ \(weights.longSentenceWords) above it), unterminated −\(format(weights.unterminated)) ")
+        buffer.raw("(no final full stop, question or exclamation mark), redundancy −\(format(weights.redundancy))\n")
         buffer.raw("capitalisation: " + (summary.usesCapitalisation ? "used as evidence of names\n" : "not used (too few capitals)\n"))
         buffer.raw("total = Σ value × weight; a pick's rank is reduced by redundancy × its similarity to earlier picks\n\n")
 
@@ -305,14 +307,15 @@ enum SummaryWriter {
             spans.append("\(start)–\(cursor.offset(of: candidate.range.upperBound))")
         }
         let spanWidth = max(4, spans.map(\.count).max() ?? 0)
-        let columns = ["position", "centrality", "uptake", "repetition", "entities", "numbers", "brevity", "length"]
+        let columns = ["position", "centrality", "uptake", "repetition", "entities", "numbers", "brevity", "length", "unterminated"]
+        let widths = columns.map { max(10, $0.count) }
         var header = pad("#", 3) + "  " + pad("span", spanWidth, right: false)
-        for name in columns { header += "  " + pad(name, 10) }
+        for (name, width) in zip(columns, widths) { header += "  " + pad(name, width) }
         header += "  " + pad("total", 7) + "  " + pad("similar", 7) + "  pick  sentence\n"
         buffer.raw(header)
         for (index, candidate) in summary.candidates.enumerated() {
             var row = pad(String(index + 1), 3) + "  " + pad(spans[index], spanWidth, right: false)
-            for (_, value, _) in featureValues(candidate.features, weights: weights) { row += "  " + pad(format(value), 10) }
+            for ((_, value, _), width) in zip(featureValues(candidate.features, weights: weights), widths) { row += "  " + pad(format(value), width) }
             row += "  " + pad(format(candidate.total), 7) + "  " + pad(format(candidate.redundancy), 7)
             row += "  " + pad(candidate.pickRank.map { String($0 + 1) } ?? "", 4) + "  " + shown(candidate.range, limit: 60) + "\n"
             buffer.raw(row)

@@ -327,6 +327,19 @@ struct DocumentAnalysis {
         return entities
     }
 
+    /// Whether `sentence` ends without a sentence's final mark (``SentenceFeatures/unterminated``);
+    /// closing quotation marks and brackets after the mark, set off by spaces or not, are
+    /// passed over (`pounds . ’`, `it.")`).
+    static func isUnterminated(_ sentence: Substring) -> Bool {
+        var scalars = sentence.unicodeScalars.reversed().drop(while: \.properties.isWhitespace)
+        while let last = scalars.first, closers.contains(last) { scalars = scalars.dropFirst().drop(while: \.properties.isWhitespace) }
+        guard let last = scalars.first else { return false }
+        return !finalMarks.contains(last)
+    }
+
+    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{201C}", ")", "]", "\u{FF09}"]
+    private static let finalMarks: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}", ":", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{061F}", "\u{0589}", "\u{0964}"]
+
     /// The candidate sentences with their features and totals.
     /// - Parameter weights: the ranker's weights as the summary's length leaves them
     ///   (``SummaryWeights/faded(share:)``).
@@ -352,11 +365,13 @@ struct DocumentAnalysis {
                 entities: min(weights.factCap, entityGain(index, covered: noEntities)) / weights.factCap,
                 numbers: min(weights.factCap, quantityGain(index, covered: noQuantities)) / weights.factCap,
                 brevity: wordCounts[index] < weights.shortSentenceWords ? 1 : 0,
-                length: max(0, log(Double(words) / Double(max(1, weights.longSentenceWords)))))
+                length: max(0, log(Double(words) / Double(max(1, weights.longSentenceWords)))),
+                unterminated: Self.isUnterminated(text[sentences[index].range]) ? 1 : 0)
             let total = weights.position * features.position + weights.centrality * features.centrality
                 + weights.uptake * features.uptake - weights.repetition * features.repetition
                 + weights.entities * features.entities + weights.numbers * features.numbers
                 - weights.brevity * features.brevity - weights.length * features.length
+                - weights.unterminated * features.unterminated
             result.append(ScoredSentence(range: sentences[index].range, index: index, wordCount: wordCounts[index],
                                          features: features, total: total, redundancy: 0, pickRank: nil))
         }
@@ -474,6 +489,15 @@ struct DocumentAnalysis {
         let b = terms[right]
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         return Double(Self.sharedCount(a, b)) / (Double(a.count) * Double(b.count)).squareRoot()
+    }
+
+    /// The share of `right`'s terms that `left` has too: 1 when everything `right` says of
+    /// substance `left` says already (a caption that restates the lede).
+    func containment(of right: Int, in left: Int) -> Double {
+        let a = terms[left]
+        let b = terms[right]
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return Double(Self.sharedCount(a, b)) / Double(b.count)
     }
 
     static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {

@@ -83,6 +83,10 @@ public struct SentenceFeatures: Sendable, Hashable {
     public var brevity: Double
     /// How far a sentence runs past the long-sentence limit: log(words ÷ limit), 0 below it.
     public var length: Double
+    /// 1 for a candidate that does not end as a sentence does: no full stop, question or
+    /// exclamation mark, ellipsis, colon or semicolon before its closing quotation marks and
+    /// brackets (a caption, `… against Italy on Tuesday night`), else 0.
+    public var unterminated: Double
 }
 
 /// A candidate sentence with its features and how the ranker treated it.

@@ -82,7 +82,9 @@ public struct SummaryRanker: Sendable {
         var excluded: [ExcludedPiece] = lines
         var kept: [Sentence] = []
         var lineIndex = 0
-        for sentence in sentences {
+        // Run-on sentences are cut first, so that furniture run into a sentence (`Scroll down
+        // for video The boxes …`) is excluded alone and the sentence after it stays.
+        for sentence in RunOnSentences.split(sentences, in: text, rules: rules) {
             while lineIndex < lines.count, lines[lineIndex].range.upperBound <= sentence.range.lowerBound { lineIndex += 1 }
             if lineIndex < lines.count, lines[lineIndex].range.lowerBound < sentence.range.upperBound {
                 // The sentence touches a furniture line; the line is already listed.
@@ -97,7 +99,6 @@ public struct SummaryRanker: Sendable {
             }
             kept.append(sentence)
         }
-        kept = RunOnSentences.split(kept, in: text, rules: rules)
         excluded.sort { $0.range.lowerBound < $1.range.lowerBound }
 
         let requested: Int
@@ -137,6 +138,7 @@ public struct SummaryRanker: Sendable {
         var picked: [Int] = []
         var available = Array(candidates.indices)
         var maximumSimilarity = [Double](repeating: 0, count: candidates.count)
+        var maximumContainment = [Double](repeating: 0, count: candidates.count)
         var entityCovered = [Bool](repeating: false, count: analysis.entityKeys.count)
         var quantityCovered = [Bool](repeating: false, count: analysis.quantityKeys.count)
         var entityGain = candidates.indices.map { analysis.entityGain($0, covered: entityCovered) }
@@ -164,7 +166,7 @@ public struct SummaryRanker: Sendable {
                 let redundancy = maximumSimilarity[index]
                 var value = base[index] + weights.entities * min(cap, entityGain[index]) / cap
                     + weights.numbers * min(cap, quantityGain[index]) / cap - weights.redundancy * redundancy
-                if redundancy >= weights.duplicateSimilarity { value -= 1_000 }
+                if redundancy >= weights.duplicateSimilarity || maximumContainment[index] >= weights.duplicateContainment { value -= 1_000 }
                 if value > bestValue {
                     bestValue = value
                     best = slot
@@ -183,6 +185,7 @@ public struct SummaryRanker: Sendable {
             if wordsLeft != .max { wordsLeft -= min(wordsLeft, candidates[index].wordCount) }
             for other in available {
                 maximumSimilarity[other] = max(maximumSimilarity[other], analysis.similarity(index, other))
+                maximumContainment[other] = max(maximumContainment[other], analysis.containment(of: other, in: index))
             }
             for id in analysis.entityIDs[index] where !entityCovered[Int(id)] {
                 entityCovered[Int(id)] = true

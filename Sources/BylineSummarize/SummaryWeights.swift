@@ -56,7 +56,7 @@ public struct SummaryWeights: Sendable, Hashable {
     public var priorFadeEnd = 0.42
 
     /// The weights for a summary of `share` of the candidates: past ``priorFadeStart`` the
-    /// lead prior, the length and brevity penalties, the coverage features, uptake,
+    /// lead prior, the length, brevity and unterminated penalties, the coverage features, uptake,
     /// repetition and the redundancy penalty fade towards ``priorFadeEnd``, where
     /// centrality alone chooses.
     /// A long summary of a report is its central sentences (on BBC News Summary, whose
@@ -65,9 +65,12 @@ public struct SummaryWeights: Sendable, Hashable {
         let keep = 1 - priorFade(share: share)
         guard keep < 1 else { return self }
         var weights = self
-        for name in [\SummaryWeights.position, \.length, \.brevity, \.entities, \.numbers, \.redundancy, \.uptake, \.repetition] {
+        for name in [\SummaryWeights.position, \.length, \.brevity, \.unterminated, \.entities, \.numbers, \.redundancy, \.uptake, \.repetition] {
             weights[keyPath: name] *= keep
         }
+        // Containment fades out too: a long summary of its central sentences takes the short
+        // ones that a pick already holds.
+        if duplicateContainment < 1 { weights.duplicateContainment += (1 - keep) * (1.01 - duplicateContainment) }
         return weights
     }
 
@@ -97,9 +100,18 @@ public struct SummaryWeights: Sendable, Hashable {
     public var longSentenceWords = 25
     /// Penalty per unit of similarity to a sentence already picked (maximal marginal relevance).
     public var redundancy = 0.5
+    /// Penalty for a candidate that does not end as a sentence does
+    /// (``SentenceFeatures/unterminated``): a photo caption, a piece of a run-on sentence, a
+    /// heading the furniture rules let through.
+    public var unterminated = 0.2
     /// Similarity at or above which a sentence repeats one already picked and is not taken
     /// while other sentences remain.
     public var duplicateSimilarity = 0.8
+    /// Share of a sentence's content terms that one pick already holds at or above which it
+    /// waits like a near-duplicate (a caption that restates the lede: `Sean Bowen ( L )
+    /// maintained his three-winner lead …`); cosine similarity misses it when the pick is
+    /// much longer. Fades out with long summaries, as the lead prior does.
+    public var duplicateContainment = 0.8
 
     /// Whether a quotation that runs over several sentences is one candidate (taken whole
     /// or not at all) rather than several.
@@ -112,7 +124,7 @@ public struct SummaryWeights: Sendable, Hashable {
     public static let names = [
         "position", "centrality", "uptake", "repetition", "entities", "numbers", "brevity", "length", "redundancy",
         "lead1", "lead2", "lead3", "lead4", "lead5", "lead6", "lead-quantity", "long-words",
-        "fact-cap", "repeated-quantity", "fade-start", "fade-end", "join-quotations", "direction-only-without-capitals",
+        "fact-cap", "repeated-quantity", "unterminated", "duplicate-containment", "fade-start", "fade-end", "join-quotations", "direction-only-without-capitals",
     ]
 
     /// Sets the weight called `name` (one of ``names``); returns false for an unknown name.
@@ -125,6 +137,8 @@ public struct SummaryWeights: Sendable, Hashable {
         case "entities": entities = value
         case "numbers": numbers = value
         case "brevity": brevity = value
+        case "unterminated": unterminated = value
+        case "duplicate-containment": duplicateContainment = value
         case "redundancy": redundancy = value
         case "length": length = value
         case "lead-quantity": leadQuantityShare = value

@@ -78,7 +78,7 @@ struct SummarizeCommandTests {
         let explain = try #require(object["explain"] as? [String: Any])
         let candidates = try #require(explain["candidates"] as? [[String: Any]])
         let features = try #require(candidates.first?["features"] as? [String: [String: Double]])
-        #expect(Set(features.keys) == ["position", "centrality", "uptake", "repetition", "entities", "numbers", "brevity", "length"])
+        #expect(Set(features.keys) == ["position", "centrality", "uptake", "repetition", "entities", "numbers", "brevity", "length", "unterminated"])
         #expect(features["position"]?["value"] == 1)
         // Cased copy is ranked without uptake and repetition, and the explanation says so.
         #expect(features["uptake"]?["weight"] == 0)

@@ -54,6 +54,19 @@ struct RunOnSentenceTests {
         #expect(try candidates(never).count == 1)
     }
 
+    @Test("Furniture run into a sentence is excluded alone, and the sentence after it stays a candidate")
+    func furnitureRunIntoASentence() throws {
+        let text = "The passport office made a profit of £42 million last year . " +
+            "Scroll down for video The boxes of applications piled up in the office in Liverpool last summer ."
+        let resources = try ResourceBundle.locate()
+        let segmenter = try SentenceSegmenter(rules: try resources.segmentationRules(for: "en"))
+        let summary = SummaryRanker(rules: try resources.summarizationRules(for: "en"))
+            .summarize(text, sentences: segmenter.sentences(in: text), words: try WordSegmenter(language: "en").words(in: text),
+                       length: .sentences(2))
+        #expect(summary.excluded.map { String(text[$0.range]) } == ["Scroll down for video"])
+        #expect(summary.picks.map { String(text[$0.range]) }.last == "The boxes of applications piled up in the office in Liverpool last summer .")
+    }
+
     @Test("Both pieces keep at least four words, and a language without openers is left whole")
     func shortPiecesAndOtherLanguages() throws {
         let short = "He came home The rest of the story is for the courts to judge , the judge said ."
