@@ -22,6 +22,9 @@ struct QuotationTracker {
     private var openSingle: Int?
     /// Whether the text is tokenized, found when the first `'` after a space is read.
     private var isTokenized: Bool?
+    /// Whether the text has no capitals: found by the terminator scan, or here when a
+    /// detached closing mark first comes before a lower-case word.
+    var isCaseless: Bool?
 
     /// Clitics that tokenized English writes apart from their word, lower-cased
     /// (`it 's`, `I 'm`, `they 're`, `we 've`, `you 'll`, `he 'd`, `let 's`, `get 'em`).
@@ -186,7 +189,7 @@ struct QuotationTracker {
     /// A detached closing mark after a terminator (`değilim . " Bununla`, `. " " Kalite`,
     /// `var . ) Böyle`) ends the sentence after the mark when a capitalised word or another
     /// quotation follows.
-    private func settleDetachedClose(
+    private mutating func settleDetachedClose(
         at offset: Int, width: Int = 1, in text: UTF8Bytes, candidates: inout [SentenceSegmenter.Candidate]
     ) {
         guard open.isEmpty else { return }
@@ -196,6 +199,17 @@ struct QuotationTracker {
         let next = text.skippingSpace(from: end)
         guard next > end, next < text.count, !text.containsLineBreak(end..<next) else { return }
         let first = text.scalar(at: next).scalar
+        if first.isLowercaseLetter, width == 1 {
+            // Tokenized copy without capitals (`group . ' he has played`): a candidate the
+            // segmenter's rules settle, so that an attribution (`' he said`) stays.
+            if isCaseless == nil { isCaseless = SentenceSegmenter.isCaseless(text) }
+            if isCaseless == true {
+                var candidate = SentenceSegmenter.Candidate(end: end, next: next, fromICU: false)
+                candidate.afterCaselessClose = true
+                candidates.append(candidate)
+            }
+            return
+        }
         guard first.isUppercaseLetter || first == "\"" else { return }
         candidates.append(SentenceSegmenter.Candidate(end: end, next: next, fromICU: false, isSettled: true))
     }

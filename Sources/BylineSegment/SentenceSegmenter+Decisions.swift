@@ -55,6 +55,7 @@ extension SentenceSegmenter {
         // A quotation is one sentence with what frames it (`"Oh dear! Oh dear! I shall be
         // too late!"`, `„Wann kommst du? Morgen?“, fragte sie`).
         if candidate.insideQuotation { return false }
+        if candidate.afterCaselessClose { return !isAttribution(following(candidate.next, in: text), caseless: true, in: text) }
         // A reference in square brackets belongs to the sentence before it (`species. [10]`),
         // and so does a closing mark of tokenized text (`dedi . '' Ancak`).
         if text[candidate.next] == 0x5B, isFootnoteReference(at: candidate.next, in: text) { return false }
@@ -108,7 +109,11 @@ extension SentenceSegmenter {
             }
             return !isInsideOpenQuotation(candidate.end, in: text)
         }
-        if preceding.closedQuote, !following.afterOpener, isAttribution(following, in: text) { return false }
+        if preceding.closedQuote, !following.afterOpener,
+            isAttribution(following, caseless: candidate.beforeCaselessWord, in: text)
+        {
+            return false
+        }
         // `2012 жыл. №590`: the numero sign continues a reference; ` / ` separates the
         // lines of a verse quoted as one (`bu sevgimi ? / Yalvarırım …`).
         if following.first == "№" || following.first == "/" { return false }
@@ -117,6 +122,9 @@ extension SentenceSegmenter {
         // `поведінка... (вичислити факти …)`), found by the terminator scan.
         if candidate.opensAside { return false }
         let isEllipsis = preceding.terminator == "\u{2026}" || (preceding.terminator == "." && preceding.terminatorRun >= 2)
+        // Copy without capitals: a full stop, question or exclamation mark set off by spaces
+        // ends the sentence before a lower-case word (`… our group . he has played …`).
+        if candidate.beforeCaselessWord, !isEllipsis, preceding.terminatorRun == 1 { return true }
         if preceding.terminator != "." || isEllipsis {
             // `?`, `!`, `…` end a sentence before a capital, or before a bracket or quotation
             // that opens. Before a lower-case word: after a closing quote the attribution
@@ -540,8 +548,10 @@ extension SentenceSegmenter {
 
     /// Capitalised words then a verb of attribution, within four words:
     /// `"Why?" Blinken asked.`, `"Stop," said the officer.`
-    private func isAttribution(_ following: Following, in text: UTF8Bytes) -> Bool {
-        if following.isLowercase { return true }
+    /// `caseless`: the text has no capitals, so a lower-case word is no sign of an
+    /// attribution and only the verbs are (`' he said`, `' mr morton said`).
+    private func isAttribution(_ following: Following, caseless: Bool = false, in text: UTF8Bytes) -> Bool {
+        if following.isLowercase && !caseless { return true }
         guard !rules.attributionVerbs.isEmpty else { return false }
         var position = following.wordStart
         for _ in 0..<4 {

@@ -132,6 +132,14 @@ public final class SentenceSegmenter {
         var afterSpacedColon = false
         /// Before a bracketed aside on the sentence it ends (`санкции. (перевод в титрах)`).
         var opensAside = false
+        /// After a terminator set off by spaces, before a lower-case word, in tokenized text
+        /// without capitals (`… our group . ' he has played …`), where a sentence's first
+        /// word is written in lower case like any other.
+        var beforeCaselessWord = false
+        /// After a closing quotation mark or bracket set off by spaces after a terminator,
+        /// before a lower-case word, in tokenized text without capitals (`… group . ' he
+        /// has played`): a break unless an attribution follows (`' he said`).
+        var afterCaselessClose = false
     }
 
     /// A list marker found in the text: `2.`, `b)`, `• 3.`, `1.)`.
@@ -321,6 +329,7 @@ public final class SentenceSegmenter {
         var found: [Candidate] = []
         var quotations = QuotationTracker()
         var isTokenized: Bool?
+        var isCaseless: Bool?
         let count = text.count
         // Read once: the skip below runs for every eight bytes of the text.
         let table = Self.scanBytes
@@ -398,7 +407,16 @@ public final class SentenceSegmenter {
                     // before it, and the break comes after it.
                     if let candidate = candidateAfterDetachedClose(endingAt: next + 2, in: text) { found.append(candidate) }
                 } else if next < count {
-                    found.append(Candidate(end: end, next: next, fromICU: false))
+                    var candidate = Candidate(end: end, next: next, fromICU: false)
+                    if offset > 0, text[offset - 1] == 0x20, startsCaselessWord(at: next, in: text) {
+                        if isTokenized == nil { isTokenized = Self.isTokenized(text) }
+                        if isCaseless == nil {
+                            isCaseless = Self.isCaseless(text)
+                            quotations.isCaseless = isCaseless
+                        }
+                        candidate.beforeCaselessWord = isTokenized == true && isCaseless == true
+                    }
+                    found.append(candidate)
                 }
                 if text.containsLineBreak(end..<next) { quotations.lineBreak() }
                 offset = next
@@ -483,6 +501,41 @@ public final class SentenceSegmenter {
                 }
             }
             offset += 1
+        }
+        return false
+    }
+
+    /// Text without a single capital letter (`the tigers tackle saracens on saturday .`), as
+    /// lower-cased corpora write it: a capital can say nothing of where a sentence starts.
+    /// One pass at most a text, ending at the first capital; asked only once a lower-case
+    /// word follows a spaced terminator.
+    static func isCaseless(_ text: UTF8Bytes) -> Bool {
+        let bytes = text.bytes
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0xC0 {
+                // ASCII, or a continuation byte: only `A`–`Z` are capitals here.
+                if byte &- 0x41 < 26 { return false }
+                offset += 1
+            } else {
+                let (scalar, length) = text.scalar(at: offset)
+                if scalar.properties.isUppercase { return false }
+                offset += length
+            }
+        }
+        return true
+    }
+
+    /// Whether a lower-case letter starts the word at `offset`, after any opening quotation
+    /// marks or brackets.
+    func startsCaselessWord(at offset: Int, in text: UTF8Bytes) -> Bool {
+        var position = offset
+        while position < text.count {
+            let (scalar, length) = text.scalar(at: position)
+            if scalar.isLowercaseLetter { return true }
+            guard scalar.isOpener || scalar.isSegmentSpace, !scalar.isLineBreak else { return false }
+            position += length
         }
         return false
     }

@@ -57,6 +57,22 @@ struct TokenizedKindTests {
         #expect(try sentences(text, language) == expected)
     }
 
+    @Test("In tokenized text without capitals a spaced terminator or closing quotation ends the sentence before a lower-case word, unless an attribution follows", arguments: [
+        ("the tigers tackle saracens on saturday . and bath are also in the chase .",
+         ["the tigers tackle saracens on saturday .", "and bath are also in the chase ."]),
+        ("cockerill said : ' mike will be a good addition to our group . ' he has played in very good company .",
+         ["cockerill said : ' mike will be a good addition to our group . '", "he has played in very good company ."]),
+        ("' we will win on saturday . ' he said , and left .", ["' we will win on saturday . ' he said , and left ."]),
+        ("' we will win on saturday . ' mr morton told reporters .", ["' we will win on saturday . ' mr morton told reporters ."]),
+        ("why did he go ? nobody knows . it was late ... and dark .", ["why did he go ?", "nobody knows .", "it was late ... and dark ."]),
+        // One capital anywhere and the old rule holds: a spaced full stop before a lower-case word goes on.
+        ("The tigers tackle saracens on saturday . and bath are also in the chase .",
+         ["The tigers tackle saracens on saturday . and bath are also in the chase ."]),
+    ] as [(String, [String])])
+    func caselessTokenizedText(text: String, expected: [String]) throws {
+        #expect(try sentences(text, "en") == expected)
+    }
+
     @Test("A curly closing quotation mark set off by a space after a terminator ends the sentence it closes", arguments: [
         ("en", "Mr Vaz said : ‘ I am astonished so few people have been paid. ’ The problems began a year ago .",
          ["Mr Vaz said : ‘ I am astonished so few people have been paid. ’", "The problems began a year ago ."]),
