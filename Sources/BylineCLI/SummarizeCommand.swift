@@ -298,7 +298,12 @@ enum SummaryWriter {
         buffer.raw("(log of words ÷ \(weights.longSentenceWords) above it), unterminated −\(format(weights.unterminated)) ")
         buffer.raw("(no final full stop, question or exclamation mark), redundancy −\(format(weights.redundancy))\n")
         buffer.raw("capitalisation: " + (summary.usesCapitalisation ? "used as evidence of names\n" : "not used (too few capitals)\n"))
-        buffer.raw("total = Σ value × weight; a pick's rank is reduced by redundancy × its similarity to earlier picks\n\n")
+        buffer.raw("total = Σ value × weight; a pick's rank is reduced by redundancy × its similarity to earlier picks, ")
+        buffer.raw("and a sentence at \(format(weights.duplicateSimilarity)) similarity to a pick")
+        if weights.duplicateContainment <= 1 {
+            buffer.raw(", or with \(String(format: "%.0f", weights.duplicateContainment * 100)) % of its terms in one,")
+        }
+        buffer.raw(" waits until nothing else is left\n\n")
 
         var cursor = ScalarOffsetCursor(text)
         var spans: [String] = []
