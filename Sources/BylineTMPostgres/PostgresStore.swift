@@ -173,20 +173,80 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
         var description: String { "no connection and answer within \(PostgresStore.connectionWait)" }
     }
 
-    /// Runs `body`, giving up at `deadline` (when there is one).
+    /// Runs `body`, giving up at `deadline` (when there is one). The answer is whichever comes
+    /// first, and the caller never waits for the other: a connection request that ignores
+    /// cancellation (the pool waiting on a server that went away) is cancelled and left to
+    /// end on its own, where a task group would wait for it.
     static func waiting<Value: Sendable>(
         _ deadline: ContinuousClock.Instant?, _ body: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         guard let deadline else { return try await body() }
-        return try await withThrowingTaskGroup(of: Value.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(until: deadline, clock: .continuous)
-                throw TimedOut()
+        let race = FirstAnswer<Value>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                race.wait(continuation)
+                let work = Task {
+                    do { race.answer(.success(try await body())) } catch { race.answer(.failure(error)) }
+                }
+                race.onCancel = { work.cancel() }
+                Task {
+                    try? await Task.sleep(until: deadline, clock: .continuous)
+                    work.cancel()
+                    race.answer(.failure(TimedOut()))
+                }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw TimedOut() }
-            return first
+        } onCancel: {
+            race.cancel()
+        }
+    }
+
+    /// The first of several answers, handed to one waiting continuation; later ones are dropped.
+    final class FirstAnswer<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<Value, any Error>?
+        private var early: Result<Value, any Error>?
+        private var cancelled = false
+        var onCancel: (@Sendable () -> Void)? {
+            get { lock.withLock { cancelAction } }
+            set {
+                let runNow = lock.withLock { () -> Bool in
+                    cancelAction = newValue
+                    return cancelled
+                }
+                if runNow { newValue?() }
+            }
+        }
+        private var cancelAction: (@Sendable () -> Void)?
+
+        func wait(_ continuation: CheckedContinuation<Value, any Error>) {
+            let ready: Result<Value, any Error>? = lock.withLock {
+                if let early { return early }
+                self.continuation = continuation
+                return nil
+            }
+            if let ready { continuation.resume(with: ready) }
+        }
+
+        func answer(_ result: Result<Value, any Error>) {
+            let waiting: CheckedContinuation<Value, any Error>? = lock.withLock {
+                if let continuation {
+                    self.continuation = nil
+                    early = result
+                    return continuation
+                }
+                if early == nil { early = result }
+                return nil
+            }
+            waiting?.resume(with: result)
+        }
+
+        func cancel() {
+            let action = lock.withLock { () -> (@Sendable () -> Void)? in
+                cancelled = true
+                return cancelAction
+            }
+            action?()
+            answer(.failure(CancellationError()))
         }
     }
 
