@@ -483,21 +483,16 @@ struct DocumentAnalysis {
         return Int(limit) + 1
     }
 
-    /// Cosine similarity of two sentences' term sets, for the redundancy check.
-    func similarity(_ left: Int, _ right: Int) -> Double {
-        let a = terms[left]
-        let b = terms[right]
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        return Double(Self.sharedCount(a, b)) / (Double(a.count) * Double(b.count)).squareRoot()
-    }
-
-    /// The share of `right`'s terms that `left` has too: 1 when everything `right` says of
-    /// substance `left` says already (a caption that restates the lede).
-    func containment(of right: Int, in left: Int) -> Double {
-        let a = terms[left]
-        let b = terms[right]
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        return Double(Self.sharedCount(a, b)) / Double(b.count)
+    /// How far sentence `other` repeats the pick `pick`, from one count of their shared
+    /// terms: the cosine similarity of their term sets (the redundancy check), and the share
+    /// of `other`'s terms that `pick` has too (1 when everything `other` says of substance
+    /// the pick says already: a caption that restates the lede).
+    func overlap(of other: Int, with pick: Int) -> (similarity: Double, containment: Double) {
+        let a = terms[pick]
+        let b = terms[other]
+        guard !a.isEmpty, !b.isEmpty else { return (0, 0) }
+        let shared = Double(Self.sharedCount(a, b))
+        return (shared / (Double(a.count) * Double(b.count)).squareRoot(), shared / Double(b.count))
     }
 
     static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {

@@ -184,8 +184,9 @@ public struct SummaryRanker: Sendable {
             picked.append(index)
             if wordsLeft != .max { wordsLeft -= min(wordsLeft, candidates[index].wordCount) }
             for other in available {
-                maximumSimilarity[other] = max(maximumSimilarity[other], analysis.similarity(index, other))
-                maximumContainment[other] = max(maximumContainment[other], analysis.containment(of: other, in: index))
+                let overlap = analysis.overlap(of: other, with: index)
+                maximumSimilarity[other] = max(maximumSimilarity[other], overlap.similarity)
+                maximumContainment[other] = max(maximumContainment[other], overlap.containment)
             }
             for id in analysis.entityIDs[index] where !entityCovered[Int(id)] {
                 entityCovered[Int(id)] = true

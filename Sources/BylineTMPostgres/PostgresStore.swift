@@ -182,71 +182,49 @@ public final class PostgresStore: TranslationMemoryStore, @unchecked Sendable {
     ) async throws -> Value {
         guard let deadline else { return try await body() }
         let race = FirstAnswer<Value>()
+        let work = Task {
+            do { race.answer(.success(try await body())) } catch { race.answer(.failure(error)) }
+        }
+        let timer = Task {
+            try await Task.sleep(until: deadline, clock: .continuous)
+            race.answer(.failure(TimedOut()))
+        }
+        // Whichever answered, the other is no longer wanted: the request is cancelled (and
+        // left to end on its own) and the timer stops sleeping.
+        defer {
+            work.cancel()
+            timer.cancel()
+        }
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                race.wait(continuation)
-                let work = Task {
-                    do { race.answer(.success(try await body())) } catch { race.answer(.failure(error)) }
-                }
-                race.onCancel = { work.cancel() }
-                Task {
-                    try? await Task.sleep(until: deadline, clock: .continuous)
-                    work.cancel()
-                    race.answer(.failure(TimedOut()))
-                }
-            }
+            try await withCheckedThrowingContinuation { race.wait($0) }
         } onCancel: {
-            race.cancel()
+            race.answer(.failure(CancellationError()))
         }
     }
 
-    /// The first of several answers, handed to one waiting continuation; later ones are dropped.
+    /// The first of several answers, handed to one waiting continuation whether it comes
+    /// before or after the wait begins; later ones are dropped.
     final class FirstAnswer<Value: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
         private var continuation: CheckedContinuation<Value, any Error>?
-        private var early: Result<Value, any Error>?
-        private var cancelled = false
-        var onCancel: (@Sendable () -> Void)? {
-            get { lock.withLock { cancelAction } }
-            set {
-                let runNow = lock.withLock { () -> Bool in
-                    cancelAction = newValue
-                    return cancelled
-                }
-                if runNow { newValue?() }
-            }
-        }
-        private var cancelAction: (@Sendable () -> Void)?
+        private var first: Result<Value, any Error>?
 
         func wait(_ continuation: CheckedContinuation<Value, any Error>) {
             let ready: Result<Value, any Error>? = lock.withLock {
-                if let early { return early }
-                self.continuation = continuation
-                return nil
+                if first == nil { self.continuation = continuation }
+                return first
             }
             if let ready { continuation.resume(with: ready) }
         }
 
         func answer(_ result: Result<Value, any Error>) {
             let waiting: CheckedContinuation<Value, any Error>? = lock.withLock {
-                if let continuation {
-                    self.continuation = nil
-                    early = result
-                    return continuation
-                }
-                if early == nil { early = result }
-                return nil
+                guard first == nil else { return nil }
+                first = result
+                defer { continuation = nil }
+                return continuation
             }
             waiting?.resume(with: result)
-        }
-
-        func cancel() {
-            let action = lock.withLock { () -> (@Sendable () -> Void)? in
-                cancelled = true
-                return cancelAction
-            }
-            action?()
-            answer(.failure(CancellationError()))
         }
     }
 
