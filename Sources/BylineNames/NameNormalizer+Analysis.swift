@@ -112,7 +112,9 @@ extension NameNormalizer {
                 index += 1
                 continue
             }
-            if let (change, length) = phraseChange(words, from: index, resolved: resolved, text: text, language: language, context: context) {
+            if let (change, length) = bracketedNameChange(words, from: index, text: text, language: language)
+                ?? phraseChange(words, from: index, resolved: resolved, text: text, language: language, context: context)
+            {
                 changes.append(change)
                 index += length
                 continue

@@ -615,3 +615,70 @@ extension NameNormalizer {
         return readings
     }
 }
+
+extension NameNormalizer {
+    /// A name with another of its names in brackets after it (`Myanma (Birma)`, `М’янма
+    /// (Бірма)`), when both name one entity and this language writes that entity with a
+    /// name in brackets too (`Myanmar (Burma)`): the whole is replaced by this language's
+    /// form, with the number of words it takes. Each side is up to three words; one side
+    /// must be some language's form of the entity as written, and the other another of its
+    /// forms or within two edits of the part of this language's form it stands for
+    /// (`Бірма`, Ukrainian, for `Бирма`). Anything else is left to the word rules.
+    func bracketedNameChange(_ words: [Token], from start: Int, text: String, language: String) -> (NameChange, Int)? {
+        let limit = 3
+        guard start + 1 < words.count else { return nil }
+        // Where the bracket opens: the gap before the first word of the second name.
+        var open = start + 1
+        while open < words.count, open - start <= limit, !words[open].gapBefore.hasSuffix("(") {
+            guard words[open].gapBefore == " " || words[open].gapBefore == "-" else { return nil }
+            open += 1
+        }
+        guard open < words.count, open > start, open - start <= limit,
+            words[open].gapBefore == " (" || words[open].gapBefore == "("
+        else { return nil }
+        var close = open
+        while close < words.count, close - open < limit {
+            let end = words[close].range.upperBound
+            if end < text.endIndex, text[end] == ")" { break }
+            guard close + 1 < words.count, words[close + 1].gapBefore == " " || words[close + 1].gapBefore == "-" else { return nil }
+            close += 1
+        }
+        guard close < words.count, close - open < limit else { return nil }
+        let closing = words[close].range.upperBound
+        guard closing < text.endIndex, text[closing] == ")" else { return nil }
+        let first = text[words[start].range.lowerBound..<words[open - 1].range.upperBound]
+        let second = text[words[open].range.lowerBound..<words[close].range.upperBound]
+        func entities(_ name: Substring) -> [Int32: Gazetteer.Form] {
+            var found: [Int32: Gazetteer.Form] = [:]
+            for index in gazetteer.formsByText[String(name)] ?? [] {
+                let form = gazetteer.forms[Int(index)]
+                if !form.isLexical, isTranslatableName(form) { found[form.entry] = found[form.entry] ?? form }
+            }
+            return found
+        }
+        let named = entities(first), bracketed = entities(second)
+        let shared = named.keys.filter { bracketed[$0] != nil }
+        let entry: Int32, form: Gazetteer.Form
+        if shared.count == 1, let only = shared.first, let found = named[only] {
+            (entry, form) = (only, found)
+        } else if shared.isEmpty, named.count + bracketed.count == 1, let (only, found) = named.first ?? bracketed.first {
+            (entry, form) = (only, found)
+        } else {
+            return nil
+        }
+        guard let target = gazetteer.preferredForm(of: entry, language: language), target.hasSuffix(")"),
+            let opening = target.range(of: " (")
+        else { return nil }
+        if shared.isEmpty {
+            // The side no language writes so is a slip of its part of this language's form.
+            let (written, part) = named.isEmpty
+                ? (first, target[..<opening.lowerBound]) : (second, target[opening.upperBound..<target.index(before: target.endIndex)])
+            guard EditDistance.distance(keys.key(written), keys.key(part), limit: 2) != nil else { return nil }
+        }
+        let range = words[start].range.lowerBound..<text.index(after: closing)
+        guard String(text[range]) != target else { return nil }
+        return (change(range, target, .foreign, form, thresholds.foreignFormConfidence,
+                       "\"\(first)\" and \"\(second)\" both name \(gazetteer.entry(of: form).id); \(language) writes \"\(target)\""),
+                close - start + 1)
+    }
+}

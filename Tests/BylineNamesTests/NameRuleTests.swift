@@ -648,6 +648,25 @@ struct NameRuleTests {
 
     // MARK: Phrase rules
 
+    @Test("A name with another of its names in brackets takes the language's bracketed form whole")
+    func bracketedName() throws {
+        let myanmar = GazetteerEntry(id: "mm", kind: .country, weight: 100,
+                                     forms: ["en": ["Myanmar (Burma)"], "ru": ["Мьянма (Бирма)"], "uk": ["М’янма"], "de": ["Myanmar", "Birma"]])
+        let georgia = GazetteerEntry(id: "ge", kind: .country, weight: 100, forms: ["en": ["Georgia"], "de": ["Georgien"]])
+        let tbilisi = GazetteerEntry(id: "tbs", kind: .place, weight: 80, forms: ["en": ["Tbilisi"], "de": ["Tiflis"]])
+        let names = try normalizer([myanmar, georgia, tbilisi])
+        // Both sides are forms of the entity.
+        let english = names.changes(in: "Talks in Myanmar (Birma) ended.", language: "en")
+        #expect(english.map(\.replacement) == ["Myanmar (Burma)"])
+        #expect(english.first.map { $0.range.upperBound == "Talks in Myanmar (Birma)".endIndex } == true)
+        // One side is a form, the other a slip of its part of the language's form.
+        #expect(names.changes(in: "Переговоры в М’янма (Бірма) закончились.", language: "ru").map(\.replacement) == ["Мьянма (Бирма)"])
+        // The language's own form, two entities, or a bracket that is no form of the name stay.
+        #expect(names.changes(in: "Talks in Myanmar (Burma) ended.", language: "en").isEmpty)
+        #expect(names.changes(in: "Talks in Georgien (Tiflis) ended.", language: "en").allSatisfy { !$0.replacement.contains("(") })
+        #expect(names.changes(in: "Переговоры в М’янма (Союз) закончились.", language: "ru").allSatisfy { !$0.replacement.contains("(") })
+    }
+
     @Test("Words in capitals, or not joined as one name's are, are no phrase")
     func phraseShape() throws {
         let korea = GazetteerEntry(id: "kr", kind: .country, weight: 100, forms: ["en": ["South Korea"]])
