@@ -104,8 +104,8 @@ extension ResourceBundle {
 
     /// The name decisions' language tables (`names/titles.tsv`, `names/alphabets.tsv`,
     /// `names/distinct-letters.tsv`, `names/place-generics.tsv`, each `language<TAB>value`; `names/connectors.tsv`,
-    /// `language<TAB>word<TAB>uses`; the name endings of `morphology/endings.tsv` and the
-    /// letters of `morphology/letters.tsv`).
+    /// `language<TAB>word<TAB>uses`; `names/acronyms.tsv`, `acronym<TAB>sources`; the name
+    /// endings of `morphology/endings.tsv` and the letters of `morphology/letters.tsv`).
     /// - Throws: ``ResourceError/unreadable(path:reason:)`` for a missing file,
     ///   ``ResourceError/malformed(_:reason:)`` naming the file and line of a bad one.
     public func nameLanguageTables() throws(ResourceError) -> NameLanguageTables {
@@ -135,10 +135,17 @@ extension ResourceBundle {
             if uses.contains("connector") { connectors.insert(row.fields[1]) }
             if uses.contains("particle") { particles.insert(row.fields[1]) }
         }
+        var acronyms: Set<String> = []
+        for row in try rows("acronyms.tsv") {
+            guard !row.fields[0].isEmpty, row.fields[0].unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+                throw .malformed(row.location, reason: "an acronym is capital letters A to Z only, not \"\(row.fields[0])\"")
+            }
+            acronyms.insert(row.fields[0])
+        }
         return NameLanguageTables(titles: titles, alphabets: alphabets, distinctLetters: distinct, endings: try endings(use: "name"),
                                   letters: try morphologyLetters(), connectors: connectors, particles: particles,
                                   placeGenerics: placeGenerics, derivedEndings: try endings(use: "derived"),
-                                  neuterEndings: try endings(use: "neuter"))
+                                  neuterEndings: try endings(use: "neuter"), acronyms: acronyms)
     }
 
     /// The letters the name morphology reads (`morphology/letters.tsv`,

@@ -44,12 +44,16 @@ public struct NameLanguageTables: Sendable {
     /// `Иваново`, `в Иванове`, `из Иванова`). A foreign one does not decline (`Росо`, `Токио`),
     /// so a word with any other ending (`Росии`) is no form of such a name.
     public var neuterEndings: [String: [String]]
+    /// Acronyms written in capitals (`ASCII`, `DHCP`, `NATO`), from English sources: a word
+    /// in capitals one typing slip from exactly one of them, and known to no list, is read
+    /// as that acronym misspelt in English copy (`ACSII`).
+    public var acronyms: Set<String>
 
     public init(
         titles: [String: Set<String>], alphabets: [String: [Unicode.Scalar]], distinctLetters: [String: Set<Character>],
         endings: [String: [String]], letters: MorphologyLetters = MorphologyLetters(), connectors: Set<String> = [],
         particles: Set<String> = [], placeGenerics: [String: Set<String>] = [:], derivedEndings: [String: [String]] = [:],
-        neuterEndings: [String: [String]] = [:]
+        neuterEndings: [String: [String]] = [:], acronyms: Set<String> = []
     ) {
         self.titles = titles
         self.alphabets = alphabets
@@ -61,5 +65,6 @@ public struct NameLanguageTables: Sendable {
         self.placeGenerics = placeGenerics
         self.derivedEndings = derivedEndings
         self.neuterEndings = neuterEndings
+        self.acronyms = acronyms
     }
 }

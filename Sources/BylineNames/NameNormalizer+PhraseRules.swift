@@ -667,7 +667,7 @@ extension NameNormalizer {
             return nil
         }
         guard let target = gazetteer.preferredForm(of: entry, language: language), target.hasSuffix(")"),
-            let opening = target.range(of: " (")
+            let opening = target.firstRange(of: " (")
         else { return nil }
         if shared.isEmpty {
             // The side no language writes so is a slip of its part of this language's form.

@@ -46,6 +46,7 @@ extension NameNormalizer {
     /// The rules for one capitalised word, in the order they are asked; the first that
     /// does not pass decides.
     enum WordRule: String, CaseIterable {
+        case acronymSlip = "acronym-slip"
         case wordShape = "word-shape"
         case ordinaryWord = "ordinary-word"
         case foreignLetters = "foreign-letters"
@@ -82,6 +83,7 @@ extension NameNormalizer {
 
     func apply(_ rule: WordRule, to candidate: WordCandidate) -> RuleOutcome {
         switch rule {
+        case .acronymSlip: acronymSlip(candidate)
         case .wordShape: wordShape(candidate)
         case .ordinaryWord: ordinaryWord(candidate)
         case .foreignLetters: foreignLetters(candidate)
@@ -98,6 +100,58 @@ extension NameNormalizer {
         case .accentsElsewhere: accentsElsewhere(candidate)
         case .ownName: ownName(candidate)
         case .misspelling: misspelling(candidate)
+        }
+    }
+
+    /// A word in capitals, in English copy, one slip (``isAcronymSlip(_:of:)``: a letter
+    /// left out or added, neighbours swapped) from exactly one known acronym
+    /// (``NameLanguageTables/acronyms``): `ACSII`, `EBCIDC`, `READEME`. The word has at least
+    /// ``NameThresholds/minimumLetters`` letters A to Z, and is no acronym, name or word of
+    /// any list; written more than once, quoted or in brackets, it is an acronym of its
+    /// own, spelt consistently or introduced (most acronyms in the news are no list's).
+    func acronymSlip(_ c: WordCandidate) -> RuleOutcome {
+        guard c.language == "en", c.word.isAllCapitals, !tables.acronyms.isEmpty else { return .pass }
+        let written = c.written
+        guard written.unicodeScalars.count >= thresholds.minimumLetters, written.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }),
+            !tables.acronyms.contains(String(written))
+        else { return .pass }
+        let typed = Array(written.utf8)
+        let found = tables.acronyms.filter { abs($0.utf8.count - typed.count) <= 1 && Self.isAcronymSlip(typed, of: Array($0.utf8)) }
+        guard let acronym = found.first else { return .pass }
+        guard found.count == 1 else { return .keep(reason: "one slip from \(found.count) acronyms") }
+        if gazetteer.formsByText[String(written)] != nil
+            || wordLists.contains(where: { $0.value.containsCommonWord(lowerKey(written, language: $0.key))
+                || $0.value.containsProperName(lowerKey(written, language: $0.key)) })
+        {
+            return .keep(reason: "a name or word some list knows, in capitals")
+        }
+        if c.word.isQuoted { return .keep(reason: "quoted") }
+        // In brackets it is introduced after the name it shortens (`Iraqi Telecommunications
+        // and Post Company (ITPC)`).
+        if c.word.gapBefore.hasSuffix("(") { return .keep(reason: "in brackets, after the name it shortens") }
+        if c.context.timesWritten[c.word.text, default: 0] > 1 { return .keep(reason: "written so more than once") }
+        return .fix(NameChange(range: written.startIndex..<written.endIndex, replacement: acronym, kind: .misspelling,
+                               entity: "acronym:" + acronym, confidence: thresholds.acronymSlipConfidence,
+                               reason: "\"\(written)\" is the acronym \(acronym) with a typing slip"))
+    }
+
+    /// Whether `a` is the acronym `b` (both capitals A to Z, as bytes) with one slip inside
+    /// it, its first and last letters kept: a letter left out or added (`ACII`, `READEME`),
+    /// or, in an acronym of five letters or more, two neighbours swapped (`ACSII`). A letter added or dropped at the
+    /// end makes another acronym (`LGBTQ`, `USMCA`), and so do a letter moved over two others
+    /// (`LAPD`, not `LDAP`) and a swap in four letters (`ADFC` and `AFDC`, `IPIM` and `IPMI`
+    /// are all in use).
+    static func isAcronymSlip(_ a: [UInt8], of b: [UInt8]) -> Bool {
+        guard a != b, a.first == b.first, a.last == b.last else { return false }
+        switch a.count - b.count {
+        case 1: return (1..<(a.count - 1)).contains { index in a[..<index].elementsEqual(b[..<index]) && a[(index + 1)...].elementsEqual(b[index...]) }
+        case -1: return (1..<(b.count - 1)).contains { index in b[..<index].elementsEqual(a[..<index]) && b[(index + 1)...].elementsEqual(a[index...]) }
+        case 0:
+            guard b.count >= 5 else { return false }
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            return differing.count == 2 && differing[1] == differing[0] + 1
+                && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+        default: return false
         }
     }
 

@@ -207,6 +207,9 @@ public struct NameThresholds: Sendable, Hashable {
     public var publicPersonSlipConfidence = 0.75
     /// A lower-case misspelling (`iraland`).
     public var lowerCaseConfidence = 0.75
+    /// A word in capitals one typing slip from exactly one known acronym (`ACSII`): the
+    /// news writes many acronyms no list has.
+    public var acronymSlipConfidence = 0.7
     /// No change is surer than this.
     public var maximumConfidence = 0.99
 }

@@ -17,6 +17,32 @@ struct NameLanguageTablesTests {
         #expect(tables.placeGenerics["tr"]?.isSuperset(of: ["denizi", "kanalı"]) == true)
     }
 
+    @Test("An acronyms row that is not capital letters alone is refused with its file and line")
+    func badAcronym() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-tables-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "names/titles.tsv": "en\tmr\n", "names/alphabets.tsv": "en\tabc\n", "names/distinct-letters.tsv": "de\tä\n",
+            "morphology/endings.tsv": "en\ts\tname\n", "morphology/letters.tsv": "ru\tstem-final\tа\n",
+            "names/connectors.tsv": "en\tand\tconnector\n", "names/place-generics.tsv": "en\tsea\n",
+            "names/acronyms.tsv": "# acronym<TAB>sources\nASCII\tdictionary\nUTF-8\tpackages:3\n",
+        ]
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect {
+            _ = try ResourceBundle(dataDirectory: folder).nameLanguageTables()
+        } throws: { error in
+            String(describing: error).hasSuffix("names/acronyms.tsv:3:1: an acronym is capital letters A to Z only, not \"UTF-8\"")
+        }
+        // The shipped list holds the dictionary's and the package descriptions' acronyms.
+        let shipped = try #require(Shipped.tables).acronyms
+        #expect(shipped.isSuperset(of: ["ASCII", "EBCDIC", "DHCP", "NATO", "README"]))
+        #expect(!shipped.contains("NOTE"))
+    }
+
     @Test("A connectors row with an unknown use is refused with its file and line")
     func unknownUse() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-tables-\(UUID().uuidString)")

@@ -646,6 +646,27 @@ struct NameRuleTests {
         #expect(fix(slip)?.hasPrefix("Newcastle") == true)
     }
 
+    @Test("A word in capitals one slip from exactly one known acronym is that acronym, in English copy")
+    func acronymSlip() throws {
+        var tables = try #require(Shipped.tables)
+        tables.acronyms = ["ASCII", "NATO", "LGBT", "LDAP", "AFDC", "EBCDIC"]
+        let berlin = GazetteerEntry(id: "berlin", kind: .place, weight: 90, forms: ["en": ["Berlin"], "de": ["Berlin"]])
+        let names = NameNormalizer(gazetteer: Gazetteer(entries: [berlin], stemFinals: tables.letters.stemFinals), tables: tables)
+        func fixed(_ text: String, _ language: LanguageTag = "en") -> [String] { names.changes(in: text, language: language).map(\.replacement) }
+        #expect(fixed("Convert ACSII text to EBCIDC.") == ["ASCII", "EBCDIC"])  // neighbours swapped
+        #expect(fixed("Convert ACII text.") == ["ASCII"])  // a letter left out
+        #expect(fixed("The NARTO summit.") == ["NATO"])  // a letter added
+        let decision = try self.decision(names, "Convert ACSII text.", word: "ACSII", language: "en")
+        #expect(decision.rule == "acronym-slip")
+        // Another acronym: a letter added at the end, a letter moved, a swap in four letters.
+        #expect(fixed("LGBTQ rights, the LAPD and the ADFC.").isEmpty)
+        // Introduced in brackets, written twice, quoted, or in other languages' copy.
+        #expect(fixed("The Association of Systems and Computing (ACSII) met.").isEmpty)
+        #expect(fixed("ACSII met. ACSII left.").isEmpty)
+        #expect(fixed("The \"ACSII\" group met.").isEmpty)
+        #expect(fixed("Die ACSII-Tabelle.", "de").isEmpty)
+    }
+
     // MARK: Phrase rules
 
     @Test("A name with another of its names in brackets takes the language's bracketed form whole")
