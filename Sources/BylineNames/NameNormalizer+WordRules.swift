@@ -320,7 +320,8 @@ extension NameNormalizer {
     func rareVariant(_ c: WordCandidate) -> RuleOutcome {
         guard c.isProperName, c.alone else { return .pass }
         let targets = rareVariantTargets(c.written, language: c.language)
-        guard !targets.isEmpty, case .fix(let change) = misspelling(c), targets.contains(change.replacement) else { return .pass }
+        guard !targets.isEmpty, case .fix(let change) = misspelling(c, preferring: targets), targets.contains(change.replacement)
+        else { return .pass }
         return .fix(change)
     }
 
@@ -425,9 +426,14 @@ extension NameNormalizer {
     /// A misspelling of one of the language's names: the reading that stands clear of its
     /// rivals, unless an ordinary word is as close, the place is obscure, or two edits
     /// reach only a minor name.
-    func misspelling(_ c: WordCandidate) -> RuleOutcome {
+    /// With `preferring`, the one name a rare variant is of (``rareVariant(_:)``): when no
+    /// reading stands clear of its rivals, that name's reading is taken (`Tuscon`, which a
+    /// dictionary lists, is `Tucson`, written sixty times as often, though `Tuscan` is as near).
+    func misspelling(_ c: WordCandidate, preferring: Set<String> = []) -> RuleOutcome {
         let readings = misspellingReadings(c)
-        guard let chosen = decide(readings) else { return .keep(reason: "no reading stands clear of its rivals") }
+        let preferred = preferring.count == 1
+            ? readings.filter { preferring.contains($0.replacement) && $0.distance == 1 }.min { $0.cost < $1.cost } : nil
+        guard let chosen = decide(readings) ?? preferred else { return .keep(reason: "no reading stands clear of its rivals") }
         let best = keepingEnding(chosen, among: readings, written: c.written, language: c.language)
         let entry = gazetteer.entry(of: best.form)
         let named = c.context.supports(entry)

@@ -231,6 +231,28 @@ struct NameRuleTests {
         #expect(ending.rule == "dictionary-name" && isKept(ending), "\(ending.rule): \(ending.outcome)")
     }
 
+    @Test("A rare variant is read as the one name it varies even when another name is as near")
+    func rareVariantAmongRivals() throws {
+        let lists = Shipped.wordLists.filter { $0.key == "en" }
+        try #require(lists["en"]?.containsProperName("tuscon") == true && lists["en"]?.containsProperName("tuscan") == true)
+        let tables = try #require(Shipped.tables)
+        let tucson = GazetteerEntry(id: "tucson", kind: .place, weight: 50, forms: ["en": ["Tucson"]])
+        func normalizer(tuscon: Double) -> NameNormalizer {
+            NameNormalizer(
+                gazetteer: Gazetteer(entries: [tucson], lexicon: ["en": ["Tuscon", "Tuscan"]],
+                                     frequencies: ["en": ["tucson": 3.5, "tuscon": tuscon, "tuscan": 3.0]], stemFinals: tables.letters.stemFinals),
+                wordLists: lists, tables: tables)
+        }
+        // `Tuscan` is as near (a vowel for a vowel against two letters swapped), so no
+        // reading stands clear; the rare variant is of `Tucson` alone.
+        let decision = try self.decision(normalizer(tuscon: 1.8), "We flew to Tuscon on Monday.", word: "Tuscon", language: "en")
+        #expect(decision.rule == "rare-variant")
+        #expect(fix(decision) == "Tucson")
+        // Written about as often as the name, it is a name of its own.
+        let often = try self.decision(normalizer(tuscon: 2.5), "We flew to Tuscon on Monday.", word: "Tuscon", language: "en")
+        #expect(often.rule == "dictionary-name" && isKept(often), "\(often.rule): \(often.outcome)")
+    }
+
     @Test("A Russian name in -о takes only the endings such a name takes: `Росии` is no form of `Росо`")
     func neuterEndings() throws {
         let tables = try #require(Shipped.tables)
