@@ -628,24 +628,28 @@ extension NameNormalizer {
         let limit = 3
         guard start + 1 < words.count else { return nil }
         // Where the bracket opens: the gap before the first word of the second name.
+        // Asked of every capitalised word, so its bytes are read first: a space or a hyphen
+        // between the words of a side, ` (` or `(` before the second, `)` after it.
+        func joins(_ gap: Substring) -> Bool { gap.utf8.count == 1 && (gap.utf8.first == 0x20 || gap.utf8.first == 0x2D) }
         var open = start + 1
-        while open < words.count, open - start <= limit, !words[open].gapBefore.hasSuffix("(") {
-            guard words[open].gapBefore == " " || words[open].gapBefore == "-" else { return nil }
+        while open < words.count, open - start <= limit, words[open].gapBefore.utf8.last != 0x28 {
+            guard joins(words[open].gapBefore) else { return nil }
             open += 1
         }
-        guard open < words.count, open > start, open - start <= limit,
-            words[open].gapBefore == " (" || words[open].gapBefore == "("
+        guard open < words.count, open - start <= limit, words[open].gapBefore.utf8.count <= 2,
+            words[open].gapBefore.utf8.count == 1 || words[open].gapBefore.utf8.first == 0x20
         else { return nil }
+        func closes(_ index: Int) -> Bool {
+            let end = words[index].range.upperBound
+            return end < text.endIndex && text.utf8[end] == 0x29
+        }
         var close = open
-        while close < words.count, close - open < limit {
-            let end = words[close].range.upperBound
-            if end < text.endIndex, text[end] == ")" { break }
-            guard close + 1 < words.count, words[close + 1].gapBefore == " " || words[close + 1].gapBefore == "-" else { return nil }
+        while close < words.count, close - open < limit, !closes(close) {
+            guard close + 1 < words.count, joins(words[close + 1].gapBefore) else { return nil }
             close += 1
         }
-        guard close < words.count, close - open < limit else { return nil }
+        guard close < words.count, close - open < limit, closes(close) else { return nil }
         let closing = words[close].range.upperBound
-        guard closing < text.endIndex, text[closing] == ")" else { return nil }
         let first = text[words[start].range.lowerBound..<words[open - 1].range.upperBound]
         let second = text[words[open].range.lowerBound..<words[close].range.upperBound]
         func entities(_ name: Substring) -> [Int32: Gazetteer.Form] {

@@ -110,14 +110,15 @@ extension NameNormalizer {
     /// any list; written more than once, quoted or in brackets, it is an acronym of its
     /// own, spelt consistently or introduced (most acronyms in the news are no list's).
     func acronymSlip(_ c: WordCandidate) -> RuleOutcome {
-        guard c.language == "en", c.word.isAllCapitals, !tables.acronyms.isEmpty else { return .pass }
+        guard c.language == "en", c.word.isAllCapitals, !acronymsByInitial.isEmpty else { return .pass }
         let written = c.written
         guard written.unicodeScalars.count >= thresholds.minimumLetters, written.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }),
             !tables.acronyms.contains(String(written))
         else { return .pass }
         let typed = Array(written.utf8)
-        let found = tables.acronyms.filter { abs($0.utf8.count - typed.count) <= 1 && Self.isAcronymSlip(typed, of: Array($0.utf8)) }
-        guard let acronym = found.first else { return .pass }
+        let found = (acronymsByInitial[typed[0]] ?? []).filter { abs($0.count - typed.count) <= 1 && Self.isAcronymSlip(typed, of: $0) }
+        guard let first = found.first else { return .pass }
+        let acronym = String(decoding: first, as: UTF8.self)
         guard found.count == 1 else { return .keep(reason: "one slip from \(found.count) acronyms") }
         if gazetteer.formsByText[String(written)] != nil
             || wordLists.contains(where: { $0.value.containsCommonWord(lowerKey(written, language: $0.key))

@@ -57,6 +57,9 @@ public final class NameNormalizer {
     /// tell a given name's spelling variants (`Catherine`, `Katharine`).
     let soundAlike: Set<UInt64>
     let silentLetters: Set<UInt32>
+    /// The acronyms of ``NameLanguageTables/acronyms`` as bytes, by their first letter: a
+    /// slip keeps the first letter, so a word in capitals is compared with those alone.
+    let acronymsByInitial: [UInt8: [[UInt8]]]
 
     /// The lower-case words inside names, as the decisions look them up.
     struct JoiningWords {
@@ -116,6 +119,7 @@ public final class NameNormalizer {
         self.vowels = Set(tables.letters.vowels.values.joined().map(\.value))
         self.soundAlike = EditDistance.packedPairs(Array(tables.letters.soundAlike.values.joined()))
         self.silentLetters = Set(tables.letters.silent.values.joined().map(\.value))
+        self.acronymsByInitial = Dictionary(grouping: tables.acronyms.sorted().map { Array($0.utf8) }, by: { $0.first ?? 0 })
         self.thresholds = thresholds
         var lists: [String: WordList] = [:]
         for (tag, list) in wordLists { lists[tag.language] = list }
