@@ -14,7 +14,8 @@ public struct NameChange: Sendable, Hashable {
     public var range: TextRange
     public var replacement: String
     public var kind: Kind
-    /// The entity the replacement names (`geonames:1835848`).
+    /// The entity the replacement names: a gazetteer id (`geonames:1835848`), a public
+    /// person's (`enwiki:José_Mourinho`) or an acronym's (`acronym:ASCII`).
     public var entity: String
     /// From 0 to 1; only changes above the normalizer's threshold are made.
     public var confidence: Double
