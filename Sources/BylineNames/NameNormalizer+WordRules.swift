@@ -138,10 +138,10 @@ extension NameNormalizer {
 
     /// Whether `a` is the acronym `b` (both capitals A to Z, as bytes) with one slip inside
     /// it, its first and last letters kept: a letter left out or added (`ACII`, `READEME`),
-    /// or, in an acronym of five letters or more, two neighbours swapped (`ACSII`). A letter added or dropped at the
-    /// end makes another acronym (`LGBTQ`, `USMCA`), and so do a letter moved over two others
-    /// (`LAPD`, not `LDAP`) and a swap in four letters (`ADFC` and `AFDC`, `IPIM` and `IPMI`
-    /// are all in use).
+    /// or, in an acronym of five letters or more, two neighbours swapped (`ACSII`). A letter
+    /// added or dropped at the end makes another acronym (`LGBTQ`, `USMCA`), and so do a
+    /// letter moved over two others (`LAPD`, not `LDAP`) and a swap in four letters (`ADFC`
+    /// and `AFDC`, `IPIM` and `IPMI` are all in use).
     static func isAcronymSlip(_ a: [UInt8], of b: [UInt8]) -> Bool {
         guard a != b, a.first == b.first, a.last == b.last else { return false }
         switch a.count - b.count {
