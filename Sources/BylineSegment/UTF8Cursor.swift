@@ -160,8 +160,9 @@ extension Unicode.Scalar {
     }
 
     /// A scalar that can end a sentence: `. ! ?`, the ellipsis, and every other
-    /// Sentence_Terminal (`。`, `؟`, `।`, `։`).
-    var isSentenceTerminator: Bool {
+    /// Sentence_Terminal (`。`, `؟`, `।`, `։`). Public so that the summarizer reads a
+    /// sentence's last mark as the segmenter does.
+    public var isSentenceTerminator: Bool {
         switch value {
         case 0x2E, 0x21, 0x3F, 0x2026: return true
         case 0..<0x80: return false
@@ -180,7 +181,7 @@ extension Unicode.Scalar {
     /// Quotes and closing brackets that may follow a terminator (UAX #29 Close), and the
     /// grave accent that plain-text and tokenized copy write for quotation marks
     /// (`` ``like this.`` ``, `` `so.` ``).
-    var isCloser: Bool {
+    public var isCloser: Bool {
         switch value {
         case 0x22, 0x27, 0x29, 0x5D, 0x60, 0x7D: return true
         case 0..<0x80: return false

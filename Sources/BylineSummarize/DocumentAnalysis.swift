@@ -327,18 +327,18 @@ struct DocumentAnalysis {
         return entities
     }
 
-    /// Whether `sentence` ends without a sentence's final mark (``SentenceFeatures/unterminated``);
-    /// closing quotation marks and brackets after the mark, set off by spaces or not, are
-    /// passed over (`pounds . ’`, `it.")`; `«` and `“` close German and Danish quotations).
+    /// Whether `sentence` ends without a sentence's final mark (``SentenceFeatures/unterminated``):
+    /// a terminator as the segmenter reads one (`. ! ? …`, `。`, `؟`, `।`), or a colon or a
+    /// semicolon, which end a sentence that leads into a list or a quotation. Closing
+    /// quotation marks and brackets after the mark, as the segmenter reads those too, set
+    /// off by spaces or not, are passed over (`pounds . ’`, `it.")`; `«` and `“` close German
+    /// and Danish quotations).
     static func isUnterminated(_ sentence: Substring) -> Bool {
         var scalars = sentence.unicodeScalars.reversed().drop(while: \.properties.isWhitespace)
-        while let last = scalars.first, closers.contains(last) { scalars = scalars.dropFirst().drop(while: \.properties.isWhitespace) }
+        while let last = scalars.first, last.isCloser { scalars = scalars.dropFirst().drop(while: \.properties.isWhitespace) }
         guard let last = scalars.first else { return false }
-        return !finalMarks.contains(last)
+        return !(last.isSentenceTerminator || last == ":" || last == ";")
     }
-
-    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{00AB}", "\u{201C}", ")", "]", "\u{FF09}"]
-    private static let finalMarks: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}", ":", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{061F}", "\u{0589}", "\u{0964}"]
 
     /// The candidate sentences with their features and totals.
     /// - Parameter weights: the ranker's weights as the summary's length leaves them

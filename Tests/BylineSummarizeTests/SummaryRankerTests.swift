@@ -218,6 +218,16 @@ struct SummaryCoverageTests {
             == "Traders at the exchange in Baku watching the screens after the rate announcement")
     }
 
+    @Test("A sentence's last mark is read as the segmenter reads it: any terminator, a colon or semicolon, closers passed over")
+    func finalMarks() {
+        for finished in ["Prices rose‼", "He said: «Всё хорошо.»", "The list follows:", "Так сказал он ; ", "यह सही है।", "It was done . ’ ", "(It ended.)"] {
+            #expect(!DocumentAnalysis.isUnterminated(Substring(finished)), "\(finished)")
+        }
+        for unfinished in ["Scroll down for video", "Traders watching the screens ( file photo )", "“Watch this space”"] {
+            #expect(DocumentAnalysis.isUnterminated(Substring(unfinished)), "\(unfinished)")
+        }
+    }
+
     @Test("A sentence whose every content word a pick already has (a caption restating the lede) waits until nothing else is left")
     func containedSentenceWaits() throws {
         let text = """
