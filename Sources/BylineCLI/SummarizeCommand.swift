@@ -296,7 +296,7 @@ enum SummaryWriter {
         buffer.raw("numbers \(format(weights.numbers)), brevity −\(format(weights.brevity)) ")
         buffer.raw("(under \(weights.shortSentenceWords) words), length −\(format(weights.length)) ")
         buffer.raw("(log of words ÷ \(weights.longSentenceWords) above it), unterminated −\(format(weights.unterminated)) ")
-        buffer.raw("(no final full stop, question or exclamation mark), redundancy −\(format(weights.redundancy))\n")
+        buffer.raw("(no sentence terminator, colon or semicolon at its end), redundancy −\(format(weights.redundancy))\n")
         buffer.raw("capitalisation: " + (summary.usesCapitalisation ? "used as evidence of names\n" : "not used (too few capitals)\n"))
         buffer.raw("total = Σ value × weight; a pick's rank is reduced by redundancy × its similarity to earlier picks, ")
         buffer.raw("and a sentence at \(format(weights.duplicateSimilarity)) similarity to a pick")

@@ -22,9 +22,18 @@ struct QuotationTracker {
     private var openSingle: Int?
     /// Whether the text is tokenized, found when the first `'` after a space is read.
     private var isTokenized: Bool?
-    /// Whether the text has no capitals: found by the terminator scan, or here when a
-    /// detached closing mark first comes before a lower-case word.
-    var isCaseless: Bool?
+    /// Whether the text has no capitals, found the first time the terminator scan or a
+    /// detached closing mark before a lower-case word asks (``isCaseless(_:)``).
+    private var caseless: Bool?
+
+    /// Whether `text` has no capitals (``SentenceSegmenter/isCaseless(_:)``), read once for
+    /// the scan and the tracker together.
+    mutating func isCaseless(_ text: UTF8Bytes) -> Bool {
+        if let caseless { return caseless }
+        let found = SentenceSegmenter.isCaseless(text)
+        caseless = found
+        return found
+    }
 
     /// Clitics that tokenized English writes apart from their word, lower-cased
     /// (`it 's`, `I 'm`, `they 're`, `we 've`, `you 'll`, `he 'd`, `let 's`, `get 'em`).
@@ -202,8 +211,7 @@ struct QuotationTracker {
         if first.isLowercaseLetter, width == 1 {
             // Tokenized copy without capitals (`group . ' he has played`): a candidate the
             // segmenter's rules settle, so that an attribution (`' he said`) stays.
-            if isCaseless == nil { isCaseless = SentenceSegmenter.isCaseless(text) }
-            if isCaseless == true {
+            if isCaseless(text) {
                 var candidate = SentenceSegmenter.Candidate(end: end, next: next, fromICU: false)
                 candidate.afterCaselessClose = true
                 candidates.append(candidate)

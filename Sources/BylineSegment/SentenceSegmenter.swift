@@ -329,7 +329,6 @@ public final class SentenceSegmenter {
         var found: [Candidate] = []
         var quotations = QuotationTracker()
         var isTokenized: Bool?
-        var isCaseless: Bool?
         let count = text.count
         // Read once: the skip below runs for every eight bytes of the text.
         let table = Self.scanBytes
@@ -410,11 +409,7 @@ public final class SentenceSegmenter {
                     var candidate = Candidate(end: end, next: next, fromICU: false)
                     if offset > 0, text[offset - 1] == 0x20, startsCaselessWord(at: next, in: text) {
                         if isTokenized == nil { isTokenized = Self.isTokenized(text) }
-                        if isCaseless == nil {
-                            isCaseless = Self.isCaseless(text)
-                            quotations.isCaseless = isCaseless
-                        }
-                        candidate.beforeCaselessWord = isTokenized == true && isCaseless == true
+                        candidate.beforeCaselessWord = isTokenized == true && quotations.isCaseless(text)
                     }
                     found.append(candidate)
                 }

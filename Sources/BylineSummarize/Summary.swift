@@ -83,9 +83,9 @@ public struct SentenceFeatures: Sendable, Hashable {
     public var brevity: Double
     /// How far a sentence runs past the long-sentence limit: log(words ÷ limit), 0 below it.
     public var length: Double
-    /// 1 for a candidate that does not end as a sentence does: no full stop, question or
-    /// exclamation mark, ellipsis, colon or semicolon before its closing quotation marks and
-    /// brackets (a caption, `… against Italy on Tuesday night`), else 0.
+    /// 1 for a candidate that does not end as a sentence does: no sentence terminator as the
+    /// segmenter reads one (`. ! ? …`, `。`, `।`), colon or semicolon before its closing
+    /// quotation marks and brackets (a caption, `… against Italy on Tuesday night`), else 0.
     public var unterminated: Double
 }
 
