@@ -13,12 +13,12 @@ struct NameRuleTests {
                                       forms: ["en": ["Seoul"], "az": ["Seul"], "tr": ["Seul"], "ru": ["Сеул"]])
 
     func normalizer(
-        _ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], lists: [LanguageTag: WordList] = [:],
-        thresholds: NameThresholds = NameThresholds(), people: [String] = []
+        _ entries: [GazetteerEntry], lexicon: [LanguageTag: [String]] = [:], frequencies: [LanguageTag: [String: Double]] = [:],
+        lists: [LanguageTag: WordList] = [:], thresholds: NameThresholds = NameThresholds(), people: [String] = []
     ) throws -> NameNormalizer {
         let tables = try #require(Shipped.tables)
-        return NameNormalizer(gazetteer: Gazetteer(entries: entries, lexicon: lexicon, stemFinals: tables.letters.stemFinals, people: people), wordLists: lists,
-                              tables: tables, thresholds: thresholds)
+        let gazetteer = Gazetteer(entries: entries, lexicon: lexicon, frequencies: frequencies, stemFinals: tables.letters.stemFinals, people: people)
+        return NameNormalizer(gazetteer: gazetteer, wordLists: lists, tables: tables, thresholds: thresholds)
     }
 
     /// The word rule that decided about `word` in `text`, with the document's counts of
@@ -207,17 +207,13 @@ struct NameRuleTests {
     func rareVariant() throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" }
         try #require(lists["en"]?.containsProperName("guatamala") == true && lists["en"]?.containsProperName("texan") == true)
-        let tables = try #require(Shipped.tables)
         let guatemala = GazetteerEntry(id: "guatemala", kind: .place, weight: 80, forms: ["en": ["Guatemala"]])
         let texas = GazetteerEntry(id: "texas", kind: .place, weight: 80, forms: ["en": ["Texas"]])
-        func normalizer(guatamala: Double) -> NameNormalizer {
-            NameNormalizer(
-                gazetteer: Gazetteer(entries: [Self.seoul, guatemala, texas], lexicon: ["en": ["Guatamala", "Texan"]],
-                                     frequencies: ["en": ["guatemala": 3.6, "guatamala": guatamala, "texas": 4.5, "texan": 1.0]],
-                                     stemFinals: tables.letters.stemFinals),
-                wordLists: lists, tables: tables)
+        func normalizer(guatamala: Double) throws -> NameNormalizer {
+            try self.normalizer([Self.seoul, guatemala, texas], lexicon: ["en": ["Guatamala", "Texan"]],
+                                frequencies: ["en": ["guatemala": 3.6, "guatamala": guatamala, "texas": 4.5, "texan": 1.0]], lists: lists)
         }
-        let rare = normalizer(guatamala: 1.2)
+        let rare = try normalizer(guatamala: 1.2)
         let decision = try self.decision(rare, "Aid reached Guatamala on Monday.", word: "Guatamala", language: "en")
         #expect(decision.rule == "rare-variant")
         #expect(fix(decision) == "Guatemala")
@@ -225,7 +221,7 @@ struct NameRuleTests {
         // Part of a longer name, written often, or with another last letter (an ending): a name as written.
         let inName = try self.decision(rare, "The economist Ken Guatamala spoke.", word: "Guatamala", language: "en")
         #expect(inName.rule == "dictionary-name" && isKept(inName), "\(inName.rule): \(inName.outcome)")
-        let often = try self.decision(normalizer(guatamala: 2.5), "Aid reached Guatamala on Monday.", word: "Guatamala", language: "en")
+        let often = try self.decision(try normalizer(guatamala: 2.5), "Aid reached Guatamala on Monday.", word: "Guatamala", language: "en")
         #expect(often.rule == "dictionary-name" && isKept(often), "\(often.rule): \(often.outcome)")
         let ending = try self.decision(rare, "A Texan spoke.", word: "Texan", language: "en")
         #expect(ending.rule == "dictionary-name" && isKept(ending), "\(ending.rule): \(ending.outcome)")
@@ -235,21 +231,18 @@ struct NameRuleTests {
     func rareVariantAmongRivals() throws {
         let lists = Shipped.wordLists.filter { $0.key == "en" }
         try #require(lists["en"]?.containsProperName("tuscon") == true && lists["en"]?.containsProperName("tuscan") == true)
-        let tables = try #require(Shipped.tables)
         let tucson = GazetteerEntry(id: "tucson", kind: .place, weight: 50, forms: ["en": ["Tucson"]])
-        func normalizer(tuscon: Double) -> NameNormalizer {
-            NameNormalizer(
-                gazetteer: Gazetteer(entries: [tucson], lexicon: ["en": ["Tuscon", "Tuscan"]],
-                                     frequencies: ["en": ["tucson": 3.5, "tuscon": tuscon, "tuscan": 3.0]], stemFinals: tables.letters.stemFinals),
-                wordLists: lists, tables: tables)
+        func normalizer(tuscon: Double) throws -> NameNormalizer {
+            try self.normalizer([tucson], lexicon: ["en": ["Tuscon", "Tuscan"]],
+                                frequencies: ["en": ["tucson": 3.5, "tuscon": tuscon, "tuscan": 3.0]], lists: lists)
         }
         // `Tuscan` is as near (a vowel for a vowel against two letters swapped), so no
         // reading stands clear; the rare variant is of `Tucson` alone.
-        let decision = try self.decision(normalizer(tuscon: 1.8), "We flew to Tuscon on Monday.", word: "Tuscon", language: "en")
+        let decision = try self.decision(try normalizer(tuscon: 1.8), "We flew to Tuscon on Monday.", word: "Tuscon", language: "en")
         #expect(decision.rule == "rare-variant")
         #expect(fix(decision) == "Tucson")
         // Written about as often as the name, it is a name of its own.
-        let often = try self.decision(normalizer(tuscon: 2.5), "We flew to Tuscon on Monday.", word: "Tuscon", language: "en")
+        let often = try self.decision(try normalizer(tuscon: 2.5), "We flew to Tuscon on Monday.", word: "Tuscon", language: "en")
         #expect(often.rule == "dictionary-name" && isKept(often), "\(often.rule): \(often.outcome)")
     }
 
